@@ -1,0 +1,13 @@
+"""The command line: options -> service -> reporter -> exit code."""
+
+from __future__ import annotations
+
+from skillstack.cli import validate as _validate  # noqa: F401  (registers the command)
+from skillstack.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

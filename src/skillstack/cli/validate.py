@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from skillstack.cli.app import app
+from skillstack.cli.options import CatalogOpt, catalog_paths, parse_date
+
+
+class ValidateFmt(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+def validate(
+    paths: Optional[list[Path]] = typer.Argument(None, help="Catalog directories or files (default: --catalog)."),
+    catalog: Optional[list[Path]] = CatalogOpt,
+    strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+    fmt: ValidateFmt = typer.Option(ValidateFmt.text, "--format", "-f", help="Output format."),
+    today: Optional[str] = typer.Option(None, "--today", help="Date to judge review age by (default: today).",
+                                        metavar="YYYY-MM-DD"),
+) -> None:
+    """Check catalog files for every mistake a curator can make.
+
+    Prints one problem a line, `path:line:col: level: message [rule]`, then a
+    summary. Exit 0 when there are no errors (no warnings either with --strict),
+    1 otherwise.
+
+    Example: skillstack validate --strict catalog/
+    """
+    from skillstack.report.problems import FORMATS
+    from skillstack.validate.service import validate_paths
+
+    result = validate_paths(paths or catalog_paths(catalog), parse_date(today, "--today"))
+    typer.echo(FORMATS[fmt.value](result), nl=False)
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    raise typer.Exit(1 if failed else 0)

@@ -1,0 +1,158 @@
+"""The catalog as a directed graph, with the questions curators and planners ask.
+
+Nodes are `skill:ID`, `credential:ID` and `role:ID`. Edges carry a `kind`:
+- `grants`: credential -> skill (with the level granted)
+- `requires` / `recommends`: skill or credential -> credential that needs it
+- `part_of`: credential -> the stacked credential it counts toward
+- `needs`: skill -> role (with level and importance)
+
+Assumptions: the catalog is resolved (`catalog.py`); references to unknown ids
+are skipped here (the validator reports them). Experience cannot be earned, so
+"reachable from scratch" treats every experience requirement as met: people
+gain experience by working, not by studying.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from skillstack.catalog import Catalog
+from skillstack.model import Credential, CredentialId, CredentialReq, Level, RoleId, SkillId, SkillReq
+from skillstack.requirements import State, all_hold, atoms, holds
+
+
+def skill_node(sid: str) -> str:
+    return f"skill:{sid}"
+
+
+def cred_node(cid: str) -> str:
+    return f"credential:{cid}"
+
+
+def role_node(rid: str) -> str:
+    return f"role:{rid}"
+
+
+class SkillGraph:
+    """The networkx graph of a catalog, wrapped in domain verbs."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        import networkx as nx
+
+        self.catalog = catalog
+        self.g = nx.DiGraph()
+        g = self.g
+        for skill in catalog.skills:
+            g.add_node(skill_node(skill.id), kind="skill")
+        for cred in catalog.credentials:
+            node = cred_node(cred.id)
+            g.add_node(node, kind="credential")
+            for grant in cred.grants:
+                g.add_edge(node, skill_node(grant.skill), kind="grants", level=int(grant.level))
+            for kind, reqs in (("requires", cred.requires), ("recommends", cred.recommends)):
+                for atom in atoms(reqs):
+                    if isinstance(atom, SkillReq):
+                        g.add_edge(skill_node(atom.skill), node, kind=kind, level=int(atom.level))
+                    elif isinstance(atom, CredentialReq):
+                        g.add_edge(cred_node(atom.credential), node, kind=kind)
+            if cred.awarded_for is not None:
+                for atom in atoms([cred.awarded_for]):
+                    if isinstance(atom, CredentialReq):
+                        g.add_edge(cred_node(atom.credential), node, kind="part_of")
+        for role in catalog.roles:
+            node = role_node(role.id)
+            g.add_node(node, kind="role")
+            for need in role.requires:
+                g.add_edge(skill_node(need.skill), node, kind="needs", level=int(need.level),
+                           importance=need.importance)
+        self._granters: dict[str, list[tuple[Level, CredentialId]]] | None = None
+
+    # ---- lookups -------------------------------------------------------
+
+    def granters(self, skill: str, level: int = 1) -> list[CredentialId]:
+        """Credentials that grant `skill` at `level` or above.
+
+        >>> graph.granters("sql", 2)  # doctest: +SKIP
+        ['google-data-analytics', ...]
+        """
+        if self._granters is None:
+            index: dict[str, list[tuple[Level, CredentialId]]] = defaultdict(list)
+            for cred in self.catalog.credentials:
+                for grant in cred.grants:
+                    index[grant.skill].append((grant.level, cred.id))
+            self._granters = dict(index)
+        return [cid for lv, cid in self._granters.get(skill, ()) if lv >= level]
+
+    def prerequisites_of(self, cid: str) -> set[str]:
+        """Skill and credential nodes named in a credential's `requires`."""
+        return {u for u, _, kind in self.g.in_edges(cred_node(cid), data="kind") if kind == "requires"}
+
+    def role_needs(self, rid: str) -> list[tuple[SkillId, int, str]]:
+        """(skill, level, importance) a role requires."""
+        role = self.catalog.roles[rid]
+        return [(need.skill, int(need.level), need.importance) for need in role.requires]
+
+    # ---- structure -----------------------------------------------------
+
+    def prerequisite_cycles(self) -> list[list[CredentialId]]:
+        """Cycles among credentials through `requires` credential edges and stack parts.
+
+        Linear in graph size: strongly connected components first, then one
+        cycle walked inside each component. Each cycle is returned as a path
+        that starts and ends at the same credential.
+        """
+        import networkx as nx
+
+        sub = nx.DiGraph()
+        for u, v, kind in self.g.edges(data="kind"):
+            if kind in ("requires", "part_of") and u.startswith("credential:"):
+                sub.add_edge(u, v)
+        cycles = []
+        for component in nx.strongly_connected_components(sub):
+            if len(component) == 1:
+                (only,) = component
+                if not sub.has_edge(only, only):
+                    continue
+            start = min(component)
+            edges = nx.find_cycle(sub.subgraph(component), source=start)
+            path = [edges[0][0]] + [v for _, v in edges]
+            cycles.append([CredentialId(n.split(":", 1)[1]) for n in path])
+        return sorted(cycles)
+
+    def reachable(self, state: State | None = None, exclude: Iterable[str] = ()) -> tuple[set[str], State]:
+        """Credentials obtainable, step by step, from `state` (default: from scratch).
+
+        Returns the credential ids and the state reached. A worklist keeps it
+        near-linear: a credential is re-checked only when a skill or credential
+        it mentions changes.
+        """
+        state = state or State(any_experience=True)
+        excluded = set(exclude)
+        watchers: dict[str, list[Credential]] = defaultdict(list)
+        creds = [c for c in self.catalog.credentials if c.id not in excluded]
+        for cred in creds:
+            reqs = cred.requires if cred.awarded_for is None else (cred.awarded_for,)
+            for atom in atoms(reqs):
+                key = atom.skill if isinstance(atom, SkillReq) else getattr(atom, "credential", None)
+                if key is not None:
+                    watchers[key].append(cred)
+        got: set[str] = set()
+        queue = list(creds)
+        while queue:
+            cred = queue.pop()
+            if cred.id in got or cred.id in state.credentials:
+                continue
+            ok = holds(cred.awarded_for, state) if cred.awarded_for is not None else all_hold(cred.requires, state)
+            if not ok:
+                continue
+            got.add(cred.id)
+            state.credentials.add(cred.id)
+            changed = state.add_grants((g.skill, g.level) for g in cred.grants)
+            for key in [cred.id, *changed]:
+                queue.extend(watchers.get(key, ()))
+        return got, state
+
+    def role_reachable(self, rid: RoleId, state: State) -> list[tuple[SkillId, int]]:
+        """Essential and important needs of a role that `state` does not meet."""
+        return [(s, lv) for s, lv, imp in self.role_needs(rid) if imp != "optional" and state.level(s) < lv]

@@ -1,0 +1,120 @@
+"""Find catalog files and read them into model objects, each with its location.
+
+Nothing is resolved here: references between objects are checked by
+`catalog.py`. Problems found while reading (YAML syntax, bad bytes, schema) are
+returned as values beside what could be read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from skillstack.errors import InputError
+from skillstack.model import CatalogInfo, Credential, Role, Skill, SourceRef
+from skillstack.problems import Problem
+from skillstack.schema import CATALOG_FILE, INVALID, Ctx
+from skillstack.yamlread import MapNode, ScalarNode, read_bytes
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class RawCatalog:
+    """Everything read from a set of catalog files, unresolved."""
+
+    files: list[str] = field(default_factory=list)
+    skills: list[Skill] = field(default_factory=list)
+    credentials: list[Credential] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    info: list[tuple[CatalogInfo, SourceRef]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def shipped_catalog() -> Path:
+    """The catalog that ships inside the package (or, in a source checkout, the repo's)."""
+    packaged = Path(__file__).parent / "catalog"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "catalog"
+
+
+def default_paths() -> list[Path]:
+    env = os.environ.get("SKILLSTACK_CATALOG")
+    if env:
+        return [Path(p) for p in env.split(os.pathsep) if p]
+    return [shipped_catalog()]
+
+
+def catalog_files(paths: Iterable[Path]) -> list[Path]:
+    """Every YAML file under the given directories (recursively) and files, sorted, once each."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.is_file():
+            found = [path]
+        else:
+            raise InputError(f"{path}: no such file or directory; pass a catalog directory or YAML file")
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(file)
+    return out
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would write it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_file(path: Path, data: bytes, raw: RawCatalog) -> None:
+    name = display_path(path)
+    raw.files.append(name)
+    result = read_bytes(data, name)
+    raw.problems.extend(result.problems)
+    if result.problems:
+        return
+    root = result.root
+    if root is None or (isinstance(root, ScalarNode) and root.value is None):
+        raw.problems.append(Problem(name, 1, 1, "warning", "empty-file",
+                                    "the file is empty; add skills, credentials or roles, or delete it"))
+        return
+    if not isinstance(root, MapNode):
+        raw.problems.append(Problem(name, root.line, root.col, "error", "schema",
+                                    "a catalog file must be a mapping with skills, credentials or roles lists"))
+        return
+    ctx = Ctx(name)
+    values = CATALOG_FILE.convert(root, ctx)
+    raw.problems.extend(ctx.problems)
+    if values is INVALID:
+        return
+    raw.skills.extend(values.get("skills", ()))
+    raw.credentials.extend(values.get("credentials", ()))
+    raw.roles.extend(values.get("roles", ()))
+    if "catalog" in values:
+        raw.info.append((values["catalog"], SourceRef(name, root.line, root.col)))
+
+
+def iter_file_bytes(files: Iterable[Path]) -> Iterator[tuple[Path, bytes]]:
+    for file in files:
+        try:
+            yield file, file.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{file}: cannot read ({exc.strerror}); check the path and permissions") from exc
+
+
+def load_raw(paths: Iterable[Path]) -> RawCatalog:
+    """Read every catalog file under `paths`."""
+    raw = RawCatalog()
+    for file, data in iter_file_bytes(catalog_files(paths)):
+        read_file(file, data, raw)
+    return raw

@@ -1,0 +1,233 @@
+"""Resolved domain objects: frozen dataclasses, no I/O.
+
+Everything the loader reads is turned into these types by `catalog.py`; the
+services (validate, audit, plan, report) take them in and give result objects
+back. Ids are plain strings behind `NewType`s so a skill id cannot be passed
+where a credential id is meant without the type checker noticing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import IntEnum
+from typing import NewType, Union
+
+SkillId = NewType("SkillId", str)
+CredentialId = NewType("CredentialId", str)
+RoleId = NewType("RoleId", str)
+
+
+class Level(IntEnum):
+    """Skill levels; anywhere a level is written the name or number is accepted."""
+
+    FOUNDATIONAL = 1
+    INTERMEDIATE = 2
+    ADVANCED = 3
+    EXPERT = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+IMPORTANCE_WEIGHTS = {"essential": 3.0, "important": 2.0, "optional": 1.0}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where an object was written: 1-based line and column."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+# ---- requirement grammar -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SkillReq:
+    skill: SkillId
+    level: Level = Level.FOUNDATIONAL
+    where: SourceRef | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class CredentialReq:
+    credential: CredentialId
+    where: SourceRef | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ExperienceReq:
+    domain: str
+    years: float
+    where: SourceRef | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    items: tuple[Requirement, ...]
+    where: SourceRef | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    items: tuple[Requirement, ...]
+    where: SourceRef | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NOf:
+    n: int
+    items: tuple[Requirement, ...]
+    where: SourceRef | None = field(default=None, compare=False, repr=False)
+
+
+Requirement = Union[SkillReq, CredentialReq, ExperienceReq, AllOf, AnyOf, NOf]
+
+
+# ---- catalog objects ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Grant:
+    skill: SkillId
+    level: Level
+    where: SourceRef | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Cost:
+    amount: float
+    currency: str = "USD"
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    toward: str
+    credits: float
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    id: SkillId
+    name: str
+    where: SourceRef
+    aliases: tuple[str, ...] = ()
+    domain: str = ""
+    description: str = ""
+    broader: SkillId | None = None
+    esco: str = ""
+    onet: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Credential:
+    id: CredentialId
+    name: str
+    issuer: str
+    kind: str
+    where: SourceRef
+    provider: str = ""
+    url: str = ""
+    cost: Cost = Cost(0.0)
+    hours: float = 0.0
+    level: str = ""
+    format: str = ""
+    grants: tuple[Grant, ...] = ()
+    requires: tuple[Requirement, ...] = ()
+    recommends: tuple[Requirement, ...] = ()
+    awarded_for: Requirement | None = None
+    credit: tuple[Credit, ...] = ()
+    validity_years: float | None = None
+    renewal: str = ""
+    accreditation: tuple[str, ...] = ()
+    verification: str = ""
+    last_reviewed: date | None = None
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def is_stack(self) -> bool:
+        """A stacked credential is earned automatically from its parts."""
+        return self.awarded_for is not None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSkill:
+    skill: SkillId
+    level: Level
+    importance: str  # essential | important | optional
+    where: SourceRef | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Salary:
+    median: float
+    currency: str = "USD"
+    year: int | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: RoleId
+    name: str
+    where: SourceRef
+    domain: str = ""
+    description: str = ""
+    onet: str = ""
+    esco: str = ""
+    requires: tuple[RoleSkill, ...] = ()
+    salary: Salary | None = None
+    outlook: str = ""
+    sources: tuple[str, ...] = ()
+    last_reviewed: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogInfo:
+    name: str = "unnamed catalog"
+    version: str = ""
+    license: str = ""
+    sources: tuple[str, ...] = ()
+
+
+# ---- profiles -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HeldCredential:
+    id: CredentialId
+    earned: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Constraints:
+    budget: float | None = None
+    hours_per_week: float = 10.0
+    start: date | None = None
+    deadline: date | None = None
+    exclude: tuple[str, ...] = ()
+    optimize: str = "cost"  # cost | hours | count
+    with_optional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A career changer, with every name already resolved to a catalog id."""
+
+    name: str = ""
+    skills: tuple[tuple[SkillId, Level], ...] = ()
+    credentials: tuple[HeldCredential, ...] = ()
+    experience: tuple[tuple[str, float], ...] = ()
+    targets: tuple[RoleId, ...] = ()
+    constraints: Constraints = Constraints()
+    in_progress: tuple[CredentialId, ...] = ()
+    where: SourceRef | None = None

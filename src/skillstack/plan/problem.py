@@ -1,0 +1,74 @@
+"""The input and output of the pathway solver: plain data, no catalog lookups.
+
+The plan service (`plan/service.py`) turns a profile and a catalog into a
+`PlanProblem`; the solver (`plan/solver.py`) turns that into a `PlanSolution`.
+Keeping this boundary pure lets the solver be tested against brute force on
+small random problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from skillstack.model import Credential, CredentialId, Level, SkillId
+
+OBJECTIVES = ("cost", "hours", "count")
+
+
+@dataclass(frozen=True)
+class GapItem:
+    skill: SkillId
+    level: Level
+    importance: str = "essential"
+
+
+@dataclass(frozen=True)
+class PlanProblem:
+    """What the solver needs to know.
+
+    - `candidates`: credentials that may be taken (never stacks), already cut
+      down to the ones that can matter and with exclusions removed.
+    - `stacks`: stacked credentials (`awarded_for` set) that may be earned
+      along the way at no cost; their grants count from when they are earned.
+    - `skills`: what the learner holds at the start (own skills plus the grants
+      of unexpired held credentials), by skill id.
+    - `held`: ids of unexpired held credentials (and stacks they already earned).
+    - `experience`: years of work by domain.
+    - `gap`: the skills to close, each at a level.
+    - `budget`: total cost cap (None: no cap); `max_hours`: total hours cap
+      (deadline weeks x hours per week; None: no cap).
+    """
+
+    candidates: tuple[Credential, ...]
+    stacks: tuple[Credential, ...] = ()
+    skills: Mapping[SkillId, Level] = field(default_factory=dict)
+    held: frozenset[CredentialId] = frozenset()
+    experience: Mapping[str, float] = field(default_factory=dict)
+    gap: tuple[GapItem, ...] = ()
+    objective: str = "cost"
+    budget: float | None = None
+    max_hours: float | None = None
+
+
+@dataclass(frozen=True)
+class PlanSolution:
+    """An ordered pathway.
+
+    `steps` are taken one after another in this order; `stacks` pairs each
+    stacked credential earned with the index in `steps` of the step that
+    completes it. `closed` are the gap items the pathway closes (all of them
+    when `feasible`); `open` the rest. `optimal` is true only when the solver
+    proved optimality (for a partial pathway: optimal for "close the most gap
+    items, then the objective").
+    """
+
+    feasible: bool
+    optimal: bool
+    steps: tuple[CredentialId, ...] = ()
+    stacks: tuple[tuple[CredentialId, int], ...] = ()
+    closed: tuple[GapItem, ...] = ()
+    open: tuple[GapItem, ...] = ()
+    cost: float = 0.0
+    hours: float = 0.0
+    status: str = ""

@@ -1,0 +1,1 @@
+"""Reporters: turn service results into text, JSON, Markdown and HTML."""

@@ -1,0 +1,86 @@
+"""Evaluating the requirement grammar against what a learner has.
+
+`State` is what someone holds at a moment: skill levels, credentials, years of
+experience by domain. `holds` answers whether a requirement is met; `atoms`
+lists the leaves of a requirement tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from skillstack.model import (
+    AllOf,
+    AnyOf,
+    CredentialReq,
+    ExperienceReq,
+    Level,
+    NOf,
+    Requirement,
+    SkillReq,
+)
+
+
+@dataclass
+class State:
+    skills: dict[str, Level] = field(default_factory=dict)
+    credentials: set[str] = field(default_factory=set)
+    experience: Mapping[str, float] = field(default_factory=dict)
+    any_experience: bool = False  # treat every experience requirement as met
+
+    def level(self, skill: str) -> int:
+        return int(self.skills.get(skill, 0))
+
+    def add_grants(self, grants: Iterable[tuple[str, Level]]) -> list[str]:
+        """Raise skill levels; return the skills whose level went up."""
+        raised = []
+        for skill, level in grants:
+            if level > self.skills.get(skill, 0):
+                self.skills[skill] = level
+                raised.append(skill)
+        return raised
+
+
+def holds(req: Requirement, state: State) -> bool:
+    if isinstance(req, SkillReq):
+        return state.level(req.skill) >= req.level
+    if isinstance(req, CredentialReq):
+        return req.credential in state.credentials
+    if isinstance(req, ExperienceReq):
+        return state.any_experience or state.experience.get(req.domain, 0.0) >= req.years
+    if isinstance(req, AllOf):
+        return all(holds(item, state) for item in req.items)
+    if isinstance(req, AnyOf):
+        return any(holds(item, state) for item in req.items)
+    assert isinstance(req, NOf)
+    return sum(holds(item, state) for item in req.items) >= req.n
+
+
+def all_hold(reqs: Iterable[Requirement], state: State) -> bool:
+    return all(holds(req, state) for req in reqs)
+
+
+def atoms(reqs: Iterable[Requirement]) -> Iterator[SkillReq | CredentialReq | ExperienceReq]:
+    """Every leaf requirement, depth first."""
+    for req in reqs:
+        if isinstance(req, (AllOf, AnyOf, NOf)):
+            yield from atoms(req.items)
+        else:
+            yield req
+
+
+def describe(req: Requirement) -> str:
+    """A requirement in a few words: 'sql at 2', 'any of (x, y)'."""
+    if isinstance(req, SkillReq):
+        return f"{req.skill} at level {int(req.level)}"
+    if isinstance(req, CredentialReq):
+        return f"credential {req.credential}"
+    if isinstance(req, ExperienceReq):
+        return f"{req.years:g} years of {req.domain} experience"
+    inner = ", ".join(describe(item) for item in req.items)
+    if isinstance(req, AllOf):
+        return f"all of ({inner})"
+    if isinstance(req, AnyOf):
+        return f"any of ({inner})"
+    return f"{req.n} of ({inner})"

@@ -1,0 +1,584 @@
+"""One declarative schema for catalog and profile files.
+
+The same type objects do two jobs, so they cannot drift apart:
+- `convert(node, ctx)` checks a YAML node (from `yamlread`) and returns a plain
+  value or a model object, adding a located problem for each mistake;
+- `json_schema()` describes the same shape as JSON Schema for editors.
+
+A mistake inside a field drops that field (or list item) and is reported; an
+object is still built when its `id` is good, so one typo does not cascade into
+"unknown reference" noise elsewhere.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from skillstack import model as m
+from skillstack.problems import Problem
+from skillstack.yamlread import MapNode, Node, ScalarNode, SeqNode
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+_ID_RE = re.compile(ID_PATTERN)
+LEVEL_NAMES = {lv.label: lv for lv in m.Level}
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = _Invalid()
+
+
+@dataclass
+class Ctx:
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, node: Node) -> m.SourceRef:
+        return m.SourceRef(self.path, node.line, node.col)
+
+    def error(self, node: Node, message: str, rule: str = "schema") -> Any:
+        self.problems.append(Problem(self.path, node.line, node.col, "error", rule, message))
+        return INVALID
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, MapNode):
+        return "a mapping"
+    if isinstance(node, SeqNode):
+        return "a list"
+    assert isinstance(node, ScalarNode)
+    value = node.value
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, date):
+        return f"the date {value}"
+    return f"the text {value!r}"
+
+
+class Type:
+    description = ""
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+class Str(Type):
+    def __init__(self, description: str = "", pattern: str | None = None, what: str = "text") -> None:
+        self.description = description
+        self.pattern = re.compile(pattern) if pattern else None
+        self.what = what
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        if not isinstance(node, ScalarNode) or node.value is None or isinstance(node.value, bool):
+            return ctx.error(node, f"expected {self.what}, found {_kind(node)}")
+        value = node.value if isinstance(node.value, str) else str(node.value)
+        if not value.strip():
+            return ctx.error(node, f"expected {self.what}, found an empty string")
+        if self.pattern and not self.pattern.match(value):
+            return ctx.error(node, f"{value!r} is not a valid {self.what}")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string", "minLength": 1}
+        if self.pattern:
+            out["pattern"] = self.pattern.pattern
+        if self.description:
+            out["description"] = self.description
+        return out
+
+
+class IdRef(Str):
+    def __init__(self, description: str = "") -> None:
+        super().__init__(description, ID_PATTERN, "id (lowercase letters, digits and '-')")
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        if isinstance(node, ScalarNode) and isinstance(node.value, int) and not isinstance(node.value, bool):
+            node = ScalarNode(str(node.value), node.line, node.col)
+        return super().convert(node, ctx)
+
+
+class Num(Type):
+    def __init__(self, description: str = "", integer: bool = False) -> None:
+        self.description = description
+        self.integer = integer
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        value = node.value if isinstance(node, ScalarNode) else None
+        ok = isinstance(value, int) if self.integer else isinstance(value, (int, float))
+        if not ok or isinstance(value, bool):
+            return ctx.error(node, f"expected {'a whole number' if self.integer else 'a number'}, found {_kind(node)}")
+        if isinstance(value, float) and value != value:
+            return ctx.error(node, "expected a number, found NaN")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "integer" if self.integer else "number"}
+        if self.description:
+            out["description"] = self.description
+        return out
+
+
+class DateT(Type):
+    description = "a date, YYYY-MM-DD"
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        value = node.value if isinstance(node, ScalarNode) else None
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        return ctx.error(node, f"expected a date like 2026-10-01, found {_kind(node)}")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date", "description": self.description}
+
+
+class Bool(Type):
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        if isinstance(node, ScalarNode) and isinstance(node.value, bool):
+            return node.value
+        return ctx.error(node, f"expected true or false, found {_kind(node)}")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+class Enum(Type):
+    def __init__(self, *values: str, description: str = "") -> None:
+        self.values = values
+        self.description = description
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        value = node.value if isinstance(node, ScalarNode) else None
+        if isinstance(value, str) and value in self.values:
+            return value
+        shown = repr(value) if isinstance(value, str) else _kind(node)
+        return ctx.error(node, f"{shown} is not one of: {', '.join(self.values)}")
+
+    def json_schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"enum": list(self.values)}
+        if self.description:
+            out["description"] = self.description
+        return out
+
+
+class LevelT(Type):
+    description = "skill level: 1-4 or foundational, intermediate, advanced, expert"
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        value = node.value if isinstance(node, ScalarNode) else None
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
+            return m.Level(value)
+        if isinstance(value, str) and value.lower() in LEVEL_NAMES:
+            return LEVEL_NAMES[value.lower()]
+        shown = repr(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else _kind(node)
+        return ctx.error(node, f"level {shown} is not 1-4 or one of: {', '.join(LEVEL_NAMES)}")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"description": self.description,
+                "oneOf": [{"type": "integer", "minimum": 1, "maximum": 4}, {"enum": list(LEVEL_NAMES)}]}
+
+
+class ListOf(Type):
+    def __init__(self, item: Type, description: str = "") -> None:
+        self.item = item
+        self.description = description
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        if not isinstance(node, SeqNode):
+            return ctx.error(node, f"expected a list, found {_kind(node)}")
+        out = []
+        for child in node.items:
+            value = self.item.convert(child, ctx)
+            if value is not INVALID:
+                out.append(value)
+        return tuple(out)
+
+    def json_schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.description:
+            out["description"] = self.description
+        return out
+
+
+class MapOf(Type):
+    """A mapping from free keys (names) to values: returns (key, value, key node) triples."""
+
+    def __init__(self, value: Type, description: str = "") -> None:
+        self.value = value
+        self.description = description
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        if not isinstance(node, MapNode):
+            return ctx.error(node, f"expected a mapping, found {_kind(node)}")
+        out = []
+        for key_node, value_node in _unique_pairs(node, ctx):
+            key = _key_text(key_node)
+            value = self.value.convert(value_node, ctx)
+            if value is not INVALID:
+                out.append((key, value, ctx.where(key_node)))
+        return tuple(out)
+
+    def json_schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "object", "additionalProperties": self.value.json_schema()}
+        if self.description:
+            out["description"] = self.description
+        return out
+
+
+class Ref(Type):
+    """A reference to a named definition (for recursion and reuse in JSON Schema)."""
+
+    def __init__(self, name: str, target: Callable[[], Type]) -> None:
+        self.name = name
+        self.target = target
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        return self.target().convert(node, ctx)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"$ref": f"#/$defs/{self.name}"}
+
+
+class ScalarOr(Type):
+    """A scalar shorthand or a mapping (cost: 294 or {amount: 294, note: ...})."""
+
+    def __init__(self, scalar: Type, mapping: Type, lift: Callable[[Any], Any]) -> None:
+        self.scalar, self.mapping, self.lift = scalar, mapping, lift
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        if isinstance(node, MapNode):
+            return self.mapping.convert(node, ctx)
+        value = self.scalar.convert(node, ctx)
+        return value if value is INVALID else self.lift(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"oneOf": [self.scalar.json_schema(), self.mapping.json_schema()]}
+
+
+@dataclass
+class F:
+    type: Type
+    required: bool = False
+    description: str = ""
+
+
+def _key_text(node: Node) -> str:
+    if isinstance(node, ScalarNode) and node.value is not None:
+        return str(node.value)
+    return ""
+
+
+def _unique_pairs(node: MapNode, ctx: Ctx) -> list[tuple[Node, Node]]:
+    seen: dict[str, Node] = {}
+    out = []
+    for key_node, value_node in node.pairs:
+        if not isinstance(key_node, ScalarNode):
+            ctx.error(key_node, "a key must be plain text, not a list or mapping")
+            continue
+        key = _key_text(key_node)
+        if key in seen:
+            first = seen[key]
+            ctx.error(key_node, f"duplicate key {key!r} (first at line {first.line}); "
+                      "YAML keeps only the last one: remove one", rule="duplicate-key")
+            continue
+        seen[key] = key_node
+        out.append((key_node, value_node))
+    return out
+
+
+class Obj(Type):
+    def __init__(self, what: str, fields: dict[str, F],
+                 build: Callable[[dict[str, Any], m.SourceRef], Any] | None = None,
+                 description: str = "", free_keys: bool = True) -> None:
+        self.what = what
+        self.fields = fields
+        self.build = build
+        self.description = description
+        self.free_keys = free_keys
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        if not isinstance(node, MapNode):
+            return ctx.error(node, f"expected a {self.what} (a mapping), found {_kind(node)}")
+        values: dict[str, Any] = {}
+        fields = self.fields
+        for key_node, value_node in _unique_pairs(node, ctx):
+            key = _key_text(key_node)
+            spec = fields.get(key)
+            if spec is None:
+                if key.startswith("x-") and self.free_keys:
+                    values[key] = value_node
+                    continue
+                close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                hint = f"; did you mean {close[0]!r}?" if close else f"; allowed: {', '.join(fields)}"
+                ctx.error(key_node, f"unknown key {key!r} in {self.what}{hint}")
+                continue
+            if isinstance(value_node, ScalarNode) and value_node.value is None and not spec.required:
+                continue  # `key:` with nothing after it means "not given"
+            value = spec.type.convert(value_node, ctx)
+            if value is not INVALID:
+                values[key] = value
+        missing = [k for k, spec in fields.items() if spec.required and k not in values]
+        for key in missing:
+            ctx.error(node, f"{self.what} is missing {key!r}")
+        if self.build is None:
+            return values
+        if "id" in fields and "id" not in values:
+            return INVALID
+        return self.build(values, ctx.where(node))
+
+    def json_schema(self) -> dict[str, Any]:
+        props: dict[str, Any] = {}
+        for key, spec in self.fields.items():
+            sub = spec.type.json_schema()
+            if spec.description and "$ref" not in sub:
+                sub = {**sub, "description": spec.description}
+            props[key] = sub
+        out: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
+        if self.free_keys:
+            out["patternProperties"] = {"^x-": {"description": "free for curators' own notes"}}
+        required = [k for k, spec in self.fields.items() if spec.required]
+        if required:
+            out["required"] = required
+        if self.description:
+            out["description"] = self.description
+        return out
+
+
+# ---- the requirement grammar ----------------------------------------------
+
+_REQ_KEYS = ("skill", "credential", "experience", "any_of", "all_of", "n_of")
+
+
+class RequirementT(Type):
+    description = ("one prerequisite: {skill, level}, {credential}, {experience, years}, "
+                   "{any_of: [...]}, {all_of: [...]} or {n_of: N, from: [...]}")
+
+    def __init__(self) -> None:
+        items = ListOf(Ref("requirement", lambda: REQUIREMENT))
+        self.shapes = {
+            "skill": Obj("skill requirement", {"skill": F(IdRef(), True), "level": F(LevelT())}, free_keys=False),
+            "credential": Obj("credential requirement", {"credential": F(IdRef(), True)}, free_keys=False),
+            "experience": Obj("experience requirement", {
+                "experience": F(Str("work domain, e.g. security"), True),
+                "years": F(Num("years of work in the domain"), True)}, free_keys=False),
+            "any_of": Obj("any_of group", {"any_of": F(items, True)}, free_keys=False),
+            "all_of": Obj("all_of group", {"all_of": F(items, True)}, free_keys=False),
+            "n_of": Obj("n_of group", {"n_of": F(Num("how many", integer=True), True),
+                                       "from": F(items, True)}, free_keys=False),
+        }
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        if not isinstance(node, MapNode):
+            return ctx.error(node, f"expected a requirement (a mapping), found {_kind(node)}")
+        keys = [_key_text(k) for k, _ in node.pairs]
+        kinds = [k for k in keys if k in _REQ_KEYS]
+        if len(kinds) != 1:
+            what = "none" if not kinds else " and ".join(kinds)
+            return ctx.error(node, f"a requirement names exactly one of {', '.join(_REQ_KEYS)}; found {what}")
+        kind = kinds[0]
+        values = self.shapes[kind].convert(node, ctx)
+        if values is INVALID or any(k not in values for k, s in self.shapes[kind].fields.items() if s.required):
+            return INVALID
+        where = ctx.where(node)
+        if kind == "skill":
+            return m.SkillReq(m.SkillId(values["skill"]), values.get("level", m.Level.FOUNDATIONAL), where)
+        if kind == "credential":
+            return m.CredentialReq(m.CredentialId(values["credential"]), where)
+        if kind == "experience":
+            return m.ExperienceReq(values["experience"], float(values["years"]), where)
+        if kind == "any_of":
+            return m.AnyOf(values["any_of"], where)
+        if kind == "all_of":
+            return m.AllOf(values["all_of"], where)
+        return m.NOf(values["n_of"], values["from"], where)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"description": self.description,
+                "oneOf": [shape.json_schema() for shape in self.shapes.values()]}
+
+
+REQUIREMENT = RequirementT()
+_REQS = ListOf(Ref("requirement", lambda: REQUIREMENT))
+
+
+# ---- catalog objects --------------------------------------------------------
+
+
+def _build_skill(v: dict[str, Any], where: m.SourceRef) -> m.Skill:
+    return m.Skill(
+        id=m.SkillId(v["id"]), name=v.get("name", v["id"]), where=where,
+        aliases=v.get("aliases", ()), domain=v.get("domain", ""), description=v.get("description", ""),
+        broader=m.SkillId(v["broader"]) if "broader" in v else None,
+        esco=v.get("esco", ""), onet=v.get("onet", ""))
+
+
+SKILL = Obj("skill", {
+    "id": F(IdRef(), True), "name": F(Str(), True),
+    "aliases": F(ListOf(Str()), description="other names people type"),
+    "domain": F(Str(), description="free text, for grouping and reports"),
+    "description": F(Str()),
+    "broader": F(IdRef(), description="parent skill id (taxonomy tree)"),
+    "esco": F(Str(), description="ESCO skill URI"), "onet": F(Str(), description="O*NET element id"),
+}, _build_skill)
+
+COST = ScalarOr(
+    Num("USD"),
+    Obj("cost", {"amount": F(Num(), True), "currency": F(Str(pattern=r"^[A-Z]{3}$", what="ISO currency code")),
+                 "note": F(Str())},
+        lambda v, _w: m.Cost(float(v["amount"]), v.get("currency", "USD"), v.get("note", ""))),
+    lambda amount: m.Cost(float(amount)),
+)
+GRANT = Obj("grant", {"skill": F(IdRef(), True), "level": F(LevelT(), True)},
+            lambda v, w: m.Grant(m.SkillId(v["skill"]), v["level"], w) if "level" in v and "skill" in v else INVALID,
+            free_keys=False)
+CREDIT = Obj("credit", {"toward": F(Str(), True), "credits": F(Num(), True)},
+             lambda v, _w: m.Credit(v["toward"], float(v["credits"])) if len(v) == 2 else INVALID)
+CREDENTIAL_KINDS = ("course", "professional-certificate", "digital-badge", "industry-certification", "program")
+VERIFICATIONS = ("open-badges", "credly", "issuer-registry", "none")
+
+
+def _build_credential(v: dict[str, Any], where: m.SourceRef) -> m.Credential:
+    return m.Credential(
+        id=m.CredentialId(v["id"]), name=v.get("name", v["id"]), issuer=v.get("issuer", ""),
+        kind=v.get("kind", ""), where=where, provider=v.get("provider", ""), url=v.get("url", ""),
+        cost=v.get("cost", m.Cost(0.0)), hours=float(v.get("hours", 0.0)), level=v.get("level", ""),
+        format=v.get("format", ""), grants=v.get("grants", ()), requires=v.get("requires", ()),
+        recommends=v.get("recommends", ()), awarded_for=v.get("awarded_for"), credit=v.get("credit", ()),
+        validity_years=float(v["validity_years"]) if "validity_years" in v else None,
+        renewal=v.get("renewal", ""), accreditation=v.get("accreditation", ()),
+        verification=v.get("verification", ""), last_reviewed=v.get("last_reviewed"),
+        sources=v.get("sources", ()), note=v.get("description", ""))
+
+
+_AWARDED = Obj("awarded_for", {
+    "all_of": F(_REQS), "any_of": F(_REQS),
+    "n_of": F(Num(integer=True)), "from": F(_REQS),
+}, lambda v, w: _build_awarded(v, w), free_keys=False)
+
+
+def _build_awarded(v: dict[str, Any], where: m.SourceRef) -> Any:
+    if "all_of" in v and len(v) == 1:
+        return m.AllOf(v["all_of"], where)
+    if "any_of" in v and len(v) == 1:
+        return m.AnyOf(v["any_of"], where)
+    if set(v) == {"n_of", "from"}:
+        return m.NOf(v["n_of"], v["from"], where)
+    return INVALID
+
+
+CREDENTIAL = Obj("credential", {
+    "id": F(IdRef(), True), "name": F(Str(), True), "issuer": F(Str(), True),
+    "provider": F(Str(), description="where it is taken, if not the issuer"),
+    "kind": F(Enum(*CREDENTIAL_KINDS), True), "url": F(Str()),
+    "description": F(Str()),
+    "cost": F(COST, description="USD, or {amount, currency, note}"),
+    "hours": F(Num(), description="learning + exam preparation, estimated"),
+    "level": F(Enum("beginner", "intermediate", "advanced")),
+    "format": F(Str()),
+    "grants": F(ListOf(GRANT), description="skills at the level a holder can show"),
+    "requires": F(_REQS, description="ALL of these must hold before starting"),
+    "recommends": F(_REQS, description="advice only, never enforced"),
+    "awarded_for": F(_AWARDED, description="a stacked credential: earned automatically from its parts"),
+    "credit": F(ListOf(CREDIT)),
+    "validity_years": F(Num(), description="held credentials expire after this"),
+    "renewal": F(Str()), "accreditation": F(ListOf(Str())),
+    "verification": F(Enum(*VERIFICATIONS)),
+    "last_reviewed": F(DateT(), description="when a curator last checked the facts"),
+    "sources": F(ListOf(Str()), description="where cost, hours and rules were read"),
+}, _build_credential)
+
+IMPORTANCES = ("essential", "important", "optional")
+ROLE_SKILL = Obj("role requirement", {
+    "skill": F(IdRef(), True), "level": F(LevelT(), True),
+    "importance": F(Enum(*IMPORTANCES), description="default essential"),
+}, lambda v, w: (m.RoleSkill(m.SkillId(v["skill"]), v["level"], v.get("importance", "essential"), w)
+                  if "skill" in v and "level" in v else INVALID), free_keys=False)
+SALARY = Obj("salary", {"median": F(Num(), True), "currency": F(Str()), "year": F(Num(integer=True)),
+                        "source": F(Str())},
+             lambda v, _w: m.Salary(float(v["median"]), v.get("currency", "USD"), v.get("year"), v.get("source", ""))
+             if "median" in v else INVALID)
+
+
+def _build_role(v: dict[str, Any], where: m.SourceRef) -> m.Role:
+    return m.Role(
+        id=m.RoleId(v["id"]), name=v.get("name", v["id"]), where=where, domain=v.get("domain", ""),
+        description=v.get("description", ""), onet=v.get("onet", ""), esco=v.get("esco", ""),
+        requires=v.get("requires", ()), salary=v.get("salary"), outlook=v.get("outlook", ""),
+        sources=v.get("sources", ()), last_reviewed=v.get("last_reviewed"))
+
+
+ROLE = Obj("role", {
+    "id": F(IdRef(), True), "name": F(Str(), True), "domain": F(Str()), "description": F(Str()),
+    "onet": F(Str(pattern=r"^\d{2}-\d{4}\.\d{2}$", what="O*NET-SOC code like 15-2051.01")),
+    "esco": F(Str()),
+    "requires": F(ListOf(ROLE_SKILL), True),
+    "salary": F(SALARY), "outlook": F(Enum("growing", "stable", "declining")),
+    "sources": F(ListOf(Str())), "last_reviewed": F(DateT()),
+}, _build_role)
+
+CATALOG_INFO = Obj("catalog", {
+    "name": F(Str(), True), "version": F(Str()), "license": F(Str()), "sources": F(ListOf(Str())),
+    "description": F(Str()),
+}, lambda v, _w: m.CatalogInfo(v.get("name", ""), str(v.get("version", "")), v.get("license", ""),
+                               v.get("sources", ())))
+
+CATALOG_FILE = Obj("catalog file", {
+    "catalog": F(CATALOG_INFO, description="catalog metadata, usually in catalog.yaml"),
+    "skills": F(ListOf(SKILL)), "credentials": F(ListOf(CREDENTIAL)), "roles": F(ListOf(ROLE)),
+})
+
+
+# ---- profiles ---------------------------------------------------------------
+
+HELD = Obj("held credential", {"id": F(Str("credential id or name"), True), "earned": F(DateT())},
+           free_keys=False)
+CONSTRAINTS = Obj("constraints", {
+    "budget": F(Num(), description="USD"), "hours_per_week": F(Num()),
+    "start": F(DateT()), "deadline": F(DateT()),
+    "exclude": F(ListOf(Str()), description="credential ids or issuers to leave out"),
+    "optimize": F(Enum("cost", "hours", "count")),
+    "with_optional": F(Bool(), description="also close optional role skills"),
+})
+PROFILE_FILE = Obj("profile", {
+    "name": F(Str()),
+    "skills": F(MapOf(LevelT(), "skill id or name -> level")),
+    "credentials": F(ListOf(HELD)),
+    "experience": F(MapOf(Num(), "work domain -> years")),
+    "targets": F(ListOf(Str("role id or name"))),
+    "constraints": F(CONSTRAINTS),
+    "progress": F(Obj("progress", {"in_progress": F(ListOf(Str("credential id or name")))})),
+})
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of a catalog file (`kind="catalog"`) or a profile."""
+    root = CATALOG_FILE if kind == "catalog" else PROFILE_FILE
+    title = "skillstack catalog file" if kind == "catalog" else "skillstack profile"
+    out: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://skillstack.dev/schema/{kind}.json",
+        "title": title,
+        **root.json_schema(),
+    }
+    if kind == "catalog":
+        out["$defs"] = {"requirement": REQUIREMENT.json_schema()}
+    return out

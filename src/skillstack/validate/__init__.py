@@ -1,0 +1,1 @@
+"""`skillstack validate`: every check over catalog files, as located problems."""

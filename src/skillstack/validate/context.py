@@ -1,0 +1,42 @@
+"""What every rule gets: the raw files, the resolved catalog, the graph, today."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from skillstack.catalog import Catalog
+from skillstack.graph import SkillGraph
+from skillstack.loader import RawCatalog
+from skillstack.model import Credential, Requirement, SourceRef
+
+
+@dataclass
+class RuleContext:
+    raw: RawCatalog
+    catalog: Catalog
+    today: date = field(default_factory=date.today)
+
+    @cached_property
+    def graph(self) -> SkillGraph:
+        return SkillGraph(self.catalog)
+
+    @cached_property
+    def reachable(self) -> tuple[set[str], dict[str, int]]:
+        """Credentials and skill levels reachable from scratch (any experience)."""
+        got, state = self.graph.reachable()
+        return got, {k: int(v) for k, v in state.skills.items()}
+
+    def requirement_lists(self) -> Iterator[tuple[Credential, str, tuple[Requirement, ...]]]:
+        """(credential, 'requires' | 'recommends' | 'awarded_for', requirements) for every credential."""
+        for cred in self.catalog.credentials:
+            yield cred, "requires", cred.requires
+            yield cred, "recommends", cred.recommends
+            if cred.awarded_for is not None:
+                yield cred, "awarded_for", (cred.awarded_for,)
+
+
+def where_of(obj_where: SourceRef | None, fallback: SourceRef) -> SourceRef:
+    return obj_where if obj_where is not None else fallback

@@ -1,0 +1,60 @@
+"""The rule registry. Each rule is a module with `ID`, `LEVEL`, a docstring
+(its documentation, with a failing example) and `check(ctx)` yielding problems.
+
+Rules applied while reading files (their problems come from the loader):
+- `yaml-syntax` (error): the file is not valid YAML, or holds several documents.
+- `encoding` (error): bytes that are not UTF-8.
+- `yaml-tag` (error): a tag such as `!!python/object`; only plain data is read.
+- `yaml-depth` (error): absurd nesting.
+- `yaml-alias` (error): aliases that expand too far (alias bombs) or into themselves.
+- `schema` (error): unknown keys, wrong types, bad levels, dates and ids, missing fields.
+- `duplicate-key` (error): a key written twice in one mapping.
+- `empty-file` (warning): a catalog file with nothing in it.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from skillstack.validate.rules import (
+    broader_cycle,
+    duplicate_alias,
+    duplicate_id,
+    grants_nothing,
+    impossible_group,
+    insecure_url,
+    missing_sources,
+    negative_value,
+    prerequisite_cycle,
+    same_skill,
+    stack_part,
+    stale_review,
+    ungranted_skill,
+    unknown_reference,
+    unreachable,
+    zero_hours,
+)
+
+RULES: tuple[ModuleType, ...] = (
+    duplicate_id,
+    unknown_reference,
+    stack_part,
+    impossible_group,
+    prerequisite_cycle,
+    broader_cycle,
+    duplicate_alias,
+    same_skill,
+    negative_value,
+    ungranted_skill,
+    unreachable,
+    grants_nothing,
+    stale_review,
+    missing_sources,
+    zero_hours,
+    insecure_url,
+)
+
+READING_RULES = {
+    "yaml-syntax": "error", "encoding": "error", "yaml-tag": "error", "yaml-depth": "error",
+    "yaml-alias": "error", "schema": "error", "duplicate-key": "error", "empty-file": "warning",
+}

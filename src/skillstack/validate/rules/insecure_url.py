@@ -1,0 +1,25 @@
+"""insecure-url (warning): a url or source that is not https.
+
+Failing example::
+
+    credentials:
+      - {id: x, url: "http://example.com/cert", ...}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from skillstack.problems import Problem
+from skillstack.validate.context import RuleContext
+
+ID = "insecure-url"
+LEVEL = "warning"
+
+
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    for obj in [*ctx.catalog.credentials, *ctx.catalog.roles]:
+        urls = [getattr(obj, "url", ""), *obj.sources]
+        for url in urls:
+            if url and not url.startswith("https://"):
+                yield Problem.at(obj.where, LEVEL, ID, f"{obj.id}: {url!r} is not an https URL; use https")

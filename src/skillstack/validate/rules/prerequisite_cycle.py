@@ -1,0 +1,28 @@
+"""prerequisite-cycle (error): credentials that require each other, so none can be started.
+
+Reported once per cycle as a path `a --> b --> a`, at the first credential.
+
+Failing example::
+
+    credentials:
+      - {id: a, requires: [{credential: b}], ...}
+      - {id: b, requires: [{credential: a}], ...}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from skillstack.problems import Problem
+from skillstack.validate.context import RuleContext
+
+ID = "prerequisite-cycle"
+LEVEL = "error"
+
+
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    creds = ctx.catalog.credentials
+    for cycle in ctx.graph.prerequisite_cycles():
+        head = creds[cycle[0]]
+        yield Problem.at(head.where, LEVEL, ID,
+                         f"prerequisite cycle: {' --> '.join(cycle)}; break it by removing one requirement")

@@ -1,0 +1,35 @@
+"""ungranted-skill (warning): a skill a role requires that no credential grants at that level.
+
+No pathway can ever close that gap, so every learner targeting the role is told
+"no feasible pathway".
+
+Failing example::
+
+    roles:
+      - id: data-analyst
+        requires: [{skill: sql, level: 3}]   # but the best grant of sql is level 2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from skillstack.problems import Problem
+from skillstack.validate.context import RuleContext, where_of
+
+ID = "ungranted-skill"
+LEVEL = "warning"
+
+
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    graph = ctx.graph
+    for role in ctx.catalog.roles:
+        for need in role.requires:
+            if need.skill not in ctx.catalog.skills or graph.granters(need.skill, need.level):
+                continue
+            best = max((int(g.level) for c in ctx.catalog.credentials for g in c.grants if g.skill == need.skill),
+                       default=0)
+            found = f"the highest grant is level {best}" if best else "no credential grants it"
+            yield Problem.at(where_of(need.where, role.where), LEVEL, ID,
+                             f"role {role.id} requires {need.skill} at level {int(need.level)} but {found}; "
+                             "lower the level or add a credential that teaches it")

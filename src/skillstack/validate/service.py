@@ -1,0 +1,47 @@
+"""Run every rule over a set of catalog files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from skillstack.catalog import Catalog, build_catalog
+from skillstack.loader import RawCatalog, load_raw
+from skillstack.problems import Problem
+from skillstack.validate.context import RuleContext
+from skillstack.validate.rules import RULES
+
+
+@dataclass
+class Validation:
+    problems: list[Problem]
+    files: list[str]
+    catalog: Catalog
+
+    @property
+    def errors(self) -> int:
+        return sum(p.level == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.level == "warning" for p in self.problems)
+
+
+def check_raw(raw: RawCatalog, today: date | None = None) -> Validation:
+    """Every problem in already-read catalog files, sorted by position.
+
+    >>> check_raw(load_raw([Path("catalog")])).errors  # doctest: +SKIP
+    0
+    """
+    catalog = build_catalog(raw)
+    ctx = RuleContext(raw, catalog, today or date.today())
+    problems = list(raw.problems)
+    for rule in RULES:
+        problems.extend(rule.check(ctx))
+    return Validation(sorted(set(problems)), raw.files, catalog)
+
+
+def validate_paths(paths: Iterable[Path], today: date | None = None) -> Validation:
+    return check_raw(load_raw(paths), today)
