@@ -1,0 +1,53 @@
+"""Each rule: a passing example directory (exit 0, no problems) and a failing one with its exact output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from skillstack.cli import app
+from skillstack.validate.rules import READING_RULES, RULES
+
+RULE_DIRS = sorted(p.name for p in (Path(__file__).parents[1] / "data" / "rules").iterdir())
+runner = CliRunner()
+
+
+def run_validate(folder: Path, *args: str) -> tuple[str, int]:
+    result = runner.invoke(app, ["validate", folder.name, "--today", "2026-11-01", *args])
+    return result.output, result.exit_code
+
+
+@pytest.mark.parametrize("rule", RULE_DIRS)
+def test_passing_example(rule: str, data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(data / "rules" / rule)
+    output, code = run_validate(Path("pass"), "--strict")
+    assert (output, code) == ("0 errors, 0 warnings in 1 file\n", 0)
+
+
+@pytest.mark.parametrize("rule", RULE_DIRS)
+def test_failing_example(rule: str, data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = data / "rules" / rule
+    monkeypatch.chdir(folder)
+    expected = (folder / "expected.txt").read_text()
+    output, code = run_validate(Path("fail"))
+    assert f"{output}rc={code}\n" == expected
+    assert f"[{rule}]" in output or rule == "top-level-list"
+
+
+def test_every_rule_has_examples() -> None:
+    ids = {rule.ID for rule in RULES} | set(READING_RULES)
+    assert ids <= set(RULE_DIRS)
+
+
+def test_every_rule_is_documented_with_an_example() -> None:
+    for rule in RULES:
+        assert rule.__doc__ and rule.__doc__.startswith(f"{rule.ID} ({rule.LEVEL})")
+        assert "Failing example" in rule.__doc__
+
+
+def test_strict_fails_on_warnings(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(data / "rules" / "zero-hours")
+    assert run_validate(Path("fail"))[1] == 0
+    assert run_validate(Path("fail"), "--strict")[1] == 1
