@@ -319,9 +319,11 @@ class Obj(Type):
         if not isinstance(node, MapNode):
             return ctx.error(node, f"expected a {self.what} (a mapping), found {_kind(node)}")
         values: dict[str, Any] = {}
+        given: set[str] = set()
         fields = self.fields
         for key_node, value_node in _unique_pairs(node, ctx):
             key = _key_text(key_node)
+            given.add(key)
             spec = fields.get(key)
             if spec is None:
                 if key.startswith("x-") and self.free_keys:
@@ -336,7 +338,7 @@ class Obj(Type):
             value = spec.type.convert(value_node, ctx)
             if value is not INVALID:
                 values[key] = value
-        missing = [k for k, spec in fields.items() if spec.required and k not in values]
+        missing = [k for k, spec in fields.items() if spec.required and k not in given]
         for key in missing:
             ctx.error(node, f"{self.what} is missing {key!r}")
         if self.build is None:

@@ -134,12 +134,16 @@ def resolve_plain(text: str) -> Scalar_:
     return text
 
 
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len(_STD):] if tag.startswith(_STD) else tag
+
+
 def _scalar_value(ev: ScalarEvent) -> Scalar_:
     tag = ev.tag
     if tag not in _ALLOWED_TAGS:
         raise _Refused(
             ev.start_mark.line + 1, ev.start_mark.column + 1, "yaml-tag",
-            f"tag {tag} is not allowed in catalog files; remove it (only plain data is read)",
+            f"tag {_show_tag(tag)} is not allowed in catalog files; remove it (only plain data is read)",
         )
     if tag is None and ev.implicit[0]:
         return resolve_plain(ev.value)
@@ -152,7 +156,7 @@ def _scalar_value(ev: ScalarEvent) -> Scalar_:
     }[tag]
     if not isinstance(value, expected):  # type: ignore[arg-type]
         raise _Refused(ev.start_mark.line + 1, ev.start_mark.column + 1, "yaml-tag",
-                       f"{ev.value!r} is not a valid {tag.rsplit(':', 1)[-1]}")
+                       f"{ev.value!r} is not a valid {_show_tag(tag)}")
     return value
 
 
@@ -190,7 +194,7 @@ def compose(text: str, max_nodes: int) -> Node | None:
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             if ev.tag not in _ALLOWED_TAGS:
                 raise _Refused(ev.start_mark.line + 1, ev.start_mark.column + 1, "yaml-tag",
-                               f"tag {ev.tag} is not allowed in catalog files; remove it (only plain data is read)")
+                               f"tag {_show_tag(ev.tag)} is not allowed in catalog files; remove it (only plain data is read)")
             node = (MapNode if cls is MappingStartEvent else SeqNode)(
                 ev.start_mark.line + 1, ev.start_mark.column + 1)
             if len(stack) >= MAX_DEPTH:

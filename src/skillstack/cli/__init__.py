@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from skillstack.cli import validate as _validate  # noqa: F401  (registers the command)
+from skillstack.cli import browse as _browse  # noqa: F401  (registers the commands)
+from skillstack.cli import validate as _validate  # noqa: F401
 from skillstack.cli.app import app
 
 

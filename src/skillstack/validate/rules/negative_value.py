@@ -22,7 +22,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         for name, value in (("cost", cred.cost.amount), ("hours", cred.hours),
                             ("validity_years", cred.validity_years or 0)):
             if value < 0:
-                yield Problem.at(cred.where, LEVEL, ID, f"{cred.id} has a negative {name} ({value:g})")
+                yield Problem.at(cred.where, LEVEL, ID, f"{cred.id}: {name} is negative ({value:g}); use 0 or more")
         for credit in cred.credit:
             if credit.credits <= 0:
                 yield Problem.at(cred.where, LEVEL, ID, f"{cred.id} has credit of {credit.credits:g} toward "

@@ -1,0 +1,82 @@
+"""Search and show: finding skills, credentials and roles by what people type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from skillstack.catalog import Catalog, normalize
+from skillstack.errors import InputError
+from skillstack.model import Credential, Role, Skill
+
+KINDS = ("skill", "credential", "role")
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    id: str
+    name: str
+    score: float
+
+
+def _texts(catalog: Catalog, kinds: tuple[str, ...]) -> dict[str, list[tuple[str, str, str]]]:
+    """Searchable text -> [(kind, id, name)]."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for kind in kinds:
+        index = {"skill": catalog.skills, "credential": catalog.credentials, "role": catalog.roles}[kind]
+        for obj in index:
+            extra = [*getattr(obj, "aliases", ()), getattr(obj, "issuer", "")]
+            for text in {obj.id, obj.name, *extra} - {""}:
+                out.setdefault(normalize(text), []).append((kind, obj.id, obj.name))
+    return out
+
+
+def search(catalog: Catalog, text: str, kinds: tuple[str, ...] = KINDS, limit: int = 10) -> list[Hit]:
+    """Best fuzzy matches for `text` across names, ids, aliases and issuers.
+
+    >>> [h.id for h in search(catalog, "k8s", ("skill",))][:1]  # doctest: +SKIP
+    ['kubernetes']
+    """
+    from rapidfuzz import fuzz, process, utils
+
+    texts = _texts(catalog, kinds)
+    best: dict[tuple[str, str], Hit] = {}
+    matches = process.extract(normalize(text), list(texts), scorer=fuzz.WRatio, processor=utils.default_process,
+                              limit=limit * 8, score_cutoff=50)
+    for matched, score, _ in matches:
+        for kind, ident, name in texts[matched]:
+            key = (kind, ident)
+            if key not in best or best[key].score < score:
+                best[key] = Hit(kind, ident, name, round(float(score), 1))
+    return sorted(best.values(), key=lambda h: (-h.score, KINDS.index(h.kind), h.id))[:limit]
+
+
+def find(catalog: Catalog, ident: str) -> Skill | Credential | Role:
+    """One object by exact id in any kind, else by name or alias; else InputError with suggestions."""
+    for index in (catalog.credentials, catalog.roles, catalog.skills):
+        obj = index.get(ident)
+        if obj is not None:
+            return obj
+    for index in (catalog.credentials, catalog.roles, catalog.skills):
+        key = normalize(ident)
+        if key in index.names:
+            return index[index.names[key]]
+    hits = search(catalog, ident, limit=3)
+    hint = ", ".join(f"{h.id} ({h.kind})" for h in hits) or "none"
+    raise InputError(f"nothing in the catalog is called {ident!r}; closest: {hint}")
+
+
+def stacks_using(catalog: Catalog, cid: str) -> list[Credential]:
+    from skillstack.model import CredentialReq
+    from skillstack.requirements import atoms
+
+    return [c for c in catalog.credentials if c.awarded_for is not None
+            and any(isinstance(a, CredentialReq) and a.credential == cid for a in atoms([c.awarded_for]))]
+
+
+def roles_needing(catalog: Catalog, sid: str) -> list[Role]:
+    return [r for r in catalog.roles if any(n.skill == sid for n in r.requires)]
+
+
+def granting(catalog: Catalog, sid: str) -> list[Credential]:
+    return sorted((c for c in catalog.credentials if any(g.skill == sid for g in c.grants)), key=lambda c: c.id)

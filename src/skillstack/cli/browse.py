@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from skillstack.cli.app import app
+from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
+from skillstack.cli.output import console, write
+
+
+class Kind(str, Enum):
+    skill = "skill"
+    credential = "credential"
+    role = "role"
+
+
+class SchemaKind(str, Enum):
+    catalog = "catalog"
+    profile = "profile"
+
+
+@app.command()
+def search(
+    text: str = typer.Argument(..., help="What to look for: a name, id, alias or issuer, misspelt or not."),
+    kind: Optional[list[Kind]] = typer.Option(None, "--kind", "-k", help="Only this kind (repeatable)."),
+    limit: int = typer.Option(10, "--limit", "-n", min=1, help="How many results."),
+    catalog: Optional[list[Path]] = CatalogOpt,
+    fmt: Fmt = FormatOpt,
+) -> None:
+    """Find skills, credentials and roles by fuzzy text.
+
+    Example: skillstack search "gogle data analytcs" --kind credential
+    """
+    from skillstack.browse import KINDS
+    from skillstack.browse import search as run_search
+    from skillstack.report.jsonify import dumps
+    from skillstack.store import load_catalog
+
+    cat = load_catalog(catalog_paths(catalog)).catalog
+    kinds = tuple(k.value for k in kind) if kind else KINDS
+    hits = run_search(cat, text, kinds, limit)
+    if fmt is Fmt.json:
+        write(dumps({"schema_version": 1, "query": text, "results": hits}))
+        return
+    if not hits:
+        typer.echo(f"nothing matches {text!r}")
+        raise typer.Exit(1)
+    from skillstack.report.browse_text import hits_table
+
+    console().print(hits_table(hits))
+
+
+@app.command()
+def show(
+    ident: str = typer.Argument(..., metavar="ID", help="Id (or name, or alias) of a skill, credential or role."),
+    catalog: Optional[list[Path]] = CatalogOpt,
+    fmt: Fmt = FormatOpt,
+) -> None:
+    """Show one skill, credential or role in full: facts, sources, what it leads to.
+
+    Example: skillstack show comptia-security-plus
+    """
+    from skillstack.browse import find
+    from skillstack.report.jsonify import dumps
+    from skillstack.store import load_catalog
+
+    cat = load_catalog(catalog_paths(catalog)).catalog
+    obj = find(cat, ident)
+    if fmt is Fmt.json:
+        kind = type(obj).__name__.lower()
+        write(dumps({"schema_version": 1, "kind": kind, kind: obj}))
+        return
+    from skillstack.report.browse_text import show as render
+
+    console().print(render(cat, obj))
+
+
+@app.command()
+def schema(
+    kind: SchemaKind = typer.Argument(SchemaKind.catalog, help="Which file: catalog or profile."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+) -> None:
+    """Print the JSON Schema of catalog or profile files, for editors.
+
+    Generated from the same schema the loader checks with.
+    Example: skillstack schema catalog -o skillstack-catalog.schema.json
+    """
+    import json
+
+    from skillstack.schema import json_schema
+
+    text = json.dumps(json_schema(kind.value), indent=2) + "\n"
+    if output is None:
+        write(text)
+        return
+    from skillstack.fileio import write_text_atomic
+
+    write_text_atomic(output, text)
+    typer.echo(f"wrote {output}", err=True)

@@ -1,0 +1,1 @@
+"""Pathway planning: the problem boundary, the exact solver and its oracle."""

@@ -1,0 +1,50 @@
+"""Domain objects as JSON-ready values: enums as numbers, dates as ISO text, locations as text."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields, is_dataclass
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from skillstack import model as m
+
+_REQ_NAMES = {m.AllOf: "all_of", m.AnyOf: "any_of"}
+
+
+def requirement(req: m.Requirement) -> dict[str, Any]:
+    """A requirement in the catalog's own YAML shape."""
+    if isinstance(req, m.SkillReq):
+        return {"skill": req.skill, "level": int(req.level)}
+    if isinstance(req, m.CredentialReq):
+        return {"credential": req.credential}
+    if isinstance(req, m.ExperienceReq):
+        return {"experience": req.domain, "years": req.years}
+    items = [requirement(i) for i in req.items]
+    if isinstance(req, m.NOf):
+        return {"n_of": req.n, "from": items}
+    return {_REQ_NAMES[type(req)]: items}
+
+
+def plain(value: Any) -> Any:
+    if isinstance(value, (m.SkillReq, m.CredentialReq, m.ExperienceReq, m.AllOf, m.AnyOf, m.NOf)):
+        return requirement(value)
+    if isinstance(value, m.SourceRef):
+        return str(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)
+                if getattr(value, f.name) not in (None, "", ())}
+    if isinstance(value, IntEnum):
+        return int(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return value
+
+
+def dumps(doc: Any) -> str:
+    return json.dumps(plain(doc), indent=2, ensure_ascii=False) + "\n"
