@@ -103,6 +103,22 @@ class Catalog:
     info: CatalogInfo = CatalogInfo()
     files: list[str] = field(default_factory=list)
 
+    def granters(self, skill: str, level: int = 1) -> list[CredentialId]:
+        """Credentials that grant `skill` at `level` or above, by id."""
+        index = self.__dict__.get("_granters")
+        if index is None:
+            index = {}
+            for cred in self.credentials:
+                for grant in cred.grants:
+                    index.setdefault(grant.skill, []).append((int(grant.level), cred.id))
+            self.__dict__["_granters"] = index
+        return sorted({cid for lv, cid in index.get(skill, ()) if lv >= level})
+
+    def display_name(self, ident: str) -> str:
+        """The name of a credential or skill id, for sentences."""
+        obj = self.credentials.get(ident) or self.skills.get(ident)
+        return obj.name if obj else ident
+
     def skill_name(self, sid: str) -> str:
         skill = self.skills.get(sid)
         return skill.name if skill else sid

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from skillstack.catalog import Catalog
-from skillstack.model import Credential, CredentialId, CredentialReq, Level, RoleId, SkillId, SkillReq
+from skillstack.model import Credential, CredentialId, CredentialReq, RoleId, SkillId, SkillReq
 from skillstack.requirements import State, all_hold, atoms, holds
 
 
@@ -66,7 +66,6 @@ class SkillGraph:
             for need in role.requires:
                 g.add_edge(skill_node(need.skill), node, kind="needs", level=int(need.level),
                            importance=need.importance)
-        self._granters: dict[str, list[tuple[Level, CredentialId]]] | None = None
 
     # ---- lookups -------------------------------------------------------
 
@@ -76,13 +75,7 @@ class SkillGraph:
         >>> graph.granters("sql", 2)  # doctest: +SKIP
         ['google-data-analytics', ...]
         """
-        if self._granters is None:
-            index: dict[str, list[tuple[Level, CredentialId]]] = defaultdict(list)
-            for cred in self.catalog.credentials:
-                for grant in cred.grants:
-                    index[grant.skill].append((grant.level, cred.id))
-            self._granters = dict(index)
-        return [cid for lv, cid in self._granters.get(skill, ()) if lv >= level]
+        return self.catalog.granters(skill, level)
 
     def prerequisites_of(self, cid: str) -> set[str]:
         """Skill and credential nodes named in a credential's `requires`."""

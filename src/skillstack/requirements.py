@@ -7,7 +7,7 @@ lists the leaves of a requirement tree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from skillstack.model import (
@@ -70,15 +70,19 @@ def atoms(reqs: Iterable[Requirement]) -> Iterator[SkillReq | CredentialReq | Ex
             yield req
 
 
-def describe(req: Requirement) -> str:
-    """A requirement in a few words: 'sql at 2', 'any of (x, y)'."""
+def describe(req: Requirement, name: Callable[[str], str] | None = None) -> str:
+    """A requirement in a few words: 'sql at level 2', 'any of (x, y)'.
+
+    `name` turns a skill or credential id into what to show (default: the id).
+    """
+    show = name or (lambda ident: ident)
     if isinstance(req, SkillReq):
-        return f"{req.skill} at level {int(req.level)}"
+        return f"{show(req.skill)} at level {int(req.level)}"
     if isinstance(req, CredentialReq):
-        return f"credential {req.credential}"
+        return show(req.credential)
     if isinstance(req, ExperienceReq):
         return f"{req.years:g} years of {req.domain} experience"
-    inner = ", ".join(describe(item) for item in req.items)
+    inner = ", ".join(describe(item, name) for item in req.items)
     if isinstance(req, AllOf):
         return f"all of ({inner})"
     if isinstance(req, AnyOf):

@@ -1,0 +1,80 @@
+"""Audit: where a learner stands against each target role.
+
+For each required skill of a role: met (held at the level), below (held under
+the level), in progress (a credential in progress grants it at the level), or
+missing. Readiness is the importance-weighted share of required skills met
+(essential 3, important 2, optional 1), from 0 to 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from skillstack.catalog import Catalog
+from skillstack.learner import HeldStatus, held_status, learner_state
+from skillstack.model import IMPORTANCE_WEIGHTS, CredentialId, Profile, Role, RoleId, SkillId
+from skillstack.requirements import State
+
+
+@dataclass(frozen=True)
+class SkillLine:
+    skill: SkillId
+    required: int
+    held: int
+    importance: str
+    via: tuple[CredentialId, ...] = ()  # credentials in progress that will grant it
+
+
+@dataclass(frozen=True)
+class RoleAudit:
+    role: RoleId
+    readiness: float
+    met: tuple[SkillLine, ...]
+    below: tuple[SkillLine, ...]
+    in_progress: tuple[SkillLine, ...]
+    missing: tuple[SkillLine, ...]
+
+
+@dataclass(frozen=True)
+class Audit:
+    roles: tuple[RoleAudit, ...]
+    held: tuple[HeldStatus, ...]
+    on: date
+
+
+def audit_role(catalog: Catalog, role: Role, state: State, in_progress: tuple[CredentialId, ...]) -> RoleAudit:
+    groups: dict[str, list[SkillLine]] = {"met": [], "below": [], "in_progress": [], "missing": []}
+    got = total = 0.0
+    for need in role.requires:
+        weight = IMPORTANCE_WEIGHTS[need.importance]
+        total += weight
+        held = state.level(need.skill)
+        via = tuple(cid for cid in in_progress
+                    if any(g.skill == need.skill and g.level >= need.level for g in catalog.credentials[cid].grants))
+        line = SkillLine(need.skill, int(need.level), held, need.importance, via)
+        if held >= need.level:
+            got += weight
+            groups["met"].append(line)
+        elif via:
+            groups["in_progress"].append(line)
+        elif held:
+            groups["below"].append(line)
+        else:
+            groups["missing"].append(line)
+    readiness = round(got / total, 4) if total else 1.0
+    return RoleAudit(role.id, readiness, *(tuple(groups[k]) for k in ("met", "below", "in_progress", "missing")))
+
+
+def audit(catalog: Catalog, profile: Profile, on: date, all_roles: bool = False) -> Audit:
+    """Worksheets for the profile's targets (or every role, ranked by readiness).
+
+    >>> audit(catalog, profile, date(2026, 12, 1)).roles[0].readiness  # doctest: +SKIP
+    0.4167
+    """
+    state = learner_state(catalog, profile, on)
+    roles = list(catalog.roles) if all_roles else [catalog.roles[r] for r in profile.targets]
+    results = [audit_role(catalog, role, state, profile.in_progress) for role in roles]
+    if all_roles:
+        results.sort(key=lambda r: (-r.readiness, r.role))
+    return Audit(tuple(results), tuple(held_status(catalog, profile, on)), on)

@@ -1,0 +1,216 @@
+"""plan, audit and init: the career changer's commands."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from skillstack.cli.app import app
+from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, parse_date
+from skillstack.cli.output import console, warn, write
+from skillstack.errors import InputError
+
+
+class Objective(str, Enum):
+    cost = "cost"
+    hours = "hours"
+    count = "count"
+
+
+ProfileOpt = typer.Option(None, "--profile", "-p", help="Profile YAML file (see examples/profiles/).")
+RoleOpt = typer.Option(None, "--role", "-r", help="Target role id or name (repeatable; replaces the profile's).")
+HaveOpt = typer.Option(None, "--have", help="A skill you have, SKILL:LEVEL, e.g. sql:2 (repeatable).")
+HoldsOpt = typer.Option(None, "--holds", help="A credential you hold, ID or ID@YYYY-MM-DD earned (repeatable).")
+ExperienceOpt = typer.Option(None, "--experience", help="Years of work in a domain, DOMAIN:YEARS (repeatable).")
+BudgetOpt = typer.Option(None, "--budget", min=0, help="Most you will spend, USD.")
+HoursOpt = typer.Option(None, "--hours-per-week", min=0.5, max=100, help="Hours a week you can study (default 10).")
+StartOpt = typer.Option(None, "--start", help="First day of study (default today).", metavar="YYYY-MM-DD")
+DeadlineOpt = typer.Option(None, "--deadline", help="Finish by this day.", metavar="YYYY-MM-DD")
+OptimizeOpt = typer.Option(None, "--optimize", help="What to minimise (default cost).")
+ExcludeOpt = typer.Option(None, "--exclude", help="Credential id or issuer to leave out (repeatable).")
+OptionalOpt = typer.Option(None, "--with-optional/--without-optional", help="Also close optional role skills.")
+TodayOpt = typer.Option(None, "--today", help="Date to judge expiry by (default today).", metavar="YYYY-MM-DD")
+
+
+def load_learner(catalog: Optional[list[Path]], profile: Optional[Path], **flags: Any) -> tuple[Any, Any]:
+    """The checked catalog and the resolved profile (file, then flags over it)."""
+    from skillstack.profile import ProfileInput, apply_flags, read_profile, resolve_profile
+    from skillstack.store import load_catalog
+
+    cat = load_catalog(catalog_paths(catalog)).catalog
+    base = read_profile(profile) if profile else ProfileInput()
+    constraints = {
+        "budget": flags.get("budget"), "hours_per_week": flags.get("hours_per_week"),
+        "start": parse_date(flags.get("start"), "--start"), "deadline": parse_date(flags.get("deadline"), "--deadline"),
+        "optimize": flags["optimize"].value if flags.get("optimize") else None,
+        "with_optional": flags.get("with_optional"),
+    }
+    merged = apply_flags(base, roles=flags.get("role") or (), have=flags.get("have") or (),
+                         holds=flags.get("holds") or (), experience=flags.get("experience") or (),
+                         exclude=flags.get("exclude") or (), constraints=constraints)
+    resolved, warnings = resolve_profile(merged, cat)
+    for message in warnings:
+        warn(message)
+    return cat, resolved
+
+
+def _today(text: Optional[str]) -> date:
+    return parse_date(text, "--today") or date.today()
+
+
+@app.command()
+def plan(
+    profile: Optional[Path] = ProfileOpt,
+    role: Optional[list[str]] = RoleOpt,
+    have: Optional[list[str]] = HaveOpt,
+    holds: Optional[list[str]] = HoldsOpt,
+    experience: Optional[list[str]] = ExperienceOpt,
+    budget: Optional[float] = BudgetOpt,
+    hours_per_week: Optional[float] = HoursOpt,
+    start: Optional[str] = StartOpt,
+    deadline: Optional[str] = DeadlineOpt,
+    optimize: Optional[Objective] = OptimizeOpt,
+    exclude: Optional[list[str]] = ExcludeOpt,
+    with_optional: Optional[bool] = OptionalOpt,
+    alternatives: int = typer.Option(0, "--alternatives", min=0, max=10,
+                                     help="Also list up to N Pareto-optimal options on cost vs hours."),
+    ics: Optional[Path] = typer.Option(None, "--ics", help="Write the schedule as calendar events to this file."),
+    today: Optional[str] = TodayOpt,
+    catalog: Optional[list[Path]] = CatalogOpt,
+    fmt: Fmt = FormatOpt,
+) -> None:
+    """The gap to your target roles and the optimal ordered pathway to close it.
+
+    Exact: the pathway is proven cheapest (or fastest, or shortest with
+    --optimize) within your budget and deadline. Exit 1 when no pathway exists;
+    the output then says why and shows the best partial pathway.
+
+    Example: skillstack plan --profile examples/profiles/marketing-to-data-analyst.yaml
+    """
+    from skillstack.plan.service import alternatives as pareto
+    from skillstack.plan.service import plan as make_plan
+    from skillstack.report.jsonify import dumps
+    from skillstack.report.plan_data import plan_dict
+
+    cat, learner = load_learner(catalog, profile, role=role, have=have, holds=holds, experience=experience,
+                                budget=budget, hours_per_week=hours_per_week, start=start, deadline=deadline,
+                                optimize=optimize, exclude=exclude, with_optional=with_optional)
+    if not learner.targets:
+        raise InputError("no target role: pass --role ROLE or list `targets` in the profile")
+    day = _today(today)
+    result = make_plan(cat, learner, day)
+    options = pareto(cat, learner, day, alternatives) if alternatives else []
+    if ics is not None:
+        from skillstack.fileio import write_text_atomic
+        from skillstack.report.calendar import plan_ics
+
+        write_text_atomic(ics, plan_ics(cat, result, learner.name))
+    if fmt is Fmt.json:
+        doc = plan_dict(cat, result)
+        if alternatives:
+            doc["alternatives"] = [{"cost": o.totals.cost, "hours": o.totals.hours, "weeks": o.totals.weeks,
+                                    "credentials": [s.credential for s in o.steps]} for o in options]
+        write(dumps(doc))
+    else:
+        from skillstack.report.plan_text import alternatives_view, plan_view
+
+        out = console()
+        out.print(plan_view(cat, result, learner.name))
+        if alternatives:
+            out.print(alternatives_view(cat, options))
+        if ics is not None:
+            out.print(f"\nCalendar written to {ics}")
+    raise typer.Exit(0 if result.feasible else 1)
+
+
+@app.command()
+def audit(
+    profile: Optional[Path] = ProfileOpt,
+    role: Optional[list[str]] = RoleOpt,
+    have: Optional[list[str]] = HaveOpt,
+    holds: Optional[list[str]] = HoldsOpt,
+    experience: Optional[list[str]] = ExperienceOpt,
+    budget: Optional[float] = BudgetOpt,
+    hours_per_week: Optional[float] = HoursOpt,
+    all_roles: bool = typer.Option(False, "--all-roles", help="Rank every role by readiness and plan cost."),
+    today: Optional[str] = TodayOpt,
+    catalog: Optional[list[Path]] = CatalogOpt,
+    fmt: Fmt = FormatOpt,
+) -> None:
+    """Where you stand against each target role: met, below level, in progress, missing.
+
+    Readiness is the importance-weighted share of required skills met. Held
+    credentials that expired or expire within 6 months are listed.
+    With --all-roles, every role is ranked by readiness and by the cost of the
+    optimal plan to reach it: which roles am I closest to?
+
+    Example: skillstack audit --have excel:3 --role data-analyst
+    """
+    from dataclasses import replace
+
+    from skillstack.audit import audit as run_audit
+    from skillstack.plan.service import plan as make_plan
+    from skillstack.report.jsonify import dumps
+    from skillstack.report.plan_data import audit_dict
+
+    cat, learner = load_learner(catalog, profile, role=role, have=have, holds=holds, experience=experience,
+                                budget=budget, hours_per_week=hours_per_week)
+    if not learner.targets and not all_roles:
+        raise InputError("no target role: pass --role ROLE, --all-roles, or list `targets` in the profile")
+    day = _today(today)
+    result = run_audit(cat, learner, day, all_roles=all_roles)
+    plans = None
+    if all_roles:
+        plans = {r.role: make_plan(cat, replace(learner, targets=(r.role,)), day) for r in result.roles}
+        order = {r.role: (-r.readiness, plans[r.role].totals.cost if plans[r.role].feasible else float("inf"), r.role)
+                 for r in result.roles}
+        result = replace(result, roles=tuple(sorted(result.roles, key=lambda r: order[r.role])))
+    if fmt is Fmt.json:
+        write(dumps(audit_dict(result, plans)))
+    else:
+        from skillstack.report.plan_text import audit_view
+
+        console().print(audit_view(cat, result, plans))
+
+
+@app.command()
+def init(
+    path: Path = typer.Argument(Path("profile.yaml"), help="Where to write the profile."),
+    name: Optional[str] = typer.Option(None, "--name", help="Your name (or the client's)."),
+    role: Optional[list[str]] = RoleOpt,
+    have: Optional[list[str]] = HaveOpt,
+    budget: Optional[float] = BudgetOpt,
+    hours_per_week: Optional[float] = HoursOpt,
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+    catalog: Optional[list[Path]] = CatalogOpt,
+) -> None:
+    """Write a starter profile, asking a few questions (or from flags, without asking).
+
+    Names are checked against the catalog before anything is written.
+    Example: skillstack init me.yaml --name Alex --role data-analyst --have excel:3 --budget 1500
+    """
+    import sys
+
+    from skillstack.fileio import write_text_atomic
+    from skillstack.profile import init_profile_text
+
+    if path.exists() and not force:
+        raise InputError(f"{path} already exists; pass --force to overwrite it or choose another path")
+    interactive = sys.stdin.isatty() and not (name or role or have or budget or hours_per_week)
+    if interactive:
+        name = typer.prompt("Your name", default="")
+        role = [r.strip() for r in typer.prompt("Target role(s), comma separated").split(",") if r.strip()]
+        have = [h.strip() for h in typer.prompt("Skills you have as skill:level, comma separated",
+                                                 default="").split(",") if h.strip()]
+        budget = typer.prompt("Budget in USD", default=1000.0, type=float)
+        hours_per_week = typer.prompt("Hours a week you can study", default=10.0, type=float)
+    from skillstack.store import load_catalog
+
+    cat = load_catalog(catalog_paths(catalog)).catalog
+    text = init_profile_text(cat, name or "", role or [], have or [], budget, hours_per_week or 10.0, date.today())
+    write_text_atomic(path, text)
+    typer.echo(f"wrote {path}; next: skillstack plan --profile {path}")

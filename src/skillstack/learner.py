@@ -1,0 +1,81 @@
+"""What a learner holds on a given day: own skills, unexpired credentials, stacks they complete.
+
+Held credentials count (for their grants and as prerequisites) until
+`earned + validity_years` (SPEC section 3); a credential held without an
+`earned` date is taken as current.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from skillstack.catalog import Catalog
+from skillstack.model import Credential, CredentialId, HeldCredential, Profile
+from skillstack.requirements import State, holds
+
+SOON = timedelta(days=183)  # "expires within 6 months"
+
+
+def expiry(cred: Credential, held: HeldCredential) -> date | None:
+    if cred.validity_years is None or held.earned is None:
+        return None
+    years = cred.validity_years
+    whole = int(years)
+    months = round((years - whole) * 12)
+    month_index = held.earned.month - 1 + months
+    year = held.earned.year + whole + month_index // 12
+    month = month_index % 12 + 1
+    day = min(held.earned.day, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+    return date(year, month, day)
+
+
+@dataclass(frozen=True)
+class HeldStatus:
+    id: CredentialId
+    earned: date | None
+    expires: date | None
+    status: str  # current | expiring | expired
+
+
+def held_status(catalog: Catalog, profile: Profile, today: date) -> list[HeldStatus]:
+    out = []
+    for held in profile.credentials:
+        cred = catalog.credentials[held.id]
+        ends = expiry(cred, held)
+        if ends is not None and ends <= today:
+            status = "expired"
+        elif ends is not None and ends - today <= SOON:
+            status = "expiring"
+        else:
+            status = "current"
+        out.append(HeldStatus(held.id, held.earned, ends, status))
+    return out
+
+
+def learner_state(catalog: Catalog, profile: Profile, on: date) -> State:
+    """Skills, credentials and experience the learner has on day `on`."""
+    state = State(skills=dict(profile.skills), experience=dict(profile.experience))
+    for status in held_status(catalog, profile, on):
+        if status.status == "expired":
+            continue
+        state.credentials.add(status.id)
+        state.add_grants((g.skill, g.level) for g in catalog.credentials[status.id].grants)
+    earn_stacks(catalog, state)
+    return state
+
+
+def earn_stacks(catalog: Catalog, state: State) -> list[CredentialId]:
+    """Add every stack whose parts `state` holds (repeating, as stacks can be parts); return the new ones."""
+    earned: list[CredentialId] = []
+    stacks = [c for c in catalog.credentials if c.awarded_for is not None]
+    changed = True
+    while changed:
+        changed = False
+        for stack in stacks:
+            if stack.id not in state.credentials and holds(stack.awarded_for, state):  # type: ignore[arg-type]
+                state.credentials.add(stack.id)
+                state.add_grants((g.skill, g.level) for g in stack.grants)
+                earned.append(stack.id)
+                changed = True
+    return earned

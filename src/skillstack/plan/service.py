@@ -1,0 +1,326 @@
+"""Planning: from a profile and a catalog to an ordered, dated, optimal pathway.
+
+The service computes the gap (SPEC section 3), cuts the catalog down to the
+credentials that can matter (the backward closure from the gap), says why any
+credential was left out, asks the exact solver for the pathway, then dates the
+steps and explains an infeasible answer: which gap skills nothing eligible
+grants, and which constraint binds.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from skillstack.catalog import Catalog
+from skillstack.learner import learner_state
+from skillstack.model import (
+    IMPORTANCE_WEIGHTS,
+    Credential,
+    CredentialId,
+    CredentialReq,
+    ExperienceReq,
+    Profile,
+    RoleId,
+    SkillId,
+    SkillReq,
+)
+from skillstack.plan.problem import GapItem, PlanProblem, PlanSolution
+from skillstack.requirements import State, atoms, describe, holds
+
+IMPORTANCE_RANK = {"optional": 0, "important": 1, "essential": 2}
+
+
+@dataclass(frozen=True)
+class Step:
+    credential: CredentialId
+    start: date
+    end: date
+    cost: float
+    hours: float
+    closes: tuple[SkillId, ...]
+    stacks: tuple[CredentialId, ...]  # stacked credentials earned on completing this step
+    advice: tuple[str, ...]  # `recommends` not yet met when the step starts
+
+
+@dataclass(frozen=True)
+class Excluded:
+    credential: CredentialId
+    reason: str
+
+
+@dataclass(frozen=True)
+class Totals:
+    cost: float
+    hours: float
+    weeks: float
+    credentials: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    roles: tuple[RoleId, ...]
+    gap: tuple[GapItem, ...]
+    steps: tuple[Step, ...]
+    totals: Totals
+    objective: str
+    optimal: bool
+    feasible: bool
+    excluded: tuple[Excluded, ...]
+    open: tuple[GapItem, ...]  # gap items the pathway does not close
+    why: tuple[str, ...]  # why no full pathway exists (empty when feasible)
+    start: date
+    budget: float | None
+    max_hours: float | None
+    hours_per_week: float
+    have: dict[str, int]  # the learner's level in each gap skill at the start
+
+    @property
+    def earned_stacks(self) -> list[tuple[CredentialId, Step]]:
+        return [(stack, step) for step in self.steps for stack in step.stacks]
+
+
+def compute_gap(catalog: Catalog, roles: Iterable[RoleId], state: State, with_optional: bool) -> tuple[GapItem, ...]:
+    """Skills the roles require that `state` lacks; one item per skill at the highest level asked."""
+    wanted: dict[SkillId, tuple[int, str]] = {}
+    for rid in roles:
+        for need in catalog.roles[rid].requires:
+            if need.importance == "optional" and not with_optional:
+                continue
+            level, importance = wanted.get(need.skill, (0, "optional"))
+            wanted[need.skill] = (max(level, int(need.level)),
+                                  max(importance, need.importance, key=IMPORTANCE_RANK.__getitem__))
+    items = [GapItem(skill, level, importance) for skill, (level, importance) in wanted.items()  # type: ignore[arg-type]
+             if state.level(skill) < level]
+    return tuple(sorted(items, key=lambda g: (-IMPORTANCE_RANK[g.importance], g.skill)))
+
+
+def _experience_block(cred: Credential, state: State) -> str:
+    """Why experience alone keeps a credential out of reach, or ''."""
+    optimistic = State(skills={}, credentials=set(), experience=state.experience)
+    optimistic.skills = _AllSkills()  # type: ignore[assignment]
+    optimistic.credentials = _AllCredentials()  # type: ignore[assignment]
+    if all(holds(req, optimistic) for req in cred.requires):
+        return ""
+    unmet = [req for req in cred.requires if not holds(req, optimistic)]
+    have = sorted({a.domain for a in atoms(unmet) if isinstance(a, ExperienceReq)})
+    had = ", ".join(f"{state.experience.get(d, 0):g} years of {d}" for d in have)
+    return f"needs {'; '.join(describe(r) for r in unmet)} (you have {had})"
+
+
+class _AllSkills(dict):  # type: ignore[type-arg]
+    def get(self, key: object, default: object = None) -> object:
+        return 4
+
+
+class _AllCredentials(set):  # type: ignore[type-arg]
+    def __contains__(self, key: object) -> bool:
+        return True
+
+
+@dataclass
+class _Candidates:
+    takeable: list[Credential]
+    stacks: list[Credential]
+    excluded: list[Excluded]
+
+
+def _closure(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: Profile,
+             max_hours: float | None) -> _Candidates:
+    """The credentials that can matter: those granting a gap skill, and recursively
+    whatever their requirements (and the stacks among them) need."""
+    excluded_ids = set(profile.constraints.exclude)
+    budget = profile.constraints.budget
+    reasons: dict[str, str] = {}
+
+    def usable(cred: Credential) -> bool:
+        if cred.id in state.credentials:
+            return False
+        if cred.id in reasons:
+            return not reasons[cred.id]
+        reason = ""
+        if cred.id in excluded_ids:
+            reason = "excluded by you"
+        elif not cred.is_stack:
+            reason = _experience_block(cred, state)
+            if not reason and budget is not None and cred.cost.amount > budget + 1e-9:
+                reason = f"costs ${cred.cost.amount:,.0f}, more than the whole budget (${budget:,.0f})"
+            if not reason and max_hours is not None and cred.hours > max_hours + 1e-9:
+                reason = f"needs {cred.hours:g} h, more than the time to the deadline ({max_hours:.0f} h)"
+        reasons[cred.id] = reason
+        return not reason
+
+    chosen: dict[str, Credential] = {}
+    queue: list[Credential] = []
+
+    def want_skill(skill: str, level: int) -> None:
+        if state.level(skill) >= level:
+            return
+        queue.extend(catalog.credentials[cid] for cid in catalog.granters(skill, level))
+
+    for item in gap:
+        want_skill(item.skill, item.level)
+    while queue:
+        cred = queue.pop()
+        if cred.id in chosen or not usable(cred):
+            continue
+        chosen[cred.id] = cred
+        reqs = (cred.awarded_for,) if cred.awarded_for is not None else cred.requires
+        for atom in atoms(reqs):
+            if isinstance(atom, SkillReq):
+                want_skill(atom.skill, atom.level)
+            elif isinstance(atom, CredentialReq) and atom.credential not in state.credentials:
+                part = catalog.credentials.get(atom.credential)
+                if part is not None:
+                    queue.append(part)
+    # stacks that the chosen credentials could complete (their grants may help)
+    for stack in catalog.credentials:
+        if stack.is_stack and stack.id not in chosen and stack.id not in state.credentials and usable(stack):
+            parts = [a.credential for a in atoms([stack.awarded_for]) if isinstance(a, CredentialReq)]  # type: ignore[list-item]
+            if parts and any(p in chosen for p in parts) and all(p in chosen or p in state.credentials for p in parts):
+                chosen[stack.id] = stack
+    excluded = [Excluded(CredentialId(cid), why) for cid, why in sorted(reasons.items()) if why]
+    takeable = [c for c in chosen.values() if not c.is_stack]
+    stacks = [c for c in chosen.values() if c.is_stack]
+    return _Candidates(sorted(takeable, key=lambda c: c.id), sorted(stacks, key=lambda c: c.id), excluded)
+
+
+def _max_hours(profile: Profile, start: date) -> float | None:
+    deadline = profile.constraints.deadline
+    if deadline is None:
+        return None
+    days = (deadline - start).days + 1
+    return max(days, 0) / 7 * profile.constraints.hours_per_week
+
+
+def _schedule(catalog: Catalog, solution: PlanSolution, gap: tuple[GapItem, ...], state: State, start: date,
+              hours_per_week: float) -> tuple[Step, ...]:
+    stacks_after: dict[int, list[CredentialId]] = {}
+    for stack, index in solution.stacks:
+        stacks_after.setdefault(index, []).append(stack)
+    levels = State(skills=dict(state.skills), credentials=set(state.credentials), experience=state.experience)
+    open_items = {g.skill: g.level for g in gap}
+    steps = []
+    done_hours = 0.0
+    day = start
+    for index, cid in enumerate(solution.steps):
+        cred = catalog.credentials[cid]
+        advice = tuple(describe(r, catalog.display_name) for r in cred.recommends if not holds(r, levels))
+        levels.credentials.add(cid)
+        levels.add_grants((g.skill, g.level) for g in cred.grants)
+        for stack in stacks_after.get(index, ()):
+            levels.credentials.add(stack)
+            levels.add_grants((g.skill, g.level) for g in catalog.credentials[stack].grants)
+        closes = tuple(sorted(s for s, lv in open_items.items() if levels.level(s) >= lv))
+        for skill in closes:
+            del open_items[skill]
+        done_hours += cred.hours
+        end = start + timedelta(days=max(math.ceil(done_hours / hours_per_week * 7) - 1, 0))
+        end = max(end, day)
+        steps.append(Step(cid, day, end, cred.cost.amount, cred.hours, closes,
+                          tuple(stacks_after.get(index, ())), advice))
+        day = end + timedelta(days=1)
+    return tuple(steps)
+
+
+def _why(catalog: Catalog, problem: PlanProblem, solution: PlanSolution, cands: _Candidates,
+         solve: object) -> list[str]:
+    """Reasons a full pathway does not exist, most specific first."""
+    reasons = []
+    left_out = {e.credential: e.reason for e in cands.excluded}
+    for item in solution.open:
+        granters = catalog.granters(item.skill, item.level)
+        name = f"{catalog.skill_name(item.skill)} ({item.skill}) at level {item.level}"
+        if not granters:
+            reasons.append(f"no credential in the catalog grants {name}")
+        elif all(g in left_out for g in granters):
+            shown = "; ".join(f"{g}: {left_out[g]}" for g in granters[:4])
+            more = f" and {len(granters) - 4} more" if len(granters) > 4 else ""
+            reasons.append(f"every credential that grants {name} was left out ({shown}{more})")
+    relaxed = []
+    if problem.budget is not None:
+        relaxed.append(("budget", replace(problem, budget=None)))
+    if problem.max_hours is not None:
+        relaxed.append(("deadline", replace(problem, max_hours=None)))
+    if len(relaxed) == 2:
+        relaxed.append(("budget and deadline together", replace(problem, budget=None, max_hours=None)))
+    for name, looser in relaxed:
+        if not cands.takeable:
+            break
+        better = solve(looser)  # type: ignore[operator]
+        if better.feasible:
+            need = (f"the cheapest full pathway costs ${better.cost:,.0f} and takes {better.hours:g} h"
+                    if name != "deadline" else f"the full pathway needs {better.hours:g} h")
+            limits = []
+            if "budget" in name:
+                limits.append(f"budget ${problem.budget:,.0f}")
+            if "deadline" in name:
+                limits.append(f"{problem.max_hours:.0f} h until the deadline")
+            reasons.append(f"the {name} binds: {need} ({', '.join(limits)})")
+            break
+    if not reasons:
+        reasons.append("the remaining gap skills are only granted by credentials whose prerequisites cannot be met")
+    return reasons
+
+
+def plan(catalog: Catalog, profile: Profile, today: date) -> Plan:
+    """The optimal pathway to the profile's target roles.
+
+    >>> p = plan(catalog, profile, date(2026, 12, 1))  # doctest: +SKIP
+    >>> p.feasible, p.optimal, [s.credential for s in p.steps]
+    (True, True, ['google-data-analytics'])
+    """
+    from skillstack.plan.solver import solve
+
+    c = profile.constraints
+    start = c.start or today
+    state = learner_state(catalog, profile, start)
+    gap = compute_gap(catalog, profile.targets, state, c.with_optional)
+    max_hours = _max_hours(profile, start)
+    cands = _closure(catalog, gap, state, profile, max_hours)
+    problem = PlanProblem(
+        candidates=tuple(cands.takeable), stacks=tuple(cands.stacks), skills=dict(state.skills),
+        held=frozenset(state.credentials), experience=dict(state.experience), gap=gap, objective=c.optimize,
+        budget=c.budget, max_hours=max_hours)
+    solution = solve(problem) if gap else PlanSolution(True, True)
+    steps = _schedule(catalog, solution, gap, state, start, c.hours_per_week)
+    why = tuple(_why(catalog, problem, solution, cands, solve)) if not solution.feasible else ()
+    hours = sum(s.hours for s in steps)
+    totals = Totals(round(sum(s.cost for s in steps), 2), round(hours, 2),
+                    round(hours / c.hours_per_week, 1), len(steps))
+    return Plan(profile.targets, gap, steps, totals, c.optimize, solution.optimal, solution.feasible,
+                tuple(cands.excluded), tuple(solution.open), why, start, c.budget, max_hours, c.hours_per_week,
+                {g.skill: state.level(g.skill) for g in gap})
+
+
+def alternatives(catalog: Catalog, profile: Profile, today: date, count: int) -> list[Plan]:
+    """Pareto-optimal pathways on cost vs hours, cheapest first, at most `count`.
+
+    Epsilon-constraint: the cheapest plan, then the cheapest that is strictly
+    faster, and so on until nothing faster exists; `count` are picked evenly
+    from that front, always keeping the cheapest and the fastest.
+    """
+    base = replace(profile, constraints=replace(profile.constraints, optimize="cost"))
+    front: list[Plan] = []
+    cap: float | None = None
+    for _ in range(50):
+        limited = base
+        if cap is not None:
+            start = base.constraints.start or today
+            weeks = cap / base.constraints.hours_per_week
+            deadline = start + timedelta(days=max(math.floor(weeks * 7) - 1, 0))
+            limited = replace(base, constraints=replace(base.constraints, deadline=deadline))
+        option = plan(catalog, limited, today)
+        if not option.feasible or (front and option.totals.hours >= front[-1].totals.hours):
+            break
+        front.append(option)
+        cap = option.totals.hours - 0.01
+    if len(front) <= count:
+        return front
+    picks = sorted({round(i * (len(front) - 1) / (count - 1)) for i in range(count)}) if count > 1 else [0]
+    return [front[i] for i in picks]
+
+
+__all__ = ["Plan", "Step", "Excluded", "Totals", "plan", "alternatives", "compute_gap", "IMPORTANCE_WEIGHTS"]

@@ -1,0 +1,214 @@
+"""Profiles: read a career changer's YAML, merge flags over it, resolve names to ids.
+
+Resolution follows SPEC section 2: exact id, then name or alias, then a fuzzy
+match above a threshold (reported as a warning); below it an InputError that
+lists the closest matches and names the file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from skillstack.catalog import Catalog, Index, normalize
+from skillstack.errors import InputError
+from skillstack.loader import display_path
+from skillstack.model import (
+    Constraints,
+    CredentialId,
+    HeldCredential,
+    Level,
+    Profile,
+    RoleId,
+    SkillId,
+    SourceRef,
+)
+from skillstack.schema import INVALID, LEVEL_NAMES, PROFILE_FILE, Ctx
+from skillstack.yamlread import MapNode, ScalarNode, read_bytes
+
+OBJECTIVES = ("cost", "hours", "count")
+
+
+@dataclass
+class ProfileInput:
+    """A profile as written (names not yet resolved), from a file, flags, or both."""
+
+    name: str = ""
+    skills: list[tuple[str, Level, SourceRef | None]] = field(default_factory=list)
+    credentials: list[tuple[str, date | None, SourceRef | None]] = field(default_factory=list)
+    experience: list[tuple[str, float]] = field(default_factory=list)
+    targets: list[tuple[str, SourceRef | None]] = field(default_factory=list)
+    in_progress: list[tuple[str, SourceRef | None]] = field(default_factory=list)
+    exclude: list[tuple[str, SourceRef | None]] = field(default_factory=list)
+    constraints: dict[str, Any] = field(default_factory=dict)
+    where: SourceRef | None = None
+
+
+def read_profile(path: Path) -> ProfileInput:
+    """Read a profile file; InputError naming file:line:col on any mistake."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such profile; check the path or run `skillstack init`") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    name = display_path(path)
+    result = read_bytes(data, name)
+    problems = list(result.problems)
+    root = result.root
+    if not problems and (root is None or (isinstance(root, ScalarNode) and root.value is None)):
+        raise InputError(f"{name}:1:1: the profile is empty; see examples/profiles/ or run `skillstack init`")
+    if not problems and not isinstance(root, MapNode):
+        raise InputError(f"{name}:1:1: a profile must be a mapping (name, skills, targets, ...)")
+    ctx = Ctx(name)
+    values = PROFILE_FILE.convert(root, ctx) if not problems else INVALID
+    problems += ctx.problems
+    if problems:
+        first = min(problems)
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise InputError(f"{first.file}:{first.line}:{first.col}: {first.message}{more}")
+    return _from_values(values, SourceRef(name, 1, 1))
+
+
+def _from_values(v: dict[str, Any], where: SourceRef) -> ProfileInput:
+    out = ProfileInput(name=v.get("name", ""), where=where)
+    out.skills = [(key, level, at) for key, level, at in v.get("skills", ())]
+    out.credentials = [(h["id"], h.get("earned"), None) for h in v.get("credentials", ())]
+    out.experience = [(key, float(years)) for key, years, _ in v.get("experience", ())]
+    out.targets = [(t, None) for t in v.get("targets", ())]
+    out.in_progress = [(c, None) for c in v.get("progress", {}).get("in_progress", ())]
+    constraints = dict(v.get("constraints", {}))
+    out.exclude = [(e, None) for e in constraints.pop("exclude", ())]
+    out.constraints = constraints
+    return out
+
+
+def _split(text: str, flag: str, example: str) -> tuple[str, str]:
+    key, sep, value = text.rpartition(":")
+    if not sep or not key or not value:
+        raise InputError(f"{flag} {text!r}: write it as {example}")
+    return key, value
+
+
+def parse_level(text: str, flag: str) -> Level:
+    if text.isdigit() and 1 <= int(text) <= 4:
+        return Level(int(text))
+    if text.lower() in LEVEL_NAMES:
+        return LEVEL_NAMES[text.lower()]
+    raise InputError(f"{flag}: level {text!r} is not 1-4 or one of {', '.join(LEVEL_NAMES)}")
+
+
+def apply_flags(base: ProfileInput, *, roles: Sequence[str] = (), have: Sequence[str] = (),
+                holds: Sequence[str] = (), experience: Sequence[str] = (), exclude: Sequence[str] = (),
+                constraints: dict[str, Any] | None = None) -> ProfileInput:
+    """Flags over a profile: --role replaces the targets; --have, --holds and
+    --experience add or override entries; --exclude adds; constraint flags override."""
+    out = replace(base, skills=list(base.skills), credentials=list(base.credentials),
+                  experience=list(base.experience), targets=list(base.targets),
+                  exclude=list(base.exclude), constraints=dict(base.constraints))
+    if roles:
+        out.targets = [(r, None) for r in roles]
+    for item in have:
+        key, level = _split(item, "--have", "SKILL:LEVEL, e.g. sql:2")
+        out.skills = [s for s in out.skills if normalize(s[0]) != normalize(key)]
+        out.skills.append((key, parse_level(level, "--have"), None))
+    for item in holds:
+        ident, _, when = item.partition("@")
+        earned = None
+        if when:
+            try:
+                earned = date.fromisoformat(when)
+            except ValueError:
+                raise InputError(f"--holds {item!r}: write it as ID or ID@YYYY-MM-DD") from None
+        out.credentials = [c for c in out.credentials if c[0] != ident] + [(ident, earned, None)]
+    for item in experience:
+        key, years = _split(item, "--experience", "DOMAIN:YEARS, e.g. security:5")
+        try:
+            value = float(years)
+        except ValueError:
+            raise InputError(f"--experience {item!r}: years must be a number") from None
+        out.experience = [e for e in out.experience if e[0] != key] + [(key, value)]
+    out.exclude += [(e, None) for e in exclude]
+    for key, value in (constraints or {}).items():
+        if value is not None:
+            out.constraints[key] = value
+    return out
+
+
+def _resolve(index: Index, text: str, at: SourceRef | None, warnings: list[str]) -> str:  # type: ignore[type-arg]
+    try:
+        found = index.resolve(text)
+    except InputError as exc:
+        prefix = f"{at.file}:{at.line}:{at.col}: " if at else ""
+        raise InputError(f"{prefix}{exc}") from None
+    if found.warning:
+        warnings.append(found.warning)
+    return found.id
+
+
+def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[str]]:
+    """Names to ids. Returns the profile and the fuzzy-match warnings to show."""
+    warnings: list[str] = []
+    skills: dict[SkillId, Level] = {}
+    for text, level, at in raw.skills:
+        sid = SkillId(_resolve(catalog.skills, text, at, warnings))
+        skills[sid] = max(level, skills.get(sid, level))
+    held = [HeldCredential(CredentialId(_resolve(catalog.credentials, text, at, warnings)), earned)
+            for text, earned, at in raw.credentials]
+    targets = tuple(dict.fromkeys(RoleId(_resolve(catalog.roles, t, at, warnings)) for t, at in raw.targets))
+    in_progress = tuple(CredentialId(_resolve(catalog.credentials, t, at, warnings)) for t, at in raw.in_progress)
+    issuers = catalog.issuers()
+    exclude: list[str] = []
+    for text, at in raw.exclude:
+        if text in catalog.credentials:
+            exclude.append(text)
+        elif normalize(text) in issuers:
+            exclude.extend(issuers[normalize(text)])
+        else:
+            exclude.append(_resolve(catalog.credentials, text, at, warnings))
+    c = raw.constraints
+    optimize = c.get("optimize", "cost")
+    if optimize not in OBJECTIVES:
+        raise InputError(f"--optimize {optimize!r}: use one of {', '.join(OBJECTIVES)}")
+    hours_per_week = float(c.get("hours_per_week", 10.0))
+    if hours_per_week <= 0 or hours_per_week > 100:
+        raise InputError(f"hours per week {hours_per_week:g} must be more than 0 and at most 100")
+    budget = c.get("budget")
+    if budget is not None and budget < 0:
+        raise InputError(f"budget {budget:g} must be 0 or more")
+    start, deadline = c.get("start"), c.get("deadline")
+    if start and deadline and deadline < start:
+        raise InputError(f"deadline {deadline} is before start {start}")
+    constraints = Constraints(
+        budget=float(budget) if budget is not None else None, hours_per_week=hours_per_week,
+        start=start, deadline=deadline, exclude=tuple(dict.fromkeys(exclude)), optimize=optimize,
+        with_optional=bool(c.get("with_optional", False)))
+    profile = Profile(name=raw.name, skills=tuple(sorted(skills.items())), credentials=tuple(held),
+                      experience=tuple(raw.experience), targets=targets, constraints=constraints,
+                      in_progress=in_progress, where=raw.where)
+    return profile, warnings
+
+
+def init_profile_text(catalog: Catalog, name: str, roles: Sequence[str], have: Sequence[str],
+                      budget: float | None, hours_per_week: float, today: date) -> str:
+    """A starter profile as YAML text, with every name checked against the catalog first."""
+    import yaml
+
+    raw = apply_flags(ProfileInput(name=name), roles=roles, have=have)
+    resolved, _ = resolve_profile(raw, catalog)
+    doc: dict[str, Any] = {"name": name or "Your name"}
+    doc["skills"] = {catalog.skills[s].id: int(lv) for s, lv in resolved.skills} or {}
+    doc["credentials"] = []
+    doc["experience"] = {}
+    doc["targets"] = list(resolved.targets)
+    constraints: dict[str, Any] = {"hours_per_week": hours_per_week, "start": today.isoformat(), "optimize": "cost"}
+    if budget is not None:
+        constraints["budget"] = budget
+    doc["constraints"] = constraints
+    header = ("# skillstack profile: edit, then run `skillstack plan --profile <this file>`.\n"
+              "# skills: id or name -> level (1 foundational .. 4 expert); credentials: [{id, earned: YYYY-MM-DD}]\n"
+              "# experience: domain -> years, e.g. {security: 3}\n")
+    return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)

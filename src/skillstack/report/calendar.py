@@ -1,0 +1,50 @@
+"""A plan's schedule as an iCalendar file (RFC 5545): one all-day event a step."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+
+from skillstack.catalog import Catalog
+from skillstack.plan.service import Plan
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    out, data = [], line.encode("utf-8")
+    while len(data) > 75:
+        cut = 75
+        while (data[cut] & 0xC0) == 0x80:
+            cut -= 1
+        out.append(data[:cut].decode())
+        data = b" " + data[cut:]
+    out.append(data.decode())
+    return "\r\n".join(out)
+
+
+def plan_ics(cat: Catalog, plan: Plan, who: str = "") -> str:
+    """Reproducible: UIDs and DTSTAMP come from the plan, not the clock."""
+    stamp = plan.start.strftime("%Y%m%dT000000Z")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//skillstack//pathway//EN", "CALSCALE:GREGORIAN",
+             f"X-WR-CALNAME:{_escape('skillstack pathway' + (f' for {who}' if who else ''))}"]
+    for n, step in enumerate(plan.steps, 1):
+        uid = hashlib.sha256(f"{who}|{n}|{step.credential}|{step.start}".encode()).hexdigest()[:24]
+        summary = f"Step {n}: {cat.credential_name(step.credential)}"
+        detail = f"{step.hours:g} hours, ${step.cost:,.0f}."
+        if step.closes:
+            detail += f" Closes: {', '.join(step.closes)}."
+        if step.stacks:
+            detail += f" Earns: {', '.join(cat.credential_name(s) for s in step.stacks)}."
+        cred = cat.credentials[step.credential]
+        lines += ["BEGIN:VEVENT", f"UID:{uid}@skillstack", f"DTSTAMP:{stamp}",
+                  f"DTSTART;VALUE=DATE:{step.start.strftime('%Y%m%d')}",
+                  f"DTEND;VALUE=DATE:{(step.end + timedelta(days=1)).strftime('%Y%m%d')}",
+                  f"SUMMARY:{_escape(summary)}", f"DESCRIPTION:{_escape(detail)}"]
+        if cred.url:
+            lines.append(f"URL:{cred.url}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"

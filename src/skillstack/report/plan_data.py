@@ -1,0 +1,79 @@
+"""Plans and audits as JSON-ready dicts (the stable keys of SPEC section 5)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from skillstack.audit import Audit, RoleAudit, SkillLine
+from skillstack.catalog import Catalog
+from skillstack.plan.service import Plan
+
+
+def plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
+    end = plan.steps[-1].end if plan.steps else plan.start
+    return {
+        "schema_version": 1,
+        "roles": list(plan.roles),
+        "gap": [{"skill": g.skill, "level": int(g.level), "importance": g.importance,
+                 "held": plan.have.get(g.skill, 0)} for g in plan.gap],
+        "steps": [
+            {"credential": s.credential, "name": catalog.credential_name(s.credential),
+             "start": s.start.isoformat(), "end": s.end.isoformat(), "cost": s.cost, "hours": s.hours,
+             "closes": list(s.closes), "earns": list(s.stacks), "recommended": list(s.advice)}
+            for s in plan.steps
+        ],
+        "earned_stacks": [
+            {"credential": stack, "name": catalog.credential_name(stack), "after": step.credential,
+             "date": step.end.isoformat()}
+            for stack, step in plan.earned_stacks
+        ],
+        "totals": {"cost": plan.totals.cost, "hours": plan.totals.hours, "weeks": plan.totals.weeks,
+                   "credentials": plan.totals.credentials},
+        "objective": plan.objective,
+        "optimal": plan.optimal,
+        "feasible": plan.feasible,
+        "excluded": [{"credential": e.credential, "reason": e.reason} for e in plan.excluded],
+        "open": [{"skill": g.skill, "level": int(g.level), "importance": g.importance} for g in plan.open],
+        "why": list(plan.why),
+        "start": plan.start.isoformat(),
+        "end": end.isoformat(),
+        "constraints": {"budget": plan.budget, "hours_per_week": plan.hours_per_week,
+                        "max_hours": round(plan.max_hours, 2) if plan.max_hours is not None else None},
+    }
+
+
+def _lines(lines: tuple[SkillLine, ...]) -> list[dict[str, Any]]:
+    out = []
+    for line in lines:
+        item: dict[str, Any] = {"skill": line.skill, "level": line.required, "held": line.held,
+                                "importance": line.importance}
+        if line.via:
+            item["via"] = list(line.via)
+        out.append(item)
+    return out
+
+
+def role_audit_dict(r: RoleAudit) -> dict[str, Any]:
+    return {"role": r.role, "readiness": r.readiness, "met": _lines(r.met), "below": _lines(r.below),
+            "missing": _lines(r.missing), "in_progress": _lines(r.in_progress)}
+
+
+def audit_dict(result: Audit, plans: dict[str, Plan] | None = None) -> dict[str, Any]:
+    roles = []
+    for r in result.roles:
+        item = role_audit_dict(r)
+        if plans is not None and r.role in plans:
+            p = plans[r.role]
+            item["plan"] = {"feasible": p.feasible, "optimal": p.optimal, "cost": p.totals.cost,
+                            "hours": p.totals.hours, "weeks": p.totals.weeks, "credentials": p.totals.credentials}
+        roles.append(item)
+    return {
+        "schema_version": 1,
+        "date": result.on.isoformat(),
+        "roles": roles,
+        "credentials": [
+            {"credential": h.id, "earned": h.earned.isoformat() if h.earned else None,
+             "expires": h.expires.isoformat() if h.expires else None, "status": h.status}
+            for h in result.held
+        ],
+    }

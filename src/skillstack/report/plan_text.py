@@ -1,0 +1,139 @@
+"""Plans and audits for people: rich tables and short sentences."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from skillstack.audit import Audit, RoleAudit
+from skillstack.catalog import Catalog
+from skillstack.model import Level
+from skillstack.plan.service import Plan, Step
+
+MAX_LEFT_OUT = 10
+
+
+def _money(amount: float) -> str:
+    return f"${amount:,.0f}" if amount == int(amount) else f"${amount:,.2f}"
+
+
+def _level(n: int) -> str:
+    return f"{n} {Level(n).label}" if n else "-"
+
+
+def _step(cat: Catalog, n: int, step: Step) -> Text:
+    text = Text(f"{n:>2}. ")
+    text.append(cat.credential_name(step.credential), style="bold")
+    text.append(f" ({step.credential})", style="dim")
+    text.append(f"\n    {step.start} to {step.end}  {_money(step.cost)}  {step.hours:g} h")
+    text.append(f"\n    closes: {', '.join(step.closes)}" if step.closes else "\n    (a prerequisite for a later step)")
+    for stack in step.stacks:
+        text.append(f"\n    + earns {cat.credential_name(stack)} ({stack}) at no extra cost", style="green")
+    for advice in step.advice:
+        text.append(f"\n    recommended first: {advice}", style="yellow")
+    return text
+
+
+def plan_view(cat: Catalog, plan: Plan, who: str = "") -> Group:
+    parts: list[RenderableType] = []
+    roles = ", ".join(f"{cat.roles[r].name} ({r})" for r in plan.roles)
+    parts.append(Text.assemble(("Pathway to ", "bold"), (roles, "bold cyan"), f" for {who}" if who else ""))
+    if not plan.gap:
+        parts.append(Text("\nYou already meet every required skill: no credentials needed.", style="green"))
+        return Group(*parts)
+    gap = Table(title="Gap", title_justify="left", box=None, pad_edge=False)
+    for col in ("skill", "needed", "you have", "importance"):
+        gap.add_column(col)
+    for g in plan.gap:
+        gap.add_row(f"{cat.skill_name(g.skill)} ({g.skill})", _level(int(g.level)),
+                    _level(plan.have.get(g.skill, 0)), g.importance)
+    parts += [Text(""), gap]
+    if plan.steps:
+        parts.append(Text("\nPathway" if plan.feasible else "\nBest partial pathway", style="bold"))
+        for n, step in enumerate(plan.steps, 1):
+            parts.append(_step(cat, n, step))
+    t = plan.totals
+    end = plan.steps[-1].end if plan.steps else plan.start
+    parts.append(Text(f"\nTotal: {_money(t.cost)}, {t.hours:g} hours, {t.weeks:g} weeks at "
+                      f"{plan.hours_per_week:g} h/week, {t.credentials} credential(s); from {plan.start} to {end}.",
+                      style="bold"))
+    limits = []
+    if plan.budget is not None:
+        limits.append(f"budget {_money(plan.budget)}")
+    if plan.max_hours is not None:
+        limits.append(f"{plan.max_hours:.0f} h until the deadline")
+    proof = "optimal (proven by the solver)" if plan.optimal else "best found, not proven optimal"
+    parts.append(Text(f"Objective: lowest {plan.objective}; {proof}"
+                      + (f"; within {', '.join(limits)}" if limits else "") + "."))
+    if not plan.feasible:
+        parts.append(Text("\nNo pathway closes the whole gap:", style="bold red"))
+        parts += [Text(f"  - {why}") for why in plan.why]
+        if plan.open:
+            still = ", ".join(f"{g.skill} at {int(g.level)}" for g in plan.open)
+            parts.append(Text(f"  Still open after the best partial pathway: {still}"))
+    if plan.excluded:
+        parts.append(Text("\nLeft out:", style="bold"))
+        parts += [Text(f"  {e.credential}: {e.reason}", style="dim") for e in plan.excluded[:MAX_LEFT_OUT]]
+        if len(plan.excluded) > MAX_LEFT_OUT:
+            parts.append(Text(f"  and {len(plan.excluded) - MAX_LEFT_OUT} more (--format json lists them all)",
+                              style="dim"))
+    return Group(*parts)
+
+
+def _role_table(cat: Catalog, r: RoleAudit) -> Table:
+    table = Table(box=None, pad_edge=False)
+    for col in ("status", "skill", "required", "you have", "importance"):
+        table.add_column(col)
+    styles = {"met": "green", "below": "yellow", "in progress": "cyan", "missing": "red"}
+    for status, lines in (("met", r.met), ("below", r.below), ("in progress", r.in_progress),
+                          ("missing", r.missing)):
+        for line in lines:
+            via = f" (via {', '.join(line.via)})" if line.via else ""
+            table.add_row(Text(status, style=styles[status]), f"{cat.skill_name(line.skill)} ({line.skill}){via}",
+                          _level(line.required), _level(line.held), line.importance)
+    return table
+
+
+def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None) -> Group:
+    parts: list[RenderableType] = []
+    if plans is not None:
+        table = Table(title="Roles ranked by readiness", title_justify="left", box=None, pad_edge=False)
+        for col, just in (("role", "left"), ("readiness", "right"), ("plan cost", "right"),
+                          ("plan hours", "right"), ("credentials", "right")):
+            table.add_column(col, justify=just)  # type: ignore[arg-type]
+        for r in result.roles:
+            p = plans.get(r.role)
+            cost = (_money(p.totals.cost) if p.feasible else "no pathway") if p else "-"
+            table.add_row(f"{cat.roles[r.role].name} ({r.role})", f"{r.readiness:.0%}", cost,
+                          f"{p.totals.hours:g}" if p and p.feasible else "-",
+                          str(p.totals.credentials) if p and p.feasible else "-")
+        parts.append(table)
+    else:
+        for r in result.roles:
+            head = ("\n" if parts else "") + cat.roles[r.role].name
+            parts.append(Text.assemble((head, "bold cyan"), f" ({r.role}): readiness {r.readiness:.0%}"))
+            parts.append(_role_table(cat, r))
+    flagged = [h for h in result.held if h.status != "current"]
+    if flagged:
+        parts.append(Text("\nCredentials to renew:", style="bold"))
+        for h in flagged:
+            verb = "expired on" if h.status == "expired" else "expires on"
+            parts.append(Text(f"  {cat.credential_name(h.id)} ({h.id}) {verb} {h.expires}",
+                              style="red" if h.status == "expired" else "yellow"))
+    return Group(*parts)
+
+
+def alternatives_view(cat: Catalog, options: list[Plan]) -> Group:
+    table = Table(title="Alternatives (Pareto-optimal on cost vs hours)", title_justify="left", box=None,
+                  pad_edge=False)
+    for col, just in (("option", "left"), ("cost", "right"), ("hours", "right"), ("weeks", "right"),
+                      ("credentials", "left")):
+        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    for n, option in enumerate(options):
+        label = "cheapest" if n == 0 else "fastest" if n == len(options) - 1 else "in between"
+        if len(options) == 1:
+            label = "cheapest and fastest"
+        table.add_row(label, _money(option.totals.cost), f"{option.totals.hours:g}", f"{option.totals.weeks:g}",
+                      ", ".join(s.credential for s in option.steps))
+    return Group(Text(""), table)
