@@ -75,6 +75,7 @@ CASES = {
     "stale-review": {"cat.yaml": catalog([cred("sql-course").replace("2026-10-01", "2024-05-01")])
                      .replace("    last_reviewed: 2026-10-01\n", "", 1)},
     "missing-sources": {"cat.yaml": catalog([cred("sql-course").replace("    sources: [https://example.org/sql-course/facts]\n", "")])},
+    "non-usd-cost": {"cat.yaml": catalog([cred("sql-course").replace("cost: 50", "cost: {amount: 45, currency: GBP}")])},
     "zero-hours": {"cat.yaml": catalog([cred("sql-course", hours=0)])},
     "insecure-url": {"cat.yaml": catalog([cred("sql-course").replace("url: https://", "url: http://")])},
     # rules applied while reading

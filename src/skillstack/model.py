@@ -152,6 +152,7 @@ class Credential:
     last_reviewed: date | None = None
     sources: tuple[str, ...] = ()
     note: str = ""
+    allow_warnings: tuple[str, ...] = ()
 
     @property
     def is_stack(self) -> bool:
@@ -189,6 +190,7 @@ class Role:
     outlook: str = ""
     sources: tuple[str, ...] = ()
     last_reviewed: date | None = None
+    allow_warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

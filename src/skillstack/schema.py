@@ -454,6 +454,8 @@ GRANT = Obj("grant", {"skill": F(IdRef(), True), "level": F(LevelT(), True)},
             free_keys=False)
 CREDIT = Obj("credit", {"toward": F(Str(), True), "credits": F(Num(), True)},
              lambda v, _w: m.Credit(v["toward"], float(v["credits"])) if len(v) == 2 else INVALID)
+ALLOW_DOC = ("warning rule ids a curator has checked and accepts for this entry (reported at the entry "
+             "itself); errors cannot be silenced")
 CREDENTIAL_KINDS = ("course", "professional-certificate", "digital-badge", "industry-certification", "program")
 VERIFICATIONS = ("open-badges", "credly", "issuer-registry", "none")
 
@@ -468,7 +470,7 @@ def _build_credential(v: dict[str, Any], where: m.SourceRef) -> m.Credential:
         validity_years=float(v["validity_years"]) if "validity_years" in v else None,
         renewal=v.get("renewal", ""), accreditation=v.get("accreditation", ()),
         verification=v.get("verification", ""), last_reviewed=v.get("last_reviewed"),
-        sources=v.get("sources", ()), note=v.get("description", ""))
+        sources=v.get("sources", ()), note=v.get("description", ""), allow_warnings=v.get("allow_warnings", ()))
 
 
 _AWARDED = Obj("awarded_for", {
@@ -506,6 +508,7 @@ CREDENTIAL = Obj("credential", {
     "verification": F(Enum(*VERIFICATIONS)),
     "last_reviewed": F(DateT(), description="when a curator last checked the facts"),
     "sources": F(ListOf(Str()), description="where cost, hours and rules were read"),
+    "allow_warnings": F(ListOf(Str()), description=ALLOW_DOC),
 }, _build_credential)
 
 IMPORTANCES = ("essential", "important", "optional")
@@ -525,7 +528,8 @@ def _build_role(v: dict[str, Any], where: m.SourceRef) -> m.Role:
         id=m.RoleId(v["id"]), name=v.get("name", v["id"]), where=where, domain=v.get("domain", ""),
         description=v.get("description", ""), onet=v.get("onet", ""), esco=v.get("esco", ""),
         requires=v.get("requires", ()), salary=v.get("salary"), outlook=v.get("outlook", ""),
-        sources=v.get("sources", ()), last_reviewed=v.get("last_reviewed"))
+        sources=v.get("sources", ()), last_reviewed=v.get("last_reviewed"),
+        allow_warnings=v.get("allow_warnings", ()))
 
 
 ROLE = Obj("role", {
@@ -535,6 +539,7 @@ ROLE = Obj("role", {
     "requires": F(ListOf(ROLE_SKILL), True),
     "salary": F(SALARY), "outlook": F(Enum("growing", "stable", "declining")),
     "sources": F(ListOf(Str())), "last_reviewed": F(DateT()),
+    "allow_warnings": F(ListOf(Str()), description=ALLOW_DOC),
 }, _build_role)
 
 CATALOG_INFO = Obj("catalog", {

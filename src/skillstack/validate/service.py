@@ -40,7 +40,9 @@ def check_raw(raw: RawCatalog, today: date | None = None) -> Validation:
     problems = list(raw.problems)
     for rule in RULES:
         problems.extend(rule.check(ctx))
-    return Validation(sorted(set(problems)), raw.files, catalog)
+    allowed = {(obj.where, rule) for obj in [*catalog.credentials, *catalog.roles] for rule in obj.allow_warnings}
+    kept = [p for p in problems if p.level == "error" or (p.where, p.rule) not in allowed]
+    return Validation(sorted(set(kept)), raw.files, catalog)
 
 
 def validate_paths(paths: Iterable[Path], today: date | None = None) -> Validation:
