@@ -10,7 +10,7 @@ grants, and which constraint binds.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -226,8 +226,11 @@ def _schedule(catalog: Catalog, solution: PlanSolution, gap: tuple[GapItem, ...]
 
 
 def _why(catalog: Catalog, problem: PlanProblem, solution: PlanSolution, cands: _Candidates,
-         solve: object) -> list[str]:
-    """Reasons a full pathway does not exist, most specific first."""
+         attempt: Callable[[float | None, float | None], PlanSolution]) -> list[str]:
+    """Reasons a full pathway does not exist, most specific first.
+
+    `attempt(budget, max_hours)` plans again under looser limits, to find which one binds.
+    """
     reasons = []
     left_out = {e.credential: e.reason for e in cands.excluded}
     for item in solution.open:
@@ -239,27 +242,29 @@ def _why(catalog: Catalog, problem: PlanProblem, solution: PlanSolution, cands: 
             shown = "; ".join(f"{g}: {left_out[g]}" for g in granters[:4])
             more = f" and {len(granters) - 4} more" if len(granters) > 4 else ""
             reasons.append(f"every credential that grants {name} was left out ({shown}{more})")
-    relaxed = []
-    if problem.budget is not None:
-        relaxed.append(("budget", replace(problem, budget=None)))
-    if problem.max_hours is not None:
-        relaxed.append(("deadline", replace(problem, max_hours=None)))
-    if len(relaxed) == 2:
-        relaxed.append(("budget and deadline together", replace(problem, budget=None, max_hours=None)))
-    for name, looser in relaxed:
-        if not cands.takeable:
-            break
-        better = solve(looser)  # type: ignore[operator]
-        if better.feasible:
-            need = (f"the cheapest full pathway costs ${better.cost:,.0f} and takes {better.hours:g} h"
-                    if name != "deadline" else f"the full pathway needs {better.hours:g} h")
-            limits = []
-            if "budget" in name:
-                limits.append(f"budget ${problem.budget:,.0f}")
-            if "deadline" in name:
-                limits.append(f"{problem.max_hours:.0f} h until the deadline")
-            reasons.append(f"the {name} binds: {need} ({', '.join(limits)})")
-            break
+    budget, max_hours = problem.budget, problem.max_hours
+    relaxations: list[tuple[str, float | None, float | None]] = []
+    if budget is not None:
+        relaxations.append(("budget", None, max_hours))
+    if max_hours is not None:
+        relaxations.append(("deadline", budget, None))
+    if budget is not None and max_hours is not None:
+        relaxations.append(("budget and deadline together", None, None))
+    for name, looser_budget, looser_hours in relaxations:
+        better = attempt(looser_budget, looser_hours)
+        if not better.feasible:
+            continue
+        if name == "deadline":
+            need = f"the full pathway needs {better.hours:g} h"
+        else:
+            need = f"the cheapest full pathway costs ${better.cost:,.0f} and takes {better.hours:g} h"
+        limits = []
+        if "budget" in name:
+            limits.append(f"budget ${budget:,.0f}")
+        if "deadline" in name:
+            limits.append(f"{max_hours:.0f} h until the deadline")
+        reasons.append(f"the {name} binds: {need} ({', '.join(limits)})")
+        break
     if not reasons:
         reasons.append("the remaining gap skills are only granted by credentials whose prerequisites cannot be met")
     return reasons
@@ -279,14 +284,23 @@ def plan(catalog: Catalog, profile: Profile, today: date) -> Plan:
     state = learner_state(catalog, profile, start)
     gap = compute_gap(catalog, profile.targets, state, c.with_optional)
     max_hours = _max_hours(profile, start)
-    cands = _closure(catalog, gap, state, profile, max_hours)
-    problem = PlanProblem(
-        candidates=tuple(cands.takeable), stacks=tuple(cands.stacks), skills=dict(state.skills),
-        held=frozenset(state.credentials), experience=dict(state.experience), gap=gap, objective=c.optimize,
-        budget=c.budget, max_hours=max_hours)
+
+    def build(budget: float | None, hours_cap: float | None) -> tuple[_Candidates, PlanProblem]:
+        limited = replace(profile, constraints=replace(c, budget=budget))
+        cands = _closure(catalog, gap, state, limited, hours_cap)
+        problem = PlanProblem(
+            candidates=tuple(cands.takeable), stacks=tuple(cands.stacks), skills=dict(state.skills),
+            held=frozenset(state.credentials), experience=dict(state.experience), gap=gap, objective=c.optimize,
+            budget=budget, max_hours=hours_cap)
+        return cands, problem
+
+    def attempt(budget: float | None, hours_cap: float | None) -> PlanSolution:
+        return solve(build(budget, hours_cap)[1])
+
+    cands, problem = build(c.budget, max_hours)
     solution = solve(problem) if gap else PlanSolution(True, True)
     steps = _schedule(catalog, solution, gap, state, start, c.hours_per_week)
-    why = tuple(_why(catalog, problem, solution, cands, solve)) if not solution.feasible else ()
+    why = tuple(_why(catalog, problem, solution, cands, attempt)) if not solution.feasible else ()
     hours = sum(s.hours for s in steps)
     totals = Totals(round(sum(s.cost for s in steps), 2), round(hours, 2),
                     round(hours / c.hours_per_week, 1), len(steps))

@@ -55,9 +55,12 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "") -> Group:
             parts.append(_step(cat, n, step))
     t = plan.totals
     end = plan.steps[-1].end if plan.steps else plan.start
-    parts.append(Text(f"\nTotal: {_money(t.cost)}, {t.hours:g} hours, {t.weeks:g} weeks at "
-                      f"{plan.hours_per_week:g} h/week, {t.credentials} credential(s); from {plan.start} to {end}.",
-                      style="bold"))
+    if not plan.steps:
+        parts.append(Text("\nNo credential closes any of the gap within your constraints.", style="bold"))
+    else:
+        parts.append(Text(f"\nTotal: {_money(t.cost)}, {t.hours:g} hours, {t.weeks:g} weeks at "
+                          f"{plan.hours_per_week:g} h/week, {t.credentials} credential(s); from {plan.start} to {end}.",
+                          style="bold"))
     limits = []
     if plan.budget is not None:
         limits.append(f"budget {_money(plan.budget)}")
