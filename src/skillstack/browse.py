@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from skillstack.catalog import Catalog, normalize
+from skillstack.catalog import FUZZY_THRESHOLD, Catalog, normalize
 from skillstack.errors import InputError
 from skillstack.model import Credential, Role, Skill
 
@@ -51,17 +51,23 @@ def search(catalog: Catalog, text: str, kinds: tuple[str, ...] = KINDS, limit: i
     return sorted(best.values(), key=lambda h: (-h.score, KINDS.index(h.kind), h.id))[:limit]
 
 
-def find(catalog: Catalog, ident: str) -> Skill | Credential | Role:
-    """One object by exact id in any kind, else by name or alias; else InputError with suggestions."""
-    for index in (catalog.credentials, catalog.roles, catalog.skills):
+def find(catalog: Catalog, ident: str) -> tuple[Skill | Credential | Role, str]:
+    """One object by exact id in any kind, else by name or alias, else by a clear fuzzy
+    winner (returned with a warning to show); else InputError with suggestions."""
+    indexes = (catalog.credentials, catalog.roles, catalog.skills)
+    for index in indexes:
         obj = index.get(ident)
         if obj is not None:
-            return obj
-    for index in (catalog.credentials, catalog.roles, catalog.skills):
-        key = normalize(ident)
+            return obj, ""
+    key = normalize(ident)
+    for index in indexes:
         if key in index.names:
-            return index[index.names[key]]
+            return index[index.names[key]], ""
     hits = search(catalog, ident, limit=3)
+    if hits and hits[0].score >= FUZZY_THRESHOLD and (len(hits) == 1 or hits[1].score < hits[0].score):
+        best = hits[0]
+        index = {"skill": catalog.skills, "credential": catalog.credentials, "role": catalog.roles}[best.kind]
+        return index[best.id], f"{ident!r} read as {best.name!r} ({best.id})"
     hint = ", ".join(f"{h.id} ({h.kind})" for h in hits) or "none"
     raise InputError(f"nothing in the catalog is called {ident!r}; closest: {hint}")
 

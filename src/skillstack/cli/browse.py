@@ -8,7 +8,7 @@ import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
-from skillstack.cli.output import console, write
+from skillstack.cli.output import console, warn, write
 
 
 class Kind(str, Enum):
@@ -68,7 +68,9 @@ def show(
     from skillstack.store import load_catalog
 
     cat = load_catalog(catalog_paths(catalog)).catalog
-    obj = find(cat, ident)
+    obj, warning = find(cat, ident)
+    if warning:
+        warn(warning)
     if fmt is Fmt.json:
         kind = type(obj).__name__.lower()
         write(dumps({"schema_version": 1, "kind": kind, kind: obj}))
