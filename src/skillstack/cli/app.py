@@ -28,7 +28,8 @@ class Group(TyperGroup):
         except Exception as exc:
             if "--debug" in sys.argv or (ctx.obj or {}).get("debug"):
                 raise
-            typer.echo(f"skillstack: internal error: {type(exc).__name__}: {exc} "
+            detail = str(exc) if len(str(exc)) <= 200 else str(exc)[:200] + "..."
+            typer.echo(f"skillstack: internal error: {type(exc).__name__}: {detail} "
                        "(rerun with --debug for the traceback, and please report it)", err=True)
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
 

@@ -61,9 +61,7 @@ def objective_triple(problem: PlanProblem, cost: float, hours: float, count: int
     return tuple(triple[i] for i in _TRIPLE_ORDER[problem.objective])
 
 
-def _evaluate(
-    problem: PlanProblem, subset: Sequence[Credential]
-) -> tuple[tuple[object, ...], PlanSolution] | None:
+def _evaluate(problem: PlanProblem, subset: Sequence[Credential]) -> tuple[tuple[object, ...], PlanSolution] | None:
     cost = sum(c.cost.amount for c in subset)
     hours = sum(c.hours for c in subset)
     if problem.budget is not None and cost > problem.budget + _EPS:

@@ -291,9 +291,7 @@ def _prune(
 ) -> tuple[list[Credential], list[Credential]]:
     """Candidates and stacks that can be taken and can matter."""
     affordable = [
-        c
-        for c in _by_id(problem.candidates)
-        if c.id not in start.held and not c.is_stack and _fits(c, problem)
+        c for c in _by_id(problem.candidates) if c.id not in start.held and not c.is_stack and _fits(c, problem)
     ]
     stacks = [s for s in _by_id(problem.stacks) if s.id not in start.held]
     candidates, stacks = _reachable(affordable, stacks, start)
@@ -327,9 +325,7 @@ def _reachable(
     return [c for c in candidates if c.id in reached], [s for s in stacks if s.id in reached]
 
 
-def _relevant(
-    nodes: Sequence[Credential], open_gap: Sequence[GapItem], start: State
-) -> set[CredentialId]:
+def _relevant(nodes: Sequence[Credential], open_gap: Sequence[GapItem], start: State) -> set[CredentialId]:
     """Ids of nodes that close a gap item or serve, transitively, one that does."""
     providers = _Providers(nodes)
     todo = [node for g in open_gap for node in providers.granting(g.skill, g.level)]
@@ -537,9 +533,7 @@ class _Model:
         """The exact value of a criterion for the nodes taken."""
         if name == "closed":
             return -sum(
-                IMPORTANCE_WEIGHTS.get(e.item.importance, 1.0)
-                for e in self.gap
-                if chosen.intersection(e.providers)
+                IMPORTANCE_WEIGHTS.get(e.item.importance, 1.0) for e in self.gap if chosen.intersection(e.providers)
             )
         coeffs = self.criterion(name)
         return sum(coeffs.get(self.take[i], 0.0) for i in chosen)
@@ -576,9 +570,7 @@ class _Highs:
             self.h.setOptionValue(option, value)
         self.n = len(milp.lower)
         self.h.addVars(self.n, np.array(milp.lower), np.array(milp.upper))
-        self.h.changeColsIntegrality(
-            self.n, np.arange(self.n, dtype=np.int32), np.array(milp.integer, dtype=np.uint8)
-        )
+        self.h.changeColsIntegrality(self.n, np.arange(self.n, dtype=np.int32), np.array(milp.integer, dtype=np.uint8))
         if milp.starts:
             self.h.addRows(
                 len(milp.starts),
@@ -664,9 +656,7 @@ def _lexicographic(model: _Model, highs: _Highs, criteria: Sequence[str]) -> _Ou
 _PARTIAL = "no pathway closes the whole gap: the best partial pathway"
 
 
-def _result(
-    problem: PlanProblem, start: State, model: _Model, outcome: _Outcome, *, partial: bool
-) -> PlanSolution:
+def _result(problem: PlanProblem, start: State, model: _Model, outcome: _Outcome, *, partial: bool) -> PlanSolution:
     if outcome.chosen is None:
         heuristic = greedy(problem)
         return replace(heuristic, status="time limit before any pathway: greedy pathway")
@@ -782,9 +772,7 @@ class _Bundler:
         extra: list[Credential] = []
         return extra if self._meet(req, trial, extra) else None
 
-    def _apply(
-        self, options: Sequence[list[Credential] | None], work: State, bundle: list[Credential]
-    ) -> bool:
+    def _apply(self, options: Sequence[list[Credential] | None], work: State, bundle: list[Credential]) -> bool:
         usable = [o for o in options if o is not None]
         if not usable:
             return False

@@ -1,0 +1,92 @@
+"""Advisor reports: everything one client's report shows, and a cohort's summary.
+
+Pure: profiles and a catalog in, result dataclasses out. The reporters in
+`report/` turn these into Markdown, HTML or JSON.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+
+from skillstack.audit import Audit, audit
+from skillstack.catalog import Catalog
+from skillstack.model import CredentialId, Profile, SkillId
+from skillstack.plan.service import Plan, plan
+
+
+@dataclass(frozen=True)
+class LearnerReport:
+    key: str  # file stem, unique within a run
+    profile: Profile
+    audit: Audit
+    plan: Plan
+    fastest: Plan | None  # the hours-optimal plan when it differs from the cheapest
+    reviewed: tuple[date, date] | None  # oldest and newest last_reviewed of the credentials the advice uses
+
+
+@dataclass(frozen=True)
+class Funding:
+    credential: CredentialId
+    learners: int  # learners whose pathway takes it
+    gaps: int  # gap items it closes across the cohort
+
+
+@dataclass(frozen=True)
+class Cohort:
+    reports: tuple[LearnerReport, ...]
+    skills: tuple[SkillId, ...]  # gap skills, most common first
+    heat: dict[str, dict[str, int]]  # learner key -> skill -> level still needed (0: none)
+    funding: tuple[Funding, ...]
+    total_cost: float
+    median_cost: float
+    total_hours: float
+    median_weeks: float
+    infeasible: tuple[tuple[str, tuple[str, ...]], ...]  # learner key, reasons
+
+
+def learner_report(catalog: Catalog, profile: Profile, today: date, key: str) -> LearnerReport:
+    cheapest = plan(catalog, profile, today)
+    fastest = None
+    if cheapest.feasible and cheapest.steps:
+        by_hours = plan(catalog, replace(profile, constraints=replace(profile.constraints, optimize="hours")), today)
+        if [s.credential for s in by_hours.steps] != [s.credential for s in cheapest.steps]:
+            fastest = by_hours
+    used = [catalog.credentials[s.credential].last_reviewed for s in cheapest.steps]
+    dates = [d for d in used if d is not None]
+    reviewed = (min(dates), max(dates)) if dates else None
+    return LearnerReport(key, profile, audit(catalog, profile, cheapest.start), cheapest, fastest, reviewed)
+
+
+def cohort(reports: list[LearnerReport]) -> Cohort:
+    """What the cohort needs as a group: shared gaps, what to fund, totals.
+
+    >>> cohort([r1, r2]).funding[0].credential  # doctest: +SKIP
+    'google-data-analytics'
+    """
+    counts: Counter[str] = Counter()
+    heat: dict[str, dict[str, int]] = {}
+    for r in reports:
+        heat[r.key] = {g.skill: int(g.level) for g in r.plan.gap}
+        counts.update(heat[r.key])
+    skills = tuple(SkillId(s) for s, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    takers: Counter[str] = Counter()
+    closed: Counter[str] = Counter()
+    for r in reports:
+        for step in r.plan.steps:
+            takers[step.credential] += 1
+            closed[step.credential] += len(step.closes)
+    funding = tuple(Funding(CredentialId(c), takers[c], closed[c])
+                    for c in sorted(takers, key=lambda c: (-closed[c], -takers[c], c)))
+    feasible = [r for r in reports if r.plan.feasible]
+    costs = [r.plan.totals.cost for r in feasible]
+    weeks = [r.plan.totals.weeks for r in feasible]
+    return Cohort(
+        reports=tuple(reports), skills=skills, heat=heat, funding=funding,
+        total_cost=round(sum(costs), 2), median_cost=round(statistics.median(costs), 2) if costs else 0.0,
+        total_hours=round(sum(r.plan.totals.hours for r in feasible), 2),
+        median_weeks=round(statistics.median(weeks), 1) if weeks else 0.0,
+        infeasible=tuple((r.key, r.plan.why) for r in reports if not r.plan.feasible),
+    )
