@@ -149,3 +149,18 @@ class SkillGraph:
     def role_reachable(self, rid: RoleId, state: State) -> list[tuple[SkillId, int]]:
         """Essential and important needs of a role that `state` does not meet."""
         return [(s, lv) for s, lv, imp in self.role_needs(rid) if imp != "optional" and state.level(s) < lv]
+
+    # ---- views ------------------------------------------------------------
+
+    def role_neighbourhood(self, rid: str) -> "nx.DiGraph":  # type: ignore[name-defined]  # noqa: F821
+        """A role, the skills it needs, the credentials granting them at the level,
+        and those credentials' direct prerequisites and stacks."""
+        keep = {role_node(rid)}
+        for skill, level, _ in self.role_needs(rid):
+            keep.add(skill_node(skill))
+            for cid in self.granters(skill, level):
+                node = cred_node(cid)
+                keep.add(node)
+                keep.update(u for u, _, kind in self.g.in_edges(node, data="kind") if kind == "requires")
+                keep.update(v for _, v, kind in self.g.out_edges(node, data="kind") if kind == "part_of")
+        return self.g.subgraph(keep).copy()

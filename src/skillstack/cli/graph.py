@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from skillstack.cli.app import app
+from skillstack.cli.options import CatalogOpt, catalog_paths, parse_date
+from skillstack.cli.output import warn, write
+from skillstack.errors import UsageError
+
+
+class GraphFmt(str, Enum):
+    dot = "dot"
+    mermaid = "mermaid"
+    graphml = "graphml"
+    json = "json"
+
+
+@app.command()
+def graph(
+    role: Optional[str] = typer.Option(None, "--role", "-r", help="Only this role's neighbourhood."),
+    profile: Optional[Path] = typer.Option(None, "--profile", "-p", help="The pathway planned for this profile."),
+    fmt: GraphFmt = typer.Option(GraphFmt.dot, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    today: Optional[str] = typer.Option(None, "--today", help="Plan date for --profile.", metavar="YYYY-MM-DD"),
+    catalog: Optional[list[Path]] = CatalogOpt,
+) -> None:
+    """Export the catalog, a role's neighbourhood, or one pathway as a graph.
+
+    DOT (Graphviz), Mermaid, GraphML (Gephi, yEd) or JSON (node-link).
+    Example: skillstack graph --role data-analyst --format mermaid
+    """
+    from datetime import date
+
+    from skillstack.graph import SkillGraph
+    from skillstack.report.graph_export import FORMATS, label_nodes, pathway_graph
+    from skillstack.store import load_catalog
+
+    if role and profile:
+        raise UsageError("--role and --profile each choose a graph; pass one of them")
+    cat = load_catalog(catalog_paths(catalog)).catalog
+    if profile is not None:
+        from skillstack.plan.service import plan
+        from skillstack.profile import read_profile, resolve_profile
+
+        learner, warnings = resolve_profile(read_profile(profile), cat)
+        for message in warnings:
+            warn(message)
+        g = pathway_graph(cat, plan(cat, learner, parse_date(today, "--today") or date.today()))
+    elif role is not None:
+        found = cat.roles.resolve(role)
+        if found.warning:
+            warn(found.warning)
+        g = label_nodes(SkillGraph(cat).role_neighbourhood(found.id), cat)
+    else:
+        g = label_nodes(SkillGraph(cat).g.copy(), cat)
+    text = FORMATS[fmt.value](g)
+    if output is None:
+        write(text)
+        return
+    from skillstack.fileio import write_text_atomic
+
+    write_text_atomic(output, text)
