@@ -81,7 +81,7 @@ def describe(req: Requirement, name: Callable[[str], str] | None = None) -> str:
     if isinstance(req, CredentialReq):
         return show(req.credential)
     if isinstance(req, ExperienceReq):
-        return f"{req.years:g} years of {req.domain} experience"
+        return f"{req.years:g} year{'' if req.years == 1 else 's'} of {req.domain} experience"
     inner = ", ".join(describe(item, name) for item in req.items)
     if isinstance(req, AllOf):
         return f"all of ({inner})"

@@ -92,7 +92,7 @@ def gantt(catalog: Catalog, plan: Plan, width: int = 640, row: int = 26, left: i
     ticks = []
     month = date(start.year, start.month, 1)
     while month <= end:
-        if month >= start:
+        if month >= start and x(month) < width - 60:
             ticks.append((x(month), month.strftime("%b %Y")))
         month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
     step = max(1, len(ticks) // 8)

@@ -1,0 +1,69 @@
+"""Every shipped example profile plans to a feasible, optimal pathway that closes its gap.
+
+The profiles in examples/profiles/ are documentation users copy from; if a catalog
+change makes one of them infeasible or nonsensical, this test says which.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from skillstack.cli import app
+
+PROFILES_DIR = Path(__file__).resolve().parents[1] / "examples" / "profiles"
+PROFILES = sorted(PROFILES_DIR.glob("*.yaml"))
+TODAY = "2026-11-22"
+
+runner = CliRunner()
+
+
+def _plan(profile: Path) -> dict[str, Any]:
+    result = runner.invoke(app, ["plan", "--profile", str(profile), "--format", "json", "--today", TODAY])
+    assert result.exit_code == 0, f"exit {result.exit_code}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    doc: dict[str, Any] = json.loads(result.stdout)
+    return doc
+
+
+def test_there_are_enough_examples() -> None:
+    assert len(PROFILES) >= 6, f"expected at least 6 example profiles in {PROFILES_DIR}"
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=[p.stem for p in PROFILES])
+def test_example_profile_plans(profile: Path) -> None:
+    written = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    constraints = written.get("constraints") or {}
+
+    doc = _plan(profile)
+
+    assert doc["schema_version"] == 1
+    assert doc["feasible"] is True
+    assert doc["optimal"] is True
+    assert doc["objective"] == constraints.get("optimize", "cost")
+
+    totals = doc["totals"]
+    steps = doc["steps"]
+    assert totals["credentials"] == len(steps)
+    assert totals["cost"] == pytest.approx(sum(s["cost"] for s in steps))
+    assert totals["hours"] == pytest.approx(sum(s["hours"] for s in steps))
+    if "budget" in constraints:
+        assert totals["cost"] <= constraints["budget"] + 1e-9, (
+            f"pathway costs {totals['cost']}, over the budget {constraints['budget']}")
+
+    # The schedule starts on the profile's start day and finishes by its deadline.
+    if steps and "start" in constraints:
+        assert date.fromisoformat(steps[0]["start"]) == constraints["start"]
+    if steps and "deadline" in constraints:
+        assert date.fromisoformat(steps[-1]["end"]) <= constraints["deadline"]
+
+    # Together the steps close every gap skill (essential and important ones).
+    gap = {g["skill"] for g in doc["gap"]}
+    closed = {skill for step in steps for skill in step["closes"]}
+    assert gap, "an example profile should have something to learn"
+    assert gap <= closed, f"gap skills left open: {sorted(gap - closed)}"
