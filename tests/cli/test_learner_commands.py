@@ -66,6 +66,11 @@ def test_expired_credential_does_not_count(mini: list[str]) -> None:
     assert "py-basics" in [s["credential"] for s in stale["steps"]]
 
 
+def test_held_credential_lapsing_during_the_pathway_is_flagged(mini: list[str]) -> None:
+    _, doc = plan_json(mini, "--role", "analyst", "--holds", "py-basics@2025-01-01", "--hours-per-week", "1")
+    assert doc["renew"] == [{"credential": "py-basics", "expires": "2027-01-01"}]
+
+
 def test_budget_binds_exit_1_with_reason_and_best_partial(mini: list[str]) -> None:
     code, doc = plan_json(mini, "--role", "analyst", "--budget", "200")
     assert code == 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from skillstack.catalog import Catalog
-from skillstack.learner import learner_state
+from skillstack.learner import held_status, learner_state
 from skillstack.model import (
     IMPORTANCE_WEIGHTS,
     Credential,
@@ -76,6 +76,7 @@ class Plan:
     max_hours: float | None
     hours_per_week: float
     have: dict[str, int]  # the learner's level in each gap skill at the start
+    renew: tuple[tuple[CredentialId, date], ...] = ()  # held credentials that lapse before the pathway ends
 
     @property
     def earned_stacks(self) -> list[tuple[CredentialId, Step]]:
@@ -304,9 +305,12 @@ def plan(catalog: Catalog, profile: Profile, today: date) -> Plan:
     hours = sum(s.hours for s in steps)
     totals = Totals(round(sum(s.cost for s in steps), 2), round(hours, 2),
                     round(hours / c.hours_per_week, 1), len(steps))
+    end = steps[-1].end if steps else start
+    renew = tuple((h.id, h.expires) for h in held_status(catalog, profile, start)
+                  if h.status != "expired" and h.expires is not None and h.expires <= end)
     return Plan(profile.targets, gap, steps, totals, c.optimize, solution.optimal, solution.feasible,
                 tuple(cands.excluded), tuple(solution.open), why, start, c.budget, max_hours, c.hours_per_week,
-                {g.skill: state.level(g.skill) for g in gap})
+                {g.skill: state.level(g.skill) for g in gap}, renew)
 
 
 def alternatives(catalog: Catalog, profile: Profile, today: date, count: int) -> list[Plan]:

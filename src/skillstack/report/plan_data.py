@@ -35,6 +35,7 @@ def plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
         "excluded": [{"credential": e.credential, "reason": e.reason} for e in plan.excluded],
         "open": [{"skill": g.skill, "level": int(g.level), "importance": g.importance} for g in plan.open],
         "why": list(plan.why),
+        "renew": [{"credential": cid, "expires": when.isoformat()} for cid, when in plan.renew],
         "start": plan.start.isoformat(),
         "end": end.isoformat(),
         "constraints": {"budget": plan.budget, "hours_per_week": plan.hours_per_week,

@@ -69,6 +69,9 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "") -> Group:
     proof = "optimal (proven by the solver)" if plan.optimal else "best found, not proven optimal"
     parts.append(Text(f"Objective: lowest {plan.objective}; {proof}"
                       + (f"; within {', '.join(limits)}" if limits else "") + "."))
+    for cid, when in plan.renew:
+        parts.append(Text(f"Renew {cat.credential_name(cid)} ({cid}): it expires on {when}, before the pathway "
+                          "ends; the plan counts it as held.", style="yellow"))
     if not plan.feasible:
         parts.append(Text("\nNo pathway closes the whole gap:", style="bold red"))
         parts += [Text(f"  - {why}") for why in plan.why]
