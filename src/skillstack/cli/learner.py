@@ -187,6 +187,7 @@ def init(
     hours_per_week: Optional[float] = HoursOpt,
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
     catalog: Optional[list[Path]] = CatalogOpt,
+    fmt: Fmt = FormatOpt,
 ) -> None:
     """Write a starter profile, asking a few questions (or from flags, without asking).
 
@@ -213,4 +214,9 @@ def init(
     cat = load_catalog(catalog_paths(catalog)).catalog
     text = init_profile_text(cat, name or "", role or [], have or [], budget, hours_per_week or 10.0, date.today())
     write_text_atomic(path, text)
-    typer.echo(f"wrote {path}; next: skillstack plan --profile {path}")
+    if fmt is Fmt.json:
+        import json
+
+        write(json.dumps({"schema_version": 1, "written": str(path)}) + "\n")
+    else:
+        typer.echo(f"wrote {path}; next: skillstack plan --profile {path}")
