@@ -114,6 +114,13 @@ class Catalog:
             self.__dict__["_granters"] = index
         return sorted({cid for lv, cid in index.get(skill, ()) if lv >= level})
 
+    def stacks(self) -> list[Credential]:
+        """Stacked credentials (earned automatically from their parts)."""
+        found = self.__dict__.get("_stacks")
+        if found is None:
+            found = self.__dict__["_stacks"] = [c for c in self.credentials if c.is_stack]
+        return found
+
     def display_name(self, ident: str) -> str:
         """The name of a credential or skill id, for sentences."""
         obj = self.credentials.get(ident) or self.skills.get(ident)

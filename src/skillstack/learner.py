@@ -68,7 +68,7 @@ def learner_state(catalog: Catalog, profile: Profile, on: date) -> State:
 def earn_stacks(catalog: Catalog, state: State) -> list[CredentialId]:
     """Add every stack whose parts `state` holds (repeating, as stacks can be parts); return the new ones."""
     earned: list[CredentialId] = []
-    stacks = [c for c in catalog.credentials if c.awarded_for is not None]
+    stacks = catalog.stacks()
     changed = True
     while changed:
         changed = False

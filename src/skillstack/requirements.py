@@ -57,6 +57,21 @@ def holds(req: Requirement, state: State) -> bool:
     return sum(holds(item, state) for item in req.items) >= req.n
 
 
+def experience_allows(req: Requirement, experience: Mapping[str, float]) -> bool:
+    """Whether `req` can ever hold for someone with this experience: skills and
+    credentials can be earned, experience cannot."""
+    if isinstance(req, ExperienceReq):
+        return experience.get(req.domain, 0.0) >= req.years
+    if isinstance(req, (SkillReq, CredentialReq)):
+        return True
+    results = [experience_allows(item, experience) for item in req.items]
+    if isinstance(req, AllOf):
+        return all(results)
+    if isinstance(req, AnyOf):
+        return any(results)
+    return sum(results) >= req.n
+
+
 def all_hold(reqs: Iterable[Requirement], state: State) -> bool:
     return all(holds(req, state) for req in reqs)
 

@@ -28,7 +28,7 @@ from skillstack.model import (
     SkillReq,
 )
 from skillstack.plan.problem import GapItem, PlanProblem, PlanSolution
-from skillstack.requirements import State, atoms, describe, holds
+from skillstack.requirements import State, atoms, describe, experience_allows, holds
 
 IMPORTANCE_RANK = {"optional": 0, "important": 1, "essential": 2}
 
@@ -100,25 +100,12 @@ def compute_gap(catalog: Catalog, roles: Iterable[RoleId], state: State, with_op
 
 def _experience_block(cred: Credential, state: State) -> str:
     """Why experience alone keeps a credential out of reach, or ''."""
-    optimistic = State(skills={}, credentials=set(), experience=state.experience)
-    optimistic.skills = _AllSkills()  # type: ignore[assignment]
-    optimistic.credentials = _AllCredentials()  # type: ignore[assignment]
-    if all(holds(req, optimistic) for req in cred.requires):
+    unmet = [req for req in cred.requires if not experience_allows(req, state.experience)]
+    if not unmet:
         return ""
-    unmet = [req for req in cred.requires if not holds(req, optimistic)]
-    have = sorted({a.domain for a in atoms(unmet) if isinstance(a, ExperienceReq)})
-    had = ", ".join(f"{state.experience.get(d, 0):g} years of {d}" for d in have)
+    domains = sorted({a.domain for a in atoms(unmet) if isinstance(a, ExperienceReq)})
+    had = ", ".join(f"{state.experience.get(d, 0):g} years of {d}" for d in domains)
     return f"needs {'; '.join(describe(r) for r in unmet)} (you have {had})"
-
-
-class _AllSkills(dict):  # type: ignore[type-arg]
-    def get(self, key: object, default: object = None) -> object:
-        return 4
-
-
-class _AllCredentials(set):  # type: ignore[type-arg]
-    def __contains__(self, key: object) -> bool:
-        return True
 
 
 @dataclass
@@ -177,8 +164,8 @@ def _closure(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: 
                 if part is not None:
                     queue.append(part)
     # stacks that the chosen credentials could complete (their grants may help)
-    for stack in catalog.credentials:
-        if stack.is_stack and stack.id not in chosen and stack.id not in state.credentials and usable(stack):
+    for stack in catalog.stacks():
+        if stack.id not in chosen and stack.id not in state.credentials and usable(stack):
             parts = [a.credential for a in atoms([stack.awarded_for]) if isinstance(a, CredentialReq)]  # type: ignore[list-item]
             if parts and any(p in chosen for p in parts) and all(p in chosen or p in state.credentials for p in parts):
                 chosen[stack.id] = stack
