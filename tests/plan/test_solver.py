@@ -184,6 +184,15 @@ def test_n_of_inside_any_of_needs_n_items_of_one_branch() -> None:
     check(problem(cands, gap("ml:2")), ("pd", "pe", "target"), 141.0, 12.0)
 
 
+def test_a_cycle_of_prerequisites_needs_a_way_in() -> None:
+    cands = [
+        cred("a", 10, 1, {"x": 1}, [AnyOf((skill("y"), needs("base")))]),
+        cred("b", 10, 1, {"y": 1}, [skill("x")]),
+        cred("base", 100, 1, {"z": 1}),
+    ]
+    check(problem(cands, gap("x:1", "y:1")), ("base", "a", "b"), 120.0, 3.0)
+
+
 def test_mutual_prerequisites_can_never_start() -> None:
     cands = [
         cred("a", 10, 1, {"x": 1}, [skill("y")]),
@@ -336,6 +345,13 @@ def test_count_objective_with_ties_broken_by_cost_then_hours() -> None:
     ]
     check(problem(cands, gap("x:1", "y:1"), objective="count"), ("c",), 200.0, 30.0)
     check(problem(cands, gap("x:1", "y:1"), objective="cost"), ("d", "e"), 20.0, 2.0)
+
+
+def test_time_limit_reports_not_optimal_with_a_pathway() -> None:
+    cands = [cred("a", 10, 1, {"x": 1}), cred("b", 5, 1, {"x": 1})]
+    sol = solve(problem(cands, gap("x:1")), time_limit=0.0)
+    assert (sol.feasible, sol.optimal, sol.steps) == (True, False, ("b",))
+    assert sol.status.startswith("time limit")
 
 
 def test_unknown_objective_is_refused() -> None:

@@ -26,14 +26,16 @@ Assumptions:
   unearned, but the returned pathway earns every stack as soon as it completes.
 - Values within a relative 1e-6 of an earlier stage's optimum count as ties.
 
-Formulation (N nodes: the candidates and stacks left after pruning):
+Formulation (nodes: the candidates and stacks left after pruning):
 
 - x_v binary: node v is taken (candidate) or earned (stack).
-- w_av binary, for each node a that could meet a requirement of node v: a is
-  taken before v. w_av <= x_a, w_av <= x_v, and with positions p in [0, N-1],
-  p_a - p_v + N w_av <= N - 1 keeps "before" acyclic.
-- Each top-level requirement item of v: x_v <= (sum of w_av over the nodes a
-  meeting it). all_of and any_of become continuous indicators (positive
+- "a is taken before v", for each node a that could meet a requirement of v:
+  when a and v lie in different strongly connected components of this "could
+  meet" graph, the graph between components is acyclic and x_a itself serves;
+  inside a component of K nodes, a binary w_av <= x_a, w_av <= x_v, with
+  positions p in [0, K-1] and p_a - p_v + K w_av <= K - 1 (big-M = K).
+- Each top-level requirement item of v: x_v <= (sum of those columns over the
+  nodes a meeting it). all_of and any_of become continuous indicators (positive
   implies met), n_of a binary one: n h <= sum of its items' indicators.
 - Gap item i: g_i <= sum of x_a over the nodes granting it at or above its
   level; g_i = 1 when a full pathway is sought, else sum weight_i g_i is
@@ -47,7 +49,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 from skillstack.model import (
     IMPORTANCE_WEIGHTS,
@@ -409,6 +411,7 @@ class _Model:
         self.providers = _Providers(self.nodes)
         self._pairs: dict[tuple[int, int], int] = {}
         self._positions: dict[int, int] = {}
+        self._component, self._size = self._components()
         for i, node in enumerate(self.nodes):
             for need in _needs(node):
                 self._require(i, need)
@@ -494,12 +497,37 @@ class _Model:
         self.milp.row([(t, 1.0), *((col, -1.0) for col in form)], 0.0)
         return t
 
+    def _components(self) -> tuple[list[int], list[int]]:
+        """Each node's strongly connected component in the 'can serve' graph, and their sizes.
+
+        Between components the graph is acyclic, so only nodes of one component
+        need positions to keep "before" acyclic.
+        """
+        import networkx as nx
+
+        graph = nx.DiGraph()
+        graph.add_nodes_from(range(len(self.nodes)))
+        for after, node in enumerate(self.nodes):
+            for need in _needs(node):
+                for atom in _atoms(need):
+                    if not self.start.holds(atom):
+                        graph.add_edges_from((self.index[a.id], after) for a in self.providers.meeting(atom))
+        component = [0] * len(self.nodes)
+        sizes: list[int] = []
+        for number, members in enumerate(nx.strongly_connected_components(graph)):
+            sizes.append(len(members))
+            for member in members:
+                component[member] = number
+        return component, sizes
+
     def _pair(self, before: int, after: int) -> int:
-        """The column 'node `before` is taken, and before node `after`'."""
+        """A column that is 1 only if node `before` is taken, and before node `after`."""
+        if self._component[before] != self._component[after]:
+            return self.take[before]
         key = (before, after)
         if key not in self._pairs:
             w = self.milp.column(integer=True)
-            big = float(len(self.nodes))
+            big = float(self._size[self._component[before]])
             self.milp.row([(w, 1.0), (self.take[before], -1.0)], 0.0)
             self.milp.row([(w, 1.0), (self.take[after], -1.0)], 0.0)
             self.milp.row(
@@ -511,7 +539,7 @@ class _Model:
 
     def _position(self, node: int) -> int:
         if node not in self._positions:
-            upper = float(len(self.nodes) - 1)
+            upper = float(self._size[self._component[node]] - 1)
             self._positions[node] = self.milp.column(integer=False, upper=upper)
         return self._positions[node]
 
@@ -554,13 +582,12 @@ class _Highs:
 
     def __init__(self, milp: _Milp, deadline: float) -> None:
         import highspy
-        import numpy as np
 
-        self._np = np
         self._status = highspy.HighsModelStatus
         self._feasible = highspy.SolutionStatus.kSolutionStatusFeasible
         self.deadline = deadline
-        self.h: Any = highspy.Highs()
+        # highspy's stubs ask for numpy arrays; plain lists convert just as well
+        self.h: Any = cast(Any, highspy.Highs())
         for option, value in (
             ("output_flag", False),
             ("mip_rel_gap", 0.0),
@@ -569,45 +596,40 @@ class _Highs:
         ):
             self.h.setOptionValue(option, value)
         self.n = len(milp.lower)
-        self.h.addVars(self.n, np.array(milp.lower), np.array(milp.upper))
-        self.h.changeColsIntegrality(self.n, np.arange(self.n, dtype=np.int32), np.array(milp.integer, dtype=np.uint8))
+        self.all = list(range(self.n))
+        self.h.addVars(self.n, milp.lower, milp.upper)
+        self.h.changeColsIntegrality(self.n, self.all, milp.integer)
         if milp.starts:
             self.h.addRows(
                 len(milp.starts),
-                np.array(milp.row_lower),
-                np.array(milp.row_upper),
+                milp.row_lower,
+                milp.row_upper,
                 len(milp.index),
-                np.array(milp.starts, dtype=np.int32),
-                np.array(milp.index, dtype=np.int32),
-                np.array(milp.value),
+                milp.starts,
+                milp.index,
+                milp.value,
             )
-        self._warm: Any = None
+        self._warm: list[float] | None = None
 
     def set_lower(self, columns: Sequence[int], lower: float) -> None:
-        np = self._np
         count = len(columns)
-        self.h.changeColsBounds(
-            count,
-            np.array(columns, dtype=np.int32),
-            np.full(count, lower),
-            np.ones(count),
-        )
+        self.h.changeColsBounds(count, list(columns), [lower] * count, [1.0] * count)
 
     def minimize(self, coeffs: Mapping[int, float]) -> _Stage:
-        np = self._np
-        costs = np.zeros(self.n)
+        costs = [0.0] * self.n
         for col, coef in coeffs.items():
             costs[col] = coef
-        self.h.changeColsCost(self.n, np.arange(self.n, dtype=np.int32), costs)
+        self.h.changeColsCost(self.n, self.all, costs)
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
             return _Stage("stopped", None)
-        self.h.setOptionValue("time_limit", remaining)
+        # HiGHS measures its time limit against run time summed over all runs
+        self.h.setOptionValue("time_limit", self.h.getRunTime() + remaining)
         if self._warm is not None:
-            self.h.setSolution(self.n, np.arange(self.n, dtype=np.int32), self._warm)
+            self.h.setSolution(self.n, self.all, self._warm)
         self.h.run()
         status = self.h.getModelStatus()
-        if status == self._status.kInfeasible:
+        if status in (self._status.kInfeasible, self._status.kUnboundedOrInfeasible):  # bounded: infeasible
             return _Stage("infeasible", None)
         if self.h.getInfo().primal_solution_status != self._feasible:
             return _Stage("stopped", None)
@@ -617,16 +639,9 @@ class _Highs:
 
     def fix(self, coeffs: Mapping[int, float], upper: float, values: list[float]) -> None:
         """Keep later stages within `upper` on this criterion, warm-started."""
-        np = self._np
         cols = list(coeffs)
-        self.h.addRow(
-            -_INF,
-            upper,
-            len(cols),
-            np.array(cols, dtype=np.int32),
-            np.array([coeffs[c] for c in cols]),
-        )
-        self._warm = np.array(values)
+        self.h.addRow(-_INF, upper, len(cols), cols, [coeffs[c] for c in cols])
+        self._warm = values
 
 
 @dataclass(frozen=True)
@@ -661,9 +676,10 @@ def _result(problem: PlanProblem, start: State, model: _Model, outcome: _Outcome
         heuristic = greedy(problem)
         return replace(heuristic, status="time limit before any pathway: greedy pathway")
     chosen = [model.nodes[i] for i in sorted(outcome.chosen) if i < model.n_candidates]
-    status = _PARTIAL if partial else "optimal"
-    if not outcome.optimal:
-        status = f"time limit: best found so far ({status})"
+    if outcome.optimal:
+        status = _PARTIAL if partial else "optimal"
+    else:
+        status = "time limit: the best " + ("partial pathway" if partial else "pathway") + " found so far"
     return finish(problem, start, chosen, optimal=outcome.optimal, status=status)
 
 
