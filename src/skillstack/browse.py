@@ -23,8 +23,7 @@ def _texts(catalog: Catalog, kinds: tuple[str, ...]) -> dict[str, list[tuple[str
     """Searchable text -> [(kind, id, name)]."""
     out: dict[str, list[tuple[str, str, str]]] = {}
     for kind in kinds:
-        index = {"skill": catalog.skills, "credential": catalog.credentials, "role": catalog.roles}[kind]
-        for obj in index:
+        for obj in catalog.index(kind):
             extra = [*getattr(obj, "aliases", ()), getattr(obj, "issuer", "")]
             for text in {obj.id, obj.name, *extra} - {""}:
                 out.setdefault(normalize(text), []).append((kind, obj.id, obj.name))
@@ -66,8 +65,7 @@ def find(catalog: Catalog, ident: str) -> tuple[Skill | Credential | Role, str]:
     hits = search(catalog, ident, limit=3)
     if hits and hits[0].score >= FUZZY_THRESHOLD and (len(hits) == 1 or hits[1].score < hits[0].score):
         best = hits[0]
-        index = {"skill": catalog.skills, "credential": catalog.credentials, "role": catalog.roles}[best.kind]
-        return index[best.id], f"{ident!r} read as {best.name!r} ({best.id})"
+        return catalog.index(best.kind)[best.id], f"{ident!r} read as {best.name!r} ({best.id})"
     hint = ", ".join(f"{h.id} ({h.kind})" for h in hits) or "none"
     raise InputError(f"nothing in the catalog is called {ident!r}; closest: {hint}")
 

@@ -8,9 +8,9 @@ a warning; below it, an error that lists the closest matches.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from skillstack.errors import InputError
 from skillstack.loader import RawCatalog
@@ -50,7 +50,7 @@ class Index(Generic[T]):
     def __len__(self) -> int:
         return len(self.by_id)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[T]:
         return iter(self.by_id.values())
 
     def get(self, key: str) -> T | None:
@@ -62,8 +62,9 @@ class Index(Generic[T]):
         if self._names is None:
             names: dict[str, str] = {}
             for obj in self.by_id.values():
-                for text in (obj.id, obj.name, *getattr(obj, "aliases", ())):
-                    names.setdefault(normalize(text), obj.id)
+                item: Any = obj
+                for text in (item.id, item.name, *getattr(item, "aliases", ())):
+                    names.setdefault(normalize(text), item.id)
             self._names = names
         return self._names
 
@@ -100,8 +101,13 @@ class Catalog:
     skills: Index[Skill]
     credentials: Index[Credential]
     roles: Index[Role]
-    info: CatalogInfo = CatalogInfo()
+    info: CatalogInfo = field(default_factory=CatalogInfo)
     files: list[str] = field(default_factory=list)
+
+    def index(self, kind: str) -> Index[Any]:
+        """The index of one kind: "skill", "credential" or "role"."""
+        indexes: dict[str, Index[Any]] = {"skill": self.skills, "credential": self.credentials, "role": self.roles}
+        return indexes[kind]
 
     def granters(self, skill: str, level: int = 1) -> list[CredentialId]:
         """Credentials that grant `skill` at `level` or above, by id."""
@@ -149,4 +155,4 @@ def build_catalog(raw: RawCatalog) -> Catalog:
                    info, list(raw.files))
 
 
-__all__ = ["Catalog", "Index", "Resolved", "build_catalog", "normalize", "SkillId", "RoleId"]
+__all__ = ["Catalog", "Index", "Resolved", "RoleId", "SkillId", "build_catalog", "normalize"]

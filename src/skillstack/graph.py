@@ -152,7 +152,7 @@ class SkillGraph:
 
     # ---- views ------------------------------------------------------------
 
-    def role_neighbourhood(self, rid: str) -> "nx.DiGraph":  # type: ignore[name-defined]  # noqa: F821
+    def role_neighbourhood(self, rid: str) -> nx.DiGraph:  # type: ignore[name-defined]  # noqa: F821
         """A role, the skills it needs, the credentials granting them at the level,
         and those credentials' direct prerequisites and stacks."""
         keep = {role_node(rid)}

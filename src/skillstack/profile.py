@@ -64,7 +64,7 @@ def read_profile(path: Path) -> ProfileInput:
     if not problems and not isinstance(root, MapNode):
         raise InputError(f"{name}:1:1: a profile must be a mapping (name, skills, targets, ...)")
     ctx = Ctx(name)
-    values = PROFILE_FILE.convert(root, ctx) if not problems else INVALID
+    values = PROFILE_FILE.convert(root, ctx) if not problems and root is not None else INVALID
     problems += ctx.problems
     if problems:
         first = min(problems)
@@ -138,7 +138,7 @@ def apply_flags(base: ProfileInput, *, roles: Sequence[str] = (), have: Sequence
     return out
 
 
-def _resolve(index: Index, text: str, at: SourceRef | None, warnings: list[str]) -> str:  # type: ignore[type-arg]
+def _resolve(index: Index[Any], text: str, at: SourceRef | None, warnings: list[str]) -> str:
     try:
         found = index.resolve(text)
     except InputError as exc:

@@ -13,6 +13,7 @@ object is still built when its `id` is good, so one typo does not cascade into
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -122,7 +123,7 @@ class Num(Type):
         ok = isinstance(value, int) if self.integer else isinstance(value, (int, float))
         if not ok or isinstance(value, bool):
             return ctx.error(node, f"expected {'a whole number' if self.integer else 'a number'}, found {_kind(node)}")
-        if isinstance(value, float) and value != value:
+        if isinstance(value, float) and math.isnan(value):
             return ctx.error(node, "expected a number, found NaN")
         return value
 
@@ -289,7 +290,7 @@ def _key_text(node: Node) -> str:
 
 def _unique_pairs(node: MapNode, ctx: Ctx) -> list[tuple[Node, Node]]:
     seen: dict[str, Node] = {}
-    out = []
+    out: list[tuple[Node, Node]] = []
     for key_node, value_node in node.pairs:
         if not isinstance(key_node, ScalarNode):
             ctx.error(key_node, "a key must be plain text, not a list or mapping")

@@ -70,7 +70,7 @@ def load_catalog(paths: Iterable[Path]) -> Loaded:
             if isinstance(loaded, Loaded):
                 loaded.from_cache = True
                 return loaded
-        except Exception:  # noqa: BLE001 - a corrupt cache is rebuilt, never fatal
+        except Exception:  # noqa: BLE001, S110 - a corrupt cache is rebuilt, never fatal
             pass
     raw = RawCatalog()
     for file, data in contents:

@@ -17,9 +17,10 @@ Assumptions:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Union
+from typing import Any, Union
 
 import yaml
 from yaml.events import (
@@ -46,7 +47,7 @@ Scalar_ = Union[str, int, float, bool, None, date]
 
 
 class Node:
-    __slots__ = ("line", "col", "size")
+    __slots__ = ("col", "line", "size")
 
     def __init__(self, line: int, col: int) -> None:
         self.line = line
@@ -118,7 +119,7 @@ def resolve_plain(text: str) -> Scalar_:
         if _INT_HEX.match(text):
             return int(text, 16)
         if _INT_OCT.match(text):
-            return int(text[2:], 8)
+            return int(text, 0)
         if _DATE.match(text):
             try:
                 return date.fromisoformat(text)
@@ -138,7 +139,7 @@ def _show_tag(tag: str) -> str:
     return "!!" + tag[len(_STD):] if tag.startswith(_STD) else tag
 
 
-def _scalar_value(ev: ScalarEvent) -> Scalar_:
+def _scalar_value(ev: Any) -> Scalar_:
     tag = ev.tag
     if tag not in _ALLOWED_TAGS:
         raise _Refused(
@@ -186,7 +187,8 @@ def compose(text: str, max_nodes: int) -> Node | None:
                 parent.pairs.append((key, node))
                 keys[-1] = None
 
-    for ev in yaml.parse(text, Loader=_Loader):
+    events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
+    for ev in events:
         cls = ev.__class__
         if cls is ScalarEvent:
             node: Node = ScalarNode(_scalar_value(ev), ev.start_mark.line + 1, ev.start_mark.column + 1)

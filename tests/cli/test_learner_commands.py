@@ -179,12 +179,12 @@ def test_audit_in_progress_and_expiring(mini: list[str], tmp_path: Path) -> None
     assert [line["skill"] for line in doc["roles"][0]["in_progress"]] == ["statistics"]
     assert doc["credentials"] == [{"credential": "py-basics", "earned": "2025-02-01", "expires": "2027-02-01",
                                    "status": "expiring"}]
-    code, out, _ = run("audit", *mini, "--profile", str(profile))
+    _code, out, _ = run("audit", *mini, "--profile", str(profile))
     assert "Python Basics (py-basics) expires on 2027-02-01" in out
 
 
 def test_audit_all_roles_ranks(mini: list[str]) -> None:
-    code, out, _ = run("audit", *mini, "--all-roles", "--have", "sql:2", "--format", "json")
+    _code, out, _ = run("audit", *mini, "--all-roles", "--have", "sql:2", "--format", "json")
     roles = json.loads(out)["roles"]
     assert [r["role"] for r in roles] == ["analyst", "security-lead"]
     assert roles[0]["plan"]["cost"] == 130.0 and roles[1]["plan"]["feasible"] is False
@@ -192,7 +192,7 @@ def test_audit_all_roles_ranks(mini: list[str]) -> None:
 
 def test_init_from_flags_writes_a_profile_that_plans(mini: list[str], tmp_path: Path) -> None:
     target = tmp_path / "me.yaml"
-    code, out, _ = run("init", str(target), "--catalog", mini[1], "--name", "Alex", "--role", "Data Analyst",
+    code, _out, _ = run("init", str(target), "--catalog", mini[1], "--name", "Alex", "--role", "Data Analyst",
                        "--have", "py3:1", "--budget", "500")
     assert code == 0 and target.exists()
     assert run("init", str(target), "--catalog", mini[1], "--role", "analyst")[0] == 2  # no overwrite

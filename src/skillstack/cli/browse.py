@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -25,9 +24,9 @@ class SchemaKind(str, Enum):
 @app.command()
 def search(
     text: str = typer.Argument(..., help="What to look for: a name, id, alias or issuer, misspelt or not."),
-    kind: Optional[list[Kind]] = typer.Option(None, "--kind", "-k", help="Only this kind (repeatable)."),
+    kind: list[Kind] | None = typer.Option(None, "--kind", "-k", help="Only this kind (repeatable)."),
     limit: int = typer.Option(10, "--limit", "-n", min=1, help="How many results."),
-    catalog: Optional[list[Path]] = CatalogOpt,
+    catalog: list[Path] | None = CatalogOpt,
     fmt: Fmt = FormatOpt,
 ) -> None:
     """Find skills, credentials and roles by fuzzy text.
@@ -56,7 +55,7 @@ def search(
 @app.command()
 def show(
     ident: str = typer.Argument(..., metavar="ID", help="Id (or name, or alias) of a skill, credential or role."),
-    catalog: Optional[list[Path]] = CatalogOpt,
+    catalog: list[Path] | None = CatalogOpt,
     fmt: Fmt = FormatOpt,
 ) -> None:
     """Show one skill, credential or role in full: facts, sources, what it leads to.
@@ -83,7 +82,7 @@ def show(
 @app.command()
 def schema(
     kind: SchemaKind = typer.Argument(SchemaKind.catalog, help="Which file: catalog or profile."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
 ) -> None:
     """Print the JSON Schema of catalog or profile files, for editors.
 

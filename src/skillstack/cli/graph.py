@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -21,12 +20,12 @@ class GraphFmt(str, Enum):
 
 @app.command()
 def graph(
-    role: Optional[str] = typer.Option(None, "--role", "-r", help="Only this role's neighbourhood."),
-    profile: Optional[Path] = typer.Option(None, "--profile", "-p", help="The pathway planned for this profile."),
+    role: str | None = typer.Option(None, "--role", "-r", help="Only this role's neighbourhood."),
+    profile: Path | None = typer.Option(None, "--profile", "-p", help="The pathway planned for this profile."),
     fmt: GraphFmt = typer.Option(GraphFmt.dot, "--format", "-f", help="Output format."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    today: Optional[str] = typer.Option(None, "--today", help="Plan date for --profile.", metavar="YYYY-MM-DD"),
-    catalog: Optional[list[Path]] = CatalogOpt,
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    today: str | None = typer.Option(None, "--today", help="Plan date for --profile.", metavar="YYYY-MM-DD"),
+    catalog: list[Path] | None = CatalogOpt,
 ) -> None:
     """Export the catalog, a role's neighbourhood, or one pathway as a graph.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -18,7 +18,7 @@ from skillstack.errors import InputError
 class Objective(str, Enum):
     cost = "cost"
     hours = "hours"
-    count = "count"
+    count = "count"  # type: ignore[assignment]  # str.count; typer needs a str Enum
 
 
 ProfileOpt = typer.Option(None, "--profile", "-p", help="Profile YAML file (see examples/profiles/).")
@@ -36,7 +36,7 @@ OptionalOpt = typer.Option(None, "--with-optional/--without-optional", help="Als
 TodayOpt = typer.Option(None, "--today", help="Date to judge expiry by (default today).", metavar="YYYY-MM-DD")
 
 
-def load_learner(catalog: Optional[list[Path]], profile: Optional[Path], **flags: Any) -> tuple[Any, Any]:
+def load_learner(catalog: list[Path] | None, profile: Path | None, **flags: Any) -> tuple[Any, Any]:
     """The checked catalog and the resolved profile (file, then flags over it)."""
     from skillstack.profile import ProfileInput, apply_flags, read_profile, resolve_profile
     from skillstack.store import load_catalog
@@ -58,29 +58,29 @@ def load_learner(catalog: Optional[list[Path]], profile: Optional[Path], **flags
     return cat, resolved
 
 
-def _today(text: Optional[str]) -> date:
+def _today(text: str | None) -> date:
     return parse_date(text, "--today") or date.today()
 
 
 @app.command()
 def plan(
-    profile: Optional[Path] = ProfileOpt,
-    role: Optional[list[str]] = RoleOpt,
-    have: Optional[list[str]] = HaveOpt,
-    holds: Optional[list[str]] = HoldsOpt,
-    experience: Optional[list[str]] = ExperienceOpt,
-    budget: Optional[float] = BudgetOpt,
-    hours_per_week: Optional[float] = HoursOpt,
-    start: Optional[str] = StartOpt,
-    deadline: Optional[str] = DeadlineOpt,
-    optimize: Optional[Objective] = OptimizeOpt,
-    exclude: Optional[list[str]] = ExcludeOpt,
-    with_optional: Optional[bool] = OptionalOpt,
+    profile: Path | None = ProfileOpt,
+    role: list[str] | None = RoleOpt,
+    have: list[str] | None = HaveOpt,
+    holds: list[str] | None = HoldsOpt,
+    experience: list[str] | None = ExperienceOpt,
+    budget: float | None = BudgetOpt,
+    hours_per_week: float | None = HoursOpt,
+    start: str | None = StartOpt,
+    deadline: str | None = DeadlineOpt,
+    optimize: Objective | None = OptimizeOpt,
+    exclude: list[str] | None = ExcludeOpt,
+    with_optional: bool | None = OptionalOpt,
     alternatives: int = typer.Option(0, "--alternatives", min=0, max=10,
                                      help="Also list up to N Pareto-optimal options on cost vs hours."),
-    ics: Optional[Path] = typer.Option(None, "--ics", help="Write the schedule as calendar events to this file."),
-    today: Optional[str] = TodayOpt,
-    catalog: Optional[list[Path]] = CatalogOpt,
+    ics: Path | None = typer.Option(None, "--ics", help="Write the schedule as calendar events to this file."),
+    today: str | None = TodayOpt,
+    catalog: list[Path] | None = CatalogOpt,
     fmt: Fmt = FormatOpt,
 ) -> None:
     """The gap to your target roles and the optimal ordered pathway to close it.
@@ -129,16 +129,16 @@ def plan(
 
 @app.command()
 def audit(
-    profile: Optional[Path] = ProfileOpt,
-    role: Optional[list[str]] = RoleOpt,
-    have: Optional[list[str]] = HaveOpt,
-    holds: Optional[list[str]] = HoldsOpt,
-    experience: Optional[list[str]] = ExperienceOpt,
-    budget: Optional[float] = BudgetOpt,
-    hours_per_week: Optional[float] = HoursOpt,
+    profile: Path | None = ProfileOpt,
+    role: list[str] | None = RoleOpt,
+    have: list[str] | None = HaveOpt,
+    holds: list[str] | None = HoldsOpt,
+    experience: list[str] | None = ExperienceOpt,
+    budget: float | None = BudgetOpt,
+    hours_per_week: float | None = HoursOpt,
     all_roles: bool = typer.Option(False, "--all-roles", help="Rank every role by readiness and plan cost."),
-    today: Optional[str] = TodayOpt,
-    catalog: Optional[list[Path]] = CatalogOpt,
+    today: str | None = TodayOpt,
+    catalog: list[Path] | None = CatalogOpt,
     fmt: Fmt = FormatOpt,
 ) -> None:
     """Where you stand against each target role: met, below level, in progress, missing.
@@ -163,12 +163,13 @@ def audit(
         raise InputError("no target role: pass --role ROLE, --all-roles, or list `targets` in the profile")
     day = _today(today)
     result = run_audit(cat, learner, day, all_roles=all_roles)
-    plans = None
+    plans: dict[str, Any] | None = None
     if all_roles:
-        plans = {r.role: make_plan(cat, replace(learner, targets=(r.role,)), day) for r in result.roles}
-        order = {r.role: (-r.readiness, plans[r.role].totals.cost if plans[r.role].feasible else float("inf"), r.role)
+        each = {r.role: make_plan(cat, replace(learner, targets=(r.role,)), day) for r in result.roles}
+        order = {r.role: (-r.readiness, each[r.role].totals.cost if each[r.role].feasible else float("inf"), r.role)
                  for r in result.roles}
         result = replace(result, roles=tuple(sorted(result.roles, key=lambda r: order[r.role])))
+        plans = {str(rid): p for rid, p in each.items()}
     if fmt is Fmt.json:
         write(dumps(audit_dict(result, plans)))
     else:
@@ -180,13 +181,13 @@ def audit(
 @app.command()
 def init(
     path: Path = typer.Argument(Path("profile.yaml"), help="Where to write the profile."),
-    name: Optional[str] = typer.Option(None, "--name", help="Your name (or the client's)."),
-    role: Optional[list[str]] = RoleOpt,
-    have: Optional[list[str]] = HaveOpt,
-    budget: Optional[float] = BudgetOpt,
-    hours_per_week: Optional[float] = HoursOpt,
+    name: str | None = typer.Option(None, "--name", help="Your name (or the client's)."),
+    role: list[str] | None = RoleOpt,
+    have: list[str] | None = HaveOpt,
+    budget: float | None = BudgetOpt,
+    hours_per_week: float | None = HoursOpt,
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
-    catalog: Optional[list[Path]] = CatalogOpt,
+    catalog: list[Path] | None = CatalogOpt,
     fmt: Fmt = FormatOpt,
 ) -> None:
     """Write a starter profile, asking a few questions (or from flags, without asking).

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -24,13 +23,13 @@ class Fmt(str, Enum):
 FormatOpt = typer.Option(Fmt.text, "--format", "-f", help="Output format.")
 
 
-def catalog_paths(given: Optional[list[Path]]) -> list[Path]:
+def catalog_paths(given: list[Path] | None) -> list[Path]:
     from skillstack.loader import default_paths
 
     return list(given) if given else default_paths()
 
 
-def parse_date(text: Optional[str], what: str) -> Optional[date]:
+def parse_date(text: str | None, what: str) -> date | None:
     if text is None:
         return None
     try:

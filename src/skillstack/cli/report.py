@@ -7,7 +7,7 @@ import sys
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -98,9 +98,9 @@ def report(
     timestamp: bool = typer.Option(False, "--timestamp", help="Stamp reports with the time they were made "
                                    "(off by default, so the same inputs give identical files)."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default: one per core)."),
-    today: Optional[str] = typer.Option(None, "--today", help="Date to plan from when a profile has no start "
+    today: str | None = typer.Option(None, "--today", help="Date to plan from when a profile has no start "
                                         "(default today).", metavar="YYYY-MM-DD"),
-    catalog: Optional[list[Path]] = CatalogOpt,
+    catalog: list[Path] | None = CatalogOpt,
 ) -> None:
     """Write a pathway report per profile; a folder of profiles also gets a cohort summary.
 
@@ -137,7 +137,7 @@ def report(
         raise InputError(f"{output} exists and is not a folder; choose another --output")
     workers = jobs or min(os.cpu_count() or 1, len(profiles))
     stamp = datetime.now().astimezone() if timestamp else None
-    results = _run(cat, list(zip(report_keys(files), profiles, [day] * len(profiles))), workers)
+    results = _run(cat, list(zip(report_keys(files), profiles, [day] * len(profiles), strict=True)), workers)
     kind = fmt.value
     for result in results:
         if kind == "json":

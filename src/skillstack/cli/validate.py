@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -18,11 +17,11 @@ class ValidateFmt(str, Enum):
 
 @app.command()
 def validate(
-    paths: Optional[list[Path]] = typer.Argument(None, help="Catalog directories or files (default: --catalog)."),
-    catalog: Optional[list[Path]] = CatalogOpt,
+    paths: list[Path] | None = typer.Argument(None, help="Catalog directories or files (default: --catalog)."),
+    catalog: list[Path] | None = CatalogOpt,
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     fmt: ValidateFmt = typer.Option(ValidateFmt.text, "--format", "-f", help="Output format."),
-    today: Optional[str] = typer.Option(None, "--today", help="Date to judge review age by (default: today).",
+    today: str | None = typer.Option(None, "--today", help="Date to judge review age by (default: today).",
                                         metavar="YYYY-MM-DD"),
 ) -> None:
     """Check catalog files for every mistake a curator can make.

@@ -277,8 +277,9 @@ def plan(catalog: Catalog, profile: Profile, today: date) -> Plan:
         limited = replace(profile, constraints=replace(c, budget=budget))
         cands = _closure(catalog, gap, state, limited, hours_cap)
         problem = PlanProblem(
-            candidates=tuple(cands.takeable), stacks=tuple(cands.stacks), skills=dict(state.skills),
-            held=frozenset(state.credentials), experience=dict(state.experience), gap=gap, objective=c.optimize,
+            candidates=tuple(cands.takeable), stacks=tuple(cands.stacks),
+            skills={SkillId(k): v for k, v in state.skills.items()},
+            held=frozenset(CredentialId(c) for c in state.credentials), experience=dict(state.experience), gap=gap, objective=c.optimize,
             budget=budget, max_hours=hours_cap)
         return cands, problem
 
@@ -328,4 +329,4 @@ def alternatives(catalog: Catalog, profile: Profile, today: date, count: int) ->
     return [front[i] for i in picks]
 
 
-__all__ = ["Plan", "Step", "Excluded", "Totals", "plan", "alternatives", "compute_gap", "IMPORTANCE_WEIGHTS"]
+__all__ = ["IMPORTANCE_WEIGHTS", "Excluded", "Plan", "Step", "Totals", "alternatives", "compute_gap", "plan"]

@@ -19,8 +19,7 @@ def label_nodes(g: nx.DiGraph, catalog: Catalog) -> nx.DiGraph:
     for node, attrs in g.nodes(data=True):
         kind, ident = node.split(":", 1)
         attrs.setdefault("kind", kind)
-        index = {"skill": catalog.skills, "credential": catalog.credentials, "role": catalog.roles}[kind]
-        obj = index.get(ident)
+        obj = catalog.index(kind).get(ident)
         attrs["label"] = obj.name if obj else ident
     return g
 

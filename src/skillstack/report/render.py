@@ -139,7 +139,7 @@ def learner_json(catalog: Catalog, report: LearnerReport, stamp: datetime | None
 def _cohort_context(catalog: Catalog, group: Cohort, stamp: datetime | None) -> dict[str, Any]:
     top = max((lv for row in group.heat.values() for lv in row.values()), default=0)
     plain = [r.profile.name or r.key for r in group.reports]
-    names = {r.key: name if plain.count(name) == 1 else f"{name} ({r.key})" for r, name in zip(group.reports, plain)}
+    names = {r.key: name if plain.count(name) == 1 else f"{name} ({r.key})" for r, name in zip(group.reports, plain, strict=True)}
     return {"c": group, "cat": catalog, "info": catalog.info, "stamp": stamp, "skill": catalog.skill_name,
             "cred": catalog.credential_name, "top": top or 1, "names": names,
             "columns": group.skills[:HEAT_COLUMNS], "hidden": len(group.skills) - HEAT_COLUMNS}

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from skillstack.problems import Problem
+from skillstack.problems import Problem, ProblemLevel
 from skillstack.validate.context import RuleContext
 
 ID = "broader-cycle"
-LEVEL = "error"
+LEVEL: ProblemLevel = "error"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
@@ -28,7 +28,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             path.append(current)
             current = skills[current].broader
         if current is not None and current in path:
-            loop = path[path.index(current):] + [current]
+            loop = [*path[path.index(current):], current]
             if min(loop) == loop[0]:
                 yield Problem.at(skills[loop[0]].where, LEVEL, ID,
                                  f"broader skills loop: {' --> '.join(loop)}; a skill cannot be its own ancestor")

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from skillstack.problems import Problem
+from skillstack.problems import Problem, ProblemLevel
 from skillstack.validate.context import RuleContext
 
 ID = "duplicate-id"
-LEVEL = "error"
+LEVEL: ProblemLevel = "error"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:

@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from skillstack.model import AllOf, AnyOf, NOf, Requirement
-from skillstack.problems import Problem
+from skillstack.problems import Problem, ProblemLevel
 from skillstack.validate.context import RuleContext, where_of
 
 ID = "impossible-group"
-LEVEL = "error"
+LEVEL: ProblemLevel = "error"
 
 
 def _groups(reqs: tuple[Requirement, ...]) -> Iterator[Requirement]:

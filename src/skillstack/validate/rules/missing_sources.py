@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from skillstack.problems import Problem
+from skillstack.problems import Problem, ProblemLevel
 from skillstack.validate.context import RuleContext
 
 ID = "missing-sources"
-LEVEL = "warning"
+LEVEL: ProblemLevel = "warning"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:

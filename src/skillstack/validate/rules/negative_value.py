@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from skillstack.problems import Problem
+from skillstack.problems import Problem, ProblemLevel
 from skillstack.validate.context import RuleContext
 
 ID = "negative-value"
-LEVEL = "error"
+LEVEL: ProblemLevel = "error"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:

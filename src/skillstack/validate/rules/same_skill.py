@@ -16,11 +16,11 @@ import re
 from collections.abc import Iterator
 
 from skillstack.catalog import normalize
-from skillstack.problems import Problem
+from skillstack.problems import Problem, ProblemLevel
 from skillstack.validate.context import RuleContext
 
 ID = "same-skill"
-LEVEL = "warning"
+LEVEL: ProblemLevel = "warning"
 
 
 def _key(text: str) -> str:

@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from skillstack.model import CredentialReq
-from skillstack.problems import Problem
+from skillstack.problems import Problem, ProblemLevel
 from skillstack.requirements import atoms
 from skillstack.validate.context import RuleContext, where_of
 
 ID = "stack-part"
-LEVEL = "error"
+LEVEL: ProblemLevel = "error"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:

@@ -12,18 +12,20 @@ Failing example::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
-from skillstack.problems import Problem
+from skillstack.model import SourceRef
+from skillstack.problems import Problem, ProblemLevel
 from skillstack.validate.context import RuleContext
 
 ID = "stale-review"
-LEVEL = "warning"
+LEVEL: ProblemLevel = "warning"
 MAX_AGE = timedelta(days=365)
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    objects = [("credential", c.id, c.where, c.last_reviewed) for c in ctx.catalog.credentials]
+    objects: list[tuple[str, str, SourceRef, date | None]] = [
+        ("credential", c.id, c.where, c.last_reviewed) for c in ctx.catalog.credentials]
     objects += [("role", r.id, r.where, r.last_reviewed) for r in ctx.catalog.roles]
     for kind, ident, where, reviewed in objects:
         if reviewed is None:

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from skillstack.problems import Problem
+from skillstack.problems import Problem, ProblemLevel
 from skillstack.validate.context import RuleContext, where_of
 
 ID = "ungranted-skill"
-LEVEL = "warning"
+LEVEL: ProblemLevel = "warning"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:

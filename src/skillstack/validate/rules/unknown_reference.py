@@ -13,18 +13,19 @@ Failing example::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from skillstack.catalog import Index
 from skillstack.model import CredentialReq, SourceRef
-from skillstack.problems import Problem
+from skillstack.problems import Problem, ProblemLevel
 from skillstack.requirements import atoms
 from skillstack.validate.context import RuleContext, where_of
 
 ID = "unknown-reference"
-LEVEL = "error"
+LEVEL: ProblemLevel = "error"
 
 
-def _problem(index: Index, ident: str, where: SourceRef, used_in: str) -> Problem:  # type: ignore[type-arg]
+def _problem(index: Index[Any], ident: str, where: SourceRef, used_in: str) -> Problem:
     close = [i for i, score in index.closest(ident) if score >= 60] if len(index) else []
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
     return Problem.at(where, LEVEL, ID, f"unknown {index.kind} {ident!r} in {used_in}{hint}")

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from skillstack.problems import Problem
+from skillstack.problems import Problem, ProblemLevel
 from skillstack.requirements import State
 from skillstack.validate.context import RuleContext
 
 ID = "unreachable"
-LEVEL = "warning"
+LEVEL: ProblemLevel = "warning"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
