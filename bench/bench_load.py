@@ -1,0 +1,189 @@
+"""Benchmark: reading and validating generated catalogs, and CLI start-up.
+
+Usage: python bench/bench_load.py [SIZE ...]      (default: small medium large)
+
+For each size (generated into bench/out/SIZE by gen_catalog.py if missing):
+
+- bare      : yaml.load(f, Loader=yaml.CSafeLoader) of every file (the floor:
+              libyaml parsing + PyYAML constructing plain dicts)
+- load_raw  : skillstack.loader.load_raw([dir]) (parse with positions + schema)
+- validate  : skillstack.validate.service.validate_paths([dir]) (load_raw +
+              build_catalog + every rule), with its error/warning counts
+- graph     : SkillGraph(catalog) construction, catalog from build_catalog(load_raw)
+- cycles    : SkillGraph.prerequisite_cycles() alone, on that graph
+
+Times are the median of several runs for small/medium and one run for large
+(its bare YAML load alone takes tens of seconds). Then: `skillstack --help`
+warm start (median of 10 runs of the installed console script) and the top
+costs of `python -X importtime -c "import skillstack.cli"`.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+RUNS = {"small": 5, "medium": 3, "large": 1}
+
+
+def ensure(size: str) -> Path:
+    folder = OUT / size
+    if not (folder / "catalog.yaml").is_file():
+        print(f"generating {folder} ...", flush=True)
+        subprocess.run([sys.executable, str(HERE / "gen_catalog.py"), size, str(folder)], check=True)
+    return folder
+
+
+def timed(fn, runs: int):  # type: ignore[no-untyped-def]
+    """(median seconds, last result) over `runs` calls."""
+    times = []
+    result = None
+    for _ in range(runs):
+        result = None
+        gc.collect()
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), result
+
+
+def bare_load(folder: Path) -> int:
+    n = 0
+    for file in sorted(folder.rglob("*.yaml")):
+        with open(file, "rb") as f:
+            yaml.load(f, Loader=yaml.CSafeLoader)
+        n += 1
+    return n
+
+
+def bench_size(size: str) -> dict[str, object]:
+    from skillstack.catalog import build_catalog
+    from skillstack.graph import SkillGraph
+    from skillstack.loader import load_raw
+    from skillstack.validate.service import validate_paths
+
+    folder = ensure(size)
+    runs = RUNS.get(size, 1)
+    row: dict[str, object] = {"size": size, "runs": runs}
+    row["mb"] = sum(f.stat().st_size for f in folder.rglob("*.yaml")) / 1e6
+    row["bare"], row["files"] = timed(lambda: bare_load(folder), runs)
+    print(f"  {size}: bare {row['bare']:.2f} s", flush=True)
+    row["load_raw"], raw = timed(lambda: load_raw([folder]), runs)
+    print(f"  {size}: load_raw {row['load_raw']:.2f} s", flush=True)
+    row["counts"] = (len(raw.credentials), len(raw.skills), len(raw.roles))
+    catalog = build_catalog(raw)
+    del raw
+    row["graph"], skill_graph = timed(lambda: SkillGraph(catalog), runs)
+    row["cycles"], cycles = timed(skill_graph.prerequisite_cycles, runs)
+    row["n_cycles"] = len(cycles)
+    skill_graph = catalog = None
+    print(f"  {size}: graph {row['graph']:.2f} s, cycles {row['cycles']:.3f} s", flush=True)
+    row["validate"], result = timed(lambda: validate_paths([folder]), runs)
+    row["errors"], row["warnings"] = result.errors, result.warnings
+    print(f"  {size}: validate {row['validate']:.2f} s", flush=True)
+    del result
+    gc.collect()
+    return row
+
+
+def console_script() -> str:
+    script = Path(sys.executable).parent / "skillstack"
+    return str(script) if script.exists() else "skillstack"
+
+
+def help_start(runs: int = 10) -> tuple[float, float, float]:
+    cmd = [console_script(), "--help"]
+    env = {**os.environ, "NO_COLOR": "1"}
+    subprocess.run(cmd, capture_output=True, check=True, env=env)  # warm the OS file cache and .pyc files
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True, env=env)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), min(times), max(times)
+
+
+def python_start(runs: int = 10) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], capture_output=True, check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def import_costs(top: int = 12) -> tuple[int, list[tuple[int, int, str]]]:
+    """(total cumulative us of skillstack.cli, [(self us, cumulative us, module)])."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", "import skillstack.cli"],
+                          capture_output=True, text=True, check=True)
+    rows = []
+    for line in proc.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        self_us, cum_us, name = line[len("import time:"):].split("|")
+        rows.append((int(self_us), int(cum_us), name.rstrip()))
+    total = next((cum for _, cum, name in rows if name.strip() == "skillstack.cli"), 0)
+    return total, rows
+
+
+def main(argv: list[str]) -> int:
+    sizes = argv or ["small", "medium", "large"]
+    print(f"python {sys.version.split()[0]}, PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__})")
+    rows = []
+    for size in sizes:
+        print(f"benchmarking {size} ...", flush=True)
+        rows.append(bench_size(size))
+
+    print()
+    print("Catalog load and validate (seconds; median of `runs`)")
+    head = (f"{'size':<7}{'creds/skills/roles':>22}{'files':>6}{'MB':>6}{'runs':>5}{'bare':>8}{'load_raw':>9}"
+            f"{'validate':>9}{'val/bare':>9}{'graph':>7}{'cycles':>8}{'errors':>7}{'warns':>6}")
+    print(head)
+    print("-" * len(head))
+    for r in rows:
+        counts = "/".join(f"{n:,}" for n in r["counts"])  # type: ignore[attr-defined]
+        print(f"{r['size']:<7}{counts:>22}{r['files']:>6}{r['mb']:>6.1f}{r['runs']:>5}{r['bare']:>8.2f}"
+              f"{r['load_raw']:>9.2f}{r['validate']:>9.2f}{r['validate'] / r['bare']:>8.1f}x"  # type: ignore[operator]
+              f"{r['graph']:>7.2f}{r['cycles']:>8.3f}{r['errors']:>7}{r['warnings']:>6}")
+    print("(cycles found:", ", ".join(f"{r['size']} {r['n_cycles']}" for r in rows) + ")")
+
+    print()
+    median, lo, hi = help_start()
+    bare_python = python_start()
+    print(f"`skillstack --help` warm start: median {median * 1000:.0f} ms over 10 runs "
+          f"(min {lo * 1000:.0f}, max {hi * 1000:.0f}); bare `python -c pass`: {bare_python * 1000:.0f} ms")
+
+    total, imports = import_costs()
+    print()
+    print(f"`python -X importtime -c 'import skillstack.cli'`: skillstack.cli cumulative {total / 1000:.1f} ms")
+    print("by package (sum of self time of its modules):")
+    by_package: dict[str, int] = {}
+    for self_us, _, name in imports:
+        root = name.strip().split(".")[0]
+        by_package[root] = by_package.get(root, 0) + self_us
+    for root, us in sorted(by_package.items(), key=lambda kv: -kv[1])[:10]:
+        print(f"  {us / 1000:8.1f} ms  {root}")
+    print("top modules by cumulative time (excluding skillstack.cli itself):")
+    for _, cum_us, name in sorted((r for r in imports if r[2].strip() != "skillstack.cli"), key=lambda r: -r[1])[:10]:
+        print(f"  {cum_us / 1000:8.1f} ms  {name.strip()}")
+    print("top modules by self time:")
+    for self_us, _, name in sorted(imports, key=lambda r: -r[0])[:8]:
+        print(f"  {self_us / 1000:8.1f} ms  {name.strip()}")
+    heavy = [name.strip() for _, _, name in imports
+             if name.strip().split(".")[0] in ("networkx", "highspy", "jinja2", "rapidfuzz", "rich", "yaml")
+             and "." not in name.strip()]
+    print("heavy packages imported by `import skillstack.cli`:", ", ".join(sorted(set(heavy))) or "none")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

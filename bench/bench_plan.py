@@ -1,0 +1,401 @@
+"""Benchmark: planning on generated catalogs, and what the exact solver buys over greedy.
+
+Usage: python bench/bench_plan.py [--profiles 20] [--greedy-profiles 200] [--skip-cli]
+
+1. On the large catalog (50,000 credentials): 20 seeded random profiles
+   (a random target role; 0-5 held skills at random levels, each drawn half the
+   time from the role's own requirements, else from all skills; a budget of
+   $200-$3,000 half the time, else none; 5-20 hours a week; optimize cost),
+   built with skillstack.model.Profile/Constraints directly. Times
+   skillstack.plan.service.plan(catalog, profile, date(2026, 12, 1)).
+2. The whole command `skillstack plan --catalog bench/out/large --role R
+   --format json`, once cold (an empty SKILLSTACK_CACHE_DIR) and 5 times warm.
+   R is the first seeded random role with a feasible pathway from scratch.
+3. greedy(problem) vs solve(problem) on 200 random profiles (same recipe)
+   over the small and medium catalogs, the PlanProblem built exactly as
+   plan() builds it (learner_state, compute_gap, _max_hours, _closure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+TODAY = date(2026, 12, 1)
+SEED = 4242
+
+
+def ensure(size: str) -> Path:
+    folder = OUT / size
+    if not (folder / "catalog.yaml").is_file():
+        print(f"generating {folder} ...", flush=True)
+        subprocess.run([sys.executable, str(HERE / "gen_catalog.py"), size, str(folder)], check=True)
+    return folder
+
+
+def load(size: str):  # type: ignore[no-untyped-def]
+    from skillstack.catalog import build_catalog
+    from skillstack.loader import load_raw
+
+    folder = ensure(size)
+    t0 = time.perf_counter()
+    raw = load_raw([folder])
+    errors = sum(p.level == "error" for p in raw.problems)
+    catalog = build_catalog(raw)
+    print(f"loaded {size}: {len(catalog.credentials):,} credentials, {len(catalog.skills):,} skills, "
+          f"{len(catalog.roles):,} roles in {time.perf_counter() - t0:.1f} s ({errors} read errors)", flush=True)
+    return folder, catalog
+
+
+def random_profile(rng: random.Random, catalog, role_ids: list[str], skill_ids: list[str]):  # type: ignore[no-untyped-def]
+    from skillstack.model import Constraints, Level, Profile
+
+    rid = rng.choice(role_ids)
+    role = catalog.roles[rid]
+    held: dict[str, Level] = {}
+    for _ in range(rng.randint(0, 5)):
+        sid = rng.choice(role.requires).skill if rng.random() < 0.5 else rng.choice(skill_ids)
+        held[sid] = Level(rng.randint(1, 4))
+    budget = float(rng.randrange(200, 3001, 50)) if rng.random() < 0.5 else None
+    constraints = Constraints(budget=budget, hours_per_week=float(rng.randint(5, 20)), optimize="cost")
+    return Profile(name="bench", skills=tuple(sorted(held.items())), targets=(rid,), constraints=constraints)
+
+
+def build_problem(catalog, profile, today: date):  # type: ignore[no-untyped-def]
+    """The PlanProblem exactly as skillstack.plan.service.plan builds it for its first solve
+    (learner_state, compute_gap, _max_hours, then _closure under the profile's own budget)."""
+    from skillstack.learner import learner_state
+    from skillstack.plan.problem import PlanProblem
+    from skillstack.plan.service import _closure, _max_hours, compute_gap
+
+    c = profile.constraints
+    start = c.start or today
+    state = learner_state(catalog, profile, start)
+    gap = compute_gap(catalog, profile.targets, state, c.with_optional)
+    max_hours = _max_hours(profile, start)
+    cands = _closure(catalog, gap, state, profile, max_hours)
+    return PlanProblem(
+        candidates=tuple(cands.takeable), stacks=tuple(cands.stacks), skills=dict(state.skills),
+        held=frozenset(state.credentials), experience=dict(state.experience), gap=gap, objective=c.optimize,
+        budget=c.budget, max_hours=max_hours)
+
+
+class Timeout(Exception):
+    pass
+
+
+def limited(seconds: float, fn, *args):  # type: ignore[no-untyped-def]
+    """(result or the exception raised, seconds taken); Timeout after `seconds` (0: no limit).
+
+    The limit is a SIGALRM, so it lands between Python bytecodes: a HiGHS call in
+    progress (itself capped by the solver's own time limit) finishes first.
+    """
+    import signal
+
+    def alarm(signum, frame):  # type: ignore[no-untyped-def]
+        raise Timeout(f"over {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, alarm)
+    if seconds:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+    t0 = time.perf_counter()
+    try:
+        result = fn(*args)
+    except (Exception, RecursionError) as exc:  # noqa: BLE001 - reported, not fatal
+        result = exc
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+    return result, time.perf_counter() - t0
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
+
+
+# ---- 1. plan() on the large catalog -----------------------------------------
+
+
+def bench_plan_large(catalog, n_profiles: int, timeout: float) -> None:  # type: ignore[no-untyped-def]
+    from skillstack.plan.service import plan
+
+    rng = random.Random(SEED)
+    role_ids = sorted(r.id for r in catalog.roles)
+    skill_ids = sorted(s.id for s in catalog.skills)
+    profiles = [random_profile(rng, catalog, role_ids, skill_ids) for _ in range(n_profiles)]
+    # warm-up outside the timings: import the solver and HiGHS, build the catalog's granters index
+    import highspy  # noqa: F401
+
+    import skillstack.plan.solver  # noqa: F401
+
+    catalog.granters(skill_ids[0])
+    print()
+    limit = f"; each plan() stopped after {timeout:g} s" if timeout else ""
+    print(f"plan() on the large catalog, {n_profiles} random profiles (optimize cost, today {TODAY}{limit})")
+    print("(cands = credentials in the PlanProblem that plan() builds, i.e. the closure of the gap)")
+    head = f"{'#':>3} {'role':<29}{'have':>5}{'budget':>7}{'h/wk':>5}{'gap':>4}{'cands':>7}{'steps':>6}" \
+           f"{'cost':>7}{'feasible':>9}{'optimal':>8}{'time':>10}  note"
+    print(head)
+    print("-" * len(head))
+    times, feasible, optimal, failed = [], 0, 0, 0
+    for i, profile in enumerate(profiles):
+        cands = len(build_problem(catalog, profile, TODAY).candidates)
+        gc.collect()
+        result, took = limited(timeout, plan, catalog, profile, TODAY)
+        budget = f"{profile.constraints.budget:,.0f}" if profile.constraints.budget is not None else "-"
+        row = (f"{i:>3} {profile.targets[0]:<29}{len(profile.skills):>5}{budget:>7}"
+               f"{profile.constraints.hours_per_week:>5.0f}")
+        if isinstance(result, BaseException):
+            failed += 1
+            times.append(float("inf") if isinstance(result, Timeout) else took)
+            shown = f">{ms(timeout)}" if isinstance(result, Timeout) else ms(took)
+            note = "stopped (time limit)" if isinstance(result, Timeout) else f"raised {result!r}"[:70]
+            print(f"{row}{'':>4}{cands:>7}{'':>6}{'':>7}{'?':>9}{'?':>8}{shown:>10}  {note}", flush=True)
+            continue
+        times.append(took)
+        feasible += result.feasible
+        optimal += result.optimal
+        print(f"{row}{len(result.gap):>4}{cands:>7}{len(result.steps):>6}{result.totals.cost:>7,.0f}"
+              f"{'yes' if result.feasible else 'no':>9}{'yes' if result.optimal else 'no':>8}{ms(took):>10}",
+              flush=True)
+    worst = max(times)
+    print(f"plan() time: median {fmt_time(statistics.median(times), timeout)}, worst {fmt_time(worst, timeout)}; "
+          f"feasible {feasible}/{len(profiles)}, proved optimal {optimal}/{len(profiles)}, "
+          f"no answer (error or time limit) {failed}/{len(profiles)}")
+
+
+def fmt_time(seconds: float, timeout: float) -> str:
+    return f">{ms(timeout)} (time limit)" if seconds == float("inf") else ms(seconds)
+
+
+# ---- 2. the whole command ---------------------------------------------------------
+
+
+def pick_cli_role(catalog, timeout: float) -> str:  # type: ignore[no-untyped-def]
+    """The first seeded random role with a feasible pathway from scratch, planned within the time limit."""
+    from skillstack.model import Profile
+    from skillstack.plan.service import plan
+
+    rng = random.Random(SEED + 1)
+    role_ids = sorted(r.id for r in catalog.roles)
+    tried = []
+    for _ in range(30):
+        rid = rng.choice(role_ids)
+        result, took = limited(timeout, plan, catalog, Profile(targets=(rid,)), TODAY)
+        ok = not isinstance(result, BaseException) and result.feasible
+        tried.append(f"{rid} ({'feasible' if ok else 'no' if not isinstance(result, BaseException) else 'x'}, "
+                     f"{ms(took)})")
+        if ok:
+            break
+    print()
+    print(f"role for the command: tried {'; '.join(tried)}")
+    return rid
+
+
+def bench_cli(folder: Path, role: str, warm_runs: int = 5) -> None:
+    script = Path(sys.executable).parent / "skillstack"
+    exe = str(script) if script.exists() else "skillstack"
+    cmd = [exe, "plan", "--catalog", str(folder.relative_to(ROOT)), "--role", role, "--format", "json"]
+    with tempfile.TemporaryDirectory(prefix="skillstack-bench-cache-") as cache:
+        env = {**os.environ, "SKILLSTACK_CACHE_DIR": cache, "NO_COLOR": "1"}
+        env.pop("SKILLSTACK_NO_CACHE", None)
+
+        def run() -> tuple[float, int, str]:
+            t0 = time.perf_counter()
+            proc = subprocess.run(cmd, check=False, cwd=ROOT, env=env, capture_output=True, text=True)
+            return time.perf_counter() - t0, proc.returncode, proc.stderr.strip()
+
+        print()
+        print(f"command: SKILLSTACK_CACHE_DIR=<tmp> {' '.join(['skillstack', *cmd[1:]])}   (cwd {ROOT})")
+        cold, rc, err = run()
+        cache_mb = sum(f.stat().st_size for f in Path(cache).iterdir()) / 1e6
+        print(f"  cold (empty cache): {ms(cold)}, exit {rc}; cache written: {cache_mb:.1f} MB"
+              + (f"; stderr: {err[:200]}" if err else ""))
+        warm = []
+        for _ in range(warm_runs):
+            took, rc, err = run()
+            warm.append(took)
+        print(f"  warm: median {ms(statistics.median(warm))} over {warm_runs} runs "
+              f"(min {ms(min(warm))}, max {ms(max(warm))}), last exit {rc}")
+        import pickle
+
+        for file in sorted(Path(cache).glob("*.pickle")):
+            data = file.read_bytes()
+            t0 = time.perf_counter()
+            pickle.loads(data)
+            print(f"  of which unpickling the cached catalog in-process: {ms(time.perf_counter() - t0)} "
+                  f"({len(data) / 1e6:.1f} MB)")
+
+
+# ---- 3. greedy vs exact ---------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    profiles: int = 0
+    no_gap: int = 0
+    both: int = 0
+    opt_only: int = 0  # the optimum is feasible, greedy found nothing complete
+    greedy_only: int = 0  # should never happen
+    neither: int = 0
+    not_proved: int = 0
+    recursion: int = 0  # greedy raised RecursionError at the default recursion limit
+    equal: int = 0
+    worse_pct: list[float] | None = None
+    solve_t: list[float] | None = None
+    greedy_t: list[float] | None = None
+
+
+def deep_call(fn, *args):  # type: ignore[no-untyped-def]
+    """fn(*args) on a thread with a 1 GiB stack and a recursion limit of 200,000."""
+    import threading
+
+    box: dict[str, object] = {}
+
+    def run() -> None:
+        old = sys.getrecursionlimit()
+        sys.setrecursionlimit(200_000)
+        try:
+            box["value"] = fn(*args)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
+            box["error"] = exc
+        finally:
+            sys.setrecursionlimit(old)
+
+    size = threading.stack_size(1 << 30)
+    try:
+        worker = threading.Thread(target=run)
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(size)
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["value"]
+
+
+def bench_greedy(catalog, size: str, n_profiles: int) -> Tally:  # type: ignore[no-untyped-def]
+    from skillstack.plan.solver import greedy, solve
+
+    rng = random.Random(f"{SEED}:{size}")
+    role_ids = sorted(r.id for r in catalog.roles)
+    skill_ids = sorted(s.id for s in catalog.skills)
+    t = Tally(worse_pct=[], solve_t=[], greedy_t=[])
+    for _ in range(n_profiles):
+        profile = random_profile(rng, catalog, role_ids, skill_ids)
+        problem = build_problem(catalog, profile, TODAY)
+        t.profiles += 1
+        if not problem.gap:
+            t.no_gap += 1
+            continue
+        t0 = time.perf_counter()
+        best = solve(problem)
+        t1 = time.perf_counter()
+        try:
+            quick = greedy(problem)
+        except RecursionError:
+            # greedy's prerequisite search is recursive; retry with a deep stack to still compare answers
+            t.recursion += 1
+            t1 = time.perf_counter()
+            quick = deep_call(greedy, problem)
+        t2 = time.perf_counter()
+        t.solve_t.append(t1 - t0)
+        t.greedy_t.append(t2 - t1)
+        t.not_proved += not best.optimal
+        if best.feasible and quick.feasible:
+            t.both += 1
+            if quick.cost <= best.cost + 1e-6:
+                t.equal += 1
+            if best.cost > 0:
+                t.worse_pct.append((quick.cost - best.cost) / best.cost * 100)
+            elif quick.cost > 0:
+                t.worse_pct.append(float("inf"))
+            else:
+                t.worse_pct.append(0.0)
+        elif best.feasible:
+            t.opt_only += 1
+        elif quick.feasible:
+            t.greedy_only += 1
+        else:
+            t.neither += 1
+    return t
+
+
+def report_greedy(rows: list[tuple[str, Tally]], n_profiles: int) -> None:
+    print()
+    print(f"greedy(problem) vs solve(problem), {n_profiles} random profiles per catalog (objective: cost)")
+    head = (f"{'catalog':<8}{'gap>0':>6}{'both ok':>8}{'same':>6}{'greedy +% mean':>15}{'median':>8}{'max':>8}"
+            f"{'greedy fails':>13}{'neither':>8}{'solve med/max':>16}{'greedy med/max':>16}")
+    print(head)
+    print("-" * len(head))
+    for size, t in rows:
+        pct = t.worse_pct or [0.0]
+        feasible_opt = t.both + t.opt_only
+        fails = f"{t.opt_only}/{feasible_opt}" if feasible_opt else "0/0"
+        solve_t = t.solve_t or [0.0]
+        greedy_t = t.greedy_t or [0.0]
+        print(f"{size:<8}{t.profiles - t.no_gap:>6}{t.both:>8}{t.equal:>6}{statistics.mean(pct):>14.1f}%"
+              f"{statistics.median(pct):>7.1f}%{max(pct):>7.1f}%{fails:>13}{t.neither:>8}"
+              f"{ms(statistics.median(solve_t)) + ' / ' + ms(max(solve_t)):>16}"
+              f"{ms(statistics.median(greedy_t)) + ' / ' + ms(max(greedy_t)):>16}")
+    for size, t in rows:
+        feasible_opt = t.both + t.opt_only
+        share = f"{100 * t.opt_only / feasible_opt:.1f}%" if feasible_opt else "n/a"
+        worse = [p for p in (t.worse_pct or []) if p > 1e-9]
+        when = f" (by {statistics.mean(worse):.1f}% on average when it is)" if worse else ""
+        print(f"{size}: greedy failed on {share} of the profiles that have a feasible pathway; "
+              f"greedy costlier on {t.both - t.equal} of {t.both}{when}; "
+              f"solver not proved optimal on {t.not_proved}; greedy feasible but solver not: {t.greedy_only}; "
+              f"greedy RecursionError at the default limit: {t.recursion} (retried on a deep stack)")
+    print("('greedy +%' = (greedy cost - optimal cost) / optimal cost, over profiles where both are feasible)")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profiles", type=int, default=20)
+    parser.add_argument("--greedy-profiles", type=int, default=200)
+    parser.add_argument("--timeout", type=float, default=10.0,
+                        help="stop one plan() on the large catalog after this many seconds (0: never)")
+    parser.add_argument("--skip-cli", action="store_true")
+    parser.add_argument("--skip-large", action="store_true")
+    parser.add_argument("--skip-greedy", action="store_true")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+
+    if not args.skip_large:
+        folder, large = load("large")
+        bench_plan_large(large, args.profiles, args.timeout)
+        if not args.skip_cli:
+            role = pick_cli_role(large, min(args.timeout, 5) or 5)
+            del large
+            gc.collect()
+            bench_cli(folder, role)
+        else:
+            del large
+        gc.collect()
+
+    if not args.skip_greedy:
+        rows = []
+        for size in ("small", "medium"):
+            _, catalog = load(size)
+            rows.append((size, bench_greedy(catalog, size, args.greedy_profiles)))
+        report_greedy(rows, args.greedy_profiles)
+    print(f"\ntotal benchmark time {time.perf_counter() - start:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
