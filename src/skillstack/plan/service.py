@@ -115,10 +115,46 @@ class _Candidates:
     excluded: list[Excluded]
 
 
+def _signature(cred: Credential, wanted: dict[str, set[int]]) -> frozenset[tuple[str, int]]:
+    """What a credential does toward the wanted (skill, level) thresholds."""
+    out = set()
+    for grant in cred.grants:
+        levels = wanted.get(grant.skill)
+        if levels:
+            met = [lv for lv in levels if lv <= grant.level]
+            if met:
+                out.add((grant.skill, max(met)))
+    return frozenset(out)
+
+
+def _undominated(pool: Iterable[Credential], wanted: dict[str, set[int]], keep: set[str]) -> list[Credential]:
+    """Drop credentials another one beats on every count: the same requirements, the same
+    contribution to every wanted threshold, and no more cost and no more hours (ties: the
+    smaller id stays). Swapping a dominated credential for its dominator never makes a
+    pathway worse or invalid, so some optimal pathway uses only survivors."""
+    groups: dict[tuple[frozenset[tuple[str, int]], tuple[object, ...]], list[Credential]] = {}
+    survivors = []
+    for cred in pool:
+        if cred.id in keep:
+            survivors.append(cred)
+            continue
+        groups.setdefault((_signature(cred, wanted), cred.requires), []).append(cred)
+    for (signature, _), members in groups.items():
+        if not signature:
+            continue  # helps with nothing wanted
+        best_hours = math.inf
+        for cred in sorted(members, key=lambda c: (c.cost.amount, c.hours, c.id)):
+            if cred.hours < best_hours:
+                survivors.append(cred)
+                best_hours = cred.hours
+    return survivors
+
+
 def _closure(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: Profile,
              max_hours: float | None) -> _Candidates:
-    """The credentials that can matter: those granting a gap skill, and recursively
-    whatever their requirements (and the stacks among them) need."""
+    """The credentials that can matter: those granting a wanted (skill, level), where the
+    gap is wanted and so is every unmet requirement of a credential kept; dominated
+    credentials are dropped; repeated until nothing new is wanted."""
     excluded_ids = set(profile.constraints.exclude)
     budget = profile.constraints.budget
     reasons: dict[str, str] = {}
@@ -140,39 +176,59 @@ def _closure(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: 
         reasons[cred.id] = reason
         return not reason
 
-    chosen: dict[str, Credential] = {}
-    queue: list[Credential] = []
+    wanted: dict[str, set[int]] = {}
+    named: set[str] = set()  # credentials wanted by id: credential requirements and stack parts
 
-    def want_skill(skill: str, level: int) -> None:
-        if state.level(skill) >= level:
-            return
-        queue.extend(catalog.credentials[cid] for cid in catalog.granters(skill, level))
+    def want(skill: str, level: int) -> bool:
+        if state.level(skill) >= level or level in wanted.get(skill, ()):
+            return False
+        wanted.setdefault(skill, set()).add(level)
+        return True
+
+    def name(cid: str) -> bool:
+        if cid in named or cid in state.credentials or cid not in catalog.credentials:
+            return False
+        named.add(cid)
+        stack = catalog.credentials[cid]
+        if stack.awarded_for is not None:
+            for atom in atoms([stack.awarded_for]):
+                if isinstance(atom, CredentialReq):
+                    name(atom.credential)
+        return True
 
     for item in gap:
-        want_skill(item.skill, item.level)
-    while queue:
-        cred = queue.pop()
-        if cred.id in chosen or not usable(cred):
-            continue
-        chosen[cred.id] = cred
-        reqs = (cred.awarded_for,) if cred.awarded_for is not None else cred.requires
-        for atom in atoms(reqs):
-            if isinstance(atom, SkillReq):
-                want_skill(atom.skill, atom.level)
-            elif isinstance(atom, CredentialReq) and atom.credential not in state.credentials:
-                part = catalog.credentials.get(atom.credential)
-                if part is not None:
-                    queue.append(part)
-    # stacks that the chosen credentials could complete (their grants may help)
+        want(item.skill, item.level)
+    while True:
+        pool: dict[str, Credential] = {}
+        for skill, levels in wanted.items():
+            for cid in catalog.granters(skill, min(levels)):
+                pool[cid] = catalog.credentials[cid]
+        for cid in named:
+            pool[cid] = catalog.credentials[cid]
+        changed = False
+        for stack in catalog.stacks():
+            if stack.id in pool and usable(stack):
+                changed |= name(stack.id)
+        takeable = [c for c in pool.values() if not c.is_stack and usable(c)]
+        kept = _undominated(takeable, wanted, named)
+        for cred in kept:
+            for atom in atoms(cred.requires):
+                if isinstance(atom, SkillReq):
+                    changed |= want(atom.skill, atom.level)
+                elif isinstance(atom, CredentialReq):
+                    changed |= name(atom.credential)
+        if not changed:
+            break
+    have = {c.id for c in kept} | state.credentials
+    stacks = []
     for stack in catalog.stacks():
-        if stack.id not in chosen and stack.id not in state.credentials and usable(stack):
-            parts = [a.credential for a in atoms([stack.awarded_for]) if isinstance(a, CredentialReq)]  # type: ignore[list-item]
-            if parts and any(p in chosen for p in parts) and all(p in chosen or p in state.credentials for p in parts):
-                chosen[stack.id] = stack
+        if stack.id in state.credentials or not usable(stack):
+            continue
+        parts = {a.credential for a in atoms([stack.awarded_for]) if isinstance(a, CredentialReq)}  # type: ignore[list-item]
+        if parts & (have | named):
+            stacks.append(stack)  # the solver decides whether its parts can be completed
     excluded = [Excluded(CredentialId(cid), why) for cid, why in sorted(reasons.items()) if why]
-    takeable = [c for c in chosen.values() if not c.is_stack]
-    stacks = [c for c in chosen.values() if c.is_stack]
-    return _Candidates(sorted(takeable, key=lambda c: c.id), sorted(stacks, key=lambda c: c.id), excluded)
+    return _Candidates(sorted(kept, key=lambda c: c.id), sorted(stacks, key=lambda c: c.id), excluded)
 
 
 def _max_hours(profile: Profile, start: date) -> float | None:

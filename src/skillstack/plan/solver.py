@@ -319,8 +319,8 @@ def _reachable(
         ready = [c for c in pending if state.eligible(c)]
         for cred in ready:
             state.take(cred)
-            pending.remove(cred)
             reached.add(cred.id)
+        pending = [c for c in pending if c.id not in reached]
         earned = state.earn(stacks)
         reached.update(earned)
         progress = bool(ready or earned)
@@ -673,7 +673,10 @@ _PARTIAL = "no pathway closes the whole gap: the best partial pathway"
 
 def _result(problem: PlanProblem, start: State, model: _Model, outcome: _Outcome, *, partial: bool) -> PlanSolution:
     if outcome.chosen is None:
-        heuristic = greedy(problem)
+        try:
+            heuristic = greedy(problem)
+        except RecursionError:  # greedy's prerequisite search recurses; a huge problem can exhaust the stack
+            return finish(problem, start, [], optimal=False, status="time limit before any pathway")
         return replace(heuristic, status="time limit before any pathway: greedy pathway")
     chosen = [model.nodes[i] for i in sorted(outcome.chosen) if i < model.n_candidates]
     if outcome.optimal:
