@@ -27,6 +27,7 @@ from skillstack.model import (
     SkillId,
     SkillReq,
 )
+from skillstack.plan.bounds import Bounds
 from skillstack.plan.problem import GapItem, PlanProblem, PlanSolution
 from skillstack.requirements import State, atoms, describe, experience_allows, holds
 
@@ -150,6 +151,46 @@ def _undominated(pool: Iterable[Credential], wanted: dict[str, set[int]], keep: 
     return survivors
 
 
+WEIGHTS: dict[str, Callable[[Credential], float]] = {
+    "cost": lambda c: c.cost.amount, "hours": lambda c: c.hours, "count": lambda c: 1.0}
+
+
+def _bounds_filter(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: Profile,
+                   max_hours: float | None, usable: Callable[[Credential], bool],
+                   reasons: dict[str, str]) -> Callable[[Credential], bool]:
+    """A test that keeps a credential only if some optimal pathway could take it.
+
+    Out: a credential whose cheapest pathway (prerequisites included) breaks the
+    budget or the deadline (recorded as a reason), and, when a feasible pathway
+    is known, one whose lower bound on the objective exceeds that pathway's value.
+    """
+    c = profile.constraints
+    cost = Bounds(catalog, state, usable, WEIGHTS["cost"])
+    hours = Bounds(catalog, state, usable, WEIGHTS["hours"])
+    objective = {"cost": cost, "hours": hours}.get(c.optimize) or Bounds(catalog, state, usable, WEIGHTS["count"])
+    limit = math.inf
+    bundles = [objective.bundle_skill(g.skill, int(g.level)) for g in gap]
+    if all(b is not None for b in bundles):
+        union = frozenset().union(*bundles)  # type: ignore[arg-type]
+        if ((c.budget is None or cost.total(union) <= c.budget + 1e-9)
+                and (max_hours is None or hours.total(union) <= max_hours + 1e-9)):
+            limit = objective.total(union)
+    slack = 1e-6 * max(1.0, limit) if limit < math.inf else 0.0
+
+    def worth(cred: Credential) -> bool:
+        if c.budget is not None and cost.lower(cred) > c.budget + 1e-9:
+            reasons[cred.id] = (f"with its prerequisites it costs at least ${cost.lower(cred):,.0f}, "
+                                f"more than the budget (${c.budget:,.0f})")
+            return False
+        if max_hours is not None and hours.lower(cred) > max_hours + 1e-9:
+            reasons[cred.id] = (f"with its prerequisites it needs at least {hours.lower(cred):g} h, "
+                                f"more than the time to the deadline ({max_hours:.0f} h)")
+            return False
+        return objective.lower(cred) <= limit + slack
+
+    return worth
+
+
 def _closure(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: Profile,
              max_hours: float | None) -> _Candidates:
     """The credentials that can matter: those granting a wanted (skill, level), where the
@@ -176,6 +217,7 @@ def _closure(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: 
         reasons[cred.id] = reason
         return not reason
 
+    worth = _bounds_filter(catalog, gap, state, profile, max_hours, usable, reasons)
     wanted: dict[str, set[int]] = {}
     named: set[str] = set()  # credentials wanted by id: credential requirements and stack parts
 
@@ -209,7 +251,7 @@ def _closure(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: 
         for stack in catalog.stacks():
             if stack.id in pool and usable(stack):
                 changed |= name(stack.id)
-        takeable = [c for c in pool.values() if not c.is_stack and usable(c)]
+        takeable = [c for c in pool.values() if not c.is_stack and usable(c) and worth(c)]
         kept = _undominated(takeable, wanted, named)
         for cred in kept:
             for atom in atoms(cred.requires):
