@@ -11,8 +11,8 @@ For a weight (cost, hours, or 1 per credential):
 
 Assumptions: weights are non-negative; requirements are monotone (holding
 more never hurts). A credential met again while its own bound is being
-computed (a prerequisite cycle) gets its own weight as lower bound and no
-bundle, which keeps both bounds valid.
+computed (a prerequisite cycle), or deeper than MAX_DEPTH, gets its own weight
+as lower bound and no bundle, which keeps both bounds valid.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from skillstack.model import AllOf, AnyOf, Credential, CredentialReq, Experience
 from skillstack.requirements import State
 
 Bundle = frozenset[str]
+MAX_DEPTH = 40  # deeper prerequisite chains get the weakest valid bounds instead of more recursion
 
 
 class Bounds:
@@ -53,8 +54,10 @@ class Bounds:
             return 0.0
         if cred.id in self._lower:
             return self._lower[cred.id]
-        if cred.id in self._busy or not self.usable(cred):
-            return self._own(cred) if cred.id in self._busy else math.inf
+        if cred.id in self._busy or len(self._busy) >= MAX_DEPTH:
+            return self._own(cred)  # not memoised: valid here, perhaps too weak elsewhere
+        if not self.usable(cred):
+            return math.inf
         self._busy.add(cred.id)
         value = self._own(cred) + max((self._lower_req(r) for r in self._needs(cred)), default=0.0)
         self._busy.discard(cred.id)
@@ -97,7 +100,7 @@ class Bounds:
             return frozenset()
         if cred.id in self._bundles:
             return self._bundles[cred.id]
-        if cred.id in self._busy or not self.usable(cred):
+        if cred.id in self._busy or len(self._busy) >= MAX_DEPTH or not self.usable(cred):
             return None
         self._busy.add(cred.id)
         parts: set[str] = {cred.id}

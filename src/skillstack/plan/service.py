@@ -31,6 +31,7 @@ from skillstack.plan.bounds import Bounds
 from skillstack.plan.problem import GapItem, PlanProblem, PlanSolution
 from skillstack.requirements import State, atoms, describe, experience_allows, holds
 
+EXPLAIN_TIME_LIMIT = 3.0  # seconds for each re-plan that looks for the binding constraint
 IMPORTANCE_RANK = {"optional": 0, "important": 1, "essential": 2}
 
 
@@ -382,7 +383,7 @@ def plan(catalog: Catalog, profile: Profile, today: date) -> Plan:
         return cands, problem
 
     def attempt(budget: float | None, hours_cap: float | None) -> PlanSolution:
-        return solve(build(budget, hours_cap)[1])
+        return solve(build(budget, hours_cap)[1], time_limit=EXPLAIN_TIME_LIMIT)
 
     cands, problem = build(c.budget, max_hours)
     solution = solve(problem) if gap else PlanSolution(True, True)
