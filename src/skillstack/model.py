@@ -34,7 +34,7 @@ class Level(IntEnum):
 IMPORTANCE_WEIGHTS = {"essential": 3.0, "important": 2.0, "optional": 1.0}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SourceRef:
     """Where an object was written: 1-based line and column."""
 
@@ -49,39 +49,39 @@ class SourceRef:
 # ---- requirement grammar -------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SkillReq:
     skill: SkillId
     level: Level = Level.FOUNDATIONAL
     where: SourceRef | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CredentialReq:
     credential: CredentialId
     where: SourceRef | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ExperienceReq:
     domain: str
     years: float
     where: SourceRef | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AllOf:
     items: tuple[Requirement, ...]
     where: SourceRef | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AnyOf:
     items: tuple[Requirement, ...]
     where: SourceRef | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class NOf:
     n: int
     items: tuple[Requirement, ...]
@@ -94,27 +94,27 @@ Requirement = Union[SkillReq, CredentialReq, ExperienceReq, AllOf, AnyOf, NOf]
 # ---- catalog objects ------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Grant:
     skill: SkillId
     level: Level
     where: SourceRef | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Cost:
     amount: float
     currency: str = "USD"
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Credit:
     toward: str
     credits: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Skill:
     id: SkillId
     name: str
@@ -127,7 +127,7 @@ class Skill:
     onet: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Credential:
     id: CredentialId
     name: str
@@ -160,7 +160,7 @@ class Credential:
         return self.awarded_for is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RoleSkill:
     skill: SkillId
     level: Level
@@ -168,7 +168,7 @@ class RoleSkill:
     where: SourceRef | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Salary:
     median: float
     currency: str = "USD"
@@ -176,7 +176,7 @@ class Salary:
     source: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Role:
     id: RoleId
     name: str
@@ -193,7 +193,7 @@ class Role:
     allow_warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CatalogInfo:
     name: str = "unnamed catalog"
     version: str = ""
@@ -204,13 +204,13 @@ class CatalogInfo:
 # ---- profiles -------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class HeldCredential:
     id: CredentialId
     earned: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Constraints:
     budget: float | None = None
     hours_per_week: float = 10.0
@@ -221,7 +221,7 @@ class Constraints:
     with_optional: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Profile:
     """A career changer, with every name already resolved to a catalog id."""
 

@@ -20,7 +20,7 @@ from skillstack import __version__
 from skillstack.catalog import Catalog
 from skillstack.errors import InputError
 from skillstack.fileio import write_bytes_atomic
-from skillstack.loader import RawCatalog, catalog_files, iter_file_bytes, read_file
+from skillstack.loader import RawCatalog, catalog_files, iter_file_bytes, paused_gc, read_file
 
 CACHE_FORMAT = 1
 
@@ -66,16 +66,18 @@ def load_catalog(paths: Iterable[Path]) -> Loaded:
     cache_file = cache_dir() / f"catalog-{digest.hexdigest()[:32]}.pickle"
     if use_cache and cache_file.is_file():
         try:
-            loaded = pickle.loads(cache_file.read_bytes())
+            with paused_gc():
+                loaded = pickle.loads(cache_file.read_bytes())
             if isinstance(loaded, Loaded):
                 loaded.from_cache = True
                 return loaded
         except Exception:  # noqa: BLE001, S110 - a corrupt cache is rebuilt, never fatal
             pass
     raw = RawCatalog()
-    for file, data in contents:
-        read_file(file, data, raw)
-    loaded = _check(raw)
+    with paused_gc():
+        for file, data in contents:
+            read_file(file, data, raw)
+        loaded = _check(raw)
     if use_cache:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)

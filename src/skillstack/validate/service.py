@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from skillstack.catalog import Catalog, build_catalog
-from skillstack.loader import RawCatalog, load_raw
+from skillstack.loader import RawCatalog, load_raw, paused_gc
 from skillstack.problems import Problem
 from skillstack.validate.context import RuleContext
 from skillstack.validate.rules import RULES
@@ -46,4 +46,5 @@ def check_raw(raw: RawCatalog, today: date | None = None) -> Validation:
 
 
 def validate_paths(paths: Iterable[Path], today: date | None = None) -> Validation:
-    return check_raw(load_raw(paths), today)
+    with paused_gc():
+        return check_raw(load_raw(paths), today)
