@@ -76,12 +76,12 @@ def read_profile(path: Path) -> ProfileInput:
 def _from_values(v: dict[str, Any], where: SourceRef) -> ProfileInput:
     out = ProfileInput(name=v.get("name", ""), where=where)
     out.skills = [(key, level, at) for key, level, at in v.get("skills", ())]
-    out.credentials = [(h["id"], h.get("earned"), None) for h in v.get("credentials", ())]
+    out.credentials = [(h["id"][0], h.get("earned"), h["id"][1]) for h in v.get("credentials", ())]
     out.experience = [(key, float(years)) for key, years, _ in v.get("experience", ())]
-    out.targets = [(t, None) for t in v.get("targets", ())]
-    out.in_progress = [(c, None) for c in v.get("progress", {}).get("in_progress", ())]
+    out.targets = list(v.get("targets", ()))
+    out.in_progress = list(v.get("progress", {}).get("in_progress", ()))
     constraints = dict(v.get("constraints", {}))
-    out.exclude = [(e, None) for e in constraints.pop("exclude", ())]
+    out.exclude = list(constraints.pop("exclude", ()))
     out.constraints = constraints
     return out
 
@@ -168,20 +168,22 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
         elif normalize(text) in issuers:
             exclude.extend(issuers[normalize(text)])
         else:
-            exclude.append(_resolve(catalog.credentials, text, at, warnings))
+            try:
+                exclude.append(_resolve(catalog.credentials, text, at, warnings))
+            except InputError:
+                prefix = f"{at}: " if at else ""
+                raise InputError(f"{prefix}exclude {text!r} is neither a credential nor an issuer in the catalog; "
+                                 "check the spelling with `skillstack search`") from None
     c = raw.constraints
     optimize = c.get("optimize", "cost")
     if optimize not in OBJECTIVES:
         raise InputError(f"--optimize {optimize!r}: use one of {', '.join(OBJECTIVES)}")
-    hours_per_week = float(c.get("hours_per_week", 10.0))
-    if hours_per_week <= 0 or hours_per_week > 100:
-        raise InputError(f"hours per week {hours_per_week:g} must be more than 0 and at most 100")
+    hours_per_week = float(c.get("hours_per_week", 10.0))  # the schema and the flags bound it
     budget = c.get("budget")
-    if budget is not None and budget < 0:
-        raise InputError(f"budget {budget:g} must be 0 or more")
     start, deadline = c.get("start"), c.get("deadline")
     if start and deadline and deadline < start:
-        raise InputError(f"deadline {deadline} is before start {start}")
+        prefix = f"{raw.where.file}: " if raw.where else ""
+        raise InputError(f"{prefix}deadline {deadline} is before start {start}; move one of them")
     constraints = Constraints(
         budget=float(budget) if budget is not None else None, hours_per_week=hours_per_week,
         start=start, deadline=deadline, exclude=tuple(dict.fromkeys(exclude)), optimize=optimize,

@@ -114,9 +114,12 @@ class IdRef(Str):
 
 
 class Num(Type):
-    def __init__(self, description: str = "", integer: bool = False) -> None:
+    def __init__(self, description: str = "", integer: bool = False,
+                 minimum: float | None = None, maximum: float | None = None) -> None:
         self.description = description
         self.integer = integer
+        self.minimum = minimum
+        self.maximum = maximum
 
     def convert(self, node: Node, ctx: Ctx) -> Any:
         value = node.value if isinstance(node, ScalarNode) else None
@@ -125,10 +128,19 @@ class Num(Type):
             return ctx.error(node, f"expected {'a whole number' if self.integer else 'a number'}, found {_kind(node)}")
         if isinstance(value, float) and math.isnan(value):
             return ctx.error(node, "expected a number, found NaN")
+        assert isinstance(value, (int, float))
+        if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
+            low = "" if self.minimum is None else f"at least {self.minimum:g}"
+            high = "" if self.maximum is None else f"at most {self.maximum:g}"
+            return ctx.error(node, f"{value:g} is out of range: use a number {' and '.join(filter(None, (low, high)))}")
         return value
 
     def json_schema(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "integer" if self.integer else "number"}
+        if self.minimum is not None:
+            out["minimum"] = self.minimum
+        if self.maximum is not None:
+            out["maximum"] = self.maximum
         if self.description:
             out["description"] = self.description
         return out
@@ -243,6 +255,20 @@ class MapOf(Type):
         if self.description:
             out["description"] = self.description
         return out
+
+
+class Located(Type):
+    """A value with where it was written: `(value, SourceRef)`, for names resolved later."""
+
+    def __init__(self, inner: Type) -> None:
+        self.inner = inner
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        value = self.inner.convert(node, ctx)
+        return value if value is INVALID else (value, ctx.where(node))
+
+    def json_schema(self) -> dict[str, Any]:
+        return self.inner.json_schema()
 
 
 class Ref(Type):
@@ -557,12 +583,13 @@ CATALOG_FILE = Obj("catalog file", {
 
 # ---- profiles ---------------------------------------------------------------
 
-HELD = Obj("held credential", {"id": F(Str("credential id or name"), True), "earned": F(DateT())},
+HELD = Obj("held credential", {"id": F(Located(Str("credential id or name")), True), "earned": F(DateT())},
            free_keys=False)
 CONSTRAINTS = Obj("constraints", {
-    "budget": F(Num(), description="USD"), "hours_per_week": F(Num()),
+    "budget": F(Num(minimum=0), description="USD"),
+    "hours_per_week": F(Num(minimum=0.5, maximum=100), description="default 10"),
     "start": F(DateT()), "deadline": F(DateT()),
-    "exclude": F(ListOf(Str()), description="credential ids or issuers to leave out"),
+    "exclude": F(ListOf(Located(Str())), description="credential ids or issuers to leave out"),
     "optimize": F(Enum("cost", "hours", "count")),
     "with_optional": F(Bool(), description="also close optional role skills"),
 })
@@ -571,9 +598,9 @@ PROFILE_FILE = Obj("profile", {
     "skills": F(MapOf(LevelT(), "skill id or name -> level")),
     "credentials": F(ListOf(HELD)),
     "experience": F(MapOf(Num(), "work domain -> years")),
-    "targets": F(ListOf(Str("role id or name"))),
+    "targets": F(ListOf(Located(Str("role id or name")))),
     "constraints": F(CONSTRAINTS),
-    "progress": F(Obj("progress", {"in_progress": F(ListOf(Str("credential id or name")))})),
+    "progress": F(Obj("progress", {"in_progress": F(ListOf(Located(Str("credential id or name"))))})),
 })
 
 

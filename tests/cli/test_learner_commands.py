@@ -198,3 +198,29 @@ def test_init_from_flags_writes_a_profile_that_plans(mini: list[str], tmp_path: 
     assert run("init", str(target), "--catalog", mini[1], "--role", "analyst")[0] == 2  # no overwrite
     code, doc = plan_json(mini, "--profile", str(target))
     assert code == 0 and [s["credential"] for s in doc["steps"]] == ["sql-basics", "stats-course"]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("targets: [analyst, astronaut]\n", ":1:20: unknown role 'astronaut'; closest:"),
+    ("targets: [analyst]\ncredentials: [{id: quantum-cert}]\n", ":2:20: unknown credential 'quantum-cert'; closest:"),
+    ("targets: [analyst]\nconstraints: {exclude: [Nobody Inc]}\n",
+     ":2:25: exclude 'Nobody Inc' is neither a credential nor an issuer in the catalog"),
+    ("targets: [analyst]\nconstraints: {hours_per_week: 0}\n",
+     ":2:31: 0 is out of range: use a number at least 0.5 and at most 100"),
+    ("targets: [analyst]\nconstraints: {budget: -5}\n", ":2:23: -5 is out of range: use a number at least 0"),
+    ("targets: [analyst]\nconstraints: {start: 2027-01-01, deadline: 2026-12-01}\n",
+     "deadline 2026-12-01 is before start 2027-01-01; move one of them"),
+])
+def test_profile_mistakes_are_one_line_errors_with_location(mini: list[str], tmp_path: Path, body: str,
+                                                            expected: str) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text(body)
+    code, out, err = run("plan", *mini, "--profile", str(profile))
+    assert code == 2 and out == ""
+    assert err.startswith("skillstack: error: ") and expected in err and err.count("\n") == 1
+    assert "p.yaml" in err
+
+
+def test_unknown_exclude_flag_is_usage_error(mini: list[str]) -> None:
+    code, _, err = run("plan", *mini, "--role", "analyst", "--exclude", "zzz")
+    assert code == 2 and "exclude 'zzz' is neither a credential nor an issuer" in err

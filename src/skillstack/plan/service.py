@@ -246,8 +246,8 @@ def _closure(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: 
         for skill, levels in wanted.items():
             for cid in catalog.granters(skill, min(levels)):
                 pool[cid] = catalog.credentials[cid]
-        for cid in named:
-            pool[cid] = catalog.credentials[cid]
+        for ident in named:
+            pool[ident] = catalog.credentials[ident]
         changed = False
         for stack in catalog.stacks():
             if stack.id in pool and usable(stack):
