@@ -224,3 +224,17 @@ def test_profile_mistakes_are_one_line_errors_with_location(mini: list[str], tmp
 def test_unknown_exclude_flag_is_usage_error(mini: list[str]) -> None:
     code, _, err = run("plan", *mini, "--role", "analyst", "--exclude", "zzz")
     assert code == 2 and "exclude 'zzz' is neither a credential nor an issuer" in err
+
+
+def test_alternatives_keep_every_pareto_point(tmp_path: Path) -> None:
+    creds = "".join(
+        f"  - {{id: {cid}, name: {cid}, issuer: X, kind: course, cost: {cost}, hours: {hours},"
+        f" grants: [{{skill: x, level: 2}}], last_reviewed: 2026-10-01, sources: ['https://example.org']}}\n"
+        for cid, cost, hours in (("slow", 100, 61), ("middle", 200, 60.5), ("fast", 300, 30), ("worse", 250, 61)))
+    (tmp_path / "c.yaml").write_text("skills: [{id: x, name: X}]\ncredentials:\n" + creds +
+                                     "roles: [{id: r, name: R, requires: [{skill: x, level: 2}]}]\n")
+    code, doc = plan_json(["--catalog", str(tmp_path), "--today", "2026-11-22"], "--role", "r",
+                          "--alternatives", "3")
+    assert code == 0
+    assert [(a["credentials"], a["cost"], a["hours"]) for a in doc["alternatives"]] == [
+        (["slow"], 100.0, 61.0), (["middle"], 200.0, 60.5), (["fast"], 300.0, 30.0)]

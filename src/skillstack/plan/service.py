@@ -17,7 +17,6 @@ from datetime import date, timedelta
 from skillstack.catalog import Catalog
 from skillstack.learner import held_status, learner_state
 from skillstack.model import (
-    IMPORTANCE_WEIGHTS,
     Credential,
     CredentialId,
     CredentialReq,
@@ -357,8 +356,9 @@ def _why(catalog: Catalog, problem: PlanProblem, solution: PlanSolution, cands: 
     return reasons
 
 
-def plan(catalog: Catalog, profile: Profile, today: date) -> Plan:
-    """The optimal pathway to the profile's target roles.
+def plan(catalog: Catalog, profile: Profile, today: date, hours_cap: float | None = None) -> Plan:
+    """The optimal pathway to the profile's target roles (in at most `hours_cap` hours, if given,
+    besides the deadline).
 
     >>> p = plan(catalog, profile, date(2026, 12, 1))  # doctest: +SKIP
     >>> p.feasible, p.optimal, [s.credential for s in p.steps]
@@ -371,6 +371,8 @@ def plan(catalog: Catalog, profile: Profile, today: date) -> Plan:
     state = learner_state(catalog, profile, start)
     gap = compute_gap(catalog, profile.targets, state, c.with_optional)
     max_hours = _max_hours(profile, start)
+    if hours_cap is not None:
+        max_hours = hours_cap if max_hours is None else min(max_hours, hours_cap)
 
     def build(budget: float | None, hours_cap: float | None) -> tuple[_Candidates, PlanProblem]:
         limited = replace(profile, constraints=replace(c, budget=budget))
@@ -411,13 +413,7 @@ def alternatives(catalog: Catalog, profile: Profile, today: date, count: int) ->
     front: list[Plan] = []
     cap: float | None = None
     for _ in range(50):
-        limited = base
-        if cap is not None:
-            start = base.constraints.start or today
-            weeks = cap / base.constraints.hours_per_week
-            deadline = start + timedelta(days=max(math.floor(weeks * 7) - 1, 0))
-            limited = replace(base, constraints=replace(base.constraints, deadline=deadline))
-        option = plan(catalog, limited, today)
+        option = plan(catalog, base, today, hours_cap=cap)
         if not option.feasible or (front and option.totals.hours >= front[-1].totals.hours):
             break
         front.append(option)
@@ -428,4 +424,4 @@ def alternatives(catalog: Catalog, profile: Profile, today: date, count: int) ->
     return [front[i] for i in picks]
 
 
-__all__ = ["IMPORTANCE_WEIGHTS", "Excluded", "Plan", "Step", "Totals", "alternatives", "compute_gap", "plan"]
+__all__ = ["Excluded", "Plan", "Step", "Totals", "alternatives", "compute_gap", "plan"]
