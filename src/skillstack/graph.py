@@ -16,10 +16,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from skillstack.catalog import Catalog
 from skillstack.model import Credential, CredentialId, CredentialReq, RoleId, SkillId, SkillReq
 from skillstack.requirements import State, all_hold, atoms, holds
+
+if TYPE_CHECKING:  # networkx is imported when a graph is built, not at start-up
+    import networkx as nx
 
 
 def skill_node(sid: str) -> str:
@@ -152,7 +156,7 @@ class SkillGraph:
 
     # ---- views ------------------------------------------------------------
 
-    def role_neighbourhood(self, rid: str) -> nx.DiGraph:  # type: ignore[name-defined]  # noqa: F821
+    def role_neighbourhood(self, rid: str) -> nx.DiGraph:
         """A role, the skills it needs, the credentials granting them at the level,
         and those credentials' direct prerequisites and stacks."""
         keep = {role_node(rid)}

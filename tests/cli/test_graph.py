@@ -55,3 +55,10 @@ def test_dot_and_mermaid_and_graphml_are_well_formed(mini: list[str]) -> None:
 def test_role_and_profile_together_is_usage_error(mini: list[str], tmp_path: Path) -> None:
     result = runner.invoke(app, ["graph", *mini, "--role", "analyst", "--profile", str(tmp_path / "x.yaml")])
     assert result.exit_code == 2
+
+
+def test_graph_output_file(mini: list[str], tmp_path: Path) -> None:
+    target = tmp_path / "g.dot"
+    result = runner.invoke(app, ["graph", *mini, "--output", str(target)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert target.read_text().startswith("digraph skillstack {")

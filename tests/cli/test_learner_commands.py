@@ -176,6 +176,7 @@ def test_audit_in_progress_and_expiring(mini: list[str], tmp_path: Path) -> None
                        "progress: {in_progress: [stats-course]}\n")
     code, out, _ = run("audit", *mini, "--profile", str(profile), "--format", "json")
     doc = json.loads(out)
+    assert code == 0
     assert [line["skill"] for line in doc["roles"][0]["in_progress"]] == ["statistics"]
     assert doc["credentials"] == [{"credential": "py-basics", "earned": "2025-02-01", "expires": "2027-02-01",
                                    "status": "expiring"}]

@@ -7,13 +7,23 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
+from test_solver_property import WHERE, closed_weight, problems  # type: ignore[import-not-found]
 
 from skillstack.catalog import Catalog, Index
-from skillstack.model import IMPORTANCE_WEIGHTS, Constraints, HeldCredential, Profile, Role, RoleId, RoleSkill, Skill, SkillId
+from skillstack.model import (
+    IMPORTANCE_WEIGHTS,
+    Constraints,
+    HeldCredential,
+    Profile,
+    Role,
+    RoleId,
+    RoleSkill,
+    Skill,
+    SkillId,
+)
 from skillstack.plan.brute import brute_force, objective_triple
 from skillstack.plan.problem import PlanProblem
 from skillstack.plan.service import plan
-from test_solver_property import WHERE, closed_weight, problems  # type: ignore[import-not-found]
 
 START = date(2026, 12, 1)
 

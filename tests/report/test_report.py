@@ -111,3 +111,12 @@ def test_bad_profile_is_usage_error_naming_the_file(cohort_dir: Path, tmp_path: 
                                  "--catalog", str(data / "catalogs" / "mini")])
     assert result.exit_code == 2 and "unknown role 'astronaut'" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_output_that_is_a_file_is_usage_error(cohort_dir: Path, tmp_path: Path, data: Path) -> None:
+    taken = tmp_path / "taken"
+    taken.write_text("keep me")
+    result = runner.invoke(app, ["report", str(cohort_dir), "--output", str(taken),
+                                 "--catalog", str(data / "catalogs" / "mini")])
+    assert result.exit_code == 2 and "exists and is not a folder" in result.stderr
+    assert taken.read_text() == "keep me"

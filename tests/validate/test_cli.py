@@ -99,3 +99,10 @@ def test_internal_error_is_one_line_with_hint(monkeypatch: pytest.MonkeyPatch, r
     assert result.exit_code == 3
     assert result.output == ("skillstack: internal error: RuntimeError: kaboom "
                              "(rerun with --debug for the traceback, and please report it)\n")
+
+
+def test_folder_without_catalog_files_is_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a catalog")
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"skillstack: error: no catalog files (*.yaml, *.yml) under {tmp_path}; check the path\n"

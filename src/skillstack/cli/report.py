@@ -13,6 +13,7 @@ import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, catalog_paths, parse_date
+from skillstack.cli.output import console
 from skillstack.errors import InputError
 
 _CATALOG: Any = None  # set in each worker process
@@ -68,7 +69,7 @@ def _run(catalog: Any, jobs: list[tuple[str, Any, Any]], workers: int) -> list[A
 
     progress = Progress(TextColumn("reports"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         transient=True, disable=not sys.stderr.isatty() or len(jobs) < 2,
-                        console=None)
+                        console=console(stderr=True))
     results: list[Any] = []
     with progress:
         task = progress.add_task("reports", total=len(jobs))

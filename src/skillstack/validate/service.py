@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from skillstack.catalog import Catalog, build_catalog
-from skillstack.loader import RawCatalog, load_raw, paused_gc
+from skillstack.errors import InputError
+from skillstack.loader import RawCatalog, catalog_files, load_raw, paused_gc
 from skillstack.problems import Problem
 from skillstack.validate.context import RuleContext
 from skillstack.validate.rules import RULES
@@ -46,5 +47,10 @@ def check_raw(raw: RawCatalog, today: date | None = None) -> Validation:
 
 
 def validate_paths(paths: Iterable[Path], today: date | None = None) -> Validation:
+    paths = list(paths)
+    files = catalog_files(paths)
+    if not files:
+        shown = ", ".join(str(p) for p in paths)
+        raise InputError(f"no catalog files (*.yaml, *.yml) under {shown}; check the path")
     with paused_gc():
-        return check_raw(load_raw(paths), today)
+        return check_raw(load_raw(files), today)

@@ -28,14 +28,9 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             path.append(current)
             current = skills[current].broader
         if current is not None and current in path:
-            loop = [*path[path.index(current):], current]
-            if min(loop) == loop[0]:
-                yield Problem.at(skills[loop[0]].where, LEVEL, ID,
-                                 f"broader skills loop: {' --> '.join(loop)}; a skill cannot be its own ancestor")
-            else:
-                start = min(loop[:-1])
-                i = loop.index(start)
-                rotated = loop[i:-1] + loop[:i] + [start]
-                yield Problem.at(skills[start].where, LEVEL, ID,
-                                 f"broader skills loop: {' --> '.join(rotated)}; a skill cannot be its own ancestor")
+            ring = path[path.index(current):]
+            i = ring.index(min(ring))  # start the loop at its smallest id, so it reads the same every run
+            loop = [*ring[i:], *ring[:i], ring[i]]
+            yield Problem.at(skills[loop[0]].where, LEVEL, ID,
+                             f"broader skills loop: {' --> '.join(loop)}; a skill cannot be its own ancestor")
         done.update(path)
