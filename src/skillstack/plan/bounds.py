@@ -5,9 +5,15 @@ For a weight (cost, hours, or 1 per credential):
   c's own weight plus, for its most demanding requirement, the cheapest way
   any provider could meet it (groups: all_of takes the max, any_of and n_of
   the min, since one credential may serve several items).
-- `bundle_for(skill, level)` is a real set of credentials, prerequisites
-  included, that reaches the skill level: the union of such sets for the gap
-  is a feasible pathway, so its weight is an upper bound on the optimum.
+- `bundle_skill(skill, level)` is a real set of credentials, prerequisites
+  included, that reaches the skill level (or None): the credentials that gave
+  the lower bounds along the way. The union of such sets for the gap, once
+  `feasible` confirms it can be ordered, is a pathway, so its weight is an
+  upper bound on the optimum.
+
+Granters of a skill are tried cheapest own weight first, and the search stops
+at the first granter whose own weight alone is no better than the best found,
+so a popular skill with hundreds of granters usually costs a few look-ups.
 
 Assumptions: weights are non-negative; requirements are monotone (holding
 more never hurts). A credential met again while its own bound is being
@@ -18,11 +24,11 @@ as lower bound and no bundle, which keeps both bounds valid.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from skillstack.catalog import Catalog
 from skillstack.model import AllOf, AnyOf, Credential, CredentialReq, ExperienceReq, NOf, Requirement, SkillReq
-from skillstack.requirements import State
+from skillstack.requirements import State, holds
 
 Bundle = frozenset[str]
 MAX_DEPTH = 40  # deeper prerequisite chains get the weakest valid bounds instead of more recursion
@@ -36,12 +42,14 @@ class Bounds:
         self.usable = usable
         self.weight = weight
         self._lower: dict[str, float] = {}
+        self._via: dict[str, tuple[str, ...]] = {}  # credential -> the credentials that meet its needs
         self._lower_skill: dict[tuple[str, int], float] = {}
+        self._skill_via: dict[tuple[str, int], str] = {}
+        self._sorted: dict[tuple[str, int], list[tuple[float, Credential]]] = {}
         self._bundles: dict[str, Bundle | None] = {}
-        self._bundle_skill: dict[tuple[str, int], Bundle | None] = {}
         self._busy: set[str] = set()
 
-    def _own(self, cred: Credential) -> float:
+    def own(self, cred: Credential) -> float:
         return 0.0 if cred.is_stack else self.weight(cred)
 
     def _needs(self, cred: Credential) -> tuple[Requirement, ...]:
@@ -55,93 +63,119 @@ class Bounds:
         if cred.id in self._lower:
             return self._lower[cred.id]
         if cred.id in self._busy or len(self._busy) >= MAX_DEPTH:
-            return self._own(cred)  # not memoised: valid here, perhaps too weak elsewhere
+            return self.own(cred)  # not memoised: valid here, perhaps too weak elsewhere
         if not self.usable(cred):
             return math.inf
         self._busy.add(cred.id)
-        value = self._own(cred) + max((self._lower_req(r) for r in self._needs(cred)), default=0.0)
+        worst, via = 0.0, []
+        for req in self._needs(cred):
+            value, used = self._lower_req(req)
+            worst = max(worst, value)
+            via.extend(used)
         self._busy.discard(cred.id)
-        self._lower[cred.id] = value
+        self._lower[cred.id] = value = self.own(cred) + worst
+        self._via[cred.id] = tuple(via)
         return value
 
     def lower_skill(self, skill: str, level: int) -> float:
         if self.state.level(skill) >= level:
             return 0.0
         key = (skill, level)
-        if key not in self._lower_skill:
-            self._lower_skill[key] = 0.0  # met again inside a prerequisite cycle: 0 stays a lower bound
-            self._lower_skill[key] = min((self.lower(self.catalog.credentials[c])
-                                          for c in self.catalog.granters(skill, level)), default=math.inf)
-        return self._lower_skill[key]
+        if key in self._lower_skill:
+            return self._lower_skill[key]
+        self._lower_skill[key] = 0.0  # met again inside a prerequisite cycle: 0 stays a lower bound
+        best, via = math.inf, None
+        for own, cred in self._granters(skill, level):
+            if own >= best:
+                break  # its own weight alone is no better than the best so far
+            value = self.lower(cred)
+            if value < best:
+                best, via = value, cred.id
+        self._lower_skill[key] = best
+        if via is not None:
+            self._skill_via[key] = via
+        return best
 
-    def _lower_req(self, req: Requirement) -> float:
+    def _granters(self, skill: str, level: int) -> list[tuple[float, Credential]]:
+        key = (skill, level)
+        found = self._sorted.get(key)
+        if found is None:
+            creds = (self.catalog.credentials[c] for c in self.catalog.granters(skill, level))
+            found = self._sorted[key] = sorted(((self.own(c), c) for c in creds), key=lambda p: (p[0], p[1].id))
+        return found
+
+    def _lower_req(self, req: Requirement) -> tuple[float, list[str]]:
+        """The lower bound of meeting `req`, and the credentials that give it."""
         if isinstance(req, SkillReq):
-            return self.lower_skill(req.skill, int(req.level))
+            if self.state.level(req.skill) >= req.level:
+                return 0.0, []
+            value = self.lower_skill(req.skill, int(req.level))
+            return value, [self._skill_via.get((req.skill, int(req.level)), "")]  # "": none known, no bundle
         if isinstance(req, CredentialReq):
+            if req.credential in self.state.credentials:
+                return 0.0, []
             cred = self.catalog.credentials.get(req.credential)
-            return self.lower(cred) if cred is not None else math.inf
+            return (self.lower(cred), [cred.id]) if cred is not None else (math.inf, [])
         if isinstance(req, ExperienceReq):
-            return 0.0 if self.state.experience.get(req.domain, 0.0) >= req.years else math.inf
-        values = sorted(self._lower_req(item) for item in req.items)
+            return (0.0, []) if holds(req, self.state) else (math.inf, [])
+        options = sorted((self._lower_req(item) for item in req.items), key=lambda o: o[0])
         if isinstance(req, AllOf):
-            return values[-1] if values else 0.0
+            return (options[-1][0] if options else 0.0), [c for _, used in options for c in used]
         if isinstance(req, AnyOf):
-            return values[0] if values else math.inf
-        assert isinstance(req, NOf)
-        return values[req.n - 1] if 0 < req.n <= len(values) else math.inf
+            need = 1
+        else:
+            assert isinstance(req, NOf)
+            need = req.n
+        if not 0 < need <= len(options):
+            return math.inf, []
+        return options[need - 1][0], [c for _, used in options[:need] for c in used]
 
     # ---- feasible bundles (upper bounds) ------------------------------------
 
-    def total(self, bundle: Bundle) -> float:
-        return sum(self._own(self.catalog.credentials[c]) for c in bundle)
+    def total(self, bundle: Iterable[str]) -> float:
+        return sum(self.own(self.catalog.credentials[c]) for c in bundle)
 
-    def bundle(self, cred: Credential) -> Bundle | None:
-        if cred.id in self.state.credentials:
+    def bundle_skill(self, skill: str, level: int) -> Bundle | None:
+        """Credentials that together reach `skill` at `level`: those that gave its lower bound."""
+        if self.state.level(skill) >= level:
             return frozenset()
-        if cred.id in self._bundles:
-            return self._bundles[cred.id]
-        if cred.id in self._busy or len(self._busy) >= MAX_DEPTH or not self.usable(cred):
+        if self.lower_skill(skill, level) == math.inf or (skill, level) not in self._skill_via:
             return None
-        self._busy.add(cred.id)
-        parts: set[str] = {cred.id}
+        return self._bundle(self._skill_via[(skill, level)], set())
+
+    def _bundle(self, cid: str, visiting: set[str]) -> Bundle | None:
+        if cid in self.state.credentials:
+            return frozenset()
+        if cid in self._bundles:
+            return self._bundles[cid]
+        if cid in visiting or cid not in self._via:
+            return None  # a cycle among the choices, or a bound cut short: no bundle
+        visiting.add(cid)
+        parts: set[str] = {cid}
         found: Bundle | None = None
-        for req in self._needs(cred):
-            sub = self._bundle_req(req)
+        for used in self._via[cid]:
+            sub = self._bundle(used, visiting)
             if sub is None:
                 break
             parts |= sub
         else:
             found = frozenset(parts)
-        self._busy.discard(cred.id)
-        self._bundles[cred.id] = found
+        visiting.discard(cid)
+        self._bundles[cid] = found
         return found
 
-    def bundle_skill(self, skill: str, level: int) -> Bundle | None:
-        if self.state.level(skill) >= level:
-            return frozenset()
-        key = (skill, level)
-        if key not in self._bundle_skill:
-            self._bundle_skill[key] = None
-            options = [b for c in self.catalog.granters(skill, level)
-                       if (b := self.bundle(self.catalog.credentials[c])) is not None]
-            self._bundle_skill[key] = min(options, key=lambda b: (self.total(b), sorted(b)), default=None)
-        return self._bundle_skill[key]
 
-    def _bundle_req(self, req: Requirement) -> Bundle | None:
-        if isinstance(req, SkillReq):
-            return self.bundle_skill(req.skill, int(req.level))
-        if isinstance(req, CredentialReq):
-            cred = self.catalog.credentials.get(req.credential)
-            return self.bundle(cred) if cred is not None else None
-        if isinstance(req, ExperienceReq):
-            return frozenset() if self.state.experience.get(req.domain, 0.0) >= req.years else None
-        options = [b for item in req.items if (b := self._bundle_req(item)) is not None]
-        if isinstance(req, AllOf):
-            if len(options) < len(req.items):
-                return None
-            return frozenset().union(*options)
-        need = 1 if isinstance(req, AnyOf) else req.n
-        if len(options) < need:
-            return None
-        options.sort(key=lambda b: (self.total(b), sorted(b)))
-        return frozenset().union(*options[:need])
+def feasible(catalog: Catalog, bundle: Iterable[str], state: State) -> bool:
+    """Whether every credential of `bundle` can be taken in some order, starting from `state`."""
+    pending = [catalog.credentials[c] for c in bundle if c not in state.credentials]
+    now = State(skills=dict(state.skills), credentials=set(state.credentials), experience=state.experience)
+    while pending:
+        ready = [c for c in pending if all(holds(r, now) for r in
+                                           ((c.awarded_for,) if c.awarded_for is not None else c.requires))]
+        if not ready:
+            return False
+        for cred in ready:
+            now.credentials.add(cred.id)
+            now.add_grants((g.skill, g.level) for g in cred.grants)
+        pending = [c for c in pending if c.id not in now.credentials]
+    return True

@@ -26,7 +26,7 @@ from skillstack.model import (
     SkillId,
     SkillReq,
 )
-from skillstack.plan.bounds import Bounds
+from skillstack.plan.bounds import Bounds, feasible
 from skillstack.plan.problem import GapItem, PlanProblem, PlanSolution
 from skillstack.requirements import State, atoms, describe, experience_allows, holds
 
@@ -117,38 +117,53 @@ class _Candidates:
 
 
 def _signature(cred: Credential, wanted: dict[str, set[int]]) -> frozenset[tuple[str, int]]:
-    """What a credential does toward the wanted (skill, level) thresholds."""
+    """The wanted (skill, level) thresholds a credential meets."""
     out = set()
     for grant in cred.grants:
-        levels = wanted.get(grant.skill)
-        if levels:
-            met = [lv for lv in levels if lv <= grant.level]
-            if met:
-                out.add((grant.skill, max(met)))
+        for level in wanted.get(grant.skill, ()):
+            if level <= grant.level:
+                out.add((grant.skill, level))
     return frozenset(out)
 
 
-def _undominated(pool: Iterable[Credential], wanted: dict[str, set[int]], keep: set[str]) -> list[Credential]:
-    """Drop credentials another one beats on every count: the same requirements, the same
-    contribution to every wanted threshold, and no more cost and no more hours (ties: the
-    smaller id stays). Swapping a dominated credential for its dominator never makes a
-    pathway worse or invalid, so some optimal pathway uses only survivors."""
-    groups: dict[tuple[frozenset[tuple[str, int]], tuple[object, ...]], list[Credential]] = {}
+def _undominated(pool: Iterable[Credential], wanted: dict[str, set[int]], keep: set[str], state: State,
+                 worth: Callable[[Credential], bool]) -> list[Credential]:
+    """The credentials of `pool` some optimal pathway may take: those in `keep`, and those that
+    meet a wanted threshold and that no other kept credential dominates; all must be `worth`.
+
+    `a` dominates `b` when a meets every wanted threshold b meets, costs no more, takes no
+    more hours (ties: the smaller id), and can stand where b stands: its requirements are
+    b's, or already hold at the start. Swapping b for a never makes a pathway worse or
+    invalid, so some optimal pathway uses only survivors. `worth` is asked only of
+    credentials nothing dominates.
+    """
     survivors = []
-    for cred in pool:
-        if cred.id in keep:
-            survivors.append(cred)
-            continue
-        groups.setdefault((_signature(cred, wanted), cred.requires), []).append(cred)
-    for (signature, _), members in groups.items():
-        if not signature:
+    kept: dict[tuple[object, tuple[str, int]], list[tuple[float, frozenset[tuple[str, int]]]]] = {}
+    for cred in sorted(pool, key=lambda c: (c.cost.amount, c.hours, c.id)):
+        signature = _signature(cred, wanted)
+        if not signature and cred.id not in keep:
             continue  # helps with nothing wanted
-        best_hours = math.inf
-        for cred in sorted(members, key=lambda c: (c.cost.amount, c.hours, c.id)):
-            if cred.hours < best_hours:
-                survivors.append(cred)
-                best_hours = cred.hours
+        group = () if all(holds(r, state) for r in cred.requires) else cred.requires
+        if cred.id not in keep and _dominated(signature, cred.hours, kept, {(), group}):
+            continue
+        if not worth(cred):
+            continue
+        survivors.append(cred)
+        for threshold in signature:
+            kept.setdefault((group, threshold), []).append((cred.hours, signature))
     return survivors
+
+
+def _dominated(signature: frozenset[tuple[str, int]], hours: float,
+               kept: dict[tuple[object, tuple[str, int]], list[tuple[float, frozenset[tuple[str, int]]]]],
+               groups: set[object]) -> bool:
+    """Whether a kept credential of one of `groups` (all cheaper or as cheap) meets every
+    threshold of `signature` in no more `hours`."""
+    for group in groups:
+        rivals = min((kept.get((group, t), []) for t in signature), key=len)
+        if any(h <= hours and signature <= other for h, other in rivals):
+            return True
+    return False
 
 
 WEIGHTS: dict[str, Callable[[Credential], float]] = {
@@ -169,12 +184,16 @@ def _bounds_filter(catalog: Catalog, gap: tuple[GapItem, ...], state: State, pro
     hours = Bounds(catalog, state, usable, WEIGHTS["hours"])
     objective = {"cost": cost, "hours": hours}.get(c.optimize) or Bounds(catalog, state, usable, WEIGHTS["count"])
     limit = math.inf
-    bundles = [objective.bundle_skill(g.skill, int(g.level)) for g in gap]
-    if all(b is not None for b in bundles):
+    for bounds in dict.fromkeys((objective, cost, hours)):  # the objective's own cheapest choices first
+        bundles = [bounds.bundle_skill(g.skill, int(g.level)) for g in gap]
+        if any(b is None for b in bundles):
+            continue
         union = frozenset().union(*bundles)  # type: ignore[arg-type]
         if ((c.budget is None or cost.total(union) <= c.budget + 1e-9)
-                and (max_hours is None or hours.total(union) <= max_hours + 1e-9)):
+                and (max_hours is None or hours.total(union) <= max_hours + 1e-9)
+                and feasible(catalog, union, state)):
             limit = objective.total(union)
+            break
     slack = 1e-6 * max(1.0, limit) if limit < math.inf else 0.0
 
     def worth(cred: Credential) -> bool:
@@ -251,8 +270,8 @@ def _closure(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: 
         for stack in catalog.stacks():
             if stack.id in pool and usable(stack):
                 changed |= name(stack.id)
-        takeable = [c for c in pool.values() if not c.is_stack and usable(c) and worth(c)]
-        kept = _undominated(takeable, wanted, named)
+        takeable = [c for c in pool.values() if not c.is_stack and usable(c)]
+        kept = _undominated(takeable, wanted, named, state, worth)
         for cred in kept:
             for atom in atoms(cred.requires):
                 if isinstance(atom, SkillReq):

@@ -1,0 +1,125 @@
+"""Candidate pruning: the bounds behind it are valid, and dominance drops only what it may."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from test_service_property import as_catalog  # type: ignore[import-not-found]
+from test_solver_property import WHERE, _credential, problems  # type: ignore[import-not-found]
+
+from skillstack.catalog import Catalog, Index
+from skillstack.learner import learner_state
+from skillstack.model import (
+    Constraints,
+    Cost,
+    CredentialId,
+    CredentialReq,
+    Grant,
+    Level,
+    Profile,
+    Role,
+    RoleId,
+    RoleSkill,
+    Skill,
+    SkillId,
+    SkillReq,
+)
+from skillstack.plan.bounds import Bounds, feasible
+from skillstack.plan.brute import brute_force
+from skillstack.plan.problem import PlanProblem
+from skillstack.plan.service import _closure, _undominated, compute_gap, plan
+from skillstack.requirements import State
+
+START = date(2026, 12, 1)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(problems())
+def test_lower_bound_never_exceeds_the_cheapest_pathway_and_bundles_are_real_pathways(p: PlanProblem) -> None:
+    catalog, _ = as_catalog(p)
+    state = State(skills=dict(p.skills), credentials=set(p.held), experience=p.experience)
+    bounds = Bounds(catalog, state, lambda c: True, lambda c: c.cost.amount)
+    for item in p.gap:
+        level = int(item.level)
+        lower = bounds.lower_skill(item.skill, level)
+        bundle = bounds.bundle_skill(item.skill, level)
+        oracle = brute_force(replace(p, gap=(item,), objective="cost", budget=None, max_hours=None))
+        if oracle.feasible:
+            assert lower <= oracle.cost + 1e-9, f"lower bound {lower} above the cheapest pathway {oracle.cost}"
+        if bundle is not None:
+            assert oracle.feasible
+            assert feasible(catalog, bundle, state), f"bundle {sorted(bundle)} cannot be ordered"
+            reached = State(skills=dict(state.skills))
+            reached.add_grants((g.skill, g.level) for c in bundle for g in catalog.credentials[c].grants)
+            assert reached.level(item.skill) >= level
+            assert bounds.total(bundle) >= lower - 1e-9
+
+
+def _catalog(*creds: object, gap: tuple[tuple[str, int], ...]) -> tuple[Catalog, Profile]:
+    skills = sorted({g.skill for c in creds for g in c.grants} | {s for s, _ in gap})  # type: ignore[attr-defined]
+    role = Role(RoleId("target"), "Target", WHERE,
+                requires=tuple(RoleSkill(SkillId(s), Level(lv), "essential") for s, lv in gap))
+    catalog = Catalog(Index("skill", [Skill(SkillId(s), s, WHERE) for s in skills]),
+                      Index("credential", creds), Index("role", [role]))  # type: ignore[arg-type]
+    return catalog, Profile(targets=(RoleId("target"),), constraints=Constraints(start=START))
+
+
+def _course(cid: str, cost: float, hours: float, *grants: tuple[str, int], **kw: object) -> object:
+    return _credential(cid, tuple(Grant(SkillId(s), Level(lv)) for s, lv in grants),
+                       cost=Cost(cost), hours=hours, **kw)
+
+
+def _kept(catalog: Catalog, profile: Profile) -> list[str]:
+    state = learner_state(catalog, profile, START)
+    gap = compute_gap(catalog, profile.targets, state, with_optional=False)
+    return [c.id for c in _closure(catalog, gap, state, profile, None).takeable]
+
+
+def test_a_cheaper_credential_that_meets_more_drops_the_other() -> None:
+    catalog, profile = _catalog(_course("both", 100, 10, ("x", 2), ("y", 1)), _course("only-x", 150, 10, ("x", 3)),
+                                _course("only-y", 80, 20, ("y", 1)), gap=(("x", 2), ("y", 1)))
+    assert _kept(catalog, profile) == ["both", "only-y"]
+    assert [s.credential for s in plan(catalog, profile, START).steps] == ["both"]
+
+
+def test_a_faster_credential_is_not_dominated_by_a_cheaper_one() -> None:
+    pool = [_course("fast", 150, 10, ("x", 2)), _course("cheap", 100, 40, ("x", 2)), _course("slow", 100, 50, ("x", 3))]
+    kept = _undominated(pool, {"x": {2}}, set(), State(), lambda c: True)  # type: ignore[arg-type]
+    assert [c.id for c in kept] == ["cheap", "fast"]
+
+
+def test_a_dominator_with_unmet_requirements_of_its_own_does_not_drop_the_other() -> None:
+    gated = _course("gated", 50, 5, ("x", 2), requires=(SkillReq(SkillId("z"), Level(1)),))
+    pool = [gated, _course("open", 60, 5, ("x", 2))]
+    assert [c.id for c in _undominated(pool, {"x": {2}}, set(), State(), lambda c: True)] == ["gated", "open"]  # type: ignore[arg-type]
+    held_z = State(skills={"z": Level(1)})
+    assert [c.id for c in _undominated(pool, {"x": {2}}, set(), held_z, lambda c: True)] == ["gated"]  # type: ignore[arg-type]
+
+
+def test_a_credential_required_by_id_is_kept_even_when_dominated() -> None:
+    needs = _course("needs-old", 10, 5, ("w", 1), requires=(CredentialReq(CredentialId("old")),))
+    catalog, profile = _catalog(_course("new", 100, 10, ("x", 2)), _course("old", 120, 10, ("x", 2)), needs,
+                                gap=(("x", 2), ("w", 1)))
+    assert _kept(catalog, profile) == ["needs-old", "new", "old"]
+    assert [s.credential for s in plan(catalog, profile, START).steps] == ["old", "needs-old"]
+
+
+def test_a_prerequisite_cycle_gives_no_bundle_and_no_pathway() -> None:
+    first = _course("first", 10, 5, ("x", 1), requires=(SkillReq(SkillId("y"), Level(1)),))
+    second = _course("second", 10, 5, ("y", 1), requires=(SkillReq(SkillId("x"), Level(1)),))
+    catalog, profile = _catalog(first, second, gap=(("x", 1),))
+    bounds = Bounds(catalog, State(), lambda c: True, lambda c: c.cost.amount)
+    assert bounds.bundle_skill("x", 1) is None
+    assert not plan(catalog, profile, START).feasible
+
+
+def test_the_cheapest_granter_is_found_past_a_cheaper_one_with_costly_prerequisites() -> None:
+    chained = _course("chained", 50, 5, ("x", 2), requires=(SkillReq(SkillId("z"), Level(2)),))
+    catalog, _ = _catalog(chained, _course("z-pricey", 500, 5, ("z", 2)), _course("direct", 300, 5, ("x", 2)),
+                          gap=(("x", 2),))
+    bounds = Bounds(catalog, State(), lambda c: True, lambda c: c.cost.amount)
+    assert bounds.lower_skill("x", 2) == 300
+    assert bounds.bundle_skill("x", 2) == {"direct"}
+    assert bounds.lower(catalog.credentials["chained"]) == 550
