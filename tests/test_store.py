@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from skillstack.errors import InputError
+from skillstack import store
 from skillstack.store import cache_dir, load_catalog
 
 
@@ -54,3 +57,72 @@ def test_no_cache_env(catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SKILLSTACK_NO_CACHE", "1")
     load_catalog([catalog])
     assert not load_catalog([catalog]).from_cache
+
+
+def test_cached_catalog_unpacks_only_what_is_used_and_matches_the_original() -> None:
+    from skillstack.loader import shipped_catalog
+
+    fresh = load_catalog([shipped_catalog()])
+    cached = load_catalog([shipped_catalog()])
+    assert cached.from_cache
+    original, lazy = fresh.catalog, cached.catalog
+    assert len(lazy.credentials) == len(original.credentials) and "pmi-pmp" in lazy.credentials
+    assert lazy.credentials["pmi-pmp"] == original.credentials["pmi-pmp"]
+    assert list(lazy.credentials._objects) == ["pmi-pmp"]  # the other credentials are still packed
+    assert lazy.granters("sql", 2) == original.granters("sql", 2)
+    assert lazy.credentials.resolve("Project Management Professional (PMP)").id == "pmi-pmp"
+    assert [s.id for s in lazy.stacks()] == [s.id for s in original.stacks()]
+    assert lazy.issuers() == original.issuers()
+    assert list(lazy.credentials) == list(original.credentials)
+    assert list(lazy.skills) == list(original.skills) and list(lazy.roles) == list(original.roles)
+
+
+def _age(folder: Path, seconds: float = 60.0) -> None:
+    """Make every file look changed a while ago, as files usually are."""
+    past = time.time() - seconds
+    for file in folder.rglob("*.yaml"):
+        os.utime(file, (past, past))
+
+
+def _refuse_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(files: object) -> object:
+        raise AssertionError("the catalog files were read again")
+
+    monkeypatch.setattr(store, "iter_file_bytes", refuse)
+
+
+def test_unchanged_files_are_not_even_read_the_second_time(catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _age(catalog)
+    load_catalog([catalog])
+    _refuse_reading(monkeypatch)
+    again = load_catalog([catalog])
+    assert again.from_cache and "sql-basics" in again.catalog.credentials
+
+
+def test_files_changed_a_moment_ago_are_read_and_hashed_every_time(catalog: Path) -> None:
+    _age(catalog, 0.0)
+    load_catalog([catalog])
+    assert not list(cache_dir().glob("stamp-*"))
+    assert load_catalog([catalog]).from_cache
+
+
+def test_a_same_size_edit_with_the_old_time_put_back_is_still_seen(catalog: Path) -> None:
+    _age(catalog)
+    load_catalog([catalog])
+    file = catalog / "catalog.yaml"
+    before = file.stat()
+    file.write_text(file.read_text().replace("name: SQL Basics", "name: SQL Bxsics"))
+    os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))  # size and time as they were
+    again = load_catalog([catalog])
+    assert not again.from_cache and again.catalog.credentials["sql-basics"].name == "SQL Bxsics"
+
+
+def test_only_the_most_recently_used_catalogs_are_kept(catalog: Path) -> None:
+    file = catalog / "catalog.yaml"
+    text = file.read_text()
+    for n in range(store.KEEP + 3):
+        file.write_text(text.replace("name: SQL Basics", f"name: SQL Basics {n}"))
+        _age(catalog, 60 - n)
+        load_catalog([catalog])
+    assert len(list(cache_dir().glob("catalog-*.pickle"))) == store.KEEP
+    assert len(list(cache_dir().glob("stamp-*"))) == store.KEEP

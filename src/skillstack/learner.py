@@ -68,11 +68,10 @@ def learner_state(catalog: Catalog, profile: Profile, on: date) -> State:
 def earn_stacks(catalog: Catalog, state: State) -> list[CredentialId]:
     """Add every stack whose parts `state` holds (repeating, as stacks can be parts); return the new ones."""
     earned: list[CredentialId] = []
-    stacks = catalog.stacks()
     changed = True
     while changed:
         changed = False
-        for stack in stacks:
+        for stack in catalog.stacks_using(state.credentials):
             if stack.id not in state.credentials and holds(stack.awarded_for, state):  # type: ignore[arg-type]
                 state.credentials.add(stack.id)
                 state.add_grants((g.skill, g.level) for g in stack.grants)

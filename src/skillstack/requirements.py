@@ -85,6 +85,20 @@ def atoms(reqs: Iterable[Requirement]) -> Iterator[SkillReq | CredentialReq | Ex
             yield req
 
 
+def needs_credential(req: Requirement) -> bool:
+    """Whether every way of meeting `req` includes holding some credential."""
+    if isinstance(req, CredentialReq):
+        return True
+    if isinstance(req, (SkillReq, ExperienceReq)):
+        return False
+    needs = [needs_credential(item) for item in req.items]
+    if isinstance(req, AllOf):
+        return any(needs)
+    if isinstance(req, AnyOf):
+        return all(needs)
+    return len(needs) - sum(needs) < req.n
+
+
 def describe(req: Requirement, name: Callable[[str], str] | None = None) -> str:
     """A requirement in a few words: 'sql at level 2', 'any of (x, y)'.
 

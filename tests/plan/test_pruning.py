@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import networkx as nx
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_service_property import as_catalog  # type: ignore[import-not-found]
 from test_solver_property import WHERE, _credential, problems  # type: ignore[import-not-found]
 
@@ -30,6 +32,7 @@ from skillstack.plan.bounds import Bounds, feasible
 from skillstack.plan.brute import brute_force
 from skillstack.plan.problem import PlanProblem
 from skillstack.plan.service import _closure, _undominated, compute_gap, plan
+from skillstack.plan.solver import strongly_connected
 from skillstack.requirements import State
 
 START = date(2026, 12, 1)
@@ -123,3 +126,42 @@ def test_the_cheapest_granter_is_found_past_a_cheaper_one_with_costly_prerequisi
     assert bounds.lower_skill("x", 2) == 300
     assert bounds.bundle_skill("x", 2) == {"direct"}
     assert bounds.lower(catalog.credentials["chained"]) == 550
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.integers(0, 12).flatmap(lambda n: st.lists(st.lists(st.integers(0, n - 1), max_size=4) if n else st.just([]),
+                                                     min_size=n, max_size=n)))
+def test_strongly_connected_components_match_networkx(edges: list[list[int]]) -> None:
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(len(edges)))
+    graph.add_edges_from((v, w) for v, out in enumerate(edges) for w in out)
+    expected = {frozenset(c) for c in nx.strongly_connected_components(graph)}
+    component = strongly_connected(edges)
+    got: dict[int, set[int]] = {}
+    for node, number in enumerate(component):
+        got.setdefault(number, set()).add(node)
+    assert {frozenset(c) for c in got.values()} == expected
+    assert sorted(got) == list(range(len(got)))
+
+
+def test_strongly_connected_handles_a_chain_deeper_than_the_recursion_limit() -> None:
+    n = 5000
+    edges = [[v + 1] for v in range(n - 1)] + [[0]]
+    assert set(strongly_connected(edges)) == {0}
+    assert len(set(strongly_connected([[v + 1] for v in range(n - 1)] + [[]]))) == n
+
+
+def test_a_stack_that_a_skill_alone_can_complete_is_earned_from_that_skill() -> None:
+    from skillstack.learner import earn_stacks
+    from skillstack.model import AnyOf
+
+    part = _course("part", 10, 5, ("x", 1))
+    either = _course("either", 0, 0, ("y", 2), kind="program",
+                     awarded_for=AnyOf((CredentialReq(CredentialId("part")), SkillReq(SkillId("s"), Level(2)))))
+    needs_part = _course("needs-part", 0, 0, ("z", 2), kind="program",
+                         awarded_for=AnyOf((CredentialReq(CredentialId("part")),)))
+    catalog, _ = _catalog(part, either, needs_part, gap=(("y", 2),))
+    state = State(skills={"s": Level(2)})
+    assert earn_stacks(catalog, state) == ["either"]
+    assert [s.id for s in catalog.stacks_using([])] == ["either"]
+    assert sorted(s.id for s in catalog.stacks_using(["part"])) == ["either", "needs-part"]

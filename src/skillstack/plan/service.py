@@ -267,8 +267,8 @@ def _closure(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: 
         for ident in named:
             pool[ident] = catalog.credentials[ident]
         changed = False
-        for stack in catalog.stacks():
-            if stack.id in pool and usable(stack):
+        for stack in [c for c in pool.values() if c.is_stack]:
+            if usable(stack):
                 changed |= name(stack.id)
         takeable = [c for c in pool.values() if not c.is_stack and usable(c)]
         kept = _undominated(takeable, wanted, named, state, worth)
@@ -282,7 +282,7 @@ def _closure(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: 
             break
     have = {c.id for c in kept} | state.credentials
     stacks = []
-    for stack in catalog.stacks():
+    for stack in catalog.stacks_using(have | named):
         if stack.id in state.credentials or not usable(stack):
             continue
         parts = {a.credential for a in atoms([stack.awarded_for]) if isinstance(a, CredentialReq)}  # type: ignore[list-item]

@@ -135,6 +135,56 @@ def greedy(problem: PlanProblem) -> PlanSolution:
     return finish(problem, start, taken, optimal=False, status="greedy heuristic")
 
 
+def strongly_connected(edges: Sequence[Iterable[int]]) -> list[int]:
+    """The strongly connected component of each node of a directed graph, numbered from 0.
+
+    Nodes are 0..n-1 and `edges[v]` are v's successors. Tarjan's algorithm without
+    recursion, so a long chain cannot overflow the stack (and no networkx import,
+    which would cost a tenth of a second at every `plan`).
+    """
+    n = len(edges)
+    index = [-1] * n
+    low = [0] * n
+    component = [-1] * n
+    on_stack = [False] * n
+    stack: list[int] = []
+    counter = components = 0
+    for root in range(n):
+        if index[root] != -1:
+            continue
+        work = [(root, iter(edges[root]))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        while work:
+            node, successors = work[-1]
+            for nxt in successors:
+                if index[nxt] == -1:
+                    index[nxt] = low[nxt] = counter
+                    counter += 1
+                    stack.append(nxt)
+                    on_stack[nxt] = True
+                    work.append((nxt, iter(edges[nxt])))
+                    break
+                if on_stack[nxt]:
+                    low[node] = min(low[node], index[nxt])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    while True:
+                        member = stack.pop()
+                        on_stack[member] = False
+                        component[member] = components
+                        if member == node:
+                            break
+                    components += 1
+    return component
+
+
 # ---- the state of a learner along a pathway ------------------------------
 
 
@@ -503,21 +553,16 @@ class _Model:
         Between components the graph is acyclic, so only nodes of one component
         need positions to keep "before" acyclic.
         """
-        import networkx as nx
-
-        graph = nx.DiGraph()
-        graph.add_nodes_from(range(len(self.nodes)))
+        edges: list[set[int]] = [set() for _ in self.nodes]
         for after, node in enumerate(self.nodes):
             for need in _needs(node):
                 for atom in _atoms(need):
                     if not self.start.holds(atom):
-                        graph.add_edges_from((self.index[a.id], after) for a in self.providers.meeting(atom))
-        component = [0] * len(self.nodes)
-        sizes: list[int] = []
-        for number, members in enumerate(nx.strongly_connected_components(graph)):
-            sizes.append(len(members))
-            for member in members:
-                component[member] = number
+                        edges[after].update(self.index[a.id] for a in self.providers.meeting(atom))
+        component = strongly_connected(edges)
+        sizes = [0] * (max(component, default=-1) + 1)
+        for number in component:
+            sizes[number] += 1
         return component, sizes
 
     def _pair(self, before: int, after: int) -> int:
