@@ -23,10 +23,8 @@ def _texts(catalog: Catalog, kinds: tuple[str, ...]) -> dict[str, list[tuple[str
     """Searchable text -> [(kind, id, name)]."""
     out: dict[str, list[tuple[str, str, str]]] = {}
     for kind in kinds:
-        for obj in catalog.index(kind):
-            extra = [*getattr(obj, "aliases", ()), getattr(obj, "issuer", "")]
-            for text in {obj.id, obj.name, *extra} - {""}:
-                out.setdefault(normalize(text), []).append((kind, obj.id, obj.name))
+        for text, found in catalog.texts(kind).items():
+            out.setdefault(text, []).extend((kind, ident, name) for ident, name in found)
     return out
 
 
@@ -71,10 +69,11 @@ def find(catalog: Catalog, ident: str) -> tuple[Skill | Credential | Role, str]:
 
 
 def stacks_using(catalog: Catalog, cid: str) -> list[Credential]:
+    """The stacks whose `awarded_for` names credential `cid`."""
     from skillstack.model import CredentialReq
     from skillstack.requirements import atoms
 
-    return [c for c in catalog.credentials if c.awarded_for is not None
+    return [c for c in catalog.stacks_using([cid]) if c.awarded_for is not None
             and any(isinstance(a, CredentialReq) and a.credential == cid for a in atoms([c.awarded_for]))]
 
 
@@ -83,4 +82,4 @@ def roles_needing(catalog: Catalog, sid: str) -> list[Role]:
 
 
 def granting(catalog: Catalog, sid: str) -> list[Credential]:
-    return sorted((c for c in catalog.credentials if any(g.skill == sid for g in c.grants)), key=lambda c: c.id)
+    return [catalog.credentials[c] for c in catalog.granters(sid)]

@@ -162,7 +162,11 @@ class Catalog:
         """Normalised issuer (and provider) name -> credential ids."""
         return self._derived("issuers")
 
-    # ---- indexes derived from the credentials, built once (or unpacked from the cache) ----
+    def texts(self, kind: str) -> dict[str, list[tuple[str, str]]]:
+        """Normalised id, name, alias and issuer -> [(id, name)] of one kind, for searching."""
+        return self._derived("texts")[kind]
+
+    # ---- indexes derived from the catalog, built once (or unpacked from the cache) ----
 
     def _derived(self, name: str) -> Any:
         built = self.__dict__.setdefault("_built", {})
@@ -204,10 +208,21 @@ class Catalog:
                 out.setdefault(normalize(who), []).append(cred.id)
         return out
 
+    def _build_texts(self) -> dict[str, dict[str, list[tuple[str, str]]]]:
+        out: dict[str, dict[str, list[tuple[str, str]]]] = {}
+        for kind in ("skill", "credential", "role"):
+            texts = out[kind] = {}
+            for obj in self.index(kind):
+                extra = [*getattr(obj, "aliases", ()), getattr(obj, "issuer", "")]
+                for text in dict.fromkeys((obj.id, obj.name, *extra)):
+                    if text:
+                        texts.setdefault(normalize(text), []).append((obj.id, obj.name))
+        return out
+
     def __getstate__(self) -> dict[str, Any]:
         state = {k: v for k, v in self.__dict__.items() if k not in ("_built", "_packed")}
         state["_packed"] = {name: pickle.dumps(self._derived(name), pickle.HIGHEST_PROTOCOL)
-                            for name in ("granters", "stacks", "issuers")}
+                            for name in ("granters", "stacks", "issuers", "texts")}
         return state
 
     def display_name(self, ident: str) -> str:
