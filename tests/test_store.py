@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from skillstack.errors import InputError
 from skillstack import store
+from skillstack.errors import InputError
 from skillstack.store import cache_dir, load_catalog
 
 
@@ -77,11 +77,11 @@ def test_cached_catalog_unpacks_only_what_is_used_and_matches_the_original() -> 
     assert list(lazy.skills) == list(original.skills) and list(lazy.roles) == list(original.roles)
 
 
-def _age(folder: Path, seconds: float = 60.0) -> None:
-    """Make every file look changed a while ago, as files usually are."""
-    past = time.time() - seconds
-    for file in folder.rglob("*.yaml"):
-        os.utime(file, (past, past))
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files count as settled at once (they were written a moment ago, and their change
+    time cannot be set back)."""
+    monkeypatch.setattr(store, "RACY_SECONDS", -1.0)
 
 
 def _refuse_reading(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,8 +91,8 @@ def _refuse_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store, "iter_file_bytes", refuse)
 
 
+@pytest.mark.usefixtures("settled")
 def test_unchanged_files_are_not_even_read_the_second_time(catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _age(catalog)
     load_catalog([catalog])
     _refuse_reading(monkeypatch)
     again = load_catalog([catalog])
@@ -100,14 +100,14 @@ def test_unchanged_files_are_not_even_read_the_second_time(catalog: Path, monkey
 
 
 def test_files_changed_a_moment_ago_are_read_and_hashed_every_time(catalog: Path) -> None:
-    _age(catalog, 0.0)
+    (catalog / "catalog.yaml").touch()
     load_catalog([catalog])
     assert not list(cache_dir().glob("stamp-*"))
     assert load_catalog([catalog]).from_cache
 
 
+@pytest.mark.usefixtures("settled")
 def test_a_same_size_edit_with_the_old_time_put_back_is_still_seen(catalog: Path) -> None:
-    _age(catalog)
     load_catalog([catalog])
     file = catalog / "catalog.yaml"
     before = file.stat()
@@ -117,12 +117,13 @@ def test_a_same_size_edit_with_the_old_time_put_back_is_still_seen(catalog: Path
     assert not again.from_cache and again.catalog.credentials["sql-basics"].name == "SQL Bxsics"
 
 
+@pytest.mark.usefixtures("settled")
 def test_only_the_most_recently_used_catalogs_are_kept(catalog: Path) -> None:
     file = catalog / "catalog.yaml"
     text = file.read_text()
     for n in range(store.KEEP + 3):
         file.write_text(text.replace("name: SQL Basics", f"name: SQL Basics {n}"))
-        _age(catalog, 60 - n)
         load_catalog([catalog])
+        time.sleep(0.01)  # distinct modification times for the cache files
     assert len(list(cache_dir().glob("catalog-*.pickle"))) == store.KEEP
     assert len(list(cache_dir().glob("stamp-*"))) == store.KEEP

@@ -68,7 +68,8 @@ def load_catalog(paths: Iterable[Path]) -> Loaded:
     if os.environ.get("SKILLSTACK_NO_CACHE") == "1":
         return _build(list(iter_file_bytes(files)))
     folder = cache_dir()
-    stamp_file = folder / f"stamp-{_stamp(files)}"
+    stamp, newest = _stamp(files)
+    stamp_file = folder / f"stamp-{stamp}"
     try:  # the files are as they were when their contents were last hashed: skip reading them
         cache_file = folder / f"catalog-{stamp_file.read_text(encoding='ascii').strip()}.pickle"
         loaded = _read_cache(cache_file)
@@ -85,7 +86,7 @@ def load_catalog(paths: Iterable[Path]) -> Loaded:
         loaded = _build(contents)
         _write(cache_file, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
         _prune(folder)
-    if time.time() - max(f.stat().st_mtime for f in files) > RACY_SECONDS:
+    if time.time() - newest > RACY_SECONDS:
         _write(stamp_file, digest.encode("ascii"))
     return loaded
 
@@ -95,13 +96,19 @@ RACY_SECONDS = 2.0
 without its size or time moving: such files are always read and hashed."""
 
 
-def _stamp(files: list[Path]) -> str:
-    """What the file system says of the files (path, size, time changed, inode), hashed."""
+def _stamp(files: list[Path]) -> tuple[str, float]:
+    """What the file system says of the files (path, size, times changed, inode), hashed;
+    and the newest of those times."""
     digest = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}:{Path.cwd()}".encode())
+    newest = 0.0
     for file in files:
-        st = file.stat()
+        try:
+            st = file.stat()
+        except OSError as exc:
+            raise InputError(f"{file}: cannot read ({exc.strerror}); check the path and permissions") from exc
         digest.update(f"{file.resolve()}\0{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}\0".encode())
-    return digest.hexdigest()[:32]
+        newest = max(newest, st.st_mtime, st.st_ctime)
+    return digest.hexdigest()[:32], newest
 
 
 def _digest(contents: list[tuple[Path, bytes]]) -> str:
