@@ -1,6 +1,6 @@
 """Benchmark: planning on generated catalogs, and what the exact solver buys over greedy.
 
-Usage: python bench/bench_plan.py [--profiles 20] [--greedy-profiles 200] [--skip-cli]
+Usage: python bench/bench_plan.py [--profiles 20] [--mixed 100] [--greedy-profiles 200] [--skip-cli]
 
 1. On the large catalog (50,000 credentials): 20 seeded random profiles
    (a random target role; 0-5 held skills at random levels, each drawn half the
@@ -8,6 +8,8 @@ Usage: python bench/bench_plan.py [--profiles 20] [--greedy-profiles 200] [--ski
    $200-$3,000 half the time, else none; 5-20 hours a week; optimize cost),
    built with skillstack.model.Profile/Constraints directly. Times
    skillstack.plan.service.plan(catalog, profile, date(2026, 12, 1)).
+   Then --mixed more profiles with any objective, deadlines, optional skills and
+   sometimes two target roles: median, 90th percentile, worst, and the 3 slowest.
 2. The whole command `skillstack plan --catalog bench/out/large --role R
    --format json`, once cold (an empty SKILLSTACK_CACHE_DIR) and 5 times warm.
    R is the first seeded random role with a feasible pathway from scratch.
@@ -27,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -175,6 +177,49 @@ def bench_plan_large(catalog, n_profiles: int, timeout: float) -> None:  # type:
     print(f"plan() time: median {fmt_time(statistics.median(times), timeout)}, worst {fmt_time(worst, timeout)}; "
           f"feasible {feasible}/{len(profiles)}, proved optimal {optimal}/{len(profiles)}, "
           f"no answer (error or time limit) {failed}/{len(profiles)}")
+
+
+def mixed_profile(rng: random.Random, catalog, role_ids: list[str], skill_ids: list[str]):  # type: ignore[no-untyped-def]
+    """Like random_profile, but any objective, a deadline 30-700 days out 40% of the time,
+    optional skills 30% of the time and a second target role 20% of the time."""
+    from datetime import timedelta
+
+    from skillstack.model import Constraints
+
+    base = random_profile(rng, catalog, role_ids, skill_ids)
+    deadline = TODAY + timedelta(days=rng.randint(30, 700)) if rng.random() < 0.4 else None
+    c = Constraints(budget=base.constraints.budget, hours_per_week=base.constraints.hours_per_week,
+                    optimize=rng.choice(["cost", "hours", "count"]), start=TODAY, deadline=deadline,
+                    with_optional=rng.random() < 0.3)
+    targets = base.targets if rng.random() < 0.8 else (*base.targets, rng.choice(role_ids))
+    return replace(base, targets=targets, constraints=c)
+
+
+def bench_mixed(catalog, n_profiles: int, timeout: float) -> None:  # type: ignore[no-untyped-def]
+    from skillstack.plan.service import plan
+
+    rng = random.Random(SEED + 2)
+    role_ids = sorted(r.id for r in catalog.roles)
+    skill_ids = sorted(s.id for s in catalog.skills)
+    rows = []
+    for _ in range(n_profiles):
+        profile = mixed_profile(rng, catalog, role_ids, skill_ids)
+        result, took = limited(timeout, plan, catalog, profile, TODAY)
+        rows.append((float("inf") if isinstance(result, Timeout) else took, profile, result))
+    times = sorted(t for t, _, _ in rows)
+    done = [r for _, _, r in rows if not isinstance(r, BaseException)]
+    print()
+    print(f"plan() on the large catalog, {n_profiles} mixed profiles (any objective, deadlines, optional "
+          f"skills, two roles)")
+    print(f"  median {fmt_time(statistics.median(times), timeout)}, 90th percentile "
+          f"{fmt_time(times[int(0.9 * (len(times) - 1))], timeout)}, worst {fmt_time(times[-1], timeout)}; "
+          f"feasible {sum(r.feasible for r in done)}/{n_profiles}, proved optimal "
+          f"{sum(r.optimal for r in done)}/{n_profiles}, no answer {n_profiles - len(done)}/{n_profiles}")
+    for took, profile, result in sorted(rows, key=lambda row: -row[0])[:3]:
+        what = ("no answer" if isinstance(result, BaseException)
+                else f"{'feasible' if result.feasible else 'infeasible (explained)'}, {len(result.steps)} steps")
+        print(f"  slowest: {fmt_time(took, timeout)}  optimize {profile.constraints.optimize}, "
+              f"{len(profile.targets)} role(s), deadline {profile.constraints.deadline or '-'}: {what}")
 
 
 def fmt_time(seconds: float, timeout: float) -> str:
@@ -366,6 +411,8 @@ def report_greedy(rows: list[tuple[str, Tally]], n_profiles: int) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profiles", type=int, default=20)
+    parser.add_argument("--mixed", type=int, default=100,
+                        help="also plan this many mixed profiles on the large catalog (0: skip)")
     parser.add_argument("--greedy-profiles", type=int, default=200)
     parser.add_argument("--timeout", type=float, default=10.0,
                         help="stop one plan() on the large catalog after this many seconds (0: never)")
@@ -378,6 +425,8 @@ def main(argv: list[str]) -> int:
     if not args.skip_large:
         folder, large = load("large")
         bench_plan_large(large, args.profiles, args.timeout)
+        if args.mixed:
+            bench_mixed(large, args.mixed, args.timeout)
         if not args.skip_cli:
             role = pick_cli_role(large, min(args.timeout, 5) or 5)
             del large
