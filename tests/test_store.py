@@ -127,3 +127,10 @@ def test_only_the_most_recently_used_catalogs_are_kept(catalog: Path) -> None:
         time.sleep(0.01)  # distinct modification times for the cache files
     assert len(list(cache_dir().glob("catalog-*.pickle"))) == store.KEEP
     assert len(list(cache_dir().glob("stamp-*"))) == store.KEEP
+
+
+def test_a_file_that_vanishes_while_loading_is_a_one_line_error(catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gone = catalog / "gone.yaml"
+    monkeypatch.setattr(store, "catalog_files", lambda paths: [catalog / "catalog.yaml", gone])
+    with pytest.raises(InputError, match=r"gone\.yaml: cannot read \(No such file or directory\); check the path"):
+        load_catalog([catalog])

@@ -70,11 +70,9 @@ def find(catalog: Catalog, ident: str) -> tuple[Skill | Credential | Role, str]:
 
 def stacks_using(catalog: Catalog, cid: str) -> list[Credential]:
     """The stacks whose `awarded_for` names credential `cid`."""
-    from skillstack.model import CredentialReq
-    from skillstack.requirements import atoms
+    from skillstack.requirements import credentials_named
 
-    return [c for c in catalog.stacks_using([cid]) if c.awarded_for is not None
-            and any(isinstance(a, CredentialReq) and a.credential == cid for a in atoms([c.awarded_for]))]
+    return [c for c in catalog.stacks_using([cid]) if cid in credentials_named(c.needs)]
 
 
 def roles_needing(catalog: Catalog, sid: str) -> list[Role]:

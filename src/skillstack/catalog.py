@@ -15,8 +15,8 @@ from typing import Any, Generic, TypeVar
 
 from skillstack.errors import InputError
 from skillstack.loader import RawCatalog
-from skillstack.model import CatalogInfo, Credential, CredentialId, CredentialReq, Role, RoleId, Skill, SkillId
-from skillstack.requirements import atoms, needs_credential
+from skillstack.model import CatalogInfo, Credential, CredentialId, Role, RoleId, Skill, SkillId
+from skillstack.requirements import credentials_named, needs_credential
 
 FUZZY_THRESHOLD = 85.0
 
@@ -194,7 +194,7 @@ class Catalog:
             if cred.awarded_for is None:
                 continue
             every.append(cred.id)
-            parts = {a.credential for a in atoms([cred.awarded_for]) if isinstance(a, CredentialReq)}
+            parts = credentials_named(cred.needs)
             for part in sorted(parts):
                 by_part.setdefault(part, []).append(cred.id)
             if not needs_credential(cred.awarded_for):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from skillstack.catalog import Catalog
 from skillstack.model import Credential, CredentialId, CredentialReq, RoleId, SkillId, SkillReq
-from skillstack.requirements import State, all_hold, atoms, holds
+from skillstack.requirements import State, all_hold, atoms
 
 if TYPE_CHECKING:  # networkx is imported when a graph is built, not at start-up
     import networkx as nx
@@ -140,8 +140,7 @@ class SkillGraph:
             cred = queue.pop()
             if cred.id in got or cred.id in state.credentials:
                 continue
-            ok = holds(cred.awarded_for, state) if cred.awarded_for is not None else all_hold(cred.requires, state)
-            if not ok:
+            if not all_hold(cred.needs, state):
                 continue
             got.add(cred.id)
             state.credentials.add(cred.id)

@@ -159,6 +159,11 @@ class Credential:
         """A stacked credential is earned automatically from its parts."""
         return self.awarded_for is not None
 
+    @property
+    def needs(self) -> tuple[Requirement, ...]:
+        """What must hold before it is taken: all of `requires`, or a stack's `awarded_for`."""
+        return (self.awarded_for,) if self.awarded_for is not None else self.requires
+
 
 @dataclass(frozen=True)
 class RoleSkill:

@@ -85,6 +85,11 @@ def atoms(reqs: Iterable[Requirement]) -> Iterator[SkillReq | CredentialReq | Ex
             yield req
 
 
+def credentials_named(reqs: Iterable[Requirement]) -> set[str]:
+    """The credential ids the requirements mention (a stack's parts, for its `awarded_for`)."""
+    return {a.credential for a in atoms(reqs) if isinstance(a, CredentialReq)}
+
+
 def needs_credential(req: Requirement) -> bool:
     """Whether every way of meeting `req` includes holding some credential."""
     if isinstance(req, CredentialReq):

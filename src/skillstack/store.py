@@ -96,10 +96,16 @@ RACY_SECONDS = 2.0
 without its size or time moving: such files are always read and hashed."""
 
 
+def _keyed() -> hashlib._Hash:
+    """A hash started with what every key depends on besides the files: the cache format,
+    skillstack's version and the working directory (locations are shown relative to it)."""
+    return hashlib.sha256(f"{CACHE_FORMAT}:{__version__}:{Path.cwd()}".encode())
+
+
 def _stamp(files: list[Path]) -> tuple[str, float]:
     """What the file system says of the files (path, size, times changed, inode), hashed;
     and the newest of those times."""
-    digest = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}:{Path.cwd()}".encode())
+    digest = _keyed()
     newest = 0.0
     for file in files:
         try:
@@ -112,9 +118,8 @@ def _stamp(files: list[Path]) -> tuple[str, float]:
 
 
 def _digest(contents: list[tuple[Path, bytes]]) -> str:
-    """The cache key: skillstack's version, the working directory (locations are shown
-    relative to it), and each file's path and contents."""
-    digest = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}:{Path.cwd()}".encode())
+    """The cache key: `_keyed`, then each file's path and contents."""
+    digest = _keyed()
     for file, data in contents:
         digest.update(str(file.resolve()).encode() + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()[:32]

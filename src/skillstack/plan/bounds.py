@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 
 from skillstack.catalog import Catalog
 from skillstack.model import AllOf, AnyOf, Credential, CredentialReq, ExperienceReq, NOf, Requirement, SkillReq
-from skillstack.requirements import State, holds
+from skillstack.requirements import State, all_hold, holds
 
 Bundle = frozenset[str]
 MAX_DEPTH = 40  # deeper prerequisite chains get the weakest valid bounds instead of more recursion
@@ -52,9 +52,6 @@ class Bounds:
     def own(self, cred: Credential) -> float:
         return 0.0 if cred.is_stack else self.weight(cred)
 
-    def _needs(self, cred: Credential) -> tuple[Requirement, ...]:
-        return (cred.awarded_for,) if cred.awarded_for is not None else cred.requires
-
     # ---- lower bounds ----------------------------------------------------
 
     def lower(self, cred: Credential) -> float:
@@ -68,7 +65,7 @@ class Bounds:
             return math.inf
         self._busy.add(cred.id)
         worst, via = 0.0, []
-        for req in self._needs(cred):
+        for req in cred.needs:
             value, used = self._lower_req(req)
             worst = max(worst, value)
             via.extend(used)
@@ -170,8 +167,7 @@ def feasible(catalog: Catalog, bundle: Iterable[str], state: State) -> bool:
     pending = [catalog.credentials[c] for c in bundle if c not in state.credentials]
     now = State(skills=dict(state.skills), credentials=set(state.credentials), experience=state.experience)
     while pending:
-        ready = [c for c in pending if all(holds(r, now) for r in
-                                           ((c.awarded_for,) if c.awarded_for is not None else c.requires))]
+        ready = [c for c in pending if all_hold(c.needs, now)]
         if not ready:
             return False
         for cred in ready:

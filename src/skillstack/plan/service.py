@@ -28,7 +28,7 @@ from skillstack.model import (
 )
 from skillstack.plan.bounds import Bounds, feasible
 from skillstack.plan.problem import GapItem, PlanProblem, PlanSolution
-from skillstack.requirements import State, atoms, describe, experience_allows, holds
+from skillstack.requirements import State, all_hold, atoms, credentials_named, describe, experience_allows, holds
 
 EXPLAIN_TIME_LIMIT = 3.0  # seconds for each re-plan that looks for the binding constraint
 IMPORTANCE_RANK = {"optional": 0, "important": 1, "essential": 2}
@@ -143,7 +143,7 @@ def _undominated(pool: Iterable[Credential], wanted: dict[str, set[int]], keep: 
         signature = _signature(cred, wanted)
         if not signature and cred.id not in keep:
             continue  # helps with nothing wanted
-        group = () if all(holds(r, state) for r in cred.requires) else cred.requires
+        group = () if all_hold(cred.requires, state) else cred.requires
         if cred.id not in keep and _dominated(signature, cred.hours, kept, {(), group}):
             continue
         if not worth(cred):
@@ -285,8 +285,7 @@ def _closure(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: 
     for stack in catalog.stacks_using(have | named):
         if stack.id in state.credentials or not usable(stack):
             continue
-        parts = {a.credential for a in atoms([stack.awarded_for]) if isinstance(a, CredentialReq)}  # type: ignore[list-item]
-        if parts & (have | named):
+        if credentials_named(stack.needs) & (have | named):
             stacks.append(stack)  # the solver decides whether its parts can be completed
     excluded = [Excluded(CredentialId(cid), why) for cid, why in sorted(reasons.items()) if why]
     return _Candidates(sorted(kept, key=lambda c: c.id), sorted(stacks, key=lambda c: c.id), excluded)

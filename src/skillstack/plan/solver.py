@@ -297,13 +297,6 @@ def _criteria(objective: str) -> tuple[str, str, str]:
     return CRITERIA[objective]
 
 
-def _needs(node: Credential) -> tuple[Requirement, ...]:
-    """What must hold before a node: all of `requires`, or a stack's `awarded_for`."""
-    if node.awarded_for is not None:
-        return (node.awarded_for,)
-    return node.requires
-
-
 def _atoms(req: Requirement) -> Iterator[SkillReq | CredentialReq]:
     if isinstance(req, (SkillReq, CredentialReq)):
         yield req
@@ -387,7 +380,7 @@ def _relevant(nodes: Sequence[Credential], open_gap: Sequence[GapItem], start: S
         if node.id in keep:
             continue
         keep.add(node.id)
-        for need in _needs(node):
+        for need in node.needs:
             for atom in _atoms(need):
                 if not start.holds(atom):
                     todo.extend(providers.meeting(atom))
@@ -463,7 +456,7 @@ class _Model:
         self._positions: dict[int, int] = {}
         self._component, self._size = self._components()
         for i, node in enumerate(self.nodes):
-            for need in _needs(node):
+            for need in node.needs:
                 self._require(i, need)
         self.gap = [entry for g in open_gap if (entry := self._gap_entry(g)) is not None]
         self.unclosable = [g for g in open_gap if not self.providers.granting(g.skill, g.level)]
@@ -555,7 +548,7 @@ class _Model:
         """
         edges: list[set[int]] = [set() for _ in self.nodes]
         for after, node in enumerate(self.nodes):
-            for need in _needs(node):
+            for need in node.needs:
                 for atom in _atoms(need):
                     if not self.start.holds(atom):
                         edges[after].update(self.index[a.id] for a in self.providers.meeting(atom))
