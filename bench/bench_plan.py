@@ -79,7 +79,7 @@ def random_profile(rng: random.Random, catalog, role_ids: list[str], skill_ids: 
 def build_problem(catalog, profile, today: date):  # type: ignore[no-untyped-def]
     """The PlanProblem exactly as skillstack.plan.service.plan builds it for its first solve
     (learner_state, compute_gap, _max_hours, then _closure under the profile's own budget)."""
-    from skillstack.learner import learner_state
+    from skillstack.holdings import learner_state
     from skillstack.plan.problem import PlanProblem
     from skillstack.plan.service import _closure, _max_hours, compute_gap
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from skillstack.catalog import Catalog
-from skillstack.learner import HeldStatus, held_status, learner_state
+from skillstack.holdings import HeldStatus, held_status, learner_state
 from skillstack.model import IMPORTANCE_WEIGHTS, CredentialId, Profile, Role, RoleId, SkillId
 from skillstack.requirements import State
 

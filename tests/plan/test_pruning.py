@@ -12,7 +12,7 @@ from test_service_property import as_catalog  # type: ignore[import-not-found]
 from test_solver_property import WHERE, _credential, problems  # type: ignore[import-not-found]
 
 from skillstack.catalog import Catalog, Index
-from skillstack.learner import learner_state
+from skillstack.holdings import learner_state
 from skillstack.model import (
     Constraints,
     Cost,
@@ -152,7 +152,7 @@ def test_strongly_connected_handles_a_chain_deeper_than_the_recursion_limit() ->
 
 
 def test_a_stack_that_a_skill_alone_can_complete_is_earned_from_that_skill() -> None:
-    from skillstack.learner import earn_stacks
+    from skillstack.holdings import earn_stacks
     from skillstack.model import AnyOf
 
     part = _course("part", 10, 5, ("x", 1))

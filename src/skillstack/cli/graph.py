@@ -34,9 +34,9 @@ def graph(
     """
     from datetime import date
 
+    from skillstack.cache import load_catalog
     from skillstack.graph import SkillGraph
     from skillstack.report.graph_export import FORMATS, label_nodes, pathway_graph
-    from skillstack.store import load_catalog
 
     if role and profile:
         raise UsageError("--role and --profile each choose a graph; pass one of them")

@@ -38,8 +38,8 @@ TodayOpt = typer.Option(None, "--today", help="Date to judge expiry by (default 
 
 def load_learner(catalog: list[Path] | None, profile: Path | None, **flags: Any) -> tuple[Any, Any]:
     """The checked catalog and the resolved profile (file, then flags over it)."""
+    from skillstack.cache import load_catalog
     from skillstack.profile import ProfileInput, apply_flags, read_profile, resolve_profile
-    from skillstack.store import load_catalog
 
     cat = load_catalog(catalog_paths(catalog)).catalog
     base = read_profile(profile) if profile else ProfileInput()
@@ -210,7 +210,7 @@ def init(
                                                  default="").split(",") if h.strip()]
         budget = typer.prompt("Budget in USD", default=1000.0, type=float)
         hours_per_week = typer.prompt("Hours a week you can study", default=10.0, type=float)
-    from skillstack.store import load_catalog
+    from skillstack.cache import load_catalog
 
     cat = load_catalog(catalog_paths(catalog)).catalog
     text = init_profile_text(cat, name or "", role or [], have or [], budget, hours_per_week or 10.0, date.today())

@@ -58,7 +58,7 @@ def _init_worker(catalog: Any) -> None:
 
 
 def _one(job: tuple[str, Any, Any]) -> Any:
-    from skillstack.advising import learner_report
+    from skillstack.client_reports import learner_report
 
     key, profile, today = job
     return learner_report(_CATALOG, profile, today, key)
@@ -114,12 +114,12 @@ def report(
     """
     from datetime import date
 
-    from skillstack.advising import cohort
+    from skillstack.cache import load_catalog
+    from skillstack.client_reports import cohort
     from skillstack.fileio import write_text_atomic
     from skillstack.profile import read_profile, resolve_profile
     from skillstack.report import render
     from skillstack.report.jsonify import dumps
-    from skillstack.store import load_catalog
 
     files, is_cohort = profile_files(paths)
     cat = load_catalog(catalog_paths(catalog)).catalog

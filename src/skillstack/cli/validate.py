@@ -32,7 +32,7 @@ def validate(
 
     Example: skillstack validate --strict catalog/
     """
-    from skillstack.report.problems import FORMATS
+    from skillstack.report.validation import FORMATS
     from skillstack.validate.service import validate_paths
 
     result = validate_paths(paths or catalog_paths(catalog), parse_date(today, "--today"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from skillstack.catalog import Catalog
-from skillstack.learner import held_status, learner_state
+from skillstack.holdings import held_status, learner_state
 from skillstack.model import (
     Credential,
     CredentialId,

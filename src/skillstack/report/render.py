@@ -17,8 +17,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from skillstack.advising import Cohort, LearnerReport
 from skillstack.catalog import Catalog
+from skillstack.client_reports import Cohort, LearnerReport
 from skillstack.plan.service import Plan
 from skillstack.report.plan_data import audit_dict, plan_dict
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from skillstack import store
+from skillstack import cache
+from skillstack.cache import cache_dir, load_catalog
 from skillstack.errors import InputError
-from skillstack.store import cache_dir, load_catalog
 
 
 @pytest.fixture
@@ -81,14 +81,14 @@ def test_cached_catalog_unpacks_only_what_is_used_and_matches_the_original() -> 
 def settled(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files count as settled at once (they were written a moment ago, and their change
     time cannot be set back)."""
-    monkeypatch.setattr(store, "RACY_SECONDS", -1.0)
+    monkeypatch.setattr(cache, "RACY_SECONDS", -1.0)
 
 
 def _refuse_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(files: object) -> object:
         raise AssertionError("the catalog files were read again")
 
-    monkeypatch.setattr(store, "iter_file_bytes", refuse)
+    monkeypatch.setattr(cache, "iter_file_bytes", refuse)
 
 
 @pytest.mark.usefixtures("settled")
@@ -121,16 +121,16 @@ def test_a_same_size_edit_with_the_old_time_put_back_is_still_seen(catalog: Path
 def test_only_the_most_recently_used_catalogs_are_kept(catalog: Path) -> None:
     file = catalog / "catalog.yaml"
     text = file.read_text()
-    for n in range(store.KEEP + 3):
+    for n in range(cache.KEEP + 3):
         file.write_text(text.replace("name: SQL Basics", f"name: SQL Basics {n}"))
         load_catalog([catalog])
         time.sleep(0.01)  # distinct modification times for the cache files
-    assert len(list(cache_dir().glob("catalog-*.pickle"))) == store.KEEP
-    assert len(list(cache_dir().glob("stamp-*"))) == store.KEEP
+    assert len(list(cache_dir().glob("catalog-*.pickle"))) == cache.KEEP
+    assert len(list(cache_dir().glob("stamp-*"))) == cache.KEEP
 
 
 def test_a_file_that_vanishes_while_loading_is_a_one_line_error(catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     gone = catalog / "gone.yaml"
-    monkeypatch.setattr(store, "catalog_files", lambda paths: [catalog / "catalog.yaml", gone])
+    monkeypatch.setattr(cache, "catalog_files", lambda paths: [catalog / "catalog.yaml", gone])
     with pytest.raises(InputError, match=r"gone\.yaml: cannot read \(No such file or directory\); check the path"):
         load_catalog([catalog])

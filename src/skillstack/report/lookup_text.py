@@ -6,8 +6,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from skillstack.browse import Hit, granting, roles_needing, stacks_using
 from skillstack.catalog import Catalog
+from skillstack.lookup import Hit, granting, roles_needing, stacks_using
 from skillstack.model import Credential, Role, Skill
 from skillstack.requirements import describe
 

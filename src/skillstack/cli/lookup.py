@@ -33,10 +33,10 @@ def search(
 
     Example: skillstack search "gogle data analytcs" --kind credential
     """
-    from skillstack.browse import KINDS
-    from skillstack.browse import search as run_search
+    from skillstack.cache import load_catalog
+    from skillstack.lookup import KINDS
+    from skillstack.lookup import search as run_search
     from skillstack.report.jsonify import dumps
-    from skillstack.store import load_catalog
 
     cat = load_catalog(catalog_paths(catalog)).catalog
     kinds = tuple(k.value for k in kind) if kind else KINDS
@@ -47,7 +47,7 @@ def search(
     if not hits:
         typer.echo(f"nothing matches {text!r}")
         raise typer.Exit(1)
-    from skillstack.report.browse_text import hits_table
+    from skillstack.report.lookup_text import hits_table
 
     console().print(hits_table(hits))
 
@@ -62,9 +62,9 @@ def show(
 
     Example: skillstack show comptia-security-plus
     """
-    from skillstack.browse import find
+    from skillstack.cache import load_catalog
+    from skillstack.lookup import find
     from skillstack.report.jsonify import dumps
-    from skillstack.store import load_catalog
 
     cat = load_catalog(catalog_paths(catalog)).catalog
     obj, warning = find(cat, ident)
@@ -74,7 +74,7 @@ def show(
         kind = type(obj).__name__.lower()
         write(dumps({"schema_version": 1, "kind": kind, kind: obj}))
         return
-    from skillstack.report.browse_text import show as render
+    from skillstack.report.lookup_text import show as render
 
     console().print(render(cat, obj))
 
