@@ -28,7 +28,7 @@ from skillstack.errors import InputError
 from skillstack.fileio import write_bytes_atomic
 from skillstack.loader import RawCatalog, catalog_files, iter_file_bytes, paused_gc, read_file
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 KEEP = 4
 
 

@@ -101,11 +101,98 @@ class Grant:
     where: SourceRef | None = field(default=None, compare=False, repr=False)
 
 
+SOURCE_KINDS = ("issuer", "authority", "secondary")
+# Fact groups a source can back; a source without `facts` backs every fact of its entry.
+CREDENTIAL_FACTS = ("cost", "hours", "requires", "validity", "grants", "status", "exam")
+ROLE_FACTS = ("salary", "onet", "outlook", "requires")
+FACTS = tuple(dict.fromkeys(CREDENTIAL_FACTS + ROLE_FACTS))
+CREDENTIAL_STATUSES = ("active", "retiring", "retired")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where facts were read: a plain URL (kind unknown, backs every fact) or a typed entry.
+
+    `kind` is issuer (the credential's issuer or the role's data owner), authority
+    (DoD COOL, BLS, O*NET...) or secondary (a page quoting others); "" when the
+    catalog gives a plain URL. `facts` names the fact groups it backs (empty: all).
+    `reviewed` is when a curator last re-read this page for those facts.
+    """
+
+    url: str
+    kind: str = ""
+    facts: tuple[str, ...] = ()
+    reviewed: date | None = None
+    note: str = ""
+
+    def backs(self, fact: str) -> bool:
+        return not self.facts or fact in self.facts
+
+    def __str__(self) -> str:
+        return self.url
+
+
+def backers(sources: tuple[Source, ...], fact: str) -> tuple[Source, ...]:
+    """The sources that back one fact group."""
+    return tuple(s for s in sources if s.backs(fact))
+
+
+def fact_kind(sources: tuple[Source, ...], fact: str) -> str:
+    """The strongest kind of source behind a fact: issuer > authority > secondary > "" (unknown)."""
+    kinds = {s.kind for s in backers(sources, fact)}
+    for kind in SOURCE_KINDS:
+        if kind in kinds:
+            return kind
+    return ""
+
+
+def fact_reviewed(sources: tuple[Source, ...], fact: str, fallback: date | None = None) -> date | None:
+    """When a fact group was last re-read: the newest `reviewed` of its sources, else the entry's date."""
+    dates = [s.reviewed for s in backers(sources, fact) if s.reviewed is not None]
+    return max(dates) if dates else fallback
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A price per month at one provider; the planner prices it from the learner's pace."""
+
+    monthly: float
+    provider: str
+
+
 @dataclass(frozen=True)
 class Cost:
+    """`amount` is paid once; a `subscription` adds its monthly price for the months studied.
+
+    `retake` and `training` are information for the learner, never added to a plan.
+    """
+
     amount: float
     currency: str = "USD"
     note: str = ""
+    subscription: Subscription | None = None
+    retake: float | None = None
+    training: float | None = None
+
+
+@dataclass(frozen=True)
+class Discount:
+    """`percent` off the one-off amount when the pathway takes a matching credential earlier.
+
+    The condition names an issuer or one credential; credentials held before the
+    pathway starts do not count (their vouchers are assumed used or expired).
+    """
+
+    percent: float
+    after_issuer: str = ""
+    after_credential: CredentialId | None = None
+    note: str = ""
+    where: SourceRef | None = field(default=None, compare=False, repr=False)
+
+    def met_by(self, cred: Credential) -> bool:
+        if self.after_credential is not None:
+            return cred.id == self.after_credential
+        return cred.issuer == self.after_issuer
 
 
 @dataclass(frozen=True)
@@ -150,9 +237,22 @@ class Credential:
     accreditation: tuple[str, ...] = ()
     verification: str = ""
     last_reviewed: date | None = None
-    sources: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
     note: str = ""
     allow_warnings: tuple[str, ...] = ()
+    status: str = "active"  # active | retiring | retired
+    retires: date | None = None
+    superseded_by: CredentialId | None = None
+    exam: str = ""
+    discounts: tuple[Discount, ...] = ()
+
+    @property
+    def is_retired(self) -> bool:
+        return self.status == "retired"
+
+    def available_until(self) -> date | None:
+        """The last day it can still be earned: its `retires` date; None when open-ended."""
+        return self.retires
 
     @property
     def is_stack(self) -> bool:
@@ -175,10 +275,16 @@ class RoleSkill:
 
 @dataclass(frozen=True)
 class Salary:
+    """A role's median pay. `proxy` marks pay taken from a broader occupation (`occupation`)."""
+
     median: float
     currency: str = "USD"
     year: int | None = None
     source: str = ""
+    kind: str = ""  # issuer | authority | secondary, "" unknown
+    proxy: bool = False
+    occupation: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -193,7 +299,7 @@ class Role:
     requires: tuple[RoleSkill, ...] = ()
     salary: Salary | None = None
     outlook: str = ""
-    sources: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
     last_reviewed: date | None = None
     allow_warnings: tuple[str, ...] = ()
 

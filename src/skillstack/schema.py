@@ -469,13 +469,91 @@ SKILL = Obj("skill", {
     "esco": F(Str(), description="ESCO skill URI"), "onet": F(Str(), description="O*NET element id"),
 }, _build_skill)
 
+SUBSCRIPTION = Obj("subscription", {
+    "monthly": F(Num("price per month", minimum=0), True),
+    "provider": F(Str("who bills it, e.g. coursera; credentials of one provider share one subscription"), True),
+}, lambda v, _w: m.Subscription(float(v["monthly"]), str(v["provider"]).lower())
+    if "monthly" in v and "provider" in v else INVALID, free_keys=False)
+
+
+def _build_cost(v: dict[str, Any], _where: m.SourceRef) -> Any:
+    if "amount" not in v and "subscription" not in v:
+        return INVALID
+    return m.Cost(float(v.get("amount", 0.0)), v.get("currency", "USD"), v.get("note", ""),
+                  v.get("subscription"), v.get("retake"), v.get("training"))
+
+
+class CostObj(Obj):
+    """A cost mapping needs `amount`, `subscription` or both."""
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        if isinstance(node, MapNode):
+            keys = {_key_text(k) for k, _ in node.pairs}
+            if not keys & {"amount", "subscription"}:
+                return ctx.error(node, "cost is missing 'amount' (a one-off price) or 'subscription' "
+                                       "({monthly, provider})")
+        return super().convert(node, ctx)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {**super().json_schema(), "anyOf": [{"required": ["amount"]}, {"required": ["subscription"]}]}
+
+
 COST = ScalarOr(
     Num("USD"),
-    Obj("cost", {"amount": F(Num(), True), "currency": F(Str(pattern=r"^[A-Z]{3}$", what="ISO currency code")),
-                 "note": F(Str())},
-        lambda v, _w: m.Cost(float(v["amount"]), v.get("currency", "USD"), v.get("note", ""))),
+    CostObj("cost", {
+        "amount": F(Num(), description="paid once (an exam fee, a course price)"),
+        "currency": F(Str(pattern=r"^[A-Z]{3}$", what="ISO currency code")),
+        "note": F(Str()),
+        "subscription": F(SUBSCRIPTION, description="a monthly price the planner multiplies by the months "
+                                                    "studied at the learner's pace"),
+        "retake": F(Num(minimum=0), description="a retake fee: shown, never added to a plan"),
+        "training": F(Num(minimum=0), description="optional training: shown, never added to a plan"),
+    }, _build_cost),
     lambda amount: m.Cost(float(amount)),
 )
+SOURCE_OBJ = Obj("source", {
+    "url": F(Str("where the facts were read"), True),
+    "kind": F(Enum(*m.SOURCE_KINDS, description="issuer: the issuer's own page; authority: e.g. DoD COOL, "
+                                                 "BLS, O*NET; secondary: a page quoting others"), True),
+    "facts": F(ListOf(Enum(*m.FACTS)), description="the fact groups this page backs; omitted: all of them"),
+    "reviewed": F(DateT(), description="when a curator last re-read this page for these facts"),
+    "note": F(Str()),
+}, lambda v, _w: m.Source(v["url"], v["kind"], tuple(dict.fromkeys(v.get("facts", ()))), v.get("reviewed"),
+                          v.get("note", "")) if "url" in v and "kind" in v else INVALID)
+SOURCE = ScalarOr(Str("a URL (kind unknown, backs every fact)"), SOURCE_OBJ, lambda url: m.Source(url))
+SOURCES = ListOf(SOURCE, description="where the facts were read: URLs or {url, kind, facts, reviewed}")
+DISCOUNT_AFTER = Obj("discount condition", {
+    "issuer": F(Str("an issuer, as written in credentials' `issuer`")),
+    "credential": F(IdRef()),
+}, free_keys=False)
+
+
+class DiscountT(Obj):
+    """A discount's `after` names exactly one of issuer or credential."""
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        if isinstance(node, MapNode):
+            for key_node, value_node in node.pairs:
+                if _key_text(key_node) == "after" and isinstance(value_node, MapNode) and len(value_node.pairs) != 1:
+                    return ctx.error(value_node, "a discount's `after` names exactly one of issuer or credential")
+        return super().convert(node, ctx)
+
+
+def _build_discount(v: dict[str, Any], where: m.SourceRef) -> Any:
+    after = v.get("after")
+    if "percent" not in v or not isinstance(after, dict) or len(after) != 1:
+        return INVALID
+    cred = after.get("credential")
+    return m.Discount(float(v["percent"]), after.get("issuer", ""),
+                      m.CredentialId(cred) if cred else None, v.get("note", ""), where)
+
+
+DISCOUNT = DiscountT("discount", {
+    "percent": F(Num("percent off the one-off amount", minimum=0, maximum=100), True),
+    "after": F(DISCOUNT_AFTER, True, "applies when a credential of this issuer (or this credential) comes "
+                                     "earlier in the pathway"),
+    "note": F(Str()),
+}, _build_discount)
 GRANT = Obj("grant", {"skill": F(IdRef(), True), "level": F(LevelT(), True)},
             lambda v, w: m.Grant(m.SkillId(v["skill"]), v["level"], w) if "level" in v and "skill" in v else INVALID,
             free_keys=False)
@@ -497,7 +575,10 @@ def _build_credential(v: dict[str, Any], where: m.SourceRef) -> m.Credential:
         validity_years=float(v["validity_years"]) if "validity_years" in v else None,
         renewal=v.get("renewal", ""), accreditation=v.get("accreditation", ()),
         verification=v.get("verification", ""), last_reviewed=v.get("last_reviewed"),
-        sources=v.get("sources", ()), note=v.get("description", ""), allow_warnings=v.get("allow_warnings", ()))
+        sources=v.get("sources", ()), note=v.get("description", ""), allow_warnings=v.get("allow_warnings", ()),
+        status=v.get("status", "active"), retires=v.get("retires"),
+        superseded_by=m.CredentialId(v["superseded_by"]) if "superseded_by" in v else None,
+        exam=str(v.get("exam", "")), discounts=v.get("discounts", ()))
 
 
 _AWARDED = Obj("awarded_for", {
@@ -521,7 +602,8 @@ CREDENTIAL = Obj("credential", {
     "provider": F(Str(), description="where it is taken, if not the issuer"),
     "kind": F(Enum(*CREDENTIAL_KINDS), True), "url": F(Str()),
     "description": F(Str()),
-    "cost": F(COST, description="USD, or {amount, currency, note}"),
+    "cost": F(COST, description="USD, or {amount, currency, note, subscription, retake, training}"),
+    "discounts": F(ListOf(DISCOUNT), description="conditional discounts the planner applies"),
     "hours": F(Num(), description="learning + exam preparation, estimated"),
     "level": F(Enum("beginner", "intermediate", "advanced")),
     "format": F(Str()),
@@ -534,8 +616,12 @@ CREDENTIAL = Obj("credential", {
     "renewal": F(Str()), "accreditation": F(ListOf(Str())),
     "verification": F(Enum(*VERIFICATIONS)),
     "last_reviewed": F(DateT(), description="when a curator last checked the facts"),
-    "sources": F(ListOf(Str()), description="where cost, hours and rules were read"),
+    "sources": F(SOURCES),
     "allow_warnings": F(ListOf(Str()), description=ALLOW_DOC),
+    "status": F(Enum(*m.CREDENTIAL_STATUSES), description="default active"),
+    "retires": F(DateT(), description="the last day it can be earned"),
+    "superseded_by": F(IdRef(), description="the credential that replaces it"),
+    "exam": F(Str(), description="current exam code or version, e.g. SY0-701"),
 }, _build_credential)
 
 IMPORTANCES = ("essential", "important", "optional")
@@ -544,10 +630,16 @@ ROLE_SKILL = Obj("role requirement", {
     "importance": F(Enum(*IMPORTANCES), description="default essential"),
 }, lambda v, w: (m.RoleSkill(m.SkillId(v["skill"]), v["level"], v.get("importance", "essential"), w)
                   if "skill" in v and "level" in v else INVALID), free_keys=False)
-SALARY = Obj("salary", {"median": F(Num(), True), "currency": F(Str()), "year": F(Num(integer=True)),
-                        "source": F(Str())},
-             lambda v, _w: m.Salary(float(v["median"]), v.get("currency", "USD"), v.get("year"), v.get("source", ""))
-             if "median" in v else INVALID)
+SALARY = Obj("salary", {
+    "median": F(Num(), True), "currency": F(Str()), "year": F(Num(integer=True)),
+    "source": F(Str(), description="who publishes the figure, e.g. 'BLS OEWS May 2024'"),
+    "kind": F(Enum(*m.SOURCE_KINDS), description="authority for BLS/O*NET figures"),
+    "proxy": F(Bool(), description="true when the pay is a broader occupation's, named in `occupation`"),
+    "occupation": F(Str(), description="the occupation (code and title) the figure is for"),
+    "url": F(Str()),
+}, lambda v, _w: m.Salary(float(v["median"]), v.get("currency", "USD"), v.get("year"), v.get("source", ""),
+                          v.get("kind", ""), bool(v.get("proxy", False)), v.get("occupation", ""), v.get("url", ""))
+    if "median" in v else INVALID)
 
 
 def _build_role(v: dict[str, Any], where: m.SourceRef) -> m.Role:
@@ -565,7 +657,7 @@ ROLE = Obj("role", {
     "esco": F(Str()),
     "requires": F(ListOf(ROLE_SKILL), True),
     "salary": F(SALARY), "outlook": F(Enum("growing", "stable", "declining")),
-    "sources": F(ListOf(Str())), "last_reviewed": F(DateT()),
+    "sources": F(SOURCES), "last_reviewed": F(DateT()),
     "allow_warnings": F(ListOf(Str()), description=ALLOW_DOC),
 }, _build_role)
 

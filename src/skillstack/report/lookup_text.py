@@ -9,6 +9,7 @@ from rich.text import Text
 from skillstack.catalog import Catalog
 from skillstack.lookup import Hit, granting, roles_needing, stacks_using
 from skillstack.model import Credential, Role, Skill
+from skillstack.report.provenance import describe_cost, describe_discount, describe_salary, describe_source
 from skillstack.requirements import describe
 
 
@@ -34,12 +35,16 @@ def _fields(rows: list[tuple[str, str]]) -> Table:
 
 
 def _credential(cat: Catalog, c: Credential) -> list[RenderableType]:
-    cost = f"${c.cost.amount:,.0f}" + (f" {c.cost.currency}" if c.cost.currency != "USD" else "")
-    if c.cost.note:
-        cost += f" ({c.cost.note})"
+    cost = describe_cost(c)
+    status = c.status + (f", last day {c.retires}" if c.retires else "")
+    if c.superseded_by:
+        status += f", replaced by {cat.credentials[c.superseded_by].name} ({c.superseded_by})" \
+            if c.superseded_by in cat.credentials else f", replaced by {c.superseded_by}"
     rows = [
+        ("status", status if c.status != "active" or c.retires else ""), ("exam", c.exam),
         ("issuer", c.issuer + (f", taken on {c.provider}" if c.provider else "")), ("kind", c.kind),
-        ("level", c.level), ("format", c.format), ("cost", cost), ("hours", f"{c.hours:g}"),
+        ("level", c.level), ("format", c.format), ("cost", cost),
+        ("discounts", "; ".join(describe_discount(d) for d in c.discounts)), ("hours", f"{c.hours:g}"),
         ("validity", f"{c.validity_years:g} years" if c.validity_years else "does not expire"),
         ("renewal", c.renewal), ("accreditation", ", ".join(c.accreditation)), ("verification", c.verification),
         ("url", c.url), ("last reviewed", str(c.last_reviewed or "never")),
@@ -65,12 +70,12 @@ def _credential(cat: Catalog, c: Credential) -> list[RenderableType]:
         out += [Text(f"  {cr.credits:g} credits toward {cr.toward}") for cr in c.credit]
     if c.sources:
         out.append(Text("\nSources", style="bold"))
-        out += [Text(f"  {s}") for s in c.sources]
+        out += [Text(f"  {describe_source(s)}") for s in c.sources]
     return out
 
 
 def _role(cat: Catalog, r: Role) -> list[RenderableType]:
-    salary = f"${r.salary.median:,.0f} median ({r.salary.source or 'no source'}, {r.salary.year})" if r.salary else ""
+    salary = describe_salary(r.salary) if r.salary else ""
     rows = [("domain", r.domain), ("O*NET", r.onet), ("ESCO", r.esco), ("salary", salary),
             ("outlook", r.outlook), ("defined at", str(r.where))]
     out: list[RenderableType] = [_fields(rows)]

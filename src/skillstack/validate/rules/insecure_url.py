@@ -19,7 +19,7 @@ LEVEL: ProblemLevel = "warning"
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     for obj in [*ctx.catalog.credentials, *ctx.catalog.roles]:
-        urls = [getattr(obj, "url", ""), *obj.sources]
+        urls = [getattr(obj, "url", ""), *(s.url for s in obj.sources)]
         for url in urls:
             if url and not url.startswith("https://"):
                 yield Problem.at(obj.where, LEVEL, ID, f"{obj.id}: {url!r} is not an https URL; use https")

@@ -1,6 +1,7 @@
 """unknown-reference (error): a skill or credential id that no catalog file defines.
 
-Checked in grants, requires, recommends, role requirements and `broader`.
+Checked in grants, requires, recommends, role requirements, `broader`,
+`superseded_by` and a discount's `after: {credential}`.
 The closest existing ids are suggested.
 
 Failing example::
@@ -48,6 +49,13 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                         yield _problem(cat.credentials, atom.credential, where, f"{field_name} of {cred.id}")
                 elif hasattr(atom, "skill") and atom.skill not in cat.skills:
                     yield _problem(cat.skills, atom.skill, where, f"{field_name} of {cred.id}")
+        if cred.superseded_by is not None and cred.superseded_by not in cat.credentials:
+            yield _problem(cat.credentials, cred.superseded_by, cred.where, f"superseded_by of {cred.id}")
+        for discount in cred.discounts:
+            after = discount.after_credential
+            if after is not None and after not in cat.credentials:
+                yield _problem(cat.credentials, after, where_of(discount.where, cred.where),
+                               f"discounts of {cred.id}")
     for role in cat.roles:
         for need in role.requires:
             if need.skill not in cat.skills:

@@ -1,0 +1,74 @@
+"""Plain-text phrases saying what a price or salary is and where it comes from.
+
+Shared by the text, Markdown, HTML and JSON reporters so every figure an advisor
+hands a client carries the same provenance: the kind of source behind it
+(issuer, authority, secondary, or unknown for a bare URL) and, for a salary taken
+from a broader occupation, a proxy mark.
+"""
+
+from __future__ import annotations
+
+from skillstack import model as m
+
+UNKNOWN = "source kind not stated"
+
+
+def _money(amount: float, currency: str = "USD") -> str:
+    return f"${amount:,.0f}" if currency == "USD" else f"{amount:,.0f} {currency}"
+
+
+def describe_cost(cred: m.Credential) -> str:
+    cost = cred.cost
+    parts = []
+    if cost.amount or cost.subscription is None:
+        parts.append(_money(cost.amount, cost.currency))
+    if cost.subscription is not None:
+        sub = cost.subscription
+        parts.append(f"{_money(sub.monthly, cost.currency)}/month subscription at {sub.provider}")
+    text = " + ".join(parts)
+    extras = []
+    if cost.retake is not None:
+        extras.append(f"retake {_money(cost.retake, cost.currency)}, not included")
+    if cost.training is not None:
+        extras.append(f"optional training {_money(cost.training, cost.currency)}, not included")
+    if cost.note:
+        extras.append(cost.note)
+    return text + (f" ({'; '.join(extras)})" if extras else "")
+
+
+def describe_discount(discount: m.Discount) -> str:
+    after = discount.after_credential or discount.after_issuer
+    text = f"{discount.percent:g}% off after {after} earlier in the pathway"
+    return text + (f" ({discount.note})" if discount.note else "")
+
+
+def describe_source(source: m.Source) -> str:
+    if not source.kind:
+        return source.url
+    facts = ", ".join(source.facts) if source.facts else "all facts"
+    reviewed = f", re-read {source.reviewed}" if source.reviewed else ""
+    return f"{source.url} [{source.kind}: {facts}{reviewed}]"
+
+
+def fact_origin(sources: tuple[m.Source, ...], fact: str) -> str:
+    """'issuer', 'authority', 'secondary' or UNKNOWN for one fact group."""
+    return m.fact_kind(sources, fact) or UNKNOWN
+
+
+def price_origin(cred: m.Credential) -> str:
+    return fact_origin(cred.sources, "cost")
+
+
+def salary_origin(salary: m.Salary) -> str:
+    """E.g. 'BLS OEWS May 2024, authority, 2024; proxy: 15-2051 Data Scientists'."""
+    parts = [salary.source or "no source named", salary.kind or UNKNOWN]
+    if salary.year:
+        parts.append(str(salary.year))
+    text = ", ".join(parts)
+    if salary.proxy:
+        text += "; proxy: pay of " + (salary.occupation or "a broader occupation")
+    return text
+
+
+def describe_salary(salary: m.Salary) -> str:
+    return f"{_money(salary.median, salary.currency)} median ({salary_origin(salary)})"
