@@ -55,7 +55,7 @@ def held_status(catalog: Catalog, profile: Profile, today: date) -> list[HeldSta
 
 def learner_state(catalog: Catalog, profile: Profile, on: date) -> State:
     """Skills, credentials and experience the learner has on day `on`."""
-    state = State(skills=dict(profile.skills), experience=dict(profile.experience))
+    state = State(skills=dict(profile.skills), experience=dict(profile.experience), education=profile.education)
     for status in held_status(catalog, profile, on):
         if status.status == "expired":
             continue

@@ -34,6 +34,33 @@ class Level(IntEnum):
 IMPORTANCE_WEIGHTS = {"essential": 3.0, "important": 2.0, "optional": 1.0}
 
 
+class Education(IntEnum):
+    """Education levels, lowest first; a requirement of level L is met by L or above."""
+
+    NONE = 0
+    HIGH_SCHOOL = 1
+    ASSOCIATE = 2
+    BACHELOR = 3
+    MASTER = 4
+    DOCTORATE = 5
+
+    @property
+    def label(self) -> str:
+        return self.name.lower().replace("_", "-")
+
+    @classmethod
+    def parse(cls, text: str) -> Education:
+        """'high-school' -> Education.HIGH_SCHOOL; ValueError for anything else."""
+        try:
+            return cls[text.strip().upper().replace("-", "_").replace(" ", "_")]
+        except KeyError:
+            raise ValueError(text) from None
+
+
+EDUCATION_LEVELS = tuple(e.label for e in Education)
+ROLE_LEVELS = ("entry", "mid", "senior")
+
+
 @dataclass(frozen=True)
 class SourceRef:
     """Where an object was written: 1-based line and column."""
@@ -70,6 +97,16 @@ class ExperienceReq:
 
 
 @dataclass(frozen=True)
+class EducationReq:
+    """An education level (or above), optionally in a field or from an accredited program."""
+
+    level: Education
+    field_of_study: str = ""
+    accredited: bool = False
+    where: SourceRef | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class AllOf:
     items: tuple[Requirement, ...]
     where: SourceRef | None = field(default=None, compare=False, repr=False)
@@ -88,7 +125,7 @@ class NOf:
     where: SourceRef | None = field(default=None, compare=False, repr=False)
 
 
-Requirement = Union[SkillReq, CredentialReq, ExperienceReq, AllOf, AnyOf, NOf]
+Requirement = Union[SkillReq, CredentialReq, ExperienceReq, EducationReq, AllOf, AnyOf, NOf]
 
 
 # ---- catalog objects ------------------------------------------------------
@@ -271,6 +308,37 @@ class RoleSkill:
     level: Level
     importance: str  # essential | important | optional
     where: SourceRef | None = field(default=None, compare=False, repr=False)
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """A role requirement that is not a skill: credentials employers expect (a credential or a
+    group of them), years of experience, or education; with who says so."""
+
+    requirement: Requirement
+    importance: str  # essential | important | optional
+    source: str = ""
+    where: SourceRef | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def kind(self) -> str:
+        """'credential' when every way to meet it is holding credentials; else 'experience',
+        'education', or 'mixed' (credentials or a gate)."""
+        kinds = {type(a).__name__ for a in _leaves(self.requirement)}
+        if kinds == {"CredentialReq"}:
+            return "credential"
+        if kinds == {"ExperienceReq"}:
+            return "experience"
+        if kinds == {"EducationReq"}:
+            return "education"
+        return "mixed"
+
+
+def _leaves(req: Requirement) -> list[Requirement]:
+    if isinstance(req, (AllOf, AnyOf, NOf)):
+        return [leaf for item in req.items for leaf in _leaves(item)]
+    return [req]
 
 
 @dataclass(frozen=True)
@@ -296,12 +364,16 @@ class Role:
     description: str = ""
     onet: str = ""
     esco: str = ""
-    requires: tuple[RoleSkill, ...] = ()
+    requires: tuple[RoleSkill, ...] = ()  # the skill items of `requires`
     salary: Salary | None = None
     outlook: str = ""
     sources: tuple[Source, ...] = ()
     last_reviewed: date | None = None
     allow_warnings: tuple[str, ...] = ()
+    expects: tuple[Expectation, ...] = ()  # the other items of `requires`, in file order
+    level: str = ""  # entry | mid | senior, or "" when not stated
+    next: tuple[RoleId, ...] = ()
+    previous: tuple[RoleId, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -344,3 +416,11 @@ class Profile:
     constraints: Constraints = Constraints()
     in_progress: tuple[CredentialId, ...] = ()
     where: SourceRef | None = None
+    education: EducationHeld | None = None
+
+
+@dataclass(frozen=True)
+class EducationHeld:
+    level: Education
+    field_of_study: str = ""
+    accredited: bool = False

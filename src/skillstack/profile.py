@@ -19,6 +19,8 @@ from skillstack.loader import display_path
 from skillstack.model import (
     Constraints,
     CredentialId,
+    Education,
+    EducationHeld,
     HeldCredential,
     Level,
     Profile,
@@ -45,6 +47,7 @@ class ProfileInput:
     exclude: list[tuple[str, SourceRef | None]] = field(default_factory=list)
     constraints: dict[str, Any] = field(default_factory=dict)
     where: SourceRef | None = None
+    education: EducationHeld | None = None
 
 
 def read_profile(path: Path) -> ProfileInput:
@@ -83,6 +86,9 @@ def _from_values(v: dict[str, Any], where: SourceRef) -> ProfileInput:
     constraints = dict(v.get("constraints", {}))
     out.exclude = list(constraints.pop("exclude", ()))
     out.constraints = constraints
+    if "education" in v and "level" in v["education"]:
+        e = v["education"]
+        out.education = EducationHeld(e["level"], e.get("field", ""), e.get("accredited", False))
     return out
 
 
@@ -103,14 +109,22 @@ def parse_level(text: str, flag: str) -> Level:
 
 def apply_flags(base: ProfileInput, *, roles: Sequence[str] = (), have: Sequence[str] = (),
                 holds: Sequence[str] = (), experience: Sequence[str] = (), exclude: Sequence[str] = (),
-                constraints: dict[str, Any] | None = None) -> ProfileInput:
+                constraints: dict[str, Any] | None = None, education: str | None = None) -> ProfileInput:
     """Flags over a profile: --role replaces the targets; --have, --holds and
-    --experience add or override entries; --exclude adds; constraint flags override."""
+    --experience add or override entries; --exclude adds; constraint flags and --education
+    (LEVEL or LEVEL:FIELD) override."""
     out = replace(base, skills=list(base.skills), credentials=list(base.credentials),
                   experience=list(base.experience), targets=list(base.targets),
                   exclude=list(base.exclude), constraints=dict(base.constraints))
     if roles:
         out.targets = [(r, None) for r in roles]
+    if education:
+        level, _, field_name = education.partition(":")
+        try:
+            out.education = EducationHeld(Education.parse(level), field_name.strip())
+        except ValueError:
+            levels = ", ".join(e.label for e in Education)
+            raise InputError(f"--education {education!r}: use one of {levels} (optionally LEVEL:FIELD)") from None
     for item in have:
         key, level = _split(item, "--have", "SKILL:LEVEL, e.g. sql:2")
         out.skills = [s for s in out.skills if normalize(s[0]) != normalize(key)]
@@ -190,7 +204,7 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
         with_optional=bool(c.get("with_optional", False)))
     profile = Profile(name=raw.name, skills=tuple(sorted(skills.items())), credentials=tuple(held),
                       experience=tuple(raw.experience), targets=targets, constraints=constraints,
-                      in_progress=in_progress, where=raw.where)
+                      in_progress=in_progress, where=raw.where, education=raw.education)
     return profile, warnings
 
 

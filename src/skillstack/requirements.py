@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Union
 
 from skillstack.model import (
     AllOf,
     AnyOf,
     CredentialReq,
+    EducationHeld,
+    EducationReq,
     ExperienceReq,
     Level,
     NOf,
@@ -28,6 +31,10 @@ class State:
     credentials: set[str] = field(default_factory=set)
     experience: Mapping[str, float] = field(default_factory=dict)
     any_experience: bool = False  # treat every experience requirement as met
+    education: EducationHeld | None = None
+
+    def copy(self) -> State:
+        return State(dict(self.skills), set(self.credentials), self.experience, self.any_experience, self.education)
 
     def level(self, skill: str) -> int:
         return int(self.skills.get(skill, 0))
@@ -49,6 +56,8 @@ def holds(req: Requirement, state: State) -> bool:
         return req.credential in state.credentials
     if isinstance(req, ExperienceReq):
         return state.any_experience or state.experience.get(req.domain, 0.0) >= req.years
+    if isinstance(req, EducationReq):
+        return state.any_experience or education_meets(state.education, req)
     if isinstance(req, AllOf):
         return all(holds(item, state) for item in req.items)
     if isinstance(req, AnyOf):
@@ -57,14 +66,31 @@ def holds(req: Requirement, state: State) -> bool:
     return sum(holds(item, state) for item in req.items) >= req.n
 
 
-def experience_allows(req: Requirement, experience: Mapping[str, float]) -> bool:
-    """Whether `req` can ever hold for someone with this experience: skills and
-    credentials can be earned, experience cannot."""
+def education_meets(held: EducationHeld | None, req: EducationReq) -> bool:
+    """Education at `req.level` or above; in `req.field_of_study` when one is named (compared without
+    case, spaces or hyphens); from an accredited program when `req.accredited`."""
+    if held is None or held.level < req.level:
+        return False
+    if req.field_of_study and _norm(req.field_of_study) != _norm(held.field_of_study):
+        return False
+    return held.accredited or not req.accredited
+
+
+def _norm(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def experience_allows(req: Requirement, experience: Mapping[str, float],
+                      education: EducationHeld | None = None, *, any_education: bool = False) -> bool:
+    """Whether `req` can ever hold for someone with this experience and education: skills and
+    credentials can be earned, experience and education cannot (for a plan's span)."""
     if isinstance(req, ExperienceReq):
         return experience.get(req.domain, 0.0) >= req.years
+    if isinstance(req, EducationReq):
+        return any_education or education_meets(education, req)
     if isinstance(req, (SkillReq, CredentialReq)):
         return True
-    results = [experience_allows(item, experience) for item in req.items]
+    results = [experience_allows(item, experience, education, any_education=any_education) for item in req.items]
     if isinstance(req, AllOf):
         return all(results)
     if isinstance(req, AnyOf):
@@ -76,7 +102,10 @@ def all_hold(reqs: Iterable[Requirement], state: State) -> bool:
     return all(holds(req, state) for req in reqs)
 
 
-def atoms(reqs: Iterable[Requirement]) -> Iterator[SkillReq | CredentialReq | ExperienceReq]:
+Atom = Union[SkillReq, CredentialReq, ExperienceReq, EducationReq]
+
+
+def atoms(reqs: Iterable[Requirement]) -> Iterator[Atom]:
     """Every leaf requirement, depth first."""
     for req in reqs:
         if isinstance(req, (AllOf, AnyOf, NOf)):
@@ -94,7 +123,7 @@ def needs_credential(req: Requirement) -> bool:
     """Whether every way of meeting `req` includes holding some credential."""
     if isinstance(req, CredentialReq):
         return True
-    if isinstance(req, (SkillReq, ExperienceReq)):
+    if isinstance(req, (SkillReq, ExperienceReq, EducationReq)):
         return False
     needs = [needs_credential(item) for item in req.items]
     if isinstance(req, AllOf):
@@ -116,6 +145,11 @@ def describe(req: Requirement, name: Callable[[str], str] | None = None) -> str:
         return show(req.credential)
     if isinstance(req, ExperienceReq):
         return f"{req.years:g} year{'' if req.years == 1 else 's'} of {req.domain} experience"
+    if isinstance(req, EducationReq):
+        text = f"{req.level.label.replace('-', ' ')} education or above"
+        if req.field_of_study:
+            text += f" in {req.field_of_study}"
+        return text + (" (accredited program)" if req.accredited else "")
     inner = ", ".join(describe(item, name) for item in req.items)
     if isinstance(req, AllOf):
         return f"all of ({inner})"

@@ -210,6 +210,28 @@ class LevelT(Type):
                 "oneOf": [{"type": "integer", "minimum": 1, "maximum": 4}, {"enum": list(LEVEL_NAMES)}]}
 
 
+class EducationT(Type):
+    """An education level name; a typo is reported with the closest level (rule education-level)."""
+
+    description = "education level: " + ", ".join(m.EDUCATION_LEVELS)
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        value = node.value if isinstance(node, ScalarNode) else None
+        if isinstance(value, str):
+            try:
+                return m.Education.parse(value)
+            except ValueError:
+                pass
+        shown = repr(value) if isinstance(value, str) else _kind(node)
+        close = difflib.get_close_matches(str(value).lower(), list(m.EDUCATION_LEVELS), n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return ctx.error(node, f"education {shown} is not one of: {', '.join(m.EDUCATION_LEVELS)}{hint}",
+                         rule="education-level")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"description": self.description, "enum": list(m.EDUCATION_LEVELS)}
+
+
 class ListOf(Type):
     def __init__(self, item: Type, description: str = "") -> None:
         self.item = item
@@ -394,11 +416,11 @@ class Obj(Type):
 
 # ---- the requirement grammar ----------------------------------------------
 
-_REQ_KEYS = ("skill", "credential", "experience", "any_of", "all_of", "n_of")
+_REQ_KEYS = ("skill", "credential", "experience", "education", "any_of", "all_of", "n_of")
 
 
 class RequirementT(Type):
-    description = ("one prerequisite: {skill, level}, {credential}, {experience, years}, "
+    description = ("one prerequisite: {skill, level}, {credential}, {experience, years}, {education, field}, "
                    "{any_of: [...]}, {all_of: [...]} or {n_of: N, from: [...]}")
 
     def __init__(self) -> None:
@@ -409,6 +431,10 @@ class RequirementT(Type):
             "experience": Obj("experience requirement", {
                 "experience": F(Str("work domain, e.g. security"), True),
                 "years": F(Num("years of work in the domain"), True)}, free_keys=False),
+            "education": Obj("education requirement", {
+                "education": F(EducationT(), True),
+                "field": F(Str("field of study, e.g. health information management")),
+                "accredited": F(Bool(), description="from an accredited program")}, free_keys=False),
             "any_of": Obj("any_of group", {"any_of": F(items, True)}, free_keys=False),
             "all_of": Obj("all_of group", {"all_of": F(items, True)}, free_keys=False),
             "n_of": Obj("n_of group", {"n_of": F(Num("how many", integer=True), True),
@@ -434,6 +460,8 @@ class RequirementT(Type):
             return m.CredentialReq(m.CredentialId(values["credential"]), where)
         if kind == "experience":
             return m.ExperienceReq(values["experience"], float(values["years"]), where)
+        if kind == "education":
+            return m.EducationReq(values["education"], values.get("field", ""), values.get("accredited", False), where)
         if kind == "any_of":
             return m.AnyOf(values["any_of"], where)
         if kind == "all_of":
@@ -625,11 +653,51 @@ CREDENTIAL = Obj("credential", {
 }, _build_credential)
 
 IMPORTANCES = ("essential", "important", "optional")
-ROLE_SKILL = Obj("role requirement", {
+ROLE_SKILL = Obj("role skill requirement", {
     "skill": F(IdRef(), True), "level": F(LevelT(), True),
     "importance": F(Enum(*IMPORTANCES), description="default essential"),
-}, lambda v, w: (m.RoleSkill(m.SkillId(v["skill"]), v["level"], v.get("importance", "essential"), w)
+    "source": F(Str(), description="who says the role needs it"),
+}, lambda v, w: (m.RoleSkill(m.SkillId(v["skill"]), v["level"], v.get("importance", "essential"), w,
+                             v.get("source", ""))
                   if "skill" in v and "level" in v else INVALID), free_keys=False)
+_ITEM_KEYS = {"importance": F(Enum(*IMPORTANCES), description="default essential"),
+              "source": F(Str(), description="who expects it: an issuer's role path, DoD 8140 / COOL, "
+                                             "CareerOneStop, job posting counts")}
+
+
+class RoleItemT(Type):
+    """A role requirement: a skill at a level, or (any requirement of the grammar: credentials
+    expected, groups of them, experience, education) with `importance` and `source`."""
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        if not isinstance(node, MapNode):
+            return ctx.error(node, f"expected a role requirement (a mapping), found {_kind(node)}")
+        keys = {_key_text(k) for k, _ in node.pairs}
+        if "skill" in keys:
+            return ROLE_SKILL.convert(node, ctx)
+        inner = MapNode(node.line, node.col)
+        extra: dict[str, Any] = {}
+        for key_node, value_node in node.pairs:
+            key = _key_text(key_node)
+            if key in _ITEM_KEYS:
+                value = _ITEM_KEYS[key].type.convert(value_node, ctx)
+                if value is not INVALID:
+                    extra[key] = value
+            else:
+                inner.pairs.append((key_node, value_node))
+        req = REQUIREMENT.convert(inner, ctx)
+        if req is INVALID:
+            return INVALID
+        return m.Expectation(req, extra.get("importance", "essential"), extra.get("source", ""), ctx.where(node))
+
+    def json_schema(self) -> dict[str, Any]:
+        other = {"allOf": [{"$ref": "#/$defs/requirement"},
+                           {"type": "object", "properties": {k: f.type.json_schema() for k, f in _ITEM_KEYS.items()}}],
+                 "description": "credentials employers expect, experience or education, with importance and source"}
+        return {"anyOf": [ROLE_SKILL.json_schema(), other]}
+
+
+ROLE_ITEM = RoleItemT()
 SALARY = Obj("salary", {
     "median": F(Num(), True), "currency": F(Str()), "year": F(Num(integer=True)),
     "source": F(Str(), description="who publishes the figure, e.g. 'BLS OEWS May 2024'"),
@@ -643,19 +711,26 @@ SALARY = Obj("salary", {
 
 
 def _build_role(v: dict[str, Any], where: m.SourceRef) -> m.Role:
+    items = v.get("requires", ())
     return m.Role(
         id=m.RoleId(v["id"]), name=v.get("name", v["id"]), where=where, domain=v.get("domain", ""),
         description=v.get("description", ""), onet=v.get("onet", ""), esco=v.get("esco", ""),
-        requires=v.get("requires", ()), salary=v.get("salary"), outlook=v.get("outlook", ""),
-        sources=v.get("sources", ()), last_reviewed=v.get("last_reviewed"),
-        allow_warnings=v.get("allow_warnings", ()))
+        requires=tuple(i for i in items if isinstance(i, m.RoleSkill)), salary=v.get("salary"),
+        outlook=v.get("outlook", ""), sources=v.get("sources", ()), last_reviewed=v.get("last_reviewed"),
+        allow_warnings=v.get("allow_warnings", ()),
+        expects=tuple(i for i in items if isinstance(i, m.Expectation)), level=v.get("level", ""),
+        next=tuple(m.RoleId(r) for r in v.get("next", ())), previous=tuple(m.RoleId(r) for r in v.get("previous", ())))
 
 
 ROLE = Obj("role", {
     "id": F(IdRef(), True), "name": F(Str(), True), "domain": F(Str()), "description": F(Str()),
     "onet": F(Str(pattern=r"^\d{2}-\d{4}\.\d{2}$", what="O*NET-SOC code like 15-2051.01")),
     "esco": F(Str()),
-    "requires": F(ListOf(ROLE_SKILL), True),
+    "requires": F(ListOf(ROLE_ITEM), True,
+                  description="skills at a level, credentials expected, experience and education"),
+    "level": F(Enum(*m.ROLE_LEVELS), description="seniority"),
+    "next": F(ListOf(IdRef()), description="roles people usually move on to"),
+    "previous": F(ListOf(IdRef()), description="roles people usually come from"),
     "salary": F(SALARY), "outlook": F(Enum("growing", "stable", "declining")),
     "sources": F(SOURCES), "last_reviewed": F(DateT()),
     "allow_warnings": F(ListOf(Str()), description=ALLOW_DOC),
@@ -693,6 +768,9 @@ PROFILE_FILE = Obj("profile", {
     "targets": F(ListOf(Located(Str("role id or name")))),
     "constraints": F(CONSTRAINTS),
     "progress": F(Obj("progress", {"in_progress": F(ListOf(Located(Str("credential id or name"))))})),
+    "education": F(Obj("education", {
+        "level": F(EducationT(), True), "field": F(Str("field of study")),
+        "accredited": F(Bool(), description="from an accredited program")}, free_keys=False)),
 })
 
 

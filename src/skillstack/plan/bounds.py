@@ -27,7 +27,17 @@ import math
 from collections.abc import Callable, Iterable
 
 from skillstack.catalog import Catalog
-from skillstack.model import AllOf, AnyOf, Credential, CredentialReq, ExperienceReq, NOf, Requirement, SkillReq
+from skillstack.model import (
+    AllOf,
+    AnyOf,
+    Credential,
+    CredentialReq,
+    EducationReq,
+    ExperienceReq,
+    NOf,
+    Requirement,
+    SkillReq,
+)
 from skillstack.requirements import State, all_hold, holds
 
 Bundle = frozenset[str]
@@ -113,7 +123,7 @@ class Bounds:
                 return 0.0, []
             cred = self.catalog.credentials.get(req.credential)
             return (self.lower(cred), [cred.id]) if cred is not None else (math.inf, [])
-        if isinstance(req, ExperienceReq):
+        if isinstance(req, (ExperienceReq, EducationReq)):
             return (0.0, []) if holds(req, self.state) else (math.inf, [])
         options = sorted((self._lower_req(item) for item in req.items), key=lambda o: o[0])
         if isinstance(req, AllOf):
@@ -165,7 +175,7 @@ class Bounds:
 def feasible(catalog: Catalog, bundle: Iterable[str], state: State) -> bool:
     """Whether every credential of `bundle` can be taken in some order, starting from `state`."""
     pending = [catalog.credentials[c] for c in bundle if c not in state.credentials]
-    now = State(skills=dict(state.skills), credentials=set(state.credentials), experience=state.experience)
+    now = state.copy()
     while pending:
         ready = [c for c in pending if all_hold(c.needs, now)]
         if not ready:

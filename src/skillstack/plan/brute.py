@@ -22,6 +22,8 @@ from skillstack.model import (
     Credential,
     CredentialId,
     CredentialReq,
+    EducationHeld,
+    EducationReq,
     ExperienceReq,
     Requirement,
     SkillId,
@@ -102,7 +104,7 @@ def _run(problem: PlanProblem, subset: Sequence[Credential]) -> _Run | None:
     stacks: list[tuple[CredentialId, int]] = []
     left = list(subset)
     while left:
-        ready = [c for c in left if all(_met(r, skills, held, problem.experience) for r in c.requires)]
+        ready = [c for c in left if all(_met(r, skills, held, problem) for r in c.requires)]
         if not ready:
             return None
         cred = ready[0]
@@ -120,7 +122,7 @@ def _earn(problem: PlanProblem, skills: dict[SkillId, int], held: set[Credential
         again = False
         for stack in problem.stacks:
             rule = stack.awarded_for
-            if stack.id not in held and rule is not None and _met(rule, skills, held, problem.experience):
+            if stack.id not in held and rule is not None and _met(rule, skills, held, problem):
                 _grant(stack, skills, held)
                 earned.append(stack.id)
                 again = True
@@ -133,18 +135,27 @@ def _grant(cred: Credential, skills: dict[SkillId, int], held: set[CredentialId]
         skills[g.skill] = max(skills.get(g.skill, 0), int(g.level))
 
 
-def _met(
-    req: Requirement, skills: Mapping[SkillId, int], held: set[CredentialId], experience: Mapping[str, float]
-) -> bool:
+def _met(req: Requirement, skills: Mapping[SkillId, int], held: set[CredentialId], problem: PlanProblem) -> bool:
     if isinstance(req, SkillReq):
         return skills.get(req.skill, 0) >= req.level
     if isinstance(req, CredentialReq):
         return req.credential in held
     if isinstance(req, ExperienceReq):
-        return experience.get(req.domain, 0.0) >= req.years
-    results = [_met(item, skills, held, experience) for item in req.items]
+        return problem.experience.get(req.domain, 0.0) >= req.years
+    if isinstance(req, EducationReq):
+        return _educated(problem.education, req)
+    results = [_met(item, skills, held, problem) for item in req.items]
     if isinstance(req, AllOf):
         return all(results)
     if isinstance(req, AnyOf):
         return any(results)
     return sum(results) >= req.n
+
+
+def _educated(held: EducationHeld | None, req: EducationReq) -> bool:
+    if held is None or held.level < req.level:
+        return False
+    same_field = not req.field_of_study or (
+        "".join(filter(str.isalnum, req.field_of_study.lower()))
+        == "".join(filter(str.isalnum, held.field_of_study.lower())))
+    return same_field and (held.accredited or not req.accredited)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from skillstack.model import Credential, CredentialId, Level, SkillId
+from skillstack.model import Credential, CredentialId, EducationHeld, Level, SkillId
 
 OBJECTIVES = ("cost", "hours", "count")
 
@@ -34,7 +34,7 @@ class PlanProblem:
     - `skills`: what the learner holds at the start (own skills plus the grants
       of unexpired held credentials), by skill id.
     - `held`: ids of unexpired held credentials (and stacks they already earned).
-    - `experience`: years of work by domain.
+    - `experience`: years of work by domain; `education`: the learner's education (None: not stated).
     - `gap`: the skills to close, each at a level.
     - `budget`: total cost cap (None: no cap); `max_hours`: total hours cap
       (deadline weeks x hours per week; None: no cap).
@@ -49,6 +49,7 @@ class PlanProblem:
     objective: str = "cost"
     budget: float | None = None
     max_hours: float | None = None
+    education: EducationHeld | None = None
 
 
 @dataclass(frozen=True)

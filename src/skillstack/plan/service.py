@@ -20,6 +20,7 @@ from skillstack.model import (
     Credential,
     CredentialId,
     CredentialReq,
+    EducationReq,
     ExperienceReq,
     Profile,
     RoleId,
@@ -101,12 +102,20 @@ def compute_gap(catalog: Catalog, roles: Iterable[RoleId], state: State, with_op
 
 def _experience_block(cred: Credential, state: State) -> str:
     """Why experience alone keeps a credential out of reach, or ''."""
-    unmet = [req for req in cred.requires if not experience_allows(req, state.experience)]
+    unmet = [req for req in cred.requires if not experience_allows(req, state.experience, state.education)]
     if not unmet:
         return ""
     domains = sorted({a.domain for a in atoms(unmet) if isinstance(a, ExperienceReq)})
-    had = ", ".join(f"{state.experience.get(d, 0):g} years of {d}" for d in domains)
+    had = ", ".join([f"{state.experience.get(d, 0):g} years of {d}" for d in domains]
+                    + ([_education_text(state)] if any(isinstance(a, EducationReq) for a in atoms(unmet)) else []))
     return f"needs {'; '.join(describe(r) for r in unmet)} (you have {had})"
+
+
+def _education_text(state: State) -> str:
+    e = state.education
+    if e is None:
+        return "no education stated"
+    return f"{e.level.label} education" + (f" in {e.field_of_study}" if e.field_of_study else "")
 
 
 @dataclass
@@ -304,7 +313,7 @@ def _schedule(catalog: Catalog, solution: PlanSolution, gap: tuple[GapItem, ...]
     stacks_after: dict[int, list[CredentialId]] = {}
     for stack, index in solution.stacks:
         stacks_after.setdefault(index, []).append(stack)
-    levels = State(skills=dict(state.skills), credentials=set(state.credentials), experience=state.experience)
+    levels = state.copy()
     open_items = {g.skill: g.level for g in gap}
     steps = []
     done_hours = 0.0
@@ -398,7 +407,8 @@ def plan(catalog: Catalog, profile: Profile, today: date, hours_cap: float | Non
         problem = PlanProblem(
             candidates=tuple(cands.takeable), stacks=tuple(cands.stacks),
             skills={SkillId(k): v for k, v in state.skills.items()},
-            held=frozenset(CredentialId(c) for c in state.credentials), experience=dict(state.experience), gap=gap, objective=c.optimize,
+            held=frozenset(CredentialId(c) for c in state.credentials), experience=dict(state.experience),
+            education=state.education, gap=gap, objective=c.optimize,
             budget=budget, max_hours=hours_cap)
         return cands, problem
 

@@ -58,6 +58,8 @@ from skillstack.model import (
     Credential,
     CredentialId,
     CredentialReq,
+    EducationHeld,
+    EducationReq,
     ExperienceReq,
     NOf,
     Requirement,
@@ -65,6 +67,7 @@ from skillstack.model import (
     SkillReq,
 )
 from skillstack.plan.problem import OBJECTIVES, GapItem, PlanProblem, PlanSolution
+from skillstack.requirements import education_meets
 
 TIME_LIMIT = 10.0
 """Seconds HiGHS may spend on one plan, over all its stages."""
@@ -195,9 +198,10 @@ class State:
     skills: dict[SkillId, int]
     held: set[CredentialId]
     experience: Mapping[str, float]
+    education: EducationHeld | None = None
 
     def copy(self) -> State:
-        return State(dict(self.skills), set(self.held), self.experience)
+        return State(dict(self.skills), set(self.held), self.experience, self.education)
 
     def has(self, skill: SkillId, level: int) -> bool:
         return self.skills.get(skill, 0) >= level
@@ -209,6 +213,8 @@ class State:
             return req.credential in self.held
         if isinstance(req, ExperienceReq):
             return self.experience.get(req.domain, 0.0) >= req.years
+        if isinstance(req, EducationReq):
+            return education_meets(self.education, req)
         if isinstance(req, AllOf):
             return all(self.holds(item) for item in req.items)
         if isinstance(req, AnyOf):
@@ -243,7 +249,7 @@ class State:
 def start_state(problem: PlanProblem) -> State:
     """The learner at the start, with stacks already complete counted as held."""
     skills = {skill: int(level) for skill, level in problem.skills.items()}
-    state = State(skills, set(problem.held), problem.experience)
+    state = State(skills, set(problem.held), problem.experience, problem.education)
     state.earn(_by_id(problem.stacks))
     return state
 
@@ -491,7 +497,7 @@ class _Model:
                 return True
             sources = [self.index[n.id] for n in self.providers.meeting(req)]
             return tuple(self._pair(a, node) for a in sources if a != node) or False
-        if isinstance(req, ExperienceReq):
+        if isinstance(req, (ExperienceReq, EducationReq)):
             return self.start.holds(req)
         forms = [self._compile(item, node) for item in req.items]
         if isinstance(req, AllOf):
@@ -818,7 +824,7 @@ class _Bundler:
                 if not self._apply(options, work, bundle):
                     return False
             return True
-        if isinstance(req, ExperienceReq):
+        if isinstance(req, (ExperienceReq, EducationReq)):
             return False
         assert isinstance(req, (SkillReq, CredentialReq))
         options = [self.of(node.id) for node in self.providers.meeting(req)]

@@ -21,6 +21,13 @@ def requirement(req: m.Requirement) -> dict[str, Any]:
         return {"credential": req.credential}
     if isinstance(req, m.ExperienceReq):
         return {"experience": req.domain, "years": req.years}
+    if isinstance(req, m.EducationReq):
+        out: dict[str, Any] = {"education": req.level.label}
+        if req.field_of_study:
+            out["field"] = req.field_of_study
+        if req.accredited:
+            out["accredited"] = True
+        return out
     items = [requirement(i) for i in req.items]
     if isinstance(req, m.NOf):
         return {"n_of": req.n, "from": items}
@@ -28,8 +35,11 @@ def requirement(req: m.Requirement) -> dict[str, Any]:
 
 
 def plain(value: Any) -> Any:
-    if isinstance(value, (m.SkillReq, m.CredentialReq, m.ExperienceReq, m.AllOf, m.AnyOf, m.NOf)):
+    if isinstance(value, (m.SkillReq, m.CredentialReq, m.ExperienceReq, m.EducationReq, m.AllOf, m.AnyOf, m.NOf)):
         return requirement(value)
+    if isinstance(value, m.Expectation):
+        out = {**requirement(value.requirement), "importance": value.importance}
+        return {**out, "source": value.source} if value.source else out
     if isinstance(value, m.SourceRef):
         return str(value)
     if is_dataclass(value) and not isinstance(value, type):
