@@ -28,7 +28,7 @@ from skillstack.errors import InputError
 from skillstack.fileio import write_bytes_atomic
 from skillstack.loader import RawCatalog, catalog_files, iter_file_bytes, paused_gc, read_file
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 KEEP = 4
 
 
