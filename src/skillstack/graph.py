@@ -45,7 +45,7 @@ class SkillGraph:
         import networkx as nx
 
         self.catalog = catalog
-        self.g = nx.DiGraph()
+        self.g: nx.DiGraph[str] = nx.DiGraph()
         g = self.g
         for skill in catalog.skills:
             g.add_node(skill_node(skill.id), kind="skill")
@@ -83,7 +83,7 @@ class SkillGraph:
 
     def prerequisites_of(self, cid: str) -> set[str]:
         """Skill and credential nodes named in a credential's `requires`."""
-        return {u for u, _, kind in self.g.in_edges(cred_node(cid), data="kind") if kind == "requires"}
+        return {u for u, _, attrs in self.g.in_edges(cred_node(cid), data=True) if attrs["kind"] == "requires"}
 
     def role_needs(self, rid: str) -> list[tuple[SkillId, int, str]]:
         """(skill, level, importance) a role requires."""
@@ -101,9 +101,9 @@ class SkillGraph:
         """
         import networkx as nx
 
-        sub = nx.DiGraph()
-        for u, v, kind in self.g.edges(data="kind"):
-            if kind in ("requires", "part_of") and u.startswith("credential:"):
+        sub: nx.DiGraph[str] = nx.DiGraph()
+        for u, v, attrs in self.g.edges(data=True):
+            if attrs["kind"] in ("requires", "part_of") and u.startswith("credential:"):
                 sub.add_edge(u, v)
         cycles = []
         for component in nx.strongly_connected_components(sub):
@@ -164,6 +164,6 @@ class SkillGraph:
             for cid in self.granters(skill, level):
                 node = cred_node(cid)
                 keep.add(node)
-                keep.update(u for u, _, kind in self.g.in_edges(node, data="kind") if kind == "requires")
-                keep.update(v for _, v, kind in self.g.out_edges(node, data="kind") if kind == "part_of")
+                keep.update(u for u, _, attrs in self.g.in_edges(node, data=True) if attrs["kind"] == "requires")
+                keep.update(v for _, v, attrs in self.g.out_edges(node, data=True) if attrs["kind"] == "part_of")
         return self.g.subgraph(keep).copy()

@@ -26,7 +26,7 @@ def label_nodes(g: nx.DiGraph, catalog: Catalog) -> nx.DiGraph:
 
 def pathway_graph(catalog: Catalog, plan: Plan) -> nx.DiGraph:
     """Steps in order, the gap skills each closes, the stacks earned, the target roles."""
-    g = nx.DiGraph()
+    g: nx.DiGraph[str] = nx.DiGraph()
     for rid in plan.roles:
         g.add_node(role_node(rid), kind="role")
     previous = None
@@ -82,7 +82,7 @@ def to_mermaid(g: nx.DiGraph) -> str:
 
 
 def to_graphml(g: nx.DiGraph) -> str:
-    clean = nx.DiGraph()
+    clean: nx.DiGraph[str] = nx.DiGraph()
     for node, attrs in sorted(g.nodes(data=True)):
         clean.add_node(node, **{k: v for k, v in attrs.items() if isinstance(v, (str, int, float))})
     for u, v, attrs in sorted(g.edges(data=True)):
