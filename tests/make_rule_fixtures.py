@@ -77,6 +77,7 @@ CASES = {
     "missing-sources": {"cat.yaml": catalog([cred("sql-course").replace("    sources: [https://example.org/sql-course/facts]\n", "")])},
     "non-usd-cost": {"cat.yaml": catalog([cred("sql-course").replace("cost: 50", "cost: {amount: 45, currency: GBP}")])},
     "zero-hours": {"cat.yaml": catalog([cred("sql-course", hours=0)])},
+    "allow-warnings": {"cat.yaml": catalog([cred("sql-course") + "    allow_warnings: [unreachabel, schema, zero-hours]\n"])},
     "insecure-url": {"cat.yaml": catalog([cred("sql-course").replace("url: https://", "url: http://")])},
     # rules applied while reading
     "yaml-syntax": {"cat.yaml": "skills:\n  - {id: sql, name: SQL\n  - {id: python}\n"},

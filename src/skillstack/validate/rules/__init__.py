@@ -17,6 +17,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from skillstack.validate.rules import (
+    allow_warnings,
     broader_cycle,
     duplicate_alias,
     duplicate_id,
@@ -37,6 +38,7 @@ from skillstack.validate.rules import (
 )
 
 RULES: tuple[ModuleType, ...] = (
+    allow_warnings,
     duplicate_id,
     unknown_reference,
     stack_part,
