@@ -79,6 +79,38 @@ CASES = {
     "zero-hours": {"cat.yaml": catalog([cred("sql-course", hours=0)])},
     "allow-warnings": {"cat.yaml": catalog([cred("sql-course") + "    allow_warnings: [unreachabel, schema, zero-hours]\n"])},
     "insecure-url": {"cat.yaml": catalog([cred("sql-course").replace("url: https://", "url: http://")])},
+    "retired-without-successor": {"cat.yaml": catalog([cred("sql-course"), cred("old-sql").replace(
+        "    last_reviewed:", "    status: retired\n    last_reviewed:")])},
+    "retired-dependency": {"cat.yaml": catalog([
+        cred("sql-course"),
+        cred("old-sql").replace("    last_reviewed:", "    status: retired\n    superseded_by: sql-course\n    last_reviewed:"),
+        cred("ending-sql").replace("    last_reviewed:", "    retires: 2026-06-30\n    superseded_by: sql-course\n    status: retiring\n    last_reviewed:"),
+        cred("next-step", requires="{credential: old-sql}"),
+        cred("either-step", requires="{any_of: [{credential: old-sql}, {credential: sql-course}]}"),
+        cred("both-old", requires="{any_of: [{credential: old-sql}, {credential: ending-sql}]}"),
+        """  - id: sql-stack
+    name: SQL Stack
+    issuer: Example University
+    kind: program
+    url: https://example.org/stack
+    cost: 0
+    hours: 0
+    awarded_for: {all_of: [{credential: sql-course}, {credential: old-sql}]}
+    last_reviewed: 2026-10-01
+    sources: [https://example.org/stack]
+"""])},
+    "past-retirement": {"cat.yaml": catalog([cred("sql-course").replace(
+        "    last_reviewed:", "    retires: 2026-06-30\n    last_reviewed:")])},
+    "unconfirmed-fact": {"cat.yaml": catalog([
+        cred("sql-course").replace("    sources: [https://example.org/sql-course/facts]\n", """    exam: SQL-101
+    sources:
+      - {url: https://example.org/sql-course, kind: issuer, facts: [grants, hours]}
+      - {url: https://prep.example/sql-course, kind: secondary, facts: [cost]}
+"""),
+        cred("py-course").replace("    sources: [https://example.org/py-course/facts]\n", """    sources:
+      - {url: https://example.org/py-course, kind: issuer, facts: [grants, hours]}
+      - {url: https://prep.example/py-course, kind: secondary}
+""")], roles=ROLE.replace("    last_reviewed:", "    onet: 15-2051.00\n    salary: {median: 80000, year: 2024, source: a blog, kind: secondary}\n    last_reviewed:"))},
     # rules applied while reading
     "yaml-syntax": {"cat.yaml": "skills:\n  - {id: sql, name: SQL\n  - {id: python}\n"},
     "encoding": {"cat.yaml": "skills:\n  - {id: sql, name: SQL}\n  - {id: cafe, name: Caf\xe9}\n"},

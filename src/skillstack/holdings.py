@@ -2,7 +2,8 @@
 
 Held credentials count (for their grants and as prerequisites) until
 `earned + validity_years` (SPEC section 3); a credential held without an
-`earned` date is taken as current.
+`earned` date is taken as current. A credential its issuer has since retired
+still counts until it expires; `HeldStatus.retired` says so and names the successor.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from skillstack.catalog import Catalog
+from skillstack.lifecycle import is_retired, successor
 from skillstack.model import Credential, CredentialId, HeldCredential, Profile
 from skillstack.requirements import State, holds
 
@@ -36,6 +38,8 @@ class HeldStatus:
     earned: date | None
     expires: date | None
     status: str  # current | expiring | expired
+    retired: bool = False  # the issuer no longer awards it (it still counts until it expires)
+    successor: CredentialId | None = None
 
 
 def held_status(catalog: Catalog, profile: Profile, today: date) -> list[HeldStatus]:
@@ -49,7 +53,9 @@ def held_status(catalog: Catalog, profile: Profile, today: date) -> list[HeldSta
             status = "expiring"
         else:
             status = "current"
-        out.append(HeldStatus(held.id, held.earned, ends, status))
+        retired = is_retired(cred, today)
+        nxt = successor(catalog, cred, today) if retired else None
+        out.append(HeldStatus(held.id, held.earned, ends, status, retired, nxt.id if nxt else None))
     return out
 
 

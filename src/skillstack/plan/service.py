@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from skillstack.catalog import Catalog
 from skillstack.holdings import held_status, learner_state
+from skillstack.lifecycle import late_reason, unavailable_reason
 from skillstack.model import (
     Credential,
     CredentialId,
@@ -220,10 +221,11 @@ def _bounds_filter(catalog: Catalog, gap: tuple[GapItem, ...], state: State, pro
 
 
 def _closure(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: Profile,
-             max_hours: float | None) -> _Candidates:
+             max_hours: float | None, blocked: Callable[[Credential], str] = lambda _c: "") -> _Candidates:
     """The credentials that can matter: those granting a wanted (skill, level), where the
     gap is wanted and so is every unmet requirement of a credential kept; dominated
-    credentials are dropped; repeated until nothing new is wanted."""
+    credentials are dropped; repeated until nothing new is wanted. `blocked` says why a
+    credential cannot be taken at all (retired), or ''."""
     excluded_ids = set(profile.constraints.exclude)
     budget = profile.constraints.budget
     reasons: dict[str, str] = {}
@@ -236,6 +238,8 @@ def _closure(catalog: Catalog, gap: tuple[GapItem, ...], state: State, profile: 
         reason = ""
         if cred.id in excluded_ids:
             reason = "excluded by you"
+        elif lifecycle := blocked(cred):
+            reason = lifecycle
         elif not cred.is_stack:
             reason = _experience_block(cred, state)
             if not reason and budget is not None and cred.cost.amount > budget + 1e-9:
@@ -401,9 +405,14 @@ def plan(catalog: Catalog, profile: Profile, today: date, hours_cap: float | Non
     if hours_cap is not None:
         max_hours = hours_cap if max_hours is None else min(max_hours, hours_cap)
 
+    late: dict[str, str] = {}  # retiring credentials whose step would end after they retire
+
+    def blocked(cred: Credential) -> str:
+        return late.get(cred.id) or unavailable_reason(catalog, cred, start, c.hours_per_week)
+
     def build(budget: float | None, hours_cap: float | None) -> tuple[_Candidates, PlanProblem]:
         limited = replace(profile, constraints=replace(c, budget=budget))
-        cands = _closure(catalog, gap, state, limited, hours_cap)
+        cands = _closure(catalog, gap, state, limited, hours_cap, blocked)
         problem = PlanProblem(
             candidates=tuple(cands.takeable), stacks=tuple(cands.stacks),
             skills={SkillId(k): v for k, v in state.skills.items()},
@@ -415,9 +424,17 @@ def plan(catalog: Catalog, profile: Profile, today: date, hours_cap: float | Non
     def attempt(budget: float | None, hours_cap: float | None) -> PlanSolution:
         return solve(build(budget, hours_cap)[1], time_limit=EXPLAIN_TIME_LIMIT)
 
-    cands, problem = build(c.budget, max_hours)
-    solution = solve(problem) if gap else PlanSolution(True, True)
-    steps = _schedule(catalog, solution, gap, state, start, c.hours_per_week)
+    while True:
+        cands, problem = build(c.budget, max_hours)
+        solution = solve(problem) if gap else PlanSolution(True, True)
+        steps = _schedule(catalog, solution, gap, state, start, c.hours_per_week)
+        too_late: dict[str, str] = {}
+        for step in steps:
+            if reason := late_reason(catalog, catalog.credentials[step.credential], step.end):
+                too_late[step.credential] = reason
+        if not too_late:
+            break
+        late.update(too_late)  # drop them and plan again: each round drops at least one credential
     why = tuple(_why(catalog, problem, solution, cands, attempt)) if not solution.feasible else ()
     hours = sum(s.hours for s in steps)
     totals = Totals(round(sum(s.cost for s in steps), 2), round(hours, 2),

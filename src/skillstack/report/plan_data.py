@@ -74,7 +74,8 @@ def audit_dict(result: Audit, plans: dict[str, Plan] | None = None) -> dict[str,
         "roles": roles,
         "credentials": [
             {"credential": h.id, "earned": h.earned.isoformat() if h.earned else None,
-             "expires": h.expires.isoformat() if h.expires else None, "status": h.status}
+             "expires": h.expires.isoformat() if h.expires else None, "status": h.status,
+             "retired": h.retired, "superseded_by": h.successor}
             for h in result.held
         ],
     }

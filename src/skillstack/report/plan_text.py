@@ -120,6 +120,13 @@ def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None
             head = ("\n" if parts else "") + cat.roles[r.role].name
             parts.append(Text.assemble((head, "bold cyan"), f" ({r.role}): readiness {r.readiness:.0%}"))
             parts.append(_role_table(cat, r))
+    retired = [h for h in result.held if h.retired and h.status != "expired"]
+    if retired:
+        parts.append(Text("\nRetired by their issuers (they still count until they expire):", style="bold"))
+        for h in retired:
+            until = f"counts until {h.expires}" if h.expires else "does not expire"
+            instead = f"; successor: {cat.credential_name(h.successor)} ({h.successor})" if h.successor else ""
+            parts.append(Text(f"  {cat.credential_name(h.id)} ({h.id}) {until}{instead}"))
     flagged = [h for h in result.held if h.status != "current"]
     if flagged:
         parts.append(Text("\nCredentials to renew:", style="bold"))

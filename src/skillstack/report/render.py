@@ -111,6 +111,7 @@ def _context(catalog: Catalog, report: LearnerReport, stamp: datetime | None) ->
         "skill_list": lambda ids: ", ".join(catalog.skill_name(i) for i in ids),
         "step_list": lambda steps: ", ".join(catalog.credential_name(s.credential) for s in steps),
         "expiring": [h for h in report.audit.held if h.status != "current"],
+        "retired": [h for h in report.audit.held if h.retired and h.status != "expired"],
         "end": p.steps[-1].end if p.steps else p.start,
     }
 

@@ -27,10 +27,14 @@ from skillstack.validate.rules import (
     missing_sources,
     negative_value,
     non_usd_cost,
+    past_retirement,
     prerequisite_cycle,
+    retired_dependency,
+    retired_without_successor,
     same_skill,
     stack_part,
     stale_review,
+    unconfirmed_fact,
     ungranted_skill,
     unknown_reference,
     unreachable,
@@ -56,6 +60,10 @@ RULES: tuple[ModuleType, ...] = (
     missing_sources,
     zero_hours,
     insecure_url,
+    retired_without_successor,
+    retired_dependency,
+    past_retirement,
+    unconfirmed_fact,
 )
 
 READING_RULES = {
