@@ -98,7 +98,9 @@ CASES = {
     awarded_for: {all_of: [{credential: sql-course}, {credential: old-sql}]}
     last_reviewed: 2026-10-01
     sources: [https://example.org/stack]
-"""])},
+"""], roles=ROLE.replace("    last_reviewed:", "      - {credential: old-sql, importance: important, source: postings}\n"
+                         "      - {any_of: [{credential: old-sql}, {credential: sql-course}], importance: optional}\n"
+                         "    last_reviewed:"))},
     "past-retirement": {"cat.yaml": catalog([cred("sql-course").replace(
         "    last_reviewed:", "    retires: 2026-06-30\n    last_reviewed:")])},
     "unconfirmed-fact": {"cat.yaml": catalog([

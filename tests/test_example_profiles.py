@@ -15,7 +15,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from skillstack.catalog import build_catalog
 from skillstack.cli import app
+from skillstack.loader import load_raw, shipped_catalog
 
 PROFILES_DIR = Path(__file__).resolve().parents[1] / "examples" / "profiles"
 PROFILES = sorted(PROFILES_DIR.glob("*.yaml"))
@@ -67,3 +69,11 @@ def test_example_profile_plans(profile: Path) -> None:
     closed = {skill for step in steps for skill in step["closes"]}
     assert gap, "an example profile should have something to learn"
     assert gap <= closed, f"gap skills left open: {sorted(gap - closed)}"
+
+    # Only credentials that can still be earned when their step ends (issue 11).
+    cat = build_catalog(load_raw([shipped_catalog()]))
+    for step in steps:
+        cred = cat.credentials[step["credential"]]
+        assert cred.status != "retired", f"{cred.id} is retired"
+        assert cred.retires is None or date.fromisoformat(step["end"]) <= cred.retires, \
+            f"{cred.id} retires on {cred.retires}, before its step ends ({step['end']})"

