@@ -179,7 +179,7 @@ def test_audit_in_progress_and_expiring(mini: list[str], tmp_path: Path) -> None
     assert code == 0
     assert [line["skill"] for line in doc["roles"][0]["in_progress"]] == ["statistics"]
     assert doc["credentials"] == [{"credential": "py-basics", "earned": "2025-02-01", "expires": "2027-02-01",
-                                   "status": "expiring"}]
+                                   "status": "expiring", "retired": False, "superseded_by": None}]
     _code, out, _ = run("audit", *mini, "--profile", str(profile))
     assert "Python Basics (py-basics) expires on 2027-02-01" in out
 
