@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -13,6 +13,10 @@ from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, parse_date
 from skillstack.cli.output import console, warn, write
 from skillstack.errors import InputError
+
+if TYPE_CHECKING:
+    from skillstack.catalog import Catalog
+    from skillstack.model import Profile
 
 
 class Objective(str, Enum):
@@ -36,7 +40,7 @@ OptionalOpt = typer.Option(None, "--with-optional/--without-optional", help="Als
 TodayOpt = typer.Option(None, "--today", help="Date to judge expiry by (default today).", metavar="YYYY-MM-DD")
 
 
-def load_learner(catalog: list[Path] | None, profile: Path | None, **flags: Any) -> tuple[Any, Any]:
+def load_learner(catalog: list[Path] | None, profile: Path | None, **flags: Any) -> tuple[Catalog, Profile]:
     """The checked catalog and the resolved profile (file, then flags over it)."""
     from skillstack.cache import load_catalog
     from skillstack.profile import ProfileInput, apply_flags, read_profile, resolve_profile
@@ -150,10 +154,9 @@ def audit(
 
     Example: skillstack audit --have excel:3 --role data-analyst
     """
-    from dataclasses import replace
-
     from skillstack.audit import audit as run_audit
-    from skillstack.plan.service import plan as make_plan
+    from skillstack.plan.service import Plan
+    from skillstack.ranking import rank_roles
     from skillstack.report.jsonify import dumps
     from skillstack.report.plan_data import audit_dict
 
@@ -162,14 +165,12 @@ def audit(
     if not learner.targets and not all_roles:
         raise InputError("no target role: pass --role ROLE, --all-roles, or list `targets` in the profile")
     day = _today(today)
-    result = run_audit(cat, learner, day, all_roles=all_roles)
-    plans: dict[str, Any] | None = None
+    plans: dict[str, Plan] | None = None
     if all_roles:
-        each = {r.role: make_plan(cat, replace(learner, targets=(r.role,)), day) for r in result.roles}
-        order = {r.role: (-r.readiness, each[r.role].totals.cost if each[r.role].feasible else float("inf"), r.role)
-                 for r in result.roles}
-        result = replace(result, roles=tuple(sorted(result.roles, key=lambda r: order[r.role])))
-        plans = {str(rid): p for rid, p in each.items()}
+        ranking = rank_roles(cat, learner, day)
+        result, plans = ranking.audit, {str(rid): p for rid, p in ranking.plans.items()}
+    else:
+        result = run_audit(cat, learner, day)
     if fmt is Fmt.json:
         write(dumps(audit_dict(result, plans)))
     else:
