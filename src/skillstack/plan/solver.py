@@ -67,6 +67,7 @@ from skillstack.model import (
     SkillReq,
 )
 from skillstack.plan.problem import OBJECTIVES, GapItem, PlanProblem, PlanSolution
+from skillstack.quiet import native_output_silenced
 from skillstack.requirements import education_meets
 
 TIME_LIMIT = 10.0
@@ -630,10 +631,13 @@ class _Highs:
         self._status = highspy.HighsModelStatus
         self._feasible = highspy.SolutionStatus.kSolutionStatusFeasible
         self.deadline = deadline
-        # highspy's stubs ask for numpy arrays; plain lists convert just as well
-        self.h: Any = cast(Any, highspy.Highs())
+        # some HiGHS releases print a banner on fd 1 while constructing, before any option applies
+        with native_output_silenced():
+            # highspy's stubs ask for numpy arrays; plain lists convert just as well
+            self.h: Any = cast(Any, highspy.Highs())
+            self.h.setOptionValue("output_flag", False)
+            self.h.setOptionValue("log_to_console", False)
         for option, value in (
-            ("output_flag", False),
             ("mip_rel_gap", 0.0),
             ("mip_abs_gap", _REL_TOL),
             ("random_seed", 0),
@@ -671,7 +675,8 @@ class _Highs:
         self.h.setOptionValue("time_limit", self.h.getRunTime() + remaining)
         if self._warm is not None:
             self.h.setSolution(self.n, self.all, self._warm)
-        self.h.run()
+        with native_output_silenced():
+            self.h.run()
         status = self.h.getModelStatus()
         if status in (self._status.kInfeasible, self._status.kUnboundedOrInfeasible):  # bounded: infeasible
             return _Stage("infeasible", None)

@@ -1,0 +1,75 @@
+"""Keeping native libraries off the process's stdout and stderr.
+
+Some releases of HiGHS print a banner from C++ when a solver is created, before any
+option can turn logging off, and they write to file descriptors 1 and 2 directly, past
+Python's `sys.stdout`. `plan --format json | jq` must still read pure JSON, so every
+call into the solver runs inside `native_output_silenced()`: descriptors 1 and 2 point
+at the null device for the duration of the call, C's stdio buffers are flushed before
+they are pointed back, and Python's own buffered output is flushed before they are
+pointed away, so nothing of ours is lost.
+
+The redirect is process-wide: it is meant for a single-threaded command (report's
+workers are processes, each with its own descriptors).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+_libc: Any = None
+
+
+def _flush_c_stdio() -> None:
+    """fflush(NULL): text a C library buffered goes where the descriptors point now."""
+    global _libc
+    if os.name != "posix":
+        return
+    try:
+        if _libc is None:
+            import ctypes
+
+            _libc = ctypes.CDLL(None)
+        _libc.fflush(None)
+    except (OSError, AttributeError):  # no C library to reach: nothing buffered there that we can flush
+        pass
+
+
+def _flush_python() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a closed or broken stream: nothing to keep
+            pass
+
+
+@contextmanager
+def native_output_silenced() -> Iterator[None]:
+    """Run a block with descriptors 1 and 2 on the null device."""
+    _flush_python()
+    _flush_c_stdio()
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError:  # no null device (a minimal chroot): run unguarded rather than fail
+        yield
+        return
+    saved: list[tuple[int, int]] = []
+    try:
+        for fd in (1, 2):
+            try:
+                copy = os.dup(fd)
+            except OSError:  # closed descriptor: nothing to protect
+                continue
+            saved.append((fd, copy))
+            os.dup2(null, fd)
+        yield
+    finally:
+        _flush_c_stdio()
+        for fd, copy in saved:
+            os.dup2(copy, fd)
+            os.close(copy)
+        os.close(null)
