@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from skillstack.audit import Audit, audit
 from skillstack.catalog import Catalog
+from skillstack.errors import SkillstackError
 from skillstack.model import CredentialId, Profile, SkillId
 from skillstack.plan.service import Plan, plan
 
@@ -90,3 +92,61 @@ def cohort(reports: list[LearnerReport]) -> Cohort:
         median_weeks=round(statistics.median(weeks), 1) if weeks else 0.0,
         infeasible=tuple((r.key, r.plan.why) for r in reports if not r.plan.feasible),
     )
+
+
+COHORT_KEY = "cohort"  # the cohort summary's file stem; no learner's report may take it
+
+
+def report_keys(stems: Sequence[tuple[str, str]]) -> list[str]:
+    """A unique report key per (folder name, file stem): the stem, with the folder added where
+    two stems collide or a stem is the cohort summary's."""
+    names = [stem for _, stem in stems]
+    return [f"{folder}-{stem}" if names.count(stem) > 1 or stem == COHORT_KEY else stem for folder, stem in stems]
+
+
+_WORKER_CATALOG: Catalog | None = None  # each worker process's catalog, set once when it starts
+
+
+def _start_worker(catalog: Catalog) -> None:
+    global _WORKER_CATALOG
+    _WORKER_CATALOG = catalog
+
+
+def _report_in_worker(job: tuple[str, Profile, date]) -> LearnerReport:
+    key, profile, today = job
+    assert _WORKER_CATALOG is not None, "worker started without a catalog"
+    return learner_report(_WORKER_CATALOG, profile, today, key)
+
+
+def learner_reports(catalog: Catalog, learners: Sequence[tuple[str, Profile]], today: date, workers: int = 1,
+                    done: Callable[[], None] = lambda: None) -> list[LearnerReport]:
+    """One report per (key, profile), in the order given, planned in up to `workers` processes
+    (never more than there are learners); `done` is called after each report.
+
+    >>> [r.key for r in learner_reports(catalog, [("alex", profile)], date(2026, 12, 1))]  # doctest: +SKIP
+    ['alex']
+    """
+    workers = max(1, min(workers, len(learners)))
+    if workers == 1:
+        reports = []
+        for key, profile in learners:
+            reports.append(learner_report(catalog, profile, today, key))
+            done()
+        return reports
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    jobs = [(key, profile, today) for key, profile in learners]
+    reports = []
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                                 initializer=_start_worker, initargs=(catalog,)) as pool:
+            for report in pool.map(_report_in_worker, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
+                reports.append(report)
+                done()
+    except (BrokenProcessPool, OSError) as exc:
+        raise SkillstackError(f"could not run {workers} worker processes ({exc or type(exc).__name__}); "
+                              "rerun with --jobs 1") from None
+    return reports

@@ -120,3 +120,30 @@ def test_output_that_is_a_file_is_usage_error(cohort_dir: Path, tmp_path: Path, 
                                  "--catalog", str(data / "catalogs" / "mini")])
     assert result.exit_code == 2 and "exists and is not a folder" in result.stderr
     assert taken.read_text() == "keep me"
+
+
+def test_a_learner_profile_named_cohort_keeps_its_own_report(cohort_dir: Path, tmp_path: Path, data: Path) -> None:
+    (cohort_dir / "cohort.yaml").write_text("name: Coco\ntargets: [analyst]\nconstraints: {start: 2026-12-01}\n")
+    names = make(cohort_dir, tmp_path / "out", "json", data)
+    assert names == ["ana.json", "cohort-cohort.json", "cohort.json", "eve.json", "sec.json"]
+    assert json.loads((tmp_path / "out" / "cohort-cohort.json").read_text())["learner"] == "Coco"
+    assert "learners" in json.loads((tmp_path / "out" / "cohort.json").read_text())
+
+
+def test_more_jobs_than_profiles_runs_one_worker_per_profile(cohort_dir: Path, tmp_path: Path, data: Path) -> None:
+    assert len(make(cohort_dir, tmp_path / "out", "json", data, "--jobs", "64")) == 4
+
+
+def test_workers_that_cannot_start_are_a_one_line_error(cohort_dir: Path, tmp_path: Path, data: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
+    result = runner.invoke(app, ["report", str(cohort_dir), "--format", "json", "--output", str(tmp_path / "out"),
+                                 "--jobs", "2", "--catalog", str(data / "catalogs" / "mini"), "--today", "2026-11-22"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("skillstack: error: could not run 2 worker processes")
+    assert "--jobs 1" in result.stderr and "Traceback" not in result.output

@@ -16,16 +16,11 @@ from skillstack.cli.options import CatalogOpt, catalog_paths, parse_date
 from skillstack.cli.output import console
 from skillstack.errors import InputError
 
-_CATALOG: Any = None  # set in each worker process
-
 
 class ReportFmt(str, Enum):
     markdown = "markdown"
     html = "html"
     json = "json"
-
-
-SUFFIX = {"markdown": ".md", "html": ".html", "json": ".json"}
 
 
 def profile_files(paths: list[Path]) -> tuple[list[Path], bool]:
@@ -46,49 +41,12 @@ def profile_files(paths: list[Path]) -> tuple[list[Path], bool]:
     return list(dict.fromkeys(files)), cohort
 
 
-def report_keys(files: list[Path]) -> list[str]:
-    """File stems, with the parent folder added where two stems collide."""
-    stems = [f.stem for f in files]
-    return [f"{f.parent.name}-{f.stem}" if stems.count(f.stem) > 1 else f.stem for f in files]
-
-
-def _init_worker(catalog: Any) -> None:
-    global _CATALOG
-    _CATALOG = catalog
-
-
-def _one(job: tuple[str, Any, Any]) -> Any:
-    from skillstack.client_reports import learner_report
-
-    key, profile, today = job
-    return learner_report(_CATALOG, profile, today, key)
-
-
-def _run(catalog: Any, jobs: list[tuple[str, Any, Any]], workers: int) -> list[Any]:
+def progress_bar(total: int) -> Any:
+    """A progress bar on stderr for a terminal and more than one report; silent otherwise."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    progress = Progress(TextColumn("reports"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        transient=True, disable=not sys.stderr.isatty() or len(jobs) < 2,
-                        console=console(stderr=True))
-    results: list[Any] = []
-    with progress:
-        task = progress.add_task("reports", total=len(jobs))
-        if workers > 1 and len(jobs) > 1:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                                     initializer=_init_worker, initargs=(catalog,)) as pool:
-                for result in pool.map(_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
-                    results.append(result)
-                    progress.advance(task)
-        else:
-            _init_worker(catalog)
-            for job in jobs:
-                results.append(_one(job))
-                progress.advance(task)
-    return results
+    return Progress(TextColumn("reports"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    transient=True, disable=not sys.stderr.isatty() or total < 2, console=console(stderr=True))
 
 
 @app.command()
@@ -115,11 +73,10 @@ def report(
     from datetime import date
 
     from skillstack.cache import load_catalog
-    from skillstack.client_reports import cohort
+    from skillstack.client_reports import COHORT_KEY, cohort, learner_reports, report_keys
     from skillstack.fileio import write_text_atomic
     from skillstack.profile import read_profile, resolve_profile
-    from skillstack.report import render
-    from skillstack.report.jsonify import dumps
+    from skillstack.report.render import SUFFIX, cohort_document, learner_document
 
     files, is_cohort = profile_files(paths)
     cat = load_catalog(catalog_paths(catalog)).catalog
@@ -136,25 +93,17 @@ def report(
         output.mkdir(parents=True)
     elif not output.is_dir():
         raise InputError(f"{output} exists and is not a folder; choose another --output")
-    workers = jobs or min(os.cpu_count() or 1, len(profiles))
+    keys = report_keys([(f.parent.name, f.stem) for f in files])
     stamp = datetime.now().astimezone() if timestamp else None
-    results = _run(cat, list(zip(report_keys(files), profiles, [day] * len(profiles), strict=True)), workers)
-    kind = fmt.value
+    with progress_bar(len(profiles)) as bar:
+        task = bar.add_task("reports", total=len(profiles))
+        results = learner_reports(cat, list(zip(keys, profiles, strict=True)), day,
+                                  workers=jobs or os.cpu_count() or 1, done=lambda: bar.advance(task))
+    kind, suffix = fmt.value, SUFFIX[fmt.value]
     for result in results:
-        if kind == "json":
-            text = dumps(render.learner_json(cat, result, stamp))
-        else:
-            text = getattr(render, f"learner_{kind}")(cat, result, stamp)
-        write_text_atomic(output / f"{result.key}{SUFFIX[kind]}", text)
-    written = len(results)
+        write_text_atomic(output / f"{result.key}{suffix}", learner_document(kind, cat, result, stamp))
     if is_cohort:
-        group = cohort(results)
-        if kind == "json":
-            text = dumps(render.cohort_json(cat, group, stamp))
-        else:
-            text = getattr(render, f"cohort_{kind}")(cat, group, stamp)
-        write_text_atomic(output / f"cohort{SUFFIX[kind]}", text)
-        written += 1
+        write_text_atomic(output / f"{COHORT_KEY}{suffix}", cohort_document(kind, cat, cohort(results), stamp))
     infeasible = sum(not r.plan.feasible for r in results)
     note = f"; {infeasible} with no feasible pathway" if infeasible else ""
-    typer.echo(f"wrote {written} report(s) to {output}{note}", err=True)
+    typer.echo(f"wrote {len(results) + is_cohort} report(s) to {output}{note}", err=True)

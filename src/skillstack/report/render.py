@@ -20,6 +20,7 @@ from markupsafe import Markup
 from skillstack.catalog import Catalog
 from skillstack.client_reports import Cohort, LearnerReport
 from skillstack.plan.service import Plan
+from skillstack.report.jsonify import dumps
 from skillstack.report.plan_data import audit_dict, plan_dict
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
@@ -169,3 +170,21 @@ def cohort_json(catalog: Catalog, group: Cohort, stamp: datetime | None = None) 
     if stamp is not None:
         doc["generated"] = stamp.isoformat(timespec="seconds")
     return doc
+
+
+FORMATS = ("markdown", "html", "json")
+SUFFIX = {"markdown": ".md", "html": ".html", "json": ".json"}
+
+
+def learner_document(kind: str, catalog: Catalog, report: LearnerReport, stamp: datetime | None = None) -> str:
+    """One learner's report in `kind` (one of FORMATS), as the text of its file."""
+    if kind == "json":
+        return dumps(learner_json(catalog, report, stamp))
+    return {"markdown": learner_markdown, "html": learner_html}[kind](catalog, report, stamp)
+
+
+def cohort_document(kind: str, catalog: Catalog, group: Cohort, stamp: datetime | None = None) -> str:
+    """The cohort summary in `kind` (one of FORMATS), as the text of its file."""
+    if kind == "json":
+        return dumps(cohort_json(catalog, group, stamp))
+    return {"markdown": cohort_markdown, "html": cohort_html}[kind](catalog, group, stamp)
