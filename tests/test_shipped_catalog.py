@@ -13,7 +13,7 @@ from skillstack.loader import load_raw, shipped_catalog
 
 
 def test_validate_strict_passes() -> None:
-    result = CliRunner().invoke(app, ["validate", "--strict", "--today", "2026-11-22"])
+    result = CliRunner().invoke(app, ["validate", "--strict", "--today", "2026-12-02"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("0 errors, 0 warnings in ")
 
