@@ -5,6 +5,7 @@ Nodes are `skill:ID`, `credential:ID` and `role:ID`. Edges carry a `kind`:
 - `requires` / `recommends`: skill or credential -> credential that needs it
 - `part_of`: credential -> the stacked credential it counts toward
 - `needs`: skill -> role (with level and importance)
+- `expected`: credential -> role that employers expect it for (with importance)
 
 Assumptions: the catalog is resolved (`catalog.py`); references to unknown ids
 are skipped here (the validator reports them). Experience cannot be earned, so
@@ -14,12 +15,11 @@ gain experience by working, not by studying.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from skillstack.catalog import Catalog
-from skillstack.model import Credential, CredentialId, CredentialReq, RoleId, SkillId, SkillReq
+from skillstack.model import CredentialId, CredentialReq, RoleId, SkillId, SkillReq
 from skillstack.requirements import State, all_hold, atoms
 
 if TYPE_CHECKING:  # networkx is imported when a graph is built, not at start-up
@@ -70,6 +70,11 @@ class SkillGraph:
             for need in role.requires:
                 g.add_edge(skill_node(need.skill), node, kind="needs", level=int(need.level),
                            importance=need.importance)
+            for expectation in role.expects:
+                for atom in atoms([expectation.requirement]):
+                    if isinstance(atom, CredentialReq):
+                        g.add_edge(cred_node(atom.credential), node, kind="expected",
+                                   importance=expectation.importance)
 
     # ---- lookups -------------------------------------------------------
 
@@ -80,6 +85,10 @@ class SkillGraph:
         ['google-data-analytics', ...]
         """
         return self.catalog.granters(skill, level)
+
+    def copy(self) -> nx.DiGraph[str]:
+        """The whole catalog graph, as a copy the caller may label or trim."""
+        return self.g.copy()
 
     def prerequisites_of(self, cid: str) -> set[str]:
         """Skill and credential nodes named in a credential's `requires`."""
@@ -120,50 +129,48 @@ class SkillGraph:
     def reachable(self, state: State | None = None, exclude: Iterable[str] = ()) -> tuple[set[str], State]:
         """Credentials obtainable, step by step, from `state` (default: from scratch).
 
-        Returns the credential ids and the state reached. A worklist keeps it
-        near-linear: a credential is re-checked only when a skill or credential
-        it mentions changes.
+        Returns the credential ids and the state reached. A worklist over the graph keeps
+        it near-linear: a credential is re-checked only when a skill or credential with an
+        edge into it (`requires`, `part_of`) changes.
         """
         state = state or State(any_experience=True)
         excluded = set(exclude)
-        watchers: dict[str, list[Credential]] = defaultdict(list)
-        creds = [c for c in self.catalog.credentials if c.id not in excluded]
-        for cred in creds:
-            reqs = cred.requires if cred.awarded_for is None else (cred.awarded_for,)
-            for atom in atoms(reqs):
-                key = atom.skill if isinstance(atom, SkillReq) else getattr(atom, "credential", None)
-                if key is not None:
-                    watchers[key].append(cred)
+        credentials = self.catalog.credentials
         got: set[str] = set()
-        queue = list(creds)
+        queue = [c for c in credentials if c.id not in excluded]
         while queue:
             cred = queue.pop()
-            if cred.id in got or cred.id in state.credentials:
-                continue
-            if not all_hold(cred.needs, state):
+            if cred.id in got or cred.id in state.credentials or not all_hold(cred.needs, state):
                 continue
             got.add(cred.id)
             state.credentials.add(cred.id)
             changed = state.add_grants((g.skill, g.level) for g in cred.grants)
-            for key in [cred.id, *changed]:
-                queue.extend(watchers.get(key, ()))
+            for node in [cred_node(cred.id), *map(skill_node, changed)]:
+                if node not in self.g:
+                    continue
+                for _, after, attrs in self.g.out_edges(node, data=True):
+                    cid = after.split(":", 1)[1]
+                    if attrs["kind"] in ("requires", "part_of") and cid in credentials and cid not in excluded:
+                        queue.append(credentials[cid])
         return got, state
 
-    def role_reachable(self, rid: RoleId, state: State) -> list[tuple[SkillId, int]]:
+    def unmet_needs(self, rid: RoleId, state: State) -> list[tuple[SkillId, int]]:
         """Essential and important needs of a role that `state` does not meet."""
         return [(s, lv) for s, lv, imp in self.role_needs(rid) if imp != "optional" and state.level(s) < lv]
 
     # ---- views ------------------------------------------------------------
 
     def role_neighbourhood(self, rid: str) -> nx.DiGraph:
-        """A role, the skills it needs, the credentials granting them at the level,
-        and those credentials' direct prerequisites and stacks."""
-        keep = {role_node(rid)}
+        """A role, the skills it needs, the credentials granting them at the level and the
+        credentials employers expect for it, and those credentials' direct prerequisites and stacks."""
+        role = role_node(rid)
+        keep = {role}
+        credentials = {u for u, _, attrs in self.g.in_edges(role, data=True) if attrs["kind"] == "expected"}
         for skill, level, _ in self.role_needs(rid):
             keep.add(skill_node(skill))
-            for cid in self.granters(skill, level):
-                node = cred_node(cid)
-                keep.add(node)
-                keep.update(u for u, _, attrs in self.g.in_edges(node, data=True) if attrs["kind"] == "requires")
-                keep.update(v for _, v, attrs in self.g.out_edges(node, data=True) if attrs["kind"] == "part_of")
+            credentials.update(cred_node(cid) for cid in self.granters(skill, level))
+        for node in credentials:
+            keep.add(node)
+            keep.update(self.prerequisites_of(node.split(":", 1)[1]))
+            keep.update(v for _, v, attrs in self.g.out_edges(node, data=True) if attrs["kind"] == "part_of")
         return self.g.subgraph(keep).copy()

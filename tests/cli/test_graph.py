@@ -62,3 +62,14 @@ def test_graph_output_file(mini: list[str], tmp_path: Path) -> None:
     result = runner.invoke(app, ["graph", *mini, "--output", str(target)])
     assert result.exit_code == 0 and result.stdout == ""
     assert target.read_text().startswith("digraph skillstack {")
+
+
+def test_role_neighbourhood_shows_the_credentials_employers_expect(data: Path, tmp_path: Path) -> None:
+    catalog = tmp_path / "cat.yaml"
+    catalog.write_text((data / "catalogs" / "mini" / "catalog.yaml").read_text().replace(
+        "    requires: [{skill: security, level: 3, importance: essential}]",
+        "    requires:\n      - {skill: security, level: 3, importance: essential}\n"
+        "      - {credential: security-entry, importance: essential, source: \"SecOrg role path\"}"))
+    doc = json.loads(graph("--catalog", str(catalog), "--role", "security-lead", "--format", "json"))
+    assert {"source": "credential:security-entry", "target": "role:security-lead", "kind": "expected",
+            "importance": "essential"} in doc["edges"]

@@ -55,7 +55,7 @@ def graph(
             warn(found.warning)
         g = label_nodes(SkillGraph(cat).role_neighbourhood(found.id), cat)
     else:
-        g = label_nodes(SkillGraph(cat).g.copy(), cat)
+        g = label_nodes(SkillGraph(cat).copy(), cat)
     text = FORMATS[fmt.value](g)
     if output is None:
         write(text)

@@ -32,7 +32,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                              f"credential {cred.id} can never be earned from scratch: {what} are never met")
     state = State(skills={k: v for k, v in levels.items()})  # type: ignore[misc]
     for role in ctx.catalog.roles:
-        short = ctx.graph.role_reachable(role.id, state)
+        short = ctx.graph.unmet_needs(role.id, state)
         if short:
             shown = ", ".join(f"{s} at {lv}" for s, lv in short)
             yield Problem.at(role.where, LEVEL, ID,
