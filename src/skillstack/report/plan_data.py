@@ -7,6 +7,7 @@ from typing import Any
 from skillstack.audit import Audit, RoleAudit, SkillLine
 from skillstack.catalog import Catalog
 from skillstack.plan.service import Plan
+from skillstack.report.provenance import price_origin
 
 
 def plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
@@ -18,7 +19,8 @@ def plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
                  "held": plan.have.get(g.skill, 0)} for g in plan.gap],
         "steps": [
             {"credential": s.credential, "name": catalog.credential_name(s.credential),
-             "start": s.start.isoformat(), "end": s.end.isoformat(), "cost": s.cost, "hours": s.hours,
+             "start": s.start.isoformat(), "end": s.end.isoformat(), "cost": s.cost,
+             "cost_source": price_origin(catalog.credentials[s.credential]), "hours": s.hours,
              "closes": list(s.closes), "earns": list(s.stacks), "recommended": list(s.advice)}
             for s in plan.steps
         ],

@@ -10,6 +10,7 @@ from skillstack.audit import Audit, RoleAudit
 from skillstack.catalog import Catalog
 from skillstack.model import Level
 from skillstack.plan.service import Plan, Step
+from skillstack.report.provenance import price_label, salary_origin
 
 MAX_LEFT_OUT = 10
 
@@ -26,7 +27,9 @@ def _step(cat: Catalog, n: int, step: Step) -> Text:
     text = Text(f"{n:>2}. ")
     text.append(cat.credential_name(step.credential), style="bold")
     text.append(f" ({step.credential})", style="dim")
-    text.append(f"\n    {step.start} to {step.end}  {_money(step.cost)}  {step.hours:g} h")
+    text.append(f"\n    {step.start} to {step.end}  {_money(step.cost)}")
+    text.append(f" (price: {price_label(cat.credentials[step.credential])})", style="dim")
+    text.append(f"  {step.hours:g} h")
     text.append(f"\n    closes: {', '.join(step.closes)}" if step.closes else "\n    (a prerequisite for a later step)")
     for stack in step.stacks:
         text.append(f"\n    + earns {cat.credential_name(stack)} ({stack}) at no extra cost", style="green")
@@ -39,6 +42,11 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "") -> Group:
     parts: list[RenderableType] = []
     roles = ", ".join(f"{cat.roles[r].name} ({r})" for r in plan.roles)
     parts.append(Text.assemble(("Pathway to ", "bold"), (roles, "bold cyan"), f" for {who}" if who else ""))
+    for rid in plan.roles:
+        salary = cat.roles[rid].salary
+        if salary is not None:
+            parts.append(Text(f"  {cat.roles[rid].name}: median pay {_money(salary.median)} ({salary_origin(salary)})",
+                              style="dim"))
     if not plan.gap:
         parts.append(Text("\nYou already meet every required skill: no credentials needed.", style="green"))
         return Group(*parts)

@@ -50,13 +50,28 @@ def describe_source(source: m.Source) -> str:
     return f"{source.url} [{source.kind}: {facts}{reviewed}]"
 
 
+LABELS = {"issuer": "issuer's page", "authority": "authority", "secondary": "secondary source, unconfirmed",
+          "": UNKNOWN}
+
+
 def fact_origin(sources: tuple[m.Source, ...], fact: str) -> str:
-    """'issuer', 'authority', 'secondary' or UNKNOWN for one fact group."""
-    return m.fact_kind(sources, fact) or UNKNOWN
+    """'issuer', 'authority', 'secondary' or 'unknown' for one fact group (for JSON)."""
+    return m.fact_kind(sources, fact) or "unknown"
 
 
 def price_origin(cred: m.Credential) -> str:
+    """Where a credential's price comes from, for JSON: issuer | authority | secondary | unknown."""
     return fact_origin(cred.sources, "cost")
+
+
+def price_label(cred: m.Credential) -> str:
+    """Where a credential's price comes from, for people: "issuer's page", "secondary source, unconfirmed"..."""
+    return LABELS[m.fact_kind(cred.sources, "cost")]
+
+
+def salary_dict(salary: m.Salary) -> dict[str, object]:
+    return {"median": salary.median, "currency": salary.currency, "year": salary.year, "source": salary.source,
+            "source_kind": salary.kind or "unknown", "proxy": salary.proxy, "occupation": salary.occupation or None}
 
 
 def salary_origin(salary: m.Salary) -> str:

@@ -22,6 +22,7 @@ from skillstack.client_reports import Cohort, LearnerReport
 from skillstack.plan.service import Plan
 from skillstack.report.jsonify import dumps
 from skillstack.report.plan_data import audit_dict, plan_dict
+from skillstack.report.provenance import price_label, salary_dict, salary_origin
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
 
@@ -109,6 +110,7 @@ def _context(catalog: Catalog, report: LearnerReport, stamp: datetime | None) ->
         "audits": report.audit.roles,
         "gantt": gantt(catalog, p),
         "skill": catalog.skill_name, "cred": catalog.credential_name,
+        "price_from": lambda cid: price_label(catalog.credentials[cid]), "salary_from": salary_origin,
         "skill_list": lambda ids: ", ".join(catalog.skill_name(i) for i in ids),
         "step_list": lambda steps: ", ".join(catalog.credential_name(s.credential) for s in steps),
         "expiring": [h for h in report.audit.held if h.status != "current"],
@@ -129,6 +131,8 @@ def learner_json(catalog: Catalog, report: LearnerReport, stamp: datetime | None
     doc: dict[str, Any] = {
         "schema_version": 1, "learner": report.profile.name or report.key, "key": report.key,
         "plan": plan_dict(catalog, report.plan), "audit": audit_dict(report.audit),
+        "salaries": [{"role": rid, **salary_dict(salary)} for rid in report.plan.roles
+                     if (salary := catalog.roles[rid].salary) is not None],
         "fastest": plan_dict(catalog, report.fastest) if report.fastest else None,
         "catalog": {"name": catalog.info.name, "version": catalog.info.version,
                     "reviewed": [d.isoformat() for d in report.reviewed] if report.reviewed else None},
