@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import zipfile
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from skillstack.catalog import build_catalog
@@ -33,6 +37,21 @@ def test_size_and_coverage() -> None:
 def test_catalog_ships_inside_the_package() -> None:
     assert (shipped_catalog() / "catalog.yaml").is_file()
     assert Path(shipped_catalog()).name == "catalog"
+
+
+def test_the_wheel_carries_the_whole_catalog(tmp_path: Path) -> None:
+    """What `pip install .` gets: build the wheel from this checkout and look inside."""
+    root = Path(__file__).resolve().parents[1]
+    if not (root / "pyproject.toml").is_file():
+        pytest.skip("not a source checkout")
+    pytest.importorskip("hatchling")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    str(root), "-w", str(tmp_path)], check=True, capture_output=True, timeout=300)
+    (wheel,) = tmp_path.glob("skillstack-*.whl")
+    inside = {name for name in zipfile.ZipFile(wheel).namelist() if name.startswith("skillstack/catalog/")}
+    shipped = {f"skillstack/catalog/{p.relative_to(root / 'catalog').as_posix()}"
+               for p in (root / "catalog").rglob("*.yaml")}
+    assert shipped and shipped <= inside
 
 
 def test_no_retired_credential_lacks_a_successor() -> None:

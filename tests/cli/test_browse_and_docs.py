@@ -56,7 +56,7 @@ def test_show_credential_text(data: Path) -> None:
     result = runner.invoke(app, ["show", "data-stack", "--catalog", str(data / "catalogs" / "mini")])
     assert result.exit_code == 0
     assert "Awarded automatically for" in result.stdout
-    assert "all of (SQL Basics, Statistics with Python)" in result.stdout or "sql-basics" in result.stdout
+    assert "Awarded automatically for\n  all of (sql-basics, stats-course)\n" in result.stdout
 
 
 def test_show_unknown_id_suggests(data: Path) -> None:
