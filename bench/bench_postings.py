@@ -1,0 +1,180 @@
+"""How well `skillstack posting` finds skills, measured on the SkillSpan labelled postings.
+
+Usage: python bench/bench_postings.py [LABELLED_JSONL] [--catalog PATH] [--rounds N] [--misses]
+
+LABELLED_JSONL is SkillSpan's token-level BIO file (default: the development split in
+the shared data folder beside the repository, `imports/labelled/skillspan_dev_bio.jsonl`).
+Sentences are grouped back into postings by (source, idx) in file order, one sentence a
+line, tokens joined by single spaces (as `imports/postings/skillspan_dev_postings.jsonl`).
+Every annotated span of both layers (skills and knowledge) counts.
+
+Numbers printed:
+- precision: of the catalog-skill mentions the reader reports (each evidence phrase of
+  each skill), the share that overlaps an annotated span (also per reported skill: a
+  skill of a posting counts as right when any of its evidence overlaps a span);
+- recall: of the annotated spans that name something the catalog has, the share that
+  a reported catalog-skill mention overlaps. A span names something the catalog has
+  when (a) a catalog skill's name or alias of 3 or more characters occurs in it as whole
+  words, or equals it, or (b) the whole span is within rapidfuzz ratio 90 of a name or
+  alias. This uses only the catalog, not the reader's ESCO labels or rules, so the
+  reader is not marked by its own yardstick. "strict" recall also asks that the reported
+  skill be one of the skills the span names;
+- coverage: the share of all annotated spans overlapped by any reported catalog skill;
+- throughput: postings read a second, lexicon built once beforehand (its build time
+  is printed too).
+
+Attribution: SkillSpan data: Zhang, Jensen, Sonniks and Plank, "SkillSpan: Hard and Soft
+Skill Extraction from English Job Postings", NAACL 2022, https://github.com/kris927b/SkillSpan,
+CC BY 4.0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from skillstack.postings import Lexicon, extract, read_posting
+from skillstack.postings.lexicon import key
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "imports" / "labelled" / "skillspan_dev_bio.jsonl"
+
+
+def spans(tags: list[str]) -> list[tuple[int, int]]:
+    out, start = [], None
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and not tag.startswith("I"):
+            out.append((start, i))
+            start = None
+        if tag.startswith("B") or (tag.startswith("I") and start is None):
+            start = i
+    return out
+
+
+def load(path: Path) -> list[dict]:
+    postings: dict[tuple[str, int], dict] = {}
+    with open(path, encoding="utf-8") as fh:
+        for raw in fh:
+            row = json.loads(raw)
+            post = postings.setdefault((row["source"], row["idx"]), {"id": f"{row['source']}-{row['idx']}",
+                                                                       "lines": [], "spans": []})
+            toks = row["tokens"]
+            offsets, pos = [], 0
+            for tok in toks:
+                offsets.append((pos, pos + len(tok)))
+                pos += len(tok) + 1
+            number = len(post["lines"]) + 1
+            post["lines"].append(" ".join(toks))
+            for layer in ("tags_skill", "tags_knowledge"):
+                for a, b in spans(row[layer]):
+                    post["spans"].append((number, offsets[a][0], offsets[b - 1][1], " ".join(toks[a:b]), layer))
+    return list(postings.values())
+
+
+def catalog_labels(lex: Lexicon) -> dict[str, set[str]]:
+    labels: dict[str, set[str]] = {}
+    for skill in lex.catalog.skills:
+        for text in (skill.name, *skill.aliases):
+            labels.setdefault(key(text), set()).add(skill.id)
+    return labels
+
+
+def named_skills(span_text: str, labels: dict[str, set[str]], names: list[str]) -> set[str]:
+    from rapidfuzz import fuzz, process
+
+    k = key(span_text)
+    padded = f" {k} "
+    found: set[str] = set()
+    for label, ids in labels.items():
+        if label == k or (len(label) >= 3 and f" {label} " in padded):
+            found |= ids
+    if not found and k:
+        best = process.extractOne(k, names, scorer=fuzz.ratio, score_cutoff=90)
+        if best:
+            found |= labels[best[0]]
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--catalog", type=Path, action="append")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--misses", action="store_true", help="list false positives and missed spans")
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        print(f"bench_postings: {args.data} not found; pass the SkillSpan BIO jsonl", file=sys.stderr)
+        return 2
+    from skillstack.loader import default_paths
+    from skillstack.store import load_catalog
+
+    catalog = load_catalog(args.catalog or default_paths()).catalog
+    t0 = time.perf_counter()
+    lex = Lexicon(catalog)
+    build = time.perf_counter() - t0
+    postings = load(args.data)
+    docs = [(p, read_posting("\n".join(p["lines"]), "text")) for p in postings]
+
+    t0 = time.perf_counter()
+    for _ in range(args.rounds):
+        results = [extract(lex, lines, p["id"]) for p, lines in docs]
+    elapsed = time.perf_counter() - t0
+    rate = len(docs) * args.rounds / elapsed
+
+    labels = catalog_labels(lex)
+    names = list(labels)
+    mentions = right_mentions = items = right_items = 0
+    all_spans = covered = gold = gold_hit = gold_strict = 0
+    false_pos: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    for (post, _), result in zip(docs, results, strict=True):
+        by_line: dict[int, list[tuple[int, int, str]]] = {}
+        for item in result.skills:
+            hit_item = False
+            for ev in item.evidence:
+                start, end = ev.offset, ev.offset + len(ev.phrase)
+                by_line.setdefault(ev.line, []).append((start, end, item.skill))
+                mentions += 1
+                if any(n == ev.line and s < end and start < e for n, s, e, _, _ in post["spans"]):
+                    right_mentions += 1
+                    hit_item = True
+                else:
+                    false_pos[f"{ev.phrase} -> {item.skill}"] += 1
+            items += 1
+            right_items += hit_item
+        for number, s, e, text, _layer in post["spans"]:
+            all_spans += 1
+            over = {sid for a, b, sid in by_line.get(number, ()) if a < e and s < b}
+            covered += bool(over)
+            named = named_skills(text, labels, names)
+            if named:
+                gold += 1
+                gold_hit += bool(over)
+                gold_strict += bool(over & named)
+                if not over:
+                    missed[f"{text} ({', '.join(sorted(named))})"] += 1
+
+    print(f"data: {args.data.name}: {len(docs)} postings, {all_spans} annotated spans; catalog: "
+          f"{len(catalog.skills)} skills, {len(catalog.credentials)} credentials")
+    print(f"lexicon: {len(lex.entries)} phrases, built in {build * 1000:.0f} ms")
+    print(f"precision: {right_mentions / max(mentions, 1):.3f} of {mentions} reported skill mentions "
+          f"({right_items / max(items, 1):.3f} of {items} reported posting skills)   goal >= 0.85")
+    print(f"recall: {gold_hit / max(gold, 1):.3f} of {gold} spans naming a catalog skill "
+          f"(strict, same skill: {gold_strict / max(gold, 1):.3f})   goal >= 0.70")
+    print(f"coverage: {covered / max(all_spans, 1):.3f} of all {all_spans} annotated spans mapped to a catalog skill")
+    print(f"throughput: {rate:.0f} postings/s ({args.rounds} rounds of {len(docs)})   goal > 200")
+    if args.misses:
+        print("\nfalse positives:")
+        for text, n in false_pos.most_common(60):
+            print(f"  {n:3d}  {text}")
+        print("\nmissed spans:")
+        for text, n in missed.most_common(60):
+            print(f"  {n:3d}  {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
