@@ -108,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_file():
         print(f"bench_postings: {args.data} not found; pass the SkillSpan BIO jsonl", file=sys.stderr)
         return 2
+    from skillstack.cache import load_catalog
     from skillstack.loader import default_paths
-    from skillstack.store import load_catalog
 
     catalog = load_catalog(args.catalog or default_paths()).catalog
     t0 = time.perf_counter()

@@ -35,8 +35,8 @@ def main(folder: Path, out: Path) -> int:
                            if b.strip().startswith(PREFIX)]
                 clean = [a.replace("\t", " ") for a in alts]
                 rows[uri[len(PREFIX):]] = (row["preferredLabel"].strip(), "|".join(clean), "|".join(broader))
-    lines = ["# ESCO v1.2.0 skill labels (digital and transversal collections), derived by "
-             "tools/derive_esco_labels.py. This service uses the ESCO classification of the European Commission."]
+    lines = [("# ESCO v1.2.0 skill labels (digital and transversal collections), derived by "
+              "tools/derive_esco_labels.py. This service uses the ESCO classification of the European Commission.")]
     lines += [f"{uuid}\t{pref}\t{alts}\t{broader}" for uuid, (pref, alts, broader) in sorted(rows.items())]
     out.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0))
     print(f"{len(rows)} concepts -> {out}")

@@ -51,7 +51,7 @@ class Line:
 
 def section_of(heading: str) -> str:
     """The section kind a heading starts, by its words."""
-    text = heading.lower().replace("’", "'")
+    text = heading.lower().replace("\u2019", "'")
     for kind, words in SECTION_WORDS:
         if any(word in text for word in words):
             return kind

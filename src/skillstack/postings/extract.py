@@ -15,49 +15,49 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any
 
 from skillstack.postings import rules
 from skillstack.postings.document import Line
 from skillstack.postings.lexicon import EXAM_CODE, TOKEN, Entry, Lexicon, tokens
 
-_JOINER = re.compile(r"^(?:\s|,|/|&|\bor\b|\band/or\b|\beither\b|\bthe\b|\ban?\b|\bcertifications?\b|\bcertified\b|"
-                     r"\bcertificates?\b|\bcerts?\b|\bcredentials?\b|\bexams?\b)*$", re.I)
-_OR = re.compile(r"\bor\b|/", re.I)
+_JOINER = re.compile(r"^(?:\s|,|/|&|\(|\)|\bor\b|\band/or\b|\beither\b|\bthe\b|\ban?\b|\bcertifications?\b|\bcertified\b|"
+                     r"\bcertificates?\b|\bcerts?\b|\bcredentials?\b|\bexams?\b)*$", re.IGNORECASE)
+_OR = re.compile(r"\bor\b|/", re.IGNORECASE)
 _UNMAPPED_CUE = re.compile(
     r"\b(?:experience (?:with|in|using|of)|knowledge (?:of|in)|proficien(?:cy|t) (?:in|with)|familiar(?:ity)? with|"
     r"expertise (?:in|with)|skilled in|understanding of|skills? in)\s+([A-Za-z][\w+#.\- ]{1,60}?)"
-    r"(?=\s*(?:[.;,:()]|\band\b|\bor\b|\bis\b|\bwould\b|\bas well\b|$))", re.I)
+    r"(?=\s*(?:[.;,:()]|\band\b|\bor\b|\bis\b|\bwould\b|\bas well\b|$))", re.IGNORECASE)
 _SKIP_UNMAPPED = re.compile(r"^(?:the|a|an|our|your|this|these|all|any|some|other|working|at least|one|two|"
-                            r"\d+|years?|experience|knowledge|skills?|it|them)\b", re.I)
+                            r"\d+|years?|experience|knowledge|skills?|it|them)\b", re.IGNORECASE)
 _INTERESTING = re.compile(r"\byears?\b|\byrs?\b|degree|diploma|bachelor|master|ph\.?d|doctora|\bged\b|high school|"
                           r"\bmba\b|\bbsc|\bmsc|\bb\.?[sa]\.?\b|\bm\.?s\.?\b|experience|knowledge|proficien|familiar|"
-                          r"expertise|skill|understanding", re.I)
-_EMPLOYER = re.compile(r"^[^\w<]*(?:we|we['’]re|we['’]ve|our|us|they|their|<ORGANIZATION>|the company|the team|"
-                       r"the firm|this team|the group|the department|it)\b|\b(?:we|our|us)\b", re.I)
-_CANDIDATE = re.compile(r"\b(?:you|your|you['’]ll|you['’]re|you['’]ve|candidates?|applicants?|looking for|seeking|"
+                          r"expertise|skill|understanding", re.IGNORECASE)
+_EMPLOYER = re.compile(r"^[^\w<]*(?:we|we['\u2019]re|we['\u2019]ve|our|us|they|their|<ORGANIZATION>|the company|the team|"
+                       r"the firm|this team|the group|the department|it)\b|\b(?:we|our|us)\b", re.IGNORECASE)
+_CANDIDATE = re.compile(r"\b(?:you|your|you['\u2019]ll|you['\u2019]re|you['\u2019]ve|candidates?|applicants?|looking for|seeking|"
                         r"ideal|should|must|required|requires?|need|needs|experience|knowledge|proficien\w*|"
-                        r"familiar\w*|skills?|ability|able)\b", re.I)
+                        r"familiar\w*|skills?|ability|able)\b", re.IGNORECASE)
 _ASKING = re.compile(r"\b(?:will|would|work|working|build|develop|design|drive|lead|own|deliver|help|support|"
-                     r"manage|maintain|create|implement|improve|collaborate|contribute|use|using|responsible)\b", re.I)
+                     r"manage|maintain|create|implement|improve|collaborate|contribute|use|using|responsible)\b", re.IGNORECASE)
 _TITLE_NOUN = re.compile(r"\s*(?:[/&,+-]?\s*[A-Z0-9][\w/+.#-]*\s+){0,2}?[/&-]?\s*(?:developers?|engineers?|architects?|"
                          r"administrators?|managers?|leads?|specialists?|consultants?|analysts?|programmers?|testers?|"
                          r"designers?|practice|team|teams|department|scientists?|officers?|technicians?|owners?|"
-                         r"director)\b", re.I)
+                         r"director)\b", re.IGNORECASE)
 EXPERIENCE_DOMAINS = {"it-support": "it", "business": "business-analysis", "ai": "data",
                       "product-management": "project-management"}
 _DOMAIN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("security", re.compile(r"\b(cyber ?security|information security|security)\b", re.I)),
-    ("networking", re.compile(r"\bnetwork", re.I)),
-    ("cloud", re.compile(r"\bcloud\b", re.I)),
-    ("project-management", re.compile(r"\bproject management\b", re.I)),
-    ("business-analysis", re.compile(r"\bbusiness analy", re.I)),
-    ("data", re.compile(r"\b(data|analytics|statistic)", re.I)),
-    ("software", re.compile(r"\b(software|programming|web development|application development|coding)\b", re.I)),
-    ("marketing", re.compile(r"\bmarketing\b", re.I)),
-    ("healthcare", re.compile(r"\b(health|healthcare|clinical|medical)\b", re.I)),
-    ("audit", re.compile(r"\baudit", re.I)),
+    ("security", re.compile(r"\b(cyber ?security|information security|security)\b", re.IGNORECASE)),
+    ("networking", re.compile(r"\bnetwork", re.IGNORECASE)),
+    ("cloud", re.compile(r"\bcloud\b", re.IGNORECASE)),
+    ("project-management", re.compile(r"\bproject management\b", re.IGNORECASE)),
+    ("business-analysis", re.compile(r"\bbusiness analy", re.IGNORECASE)),
+    ("data", re.compile(r"\b(data|analytics|statistic)", re.IGNORECASE)),
+    ("software", re.compile(r"\b(software|programming|web development|application development|coding)\b", re.IGNORECASE)),
+    ("marketing", re.compile(r"\bmarketing\b", re.IGNORECASE)),
+    ("healthcare", re.compile(r"\b(health|healthcare|clinical|medical)\b", re.IGNORECASE)),
+    ("audit", re.compile(r"\baudit", re.IGNORECASE)),
     ("it", re.compile(r"\bIT\b|\binformation technology\b|\btechnical support\b|\bhelp ?desk\b|"
                       r"\bsystems? administration\b")),
 )
@@ -247,7 +247,7 @@ def _groups(clause: str, base: int, items: list[_Match]) -> list[list[_Match]]:
         runs.append([item])
     out: list[list[_Match]] = []
     for run in runs:
-        gaps = [clause[a.end - base:b.start - base] for a, b in zip(run, run[1:], strict=False)]
+        gaps = [clause[a.end - base:b.start - base] for a, b in pairwise(run)]
         if len(run) > 1 and any(_OR.search(g) for g in gaps):
             out.append(run)
         else:
@@ -309,6 +309,12 @@ def _clause(lex: Lexicon, line: Line, clause: str, base: int, inside: list[_Matc
         return
     passing = (line.section in ("none", "other") and len(clause.split()) >= 8 and not _CANDIDATE.search(clause)
                and not _ASKING.search(clause))
+    for m in inside:
+        if m.entry.via == "esco broader":
+            phrase = clause[m.start - base:m.end - base]
+            found.unmapped.setdefault(phrase.lower(), Note(
+                phrase, line.number, f"ESCO skill {m.entry.label!r} is not in the catalog itself; read as its broader "
+                                     f"skill {lex.catalog.skill_name(m.entry.target)} ({m.entry.target})"))
     known = []
     for m in inside:
         if passing and m.entry.kind == "skill":
@@ -338,23 +344,23 @@ def _clause(lex: Lexicon, line: Line, clause: str, base: int, inside: list[_Matc
                                                                                f" but not in the catalog"))
     top_years = max((y.years for y in years), default=0.0)
     for group in _groups(clause, base, [m for m in known if m.entry.kind == "credential"]):
-        ids = tuple(dict.fromkeys(m.entry.target for m in group))
+        cids = tuple(dict.fromkeys(m.entry.target for m in group))
         ev = tuple(Evidence(line.number, clause[m.start - base:m.end - base], m.start) for m in group)
         after = clause[group[-1].end - base:group[-1].end - base + 30]
-        item = CredentialItem(ids, cue.value, cue.reason, tuple(m.how or m.entry.via for m in group), ev,
+        citem = CredentialItem(cids, cue.value, cue.reason, tuple(m.how or m.entry.via for m in group), ev,
                               bool(re.match(r"\s*(?:certification\s*)?(?:or|and/or)\s+(?:an?\s+)?equivalent", after,
-                                            re.I)))
-        old = found.credentials.get(ids)
-        if old is None or _stronger(old.importance, item.importance):
-            found.credentials[ids] = replace(item, evidence=(old.evidence if old else ()) + ev)
+                                            re.IGNORECASE)))
+        cold = found.credentials.get(cids)
+        if cold is None or _stronger(cold.importance, citem.importance):
+            found.credentials[cids] = replace(citem, evidence=(cold.evidence if cold else ()) + ev)
         else:
-            found.credentials[ids] = replace(old, evidence=old.evidence + ev)
+            found.credentials[cids] = replace(cold, evidence=cold.evidence + ev)
     skill_matches = [m for m in known if m.entry.kind == "skill"]
     groups = _groups(clause, base, skill_matches)
     for group in groups:
-        ids = [m.entry.target for m in group]
+        sids = [m.entry.target for m in group]
         for m in group:
-            _skill(lex, line, clause, base, m, cue, top_years, tuple(i for i in ids if i != m.entry.target), found)
+            _skill(lex, line, clause, base, m, cue, top_years, tuple(i for i in sids if i != m.entry.target), found)
     for y in years:
         what = clause[y.end:y.what_end].strip()
         near = [m for m in skill_matches if base + y.end <= m.start < base + y.what_end] or \
@@ -398,7 +404,7 @@ def _skill(lex: Lexicon, line: Line, clause: str, base: int, m: _Match, cue: rul
     best = item if _stronger(old.importance, item.importance) else old
     top = item if item.level > old.level else old
     found.skills[sid] = replace(best, level=top.level, level_reason=top.level_reason,
-                                evidence=old.evidence + (ev,),
+                                evidence=(*old.evidence, ev),
                                 alternatives=best.alternatives if best is old else alternatives)
 
 

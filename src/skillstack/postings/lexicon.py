@@ -29,8 +29,8 @@ from typing import Any
 
 from skillstack.catalog import Catalog
 
-_SEP = r"\s,;:()\[\]{}\"!?|*/\\<>=~_\-–—"
-_EDGE = ".'’`"
+_SEP = r"\s,;:()\[\]{}\"!?|*/\\<>=~_\-\u2013\u2014"
+_EDGE = ".'\u2019`"
 TOKEN = re.compile(rf"\.?[^{_SEP}{_EDGE}]+(?:[{_EDGE}]+[^{_SEP}{_EDGE}]+)*")
 EXAM_CODE = re.compile(r"\b([A-Z0-9]{2,4})-([A-Z]?[0-9][A-Z0-9]{1,3})\b")
 
@@ -122,7 +122,7 @@ def _abbreviations(name: str) -> list[str]:
     for inner in re.findall(r"\(([^)]*)\)", name):
         for part in re.split(r"\s*/\s*|\s+or\s+", inner):
             part = part.strip()
-            if part and not EXAM_CODE.fullmatch(part) and not re.fullmatch(r"[\d.x]+|v[\d.]+", part, re.I):
+            if part and not EXAM_CODE.fullmatch(part) and not re.fullmatch(r"[\d.x]+|v[\d.]+", part, re.IGNORECASE):
                 out.append(part)
     return out
 
@@ -197,6 +197,9 @@ class Lexicon:
                 if issuer_first:
                     self._add(f"{issuer_first} {abbr}", Entry("credential", cred.id, abbr, "abbreviation", rank=1))
             exam = str(getattr(cred, "exam", "") or "")
+            in_id = re.search(r"-([a-z]{2,3}-\d{3})$", cred.id)  # ids like azure-administrator-az-104
+            if in_id:
+                exam += " " + in_id.group(1).upper()
             for code in {m.group(0) for m in EXAM_CODE.finditer(f"{name} {exam}")}:
                 coded.setdefault(code, set()).add(cred.id)
             note = f"{cred.cost.note} {getattr(cred, 'note', '')}"

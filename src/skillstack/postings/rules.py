@@ -26,59 +26,59 @@ DEFAULT_LEVEL = 2
 DEFAULT_IMPORTANCE = "important"
 RANK = {"optional": 1, "important": 2, "essential": 3}
 
-CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\s[-–—•]\s|•")
+CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\s[-\u2013\u2014•]\s|•")
 
 _OPTIONAL = re.compile(r"\b(preferred|preferably|prefer|(?:is |are |a |big |huge )plus|nice[ -]to[ -]have|bonus|"
                        r"desirable|desired|ideally|an advantage|advantageous|beneficial|welcome|would be great|"
-                       r"good to have|optional)\b", re.I)
+                       r"good to have|optional)\b", re.IGNORECASE)
 _ESSENTIAL = re.compile(r"\b(required|requires?|must|mandatory|essential|necessary|need to have|"
-                        r"minimum|at a minimum)\b", re.I)
+                        r"minimum|at a minimum)\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|no|never|n't)\b[^.;]{0,40}?\b(?:required|necessary|needed|mandatory|expected|a requirement|"
     r"a must)\b|\bno\s+(?:prior\s+|previous\s+|formal\s+|college\s+|university\s+)?"
     r"(?:degree|experience|certifications?|certificates?|diploma)\b|\bwithout\s+(?:a\s+)?"
-    r"(?:degree|certification|experience)\b", re.I)
+    r"(?:degree|certification|experience)\b", re.IGNORECASE)
 
 _LEVEL_CUES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\b(familiarity|familiar|exposure|basic|basics|awareness|aware|introductory|beginner|"
-                r"some (?:experience|knowledge|exposure)|entry[ -]level|foundational|understanding)\b", re.I), 1),
-    (re.compile(r"\b(working knowledge|hands[ -]on|good|knowledge|experience|experienced|competent)\b", re.I), 2),
+                r"some (?:experience|knowledge|exposure)|entry[ -]level|foundational|understanding)\b", re.IGNORECASE), 1),
+    (re.compile(r"\b(working knowledge|hands[ -]on|good|knowledge|experience|experienced|competent)\b", re.IGNORECASE), 2),
     (re.compile(r"\b(strong|solid|proficient|proficiency|advanced|extensive|deep|in[ -]depth|thorough|"
-                r"excellent|significant|substantial|proven|skilled|fluent|fluency)\b", re.I), 3),
-    (re.compile(r"\b(expert|experts|expertise|mastery|guru|authority|world[ -]class)\b", re.I), 4),
+                r"excellent|significant|substantial|proven|skilled|fluent|fluency)\b", re.IGNORECASE), 3),
+    (re.compile(r"\b(expert|experts|expertise|mastery|guru|authority|world[ -]class)\b", re.IGNORECASE), 4),
 )
 
 _NUMBER = r"(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
-YEARS = re.compile(rf"\b{_NUMBER}\s*(\+|plus)?\s*(?:(?:-|–|to|or more|or)\s*{_NUMBER}?\s*\+?\s*)?"
-                   r"(?:full[ -]time\s+)?(?:years?|yrs?)\b['’]?(?:\s+of)?", re.I)
+YEARS = re.compile(rf"\b{_NUMBER}\s*(\+|plus)?\s*(?:(?:-|\u2013|to|or more|or)\s*{_NUMBER}?\s*\+?\s*)?"
+                   r"(?:full[ -]time\s+)?(?:years?|yrs?)\b['\u2019]?(?:\s+of)?", re.IGNORECASE)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
 _FILLER = re.compile(r"^(?:\s|of|in|with|as|doing|using|working|work|professional|relevant|hands[ -]on|"
                      r"industry|progressive(?:ly)?|related|specialized|specialised|direct|proven|paid|total|"
                      r"experience|experiences|demonstrated|practical|commercial|post[ -]graduate|responsible|"
-                     r"increasing|responsibility|an?|the|within|on)+\b", re.I)
+                     r"increasing|responsibility|an?|the|within|on)+\b", re.IGNORECASE)
 
 _EDUCATION: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("high-school", re.compile(r"\b(high[ -]school|ged|secondary school|secondary education)\b", re.I)),
-    ("associate", re.compile(r"\b(associate['’]?s?\s+degree|associate degree|a\.a\.s?\.?|two[ -]year degree)",
-                             re.I)),
-    ("bachelor", re.compile(r"\b(bachelor['’]?s?|b\.?sc|b\.s\.|b\.a\.|bs/ba|ba/bs|bs or ba|ba or bs|"
+    ("high-school", re.compile(r"\b(high[ -]school|ged|secondary school|secondary education)\b", re.IGNORECASE)),
+    ("associate", re.compile(r"\b(associate['\u2019]?s?\s+degree|associate degree|a\.a\.s?\.?|two[ -]year degree)",
+                             re.IGNORECASE)),
+    ("bachelor", re.compile(r"\b(bachelor['\u2019]?s?|b\.?sc|b\.s\.|b\.a\.|bs/ba|ba/bs|bs or ba|ba or bs|"
                             r"undergraduate degree|four[ -]year degree|4[ -]year degree|university degree|"
                             r"college degree|graduate of)\b|\b(?:BS|BA)\b(?= degree| in )")),
-    ("master", re.compile(r"\b(master['’]?s?(?: degree)?|m\.?sc|m\.s\.|mba|graduate degree|advanced degree)\b|"
-                          r"\bMS\b(?= degree| in )", re.I)),
-    ("doctorate", re.compile(r"\b(ph\.?\s?d|doctorate|doctoral|doctor['’]?s degree)\b", re.I)),
+    ("master", re.compile(r"\b(master['\u2019]?s?(?: degree)?|m\.?sc|m\.s\.|mba|graduate degree|advanced degree)\b|"
+                          r"\bMS\b(?= degree| in )", re.IGNORECASE)),
+    ("doctorate", re.compile(r"\b(ph\.?\s?d|doctorate|doctoral|doctor['\u2019]?s degree)\b", re.IGNORECASE)),
 )
-_DEGREE = re.compile(r"\b(degree|diploma|bachelor|master|phd|ph\.d|doctorate|ged|high school|mba|bsc|msc)", re.I)
-_FIELD = re.compile(r"\b(?:degree|diploma|bachelor['’]?s?|master['’]?s?|ph\.?d|doctorate|b\.?sc|m\.?sc|bs|ba|ms|"
+_DEGREE = re.compile(r"\b(degree|diploma|bachelor|master|phd|ph\.d|doctorate|ged|high school|mba|bsc|msc)", re.IGNORECASE)
+_FIELD = re.compile(r"\b(?:degree|diploma|bachelor['\u2019]?s?|master['\u2019]?s?|ph\.?d|doctorate|b\.?sc|m\.?sc|bs|ba|ms|"
                     r"education|studies)\b[^.;]*?\b(?:in|of)\s+(?!a\b|an\b|the\b|which\b)"
                     r"([a-z][a-z &/,'-]+?)(?=\s*(?:,|;|\.|\(|$|\bor\s+(?:a\s+)?(?:related|equivalent|similar|"
                     r"relevant|comparable)|\bor equivalent|\band\b\s+\d|\bis\b|\bwith\b|\bpreferred|\brequired|\bfrom\b))",
-                    re.I)
+                    re.IGNORECASE)
 _OR_EXPERIENCE = re.compile(r"\bor\s+(?:an?\s+)?(?:equivalent|comparable|relevant|related)\s+"
                             r"(?:(?:combination|level|amount)\s+of\s+(?:education\s+and\s+)?)?"
                             r"(?:practical\s+|professional\s+|work\s+)?experience\b|equivalent experience|"
-                            r"experience in lieu\b|or equivalent\b", re.I)
+                            r"experience in lieu\b|or equivalent\b", re.IGNORECASE)
 EDUCATION_LEVELS = ("none", "high-school", "associate", "bachelor", "master", "doctorate")
 
 
@@ -179,7 +179,7 @@ def education_in(clause: str) -> Education | None:
     found = [(EDUCATION_LEVELS.index(level), level, m) for level, pattern in _EDUCATION
              if (m := pattern.search(clause))]
     if not found:
-        m = re.search(r"\bdegree\b", clause, re.I)
+        m = re.search(r"\bdegree\b", clause, re.IGNORECASE)
         if not m:
             return None
         found = [(3, "bachelor", m)]

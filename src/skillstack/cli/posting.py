@@ -1,0 +1,95 @@
+"""posting: what job postings ask for, resolved to the catalog, with evidence; -o writes a role."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from skillstack.cli.app import app
+from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
+from skillstack.cli.output import write
+from skillstack.errors import InputError, UsageError
+
+MAX_BYTES = 5_000_000
+
+
+class InputKind(str, Enum):
+    auto = "auto"
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
+
+def read_texts(files: list[Path]) -> list[tuple[str, str]]:
+    """(name, text) of each posting file; `-` is standard input."""
+    out = []
+    for path in files:
+        name = "<stdin>" if str(path) == "-" else str(path)
+        try:
+            data = sys.stdin.buffer.read(MAX_BYTES + 1) if str(path) == "-" else path.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except IsADirectoryError:
+            raise InputError(f"{path}: is a folder; give posting files") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        if len(data) > MAX_BYTES:
+            raise InputError(f"{name}: larger than {MAX_BYTES // 1_000_000} MB; a job posting is a few pages")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+        out.append((name, text))
+    return out
+
+
+@app.command()
+def posting(
+    files: list[Path] = typer.Argument(..., help="Job posting files: plain text, Markdown or HTML; - for stdin."),
+    role_id: str | None = typer.Option(None, "--role-id", help="Also build a role with this id from the postings."),
+    role_name: str | None = typer.Option(None, "--role-name", help="The role's name (default: the commonest title)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the role as a catalog YAML file."),
+    min_share: float = typer.Option(0.25, "--min-share", min=0.0, max=1.0,
+                                    help="With several postings, keep what at least this share of them asks for."),
+    kind: InputKind = typer.Option(InputKind.auto, "--input-format", help="How to read the files."),
+    catalog: list[Path] | None = CatalogOpt,
+    fmt: Fmt = FormatOpt,
+) -> None:
+    """What job postings ask for: skills, credentials, experience and education, with evidence.
+
+    Every item names the phrase and line it was read from, its level and
+    importance and why; phrases that look like skills but are not in the catalog
+    are listed for curators. With --role-id, the requirements that recur across
+    the postings become a role ("SQL: 9 of 10 postings"); -o writes it.
+
+    Example: skillstack posting acme-analyst.md --role-id acme-data-analyst -o roles/acme.yaml
+    """
+    from skillstack.cache import load_catalog
+    from skillstack.postings.service import posting_role, read_postings
+    from skillstack.report.posting import postings_json, postings_text
+
+    if output is not None and not role_id:
+        raise UsageError("-o writes a role: pass --role-id ID as well")
+    if sum(str(f) == "-" for f in files) > 1:
+        raise UsageError("- (standard input) can be given once")
+    texts = read_texts(files)
+    cat = load_catalog(catalog_paths(catalog)).catalog
+    results = read_postings(cat, texts, kind.value)
+    draft = posting_role(cat, results, role_id, role_name or "", min_share) if role_id else None
+    written = None
+    if draft is not None and output is not None:
+        from skillstack.fileio import write_text_atomic
+        from skillstack.postings.role import role_yaml
+
+        write_text_atomic(output, role_yaml(draft, date.today()))
+        written = str(output)
+    if fmt is Fmt.json:
+        from skillstack.report.jsonify import dumps
+
+        write(dumps(postings_json(cat, results, draft, written)))
+    else:
+        write(postings_text(cat, results, draft, written))
