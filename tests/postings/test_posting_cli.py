@@ -63,8 +63,8 @@ def test_posting_json_from_the_entry_point(tmp_path: Path) -> None:
 
 def test_posting_reads_stdin_and_html() -> None:
     html = "<h2>Requirements</h2><ul><li>PMP required</li></ul>"
-    run = entry("posting", "-", "--format", "json", stdin=html)
-    assert run.returncode == 0, run.stderr
+    run = runner.invoke(app, ["posting", "-", "--format", "json"], input=html)
+    assert run.exit_code == 0, run.stderr
     [post] = json.loads(run.stdout)["postings"]
     assert post["source"] == "<stdin>" and post["credentials"][0]["any_of"] == ["pmi-pmp"]
     assert post["credentials"][0]["importance"] == "essential"
@@ -75,9 +75,9 @@ def test_role_written_passes_validate_strict(tmp_path: Path) -> None:
         (tmp_path / f"p{n}.md").write_text(POSTING + extra)
     out = tmp_path / "roles" / "acme.yaml"
     out.parent.mkdir()
-    run = entry("posting", *(str(tmp_path / f"p{n}.md") for n in range(3)), "--role-id", "acme-security-analyst",
-                "-o", str(out), "--format", "json")
-    assert run.returncode == 0, run.stderr
+    run = runner.invoke(app, ["posting", *(str(tmp_path / f"p{n}.md") for n in range(3)), "--role-id",
+                              "acme-security-analyst", "-o", str(out), "--format", "json"])
+    assert run.exit_code == 0, run.stderr
     role = json.loads(run.stdout)["role"]
     assert role["written"] == str(out)
     summaries = [r["summary"] for r in role["requires"]]
@@ -88,8 +88,8 @@ def test_role_written_passes_validate_strict(tmp_path: Path) -> None:
             "importance": "essential", "source": "CompTIA Security+ or ISC2 Certified Information Systems Security "
             "Professional (CISSP): 3 of 3 postings"} in doc["requires"]
     shipped = Path(__file__).parents[2] / "catalog"
-    check = entry("validate", "--strict", str(shipped), str(out))
-    assert check.returncode == 0, check.stdout + check.stderr
+    check = runner.invoke(app, ["validate", "--strict", str(shipped), str(out)])
+    assert check.exit_code == 0, check.stdout + check.stderr
 
 
 def test_output_needs_a_role_id_and_a_good_one(tmp_path: Path) -> None:
