@@ -138,8 +138,8 @@ def test_esco_labels_resolve_through_catalog_links(read) -> None:  # type: ignor
 def test_esco_labels_without_a_catalog_skill_are_unmapped(read) -> None:  # type: ignore[no-untyped-def]
     result = read("You will use MATLAB daily. Degree in computer science.")
     assert [(n.phrase, n.reason) for n in result.unmapped] == [
-        ("MATLAB", "ESCO skill 'MATLAB' is not in the catalog itself; read as its broader skill Programming "
-                   "Fundamentals (programming-fundamentals)"),
+        ("MATLAB", ("ESCO skill 'MATLAB' is not in the catalog itself; read as its broader skill Programming "
+                    "Fundamentals (programming-fundamentals)")),
         ("computer science", "ESCO skill 'computer science' has no catalog skill")]
 
 
