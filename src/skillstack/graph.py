@@ -81,8 +81,8 @@ class SkillGraph:
     def granters(self, skill: str, level: int = 1) -> list[CredentialId]:
         """Credentials that grant `skill` at `level` or above.
 
-        >>> graph.granters("sql", 2)  # doctest: +SKIP
-        ['google-data-analytics', ...]
+        >>> "google-data-analytics" in SkillGraph(catalog).granters("sql", 2)
+        True
         """
         return self.catalog.granters(skill, level)
 

@@ -31,7 +31,7 @@ def _texts(catalog: Catalog, kinds: tuple[str, ...]) -> dict[str, list[tuple[str
 def search(catalog: Catalog, text: str, kinds: tuple[str, ...] = KINDS, limit: int = 10) -> list[Hit]:
     """Best fuzzy matches for `text` across names, ids, aliases and issuers.
 
-    >>> [h.id for h in search(catalog, "k8s", ("skill",))][:1]  # doctest: +SKIP
+    >>> [h.id for h in search(catalog, "k8s", ("skill",))][:1]
     ['kubernetes']
     """
     from rapidfuzz import fuzz, process, utils

@@ -391,9 +391,9 @@ def plan(catalog: Catalog, profile: Profile, today: date, hours_cap: float | Non
     """The optimal pathway to the profile's target roles (in at most `hours_cap` hours, if given,
     besides the deadline).
 
-    >>> p = plan(catalog, profile, date(2026, 12, 1))  # doctest: +SKIP
-    >>> p.feasible, p.optimal, [s.credential for s in p.steps]
-    (True, True, ['google-data-analytics'])
+    >>> p = plan(catalog, profile, date(2026, 12, 1))
+    >>> p.feasible, p.optimal, p.totals.credentials == len(p.steps) > 0
+    (True, True, True)
     """
     from skillstack.plan.solver import solve
 
