@@ -37,6 +37,8 @@ DeadlineOpt = typer.Option(None, "--deadline", help="Finish by this day.", metav
 OptimizeOpt = typer.Option(None, "--optimize", help="What to minimise (default cost).")
 ExcludeOpt = typer.Option(None, "--exclude", help="Credential id or issuer to leave out (repeatable).")
 OptionalOpt = typer.Option(None, "--with-optional/--without-optional", help="Also close optional role skills.")
+PostingOpt = typer.Option(None, "--posting", help="Target the role a job posting asks for (text, Markdown or "
+                          "HTML; repeatable: several postings make one role); see `skillstack posting`.")
 TodayOpt = typer.Option(None, "--today", help="Date to judge expiry by (default today).", metavar="YYYY-MM-DD")
 
 
@@ -46,6 +48,12 @@ def load_learner(catalog: list[Path] | None, profile: Path | None, **flags: Any)
     from skillstack.profile import ProfileInput, apply_flags, read_profile, resolve_profile
 
     cat = load_catalog(catalog_paths(catalog)).catalog
+    posted = None
+    if flags.get("posting"):
+        from skillstack.cli.posting import read_texts
+        from skillstack.postings.service import posting_target
+
+        cat, posted = posting_target(cat, read_texts(flags["posting"]))
     base = read_profile(profile) if profile else ProfileInput()
     constraints = {
         "budget": flags.get("budget"), "hours_per_week": flags.get("hours_per_week"),
@@ -59,6 +67,10 @@ def load_learner(catalog: list[Path] | None, profile: Path | None, **flags: Any)
     resolved, warnings = resolve_profile(merged, cat)
     for message in warnings:
         warn(message)
+    if posted is not None:  # the posting's role replaces the profile's targets, next to any --role
+        from dataclasses import replace
+
+        resolved = replace(resolved, targets=(*(resolved.targets if flags.get("role") else ()), posted.id))
     return cat, resolved
 
 
@@ -83,6 +95,7 @@ def plan(
     alternatives: int = typer.Option(0, "--alternatives", min=0, max=10,
                                      help="Also list up to N Pareto-optimal options on cost vs hours."),
     ics: Path | None = typer.Option(None, "--ics", help="Write the schedule as calendar events to this file."),
+    posting: list[Path] | None = PostingOpt,
     today: str | None = TodayOpt,
     catalog: list[Path] | None = CatalogOpt,
     fmt: Fmt = FormatOpt,
@@ -102,7 +115,7 @@ def plan(
 
     cat, learner = load_learner(catalog, profile, role=role, have=have, holds=holds, experience=experience,
                                 budget=budget, hours_per_week=hours_per_week, start=start, deadline=deadline,
-                                optimize=optimize, exclude=exclude, with_optional=with_optional)
+                                optimize=optimize, exclude=exclude, with_optional=with_optional, posting=posting)
     if not learner.targets:
         raise InputError("no target role: pass --role ROLE or list `targets` in the profile")
     day = _today(today)
@@ -141,6 +154,7 @@ def audit(
     budget: float | None = BudgetOpt,
     hours_per_week: float | None = HoursOpt,
     all_roles: bool = typer.Option(False, "--all-roles", help="Rank every role by readiness and plan cost."),
+    posting: list[Path] | None = PostingOpt,
     today: str | None = TodayOpt,
     catalog: list[Path] | None = CatalogOpt,
     fmt: Fmt = FormatOpt,
@@ -161,7 +175,7 @@ def audit(
     from skillstack.report.plan_data import audit_dict
 
     cat, learner = load_learner(catalog, profile, role=role, have=have, holds=holds, experience=experience,
-                                budget=budget, hours_per_week=hours_per_week)
+                                budget=budget, hours_per_week=hours_per_week, posting=posting)
     if not learner.targets and not all_roles:
         raise InputError("no target role: pass --role ROLE, --all-roles, or list `targets` in the profile")
     day = _today(today)
