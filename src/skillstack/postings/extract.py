@@ -1,8 +1,12 @@
 """What one job posting asks for, with the evidence of every item.
 
-    >>> lex = Lexicon(catalog)                                  # once per catalog
-    >>> result = extract(lex, read_posting(text, "markdown"), "acme.md")
-    >>> [(s.skill, s.level, s.importance) for s in result.skills]
+    >>> from skillstack.cache import load_catalog
+    >>> from skillstack.loader import default_paths
+    >>> from skillstack.postings import read_posting
+    >>> lex = Lexicon(load_catalog(default_paths()).catalog)          # once per catalog
+    >>> result = extract(lex, read_posting("## Requirements\\n- Strong SQL", "markdown"), "acme.md")
+    >>> [(s.skill, s.level, s.importance, s.evidence[0].line) for s in result.skills]
+    [('sql', 3, 'essential', 2)]
 
 Every item carries the phrase and line it was read from and the reason for its
 level and importance (see `rules`); phrases that look like skills but are not in
