@@ -33,6 +33,9 @@ class Level(IntEnum):
 
 IMPORTANCE_WEIGHTS = {"essential": 3.0, "important": 2.0, "optional": 1.0}
 
+# what a plan minimises: total cost, total hours, or the number of credentials
+OBJECTIVES = ("cost", "hours", "count")
+
 
 class Education(IntEnum):
     """Education levels, lowest first; a requirement of level L is met by L or above."""

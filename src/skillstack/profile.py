@@ -17,6 +17,7 @@ from skillstack.catalog import Catalog, Index, normalize
 from skillstack.errors import InputError
 from skillstack.loader import display_path
 from skillstack.model import (
+    OBJECTIVES,
     Constraints,
     CredentialId,
     Education,
@@ -30,8 +31,6 @@ from skillstack.model import (
 )
 from skillstack.schema import INVALID, LEVEL_NAMES, PROFILE_FILE, Ctx
 from skillstack.yamlread import MapNode, ScalarNode, read_bytes
-
-OBJECTIVES = ("cost", "hours", "count")
 
 
 @dataclass

@@ -757,7 +757,7 @@ CONSTRAINTS = Obj("constraints", {
     "hours_per_week": F(Num(minimum=0.5, maximum=100), description="default 10"),
     "start": F(DateT()), "deadline": F(DateT()),
     "exclude": F(ListOf(Located(Str())), description="credential ids or issuers to leave out"),
-    "optimize": F(Enum("cost", "hours", "count")),
+    "optimize": F(Enum(*m.OBJECTIVES)),
     "with_optional": F(Bool(), description="also close optional role skills"),
 })
 PROFILE_FILE = Obj("profile", {

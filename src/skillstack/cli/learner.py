@@ -13,16 +13,14 @@ from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, parse_date
 from skillstack.cli.output import console, warn, write
 from skillstack.errors import InputError
+from skillstack.model import OBJECTIVES
 
 if TYPE_CHECKING:
     from skillstack.catalog import Catalog
     from skillstack.model import Profile
 
 
-class Objective(str, Enum):
-    cost = "cost"
-    hours = "hours"
-    count = "count"  # type: ignore[assignment]  # str.count; typer needs a str Enum
+Objective = Enum("Objective", {name: name for name in OBJECTIVES}, type=str)  # type: ignore[misc]  # typer needs a str Enum
 
 
 ProfileOpt = typer.Option(None, "--profile", "-p", help="Profile YAML file (see examples/profiles/).")

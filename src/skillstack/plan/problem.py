@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 
 from skillstack.model import Credential, CredentialId, EducationHeld, Level, SkillId
 
-OBJECTIVES = ("cost", "hours", "count")
-
 
 @dataclass(frozen=True)
 class GapItem:

@@ -53,6 +53,7 @@ from typing import Any, cast
 
 from skillstack.model import (
     IMPORTANCE_WEIGHTS,
+    OBJECTIVES,
     AllOf,
     AnyOf,
     Credential,
@@ -66,7 +67,7 @@ from skillstack.model import (
     SkillId,
     SkillReq,
 )
-from skillstack.plan.problem import OBJECTIVES, GapItem, PlanProblem, PlanSolution
+from skillstack.plan.problem import GapItem, PlanProblem, PlanSolution
 from skillstack.quiet import native_output_silenced
 from skillstack.requirements import education_meets
 
