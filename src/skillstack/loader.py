@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from skillstack.errors import InputError
+from skillstack.fileio import CATALOG_FILE_LIMIT, find_files, read_input_bytes
 from skillstack.model import CatalogInfo, Credential, Role, Skill, SourceRef
 from skillstack.problems import Problem
 from skillstack.schema import CATALOG_FILE, INVALID, Ctx
@@ -56,9 +57,8 @@ def catalog_files(paths: Iterable[Path]) -> list[Path]:
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        elif path.is_file():
+            found = find_files(path, YAML_SUFFIXES)
+        elif path.exists():  # a file; anything else given by name is refused, with its kind, when read
             found = [path]
         else:
             raise InputError(f"{path}: no such file or directory; pass a catalog directory or YAML file")
@@ -108,10 +108,7 @@ def read_file(path: Path, data: bytes, raw: RawCatalog) -> None:
 
 def iter_file_bytes(files: Iterable[Path]) -> Iterator[tuple[Path, bytes]]:
     for file in files:
-        try:
-            yield file, file.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{file}: cannot read ({exc.strerror}); check the path and permissions") from exc
+        yield file, read_input_bytes(file, what="catalog file", limit=CATALOG_FILE_LIMIT)
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from typing import Any
 
 from skillstack.catalog import Catalog, Index, normalize
 from skillstack.errors import InputError
+from skillstack.fileio import PROFILE_LIMIT, read_input_bytes
 from skillstack.loader import display_path
 from skillstack.model import (
     OBJECTIVES,
@@ -51,12 +52,8 @@ class ProfileInput:
 
 def read_profile(path: Path) -> ProfileInput:
     """Read a profile file; InputError naming file:line:col on any mistake."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such profile; check the path or run `skillstack init`") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    data = read_input_bytes(path, what="profile", limit=PROFILE_LIMIT,
+                            missing="check the path or run `skillstack init`")
     name = display_path(path)
     result = read_bytes(data, name)
     problems = list(result.problems)

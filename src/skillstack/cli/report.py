@@ -15,6 +15,7 @@ from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, catalog_paths, parse_date
 from skillstack.cli.output import console
 from skillstack.errors import InputError
+from skillstack.fileio import find_files
 
 
 class ReportFmt(str, Enum):
@@ -30,11 +31,11 @@ def profile_files(paths: list[Path]) -> tuple[list[Path], bool]:
     for path in paths:
         if path.is_dir():
             cohort = True
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            found = find_files(path, (".yaml", ".yml"))
             if not found:
                 raise InputError(f"{path}: no profile files (*.yaml) in this folder")
             files += found
-        elif path.is_file():
+        elif path.exists():  # a file; anything else is refused, with its kind, when read
             files.append(path)
         else:
             raise InputError(f"{path}: no such file or directory")
@@ -74,7 +75,7 @@ def report(
 
     from skillstack.cache import load_catalog
     from skillstack.client_reports import COHORT_KEY, cohort, learner_reports, report_keys
-    from skillstack.fileio import write_text_atomic
+    from skillstack.fileio import ensure_folder, write_text_atomic
     from skillstack.profile import read_profile, resolve_profile
     from skillstack.report.render import SUFFIX, cohort_document, learner_document
 
@@ -89,10 +90,7 @@ def report(
         if not profile.targets:
             raise InputError(f"{file}: no target role; list `targets` in the profile")
         profiles.append(profile)
-    if not output.exists():
-        output.mkdir(parents=True)
-    elif not output.is_dir():
-        raise InputError(f"{output} exists and is not a folder; choose another --output")
+    ensure_folder(output)
     keys = report_keys([(f.parent.name, f.stem) for f in files])
     stamp = datetime.now().astimezone() if timestamp else None
     with progress_bar(len(profiles)) as bar:
