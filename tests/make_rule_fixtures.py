@@ -138,6 +138,12 @@ roles:
 """},
     "duplicate-key": {"cat.yaml": "skills:\n  - id: sql\n    name: SQL\n    name: Structured Query Language\n"},
     "empty-file": {"empty.yaml": "", "cat.yaml": PASS},
+    "control-character": {"cat.yaml": catalog([cred("sql-course", name='"SQL\\r\\nCourse"')]),
+                          "raw.yaml": "skills:\n  - {id: r, name: R}\n  - {id: s, name: S\x01 language}\n"},
+    "url": {"cat.yaml": catalog([cred("sql-course").replace("url: https://example.org/sql-course",
+                                                            'url: "javascript:alert(1)"'),
+                                 cred("py-course").replace("sources: [https://example.org/py-course/facts]",
+                                                           "sources: [https://example.org/py-course, 'file:///etc/passwd']")])},
     "top-level-list": {"cat.yaml": "- {id: sql, name: SQL}\n"},
 }
 

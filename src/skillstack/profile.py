@@ -30,7 +30,7 @@ from skillstack.model import (
     SkillId,
     SourceRef,
 )
-from skillstack.schema import INVALID, LEVEL_NAMES, PROFILE_FILE, Ctx
+from skillstack.schema import FIRST_YEAR, INVALID, LAST_YEAR, LEVEL_NAMES, PROFILE_FILE, Ctx, quote
 from skillstack.yamlread import MapNode, ScalarNode, read_bytes
 
 
@@ -132,14 +132,19 @@ def apply_flags(base: ProfileInput, *, roles: Sequence[str] = (), have: Sequence
             try:
                 earned = date.fromisoformat(when)
             except ValueError:
-                raise InputError(f"--holds {item!r}: write it as ID or ID@YYYY-MM-DD") from None
+                raise InputError(f"--holds {quote(item)}: write it as ID or ID@YYYY-MM-DD") from None
+            if not FIRST_YEAR <= earned.year <= LAST_YEAR:
+                raise InputError(f"--holds {item}: the date is out of range; use a year from {FIRST_YEAR} "
+                                 f"to {LAST_YEAR}")
         out.credentials = [c for c in out.credentials if c[0] != ident] + [(ident, earned, None)]
     for item in experience:
         key, years = _split(item, "--experience", "DOMAIN:YEARS, e.g. security:5")
         try:
             value = float(years)
         except ValueError:
-            raise InputError(f"--experience {item!r}: years must be a number") from None
+            raise InputError(f"--experience {quote(item)}: years must be a number") from None
+        if not 0 <= value <= 80:  # also refuses nan and inf
+            raise InputError(f"--experience {quote(item)}: years must be a number from 0 to 80")
         out.experience = [e for e in out.experience if e[0] != key] + [(key, value)]
     out.exclude += [(e, None) for e in exclude]
     for key, value in (constraints or {}).items():

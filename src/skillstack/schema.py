@@ -12,6 +12,7 @@ object is still built when its `id` is good, so one typo does not cascade into
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import math
 import re
@@ -41,6 +42,7 @@ INVALID: Any = _Invalid()
 class Ctx:
     path: str
     problems: list[Problem] = field(default_factory=list)
+    key: str = ""  # the mapping key whose value is being converted, for messages
 
     def where(self, node: Node) -> m.SourceRef:
         return m.SourceRef(self.path, node.line, node.col)
@@ -48,6 +50,44 @@ class Ctx:
     def error(self, node: Node, message: str, rule: str = "schema") -> Any:
         self.problems.append(Problem(self.path, node.line, node.col, "error", rule, message))
         return INVALID
+
+
+QUOTE_LIMIT = 60
+"""How many characters of a value an error message quotes."""
+
+NUMBER_LIMIT = 1e9
+"""No number in a catalog or profile is larger (a field may set a smaller maximum)."""
+
+MONEY_LIMIT = 100_000_000
+"""The largest price or budget: a hundred million, in any currency a catalog uses."""
+
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""Dates outside these years are typos (and would overflow date arithmetic)."""
+
+_NUMERAL = re.compile(r"[-+]?[0-9][0-9_]*(\.[0-9]*)?([eE][-+]?[0-9]+)?\Z")
+# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides that make
+# text read differently from what it is ("Trojan source")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_OR_NEWLINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_URL = re.compile(r"https?://[^\s/?#]+[^\s]*\Z", re.IGNORECASE)
+
+
+def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """`text` as a one-line quoted string, cut to `limit` characters, for messages."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}... ({len(text):,} characters)"
+
+
+def control_character(text: str, newlines: bool = False) -> str | None:
+    """A description of the first control character in `text` and where, or None."""
+    found = (_CONTROL if newlines else _CONTROL_OR_NEWLINE).search(text)
+    if found is None:
+        return None
+    char = found.group()
+    names = {"\r": "carriage return", "\n": "line break", "\x1b": "escape character"}
+    name = names.get(char, "control character")
+    return f"{name} (U+{ord(char):04X}) at character {found.start() + 1}"
 
 
 def _kind(node: Node) -> str:
@@ -65,7 +105,9 @@ def _kind(node: Node) -> str:
         return f"the number {value}"
     if isinstance(value, date):
         return f"the date {value}"
-    return f"the text {value!r}"
+    if _NUMERAL.match(value):
+        return f"a number too long to read ({len(value):,} characters)"
+    return f"the text {quote(value)}"
 
 
 class Type:
@@ -79,10 +121,14 @@ class Type:
 
 
 class Str(Type):
-    def __init__(self, description: str = "", pattern: str | None = None, what: str = "text") -> None:
+    """Text on one line, without control characters (`multiline=True` allows line breaks and tabs)."""
+
+    def __init__(self, description: str = "", pattern: str | None = None, what: str = "text",
+                 multiline: bool = False) -> None:
         self.description = description
         self.pattern = re.compile(pattern) if pattern else None
         self.what = what
+        self.multiline = multiline
 
     def convert(self, node: Node, ctx: Ctx) -> Any:
         if not isinstance(node, ScalarNode) or node.value is None or isinstance(node.value, bool):
@@ -90,8 +136,11 @@ class Str(Type):
         value = node.value if isinstance(node.value, str) else str(node.value)
         if not value.strip():
             return ctx.error(node, f"expected {self.what}, found an empty string")
+        bad = control_character(value, newlines=self.multiline)
+        if bad is not None:
+            return ctx.error(node, f"{quote(value)}: {bad} is not allowed; remove it", rule="control-character")
         if self.pattern and not self.pattern.match(value):
-            return ctx.error(node, f"{value!r} is not a valid {self.what}")
+            return ctx.error(node, f"{quote(value)} is not a valid {self.what}")
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -101,6 +150,24 @@ class Str(Type):
         if self.description:
             out["description"] = self.description
         return out
+
+
+class Url(Str):
+    """An http(s) URL: no other scheme (javascript:, file:), no spaces or control characters."""
+
+    def __init__(self, description: str = "") -> None:
+        super().__init__(description or "an http(s) URL", what="http(s) URL")
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        value = super().convert(node, ctx)
+        if value is INVALID:
+            return value
+        if not _URL.match(value):
+            return ctx.error(node, f"{quote(value)} is not an http(s) URL; write it as https://...", rule="url")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {**super().json_schema(), "format": "uri", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*$"}
 
 
 class IdRef(Str):
@@ -126,21 +193,23 @@ class Num(Type):
         ok = isinstance(value, int) if self.integer else isinstance(value, (int, float))
         if not ok or isinstance(value, bool):
             return ctx.error(node, f"expected {'a whole number' if self.integer else 'a number'}, found {_kind(node)}")
-        if isinstance(value, float) and math.isnan(value):
-            return ctx.error(node, "expected a number, found NaN")
         assert isinstance(value, (int, float))
-        if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
-            low = "" if self.minimum is None else f"at least {self.minimum:g}"
-            high = "" if self.maximum is None else f"at most {self.maximum:g}"
-            return ctx.error(node, f"{value:g} is out of range: use a number {' and '.join(filter(None, (low, high)))}")
+        if isinstance(value, float) and not math.isfinite(value):
+            shown = "NaN" if math.isnan(value) else "infinity"
+            return ctx.error(node, f"expected a finite number, found {shown}")
+        if self.minimum == 0 and value < 0:
+            what = f"{ctx.key} " if ctx.key else ""
+            return ctx.error(node, f"{what}{value:g} is negative; use 0 or more", rule="negative-value")
+        maximum = NUMBER_LIMIT if self.maximum is None else self.maximum
+        if (self.minimum is not None and value < self.minimum) or value > maximum or value < -NUMBER_LIMIT:
+            low = f"at least {self.minimum:g}" if self.minimum is not None else f"at least {-NUMBER_LIMIT:g}"
+            return ctx.error(node, f"{value:g} is out of range: use a number {low} and at most {maximum:g}")
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "integer" if self.integer else "number"}
-        if self.minimum is not None:
-            out["minimum"] = self.minimum
-        if self.maximum is not None:
-            out["maximum"] = self.maximum
+        out: dict[str, Any] = {"type": "integer" if self.integer else "number",
+                               "minimum": -NUMBER_LIMIT if self.minimum is None else self.minimum,
+                               "maximum": NUMBER_LIMIT if self.maximum is None else self.maximum}
         if self.description:
             out["description"] = self.description
         return out
@@ -151,13 +220,13 @@ class DateT(Type):
 
     def convert(self, node: Node, ctx: Ctx) -> Any:
         value = node.value if isinstance(node, ScalarNode) else None
-        if isinstance(value, date):
-            return value
         if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
+            with contextlib.suppress(ValueError):
+                value = date.fromisoformat(value)
+        if isinstance(value, date):
+            if not FIRST_YEAR <= value.year <= LAST_YEAR:
+                return ctx.error(node, f"the date {value} is out of range; use a year from {FIRST_YEAR} to {LAST_YEAR}")
+            return value
         return ctx.error(node, f"expected a date like 2026-10-01, found {_kind(node)}")
 
     def json_schema(self) -> dict[str, Any]:
@@ -183,7 +252,7 @@ class Enum(Type):
         value = node.value if isinstance(node, ScalarNode) else None
         if isinstance(value, str) and value in self.values:
             return value
-        shown = repr(value) if isinstance(value, str) else _kind(node)
+        shown = quote(value) if isinstance(value, str) else _kind(node)
         return ctx.error(node, f"{shown} is not one of: {', '.join(self.values)}")
 
     def json_schema(self) -> dict[str, Any]:
@@ -202,7 +271,10 @@ class LevelT(Type):
             return m.Level(value)
         if isinstance(value, str) and value.lower() in LEVEL_NAMES:
             return LEVEL_NAMES[value.lower()]
-        shown = repr(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else _kind(node)
+        if isinstance(value, str):
+            shown = quote(value)
+        else:
+            shown = str(value) if isinstance(value, int) and not isinstance(value, bool) else _kind(node)
         return ctx.error(node, f"level {shown} is not 1-4 or one of: {', '.join(LEVEL_NAMES)}")
 
     def json_schema(self) -> dict[str, Any]:
@@ -222,7 +294,7 @@ class EducationT(Type):
                 return m.Education.parse(value)
             except ValueError:
                 pass
-        shown = repr(value) if isinstance(value, str) else _kind(node)
+        shown = quote(value) if isinstance(value, str) else _kind(node)
         close = difflib.get_close_matches(str(value).lower(), list(m.EDUCATION_LEVELS), n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return ctx.error(node, f"education {shown} is not one of: {', '.join(m.EDUCATION_LEVELS)}{hint}",
@@ -346,7 +418,7 @@ def _unique_pairs(node: MapNode, ctx: Ctx) -> list[tuple[Node, Node]]:
         key = _key_text(key_node)
         if key in seen:
             first = seen[key]
-            ctx.error(key_node, f"duplicate key {key!r} (first at line {first.line}); "
+            ctx.error(key_node, f"duplicate key {quote(key)} (first at line {first.line}); "
                       "YAML keeps only the last one: remove one", rule="duplicate-key")
             continue
         seen[key] = key_node
@@ -380,11 +452,15 @@ class Obj(Type):
                     continue
                 close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; allowed: {', '.join(fields)}"
-                ctx.error(key_node, f"unknown key {key!r} in {self.what}{hint}")
+                ctx.error(key_node, f"unknown key {quote(key)} in {self.what}{hint}")
                 continue
-            if isinstance(value_node, ScalarNode) and value_node.value is None and not spec.required:
-                continue  # `key:` with nothing after it means "not given"
+            if isinstance(value_node, ScalarNode) and value_node.value is None:
+                # `hours:` with nothing after it is a slip, not "0" or "unknown": the JSON Schema refuses it too
+                ctx.error(value_node, f"{quote(key)} is empty; give it a value or delete the line")
+                continue
+            outer, ctx.key = ctx.key, key
             value = spec.type.convert(value_node, ctx)
+            ctx.key = outer
             if value is not INVALID:
                 values[key] = value
         missing = [k for k, spec in fields.items() if spec.required and k not in given]
@@ -430,14 +506,14 @@ class RequirementT(Type):
             "credential": Obj("credential requirement", {"credential": F(IdRef(), True)}, free_keys=False),
             "experience": Obj("experience requirement", {
                 "experience": F(Str("work domain, e.g. security"), True),
-                "years": F(Num("years of work in the domain"), True)}, free_keys=False),
+                "years": F(Num("years of work in the domain", minimum=0, maximum=80), True)}, free_keys=False),
             "education": Obj("education requirement", {
                 "education": F(EducationT(), True),
                 "field": F(Str("field of study, e.g. health information management")),
                 "accredited": F(Bool(), description="from an accredited program")}, free_keys=False),
             "any_of": Obj("any_of group", {"any_of": F(items, True)}, free_keys=False),
             "all_of": Obj("all_of group", {"all_of": F(items, True)}, free_keys=False),
-            "n_of": Obj("n_of group", {"n_of": F(Num("how many", integer=True), True),
+            "n_of": Obj("n_of group", {"n_of": F(Num("how many", integer=True, minimum=0, maximum=10_000), True),
                                        "from": F(items, True)}, free_keys=False),
         }
 
@@ -492,13 +568,13 @@ SKILL = Obj("skill", {
     "id": F(IdRef(), True), "name": F(Str(), True),
     "aliases": F(ListOf(Str()), description="other names people type"),
     "domain": F(Str(), description="free text, for grouping and reports"),
-    "description": F(Str()),
+    "description": F(Str(multiline=True)),
     "broader": F(IdRef(), description="parent skill id (taxonomy tree)"),
     "esco": F(Str(), description="ESCO skill URI"), "onet": F(Str(), description="O*NET element id"),
 }, _build_skill)
 
 SUBSCRIPTION = Obj("subscription", {
-    "monthly": F(Num("price per month", minimum=0), True),
+    "monthly": F(Num("price per month", minimum=0, maximum=MONEY_LIMIT), True),
     "provider": F(Str("who bills it, e.g. coursera; credentials of one provider share one subscription"), True),
 }, lambda v, _w: m.Subscription(float(v["monthly"]), str(v["provider"]).lower())
     if "monthly" in v and "provider" in v else INVALID, free_keys=False)
@@ -527,28 +603,28 @@ class CostObj(Obj):
 
 
 COST = ScalarOr(
-    Num("USD"),
+    Num("USD", minimum=0, maximum=MONEY_LIMIT),
     CostObj("cost", {
-        "amount": F(Num(), description="paid once (an exam fee, a course price)"),
+        "amount": F(Num(minimum=0, maximum=MONEY_LIMIT), description="paid once (an exam fee, a course price)"),
         "currency": F(Str(pattern=r"^[A-Z]{3}$", what="ISO currency code")),
-        "note": F(Str()),
+        "note": F(Str(multiline=True)),
         "subscription": F(SUBSCRIPTION, description="a monthly price the planner multiplies by the months "
                                                     "studied at the learner's pace"),
-        "retake": F(Num(minimum=0), description="a retake fee: shown, never added to a plan"),
-        "training": F(Num(minimum=0), description="optional training: shown, never added to a plan"),
+        "retake": F(Num(minimum=0, maximum=MONEY_LIMIT), description="a retake fee: shown, never added to a plan"),
+        "training": F(Num(minimum=0, maximum=MONEY_LIMIT), description="optional training: shown, never added to a plan"),
     }, _build_cost),
     lambda amount: m.Cost(float(amount)),
 )
 SOURCE_OBJ = Obj("source", {
-    "url": F(Str("where the facts were read"), True),
+    "url": F(Url("where the facts were read"), True),
     "kind": F(Enum(*m.SOURCE_KINDS, description="issuer: the issuer's own page; authority: e.g. DoD COOL, "
                                                  "BLS, O*NET; secondary: a page quoting others"), True),
     "facts": F(ListOf(Enum(*m.FACTS)), description="the fact groups this page backs; omitted: all of them"),
     "reviewed": F(DateT(), description="when a curator last re-read this page for these facts"),
-    "note": F(Str()),
+    "note": F(Str(multiline=True)),
 }, lambda v, _w: m.Source(v["url"], v["kind"], tuple(dict.fromkeys(v.get("facts", ()))), v.get("reviewed"),
                           v.get("note", "")) if "url" in v and "kind" in v else INVALID)
-SOURCE = ScalarOr(Str("a URL (kind unknown, backs every fact)"), SOURCE_OBJ, lambda url: m.Source(url))
+SOURCE = ScalarOr(Url("a URL (kind unknown, backs every fact)"), SOURCE_OBJ, lambda url: m.Source(url))
 SOURCES = ListOf(SOURCE, description="where the facts were read: URLs or {url, kind, facts, reviewed}")
 DISCOUNT_AFTER = Obj("discount condition", {
     "issuer": F(Str("an issuer, as written in credentials' `issuer`")),
@@ -580,12 +656,12 @@ DISCOUNT = DiscountT("discount", {
     "percent": F(Num("percent off the one-off amount", minimum=0, maximum=100), True),
     "after": F(DISCOUNT_AFTER, True, "applies when a credential of this issuer (or this credential) comes "
                                      "earlier in the pathway"),
-    "note": F(Str()),
+    "note": F(Str(multiline=True)),
 }, _build_discount)
 GRANT = Obj("grant", {"skill": F(IdRef(), True), "level": F(LevelT(), True)},
             lambda v, w: m.Grant(m.SkillId(v["skill"]), v["level"], w) if "level" in v and "skill" in v else INVALID,
             free_keys=False)
-CREDIT = Obj("credit", {"toward": F(Str(), True), "credits": F(Num(), True)},
+CREDIT = Obj("credit", {"toward": F(Str(), True), "credits": F(Num(maximum=1000), True)},
              lambda v, _w: m.Credit(v["toward"], float(v["credits"])) if len(v) == 2 else INVALID)
 ALLOW_DOC = ("warning rule ids a curator has checked and accepts for this entry (reported at the entry "
              "itself); errors cannot be silenced")
@@ -611,7 +687,7 @@ def _build_credential(v: dict[str, Any], where: m.SourceRef) -> m.Credential:
 
 _AWARDED = Obj("awarded_for", {
     "all_of": F(_REQS), "any_of": F(_REQS),
-    "n_of": F(Num(integer=True)), "from": F(_REQS),
+    "n_of": F(Num(integer=True, minimum=0, maximum=10_000)), "from": F(_REQS),
 }, lambda v, w: _build_awarded(v, w), free_keys=False)
 
 
@@ -628,11 +704,11 @@ def _build_awarded(v: dict[str, Any], where: m.SourceRef) -> Any:
 CREDENTIAL = Obj("credential", {
     "id": F(IdRef(), True), "name": F(Str(), True), "issuer": F(Str(), True),
     "provider": F(Str(), description="where it is taken, if not the issuer"),
-    "kind": F(Enum(*CREDENTIAL_KINDS), True), "url": F(Str()),
-    "description": F(Str()),
+    "kind": F(Enum(*CREDENTIAL_KINDS), True), "url": F(Url("the credential's own page")),
+    "description": F(Str(multiline=True)),
     "cost": F(COST, description="USD, or {amount, currency, note, subscription, retake, training}"),
     "discounts": F(ListOf(DISCOUNT), description="conditional discounts the planner applies"),
-    "hours": F(Num(), description="learning + exam preparation, estimated"),
+    "hours": F(Num(minimum=0, maximum=100_000), description="learning + exam preparation, estimated"),
     "level": F(Enum("beginner", "intermediate", "advanced")),
     "format": F(Str()),
     "grants": F(ListOf(GRANT), description="skills at the level a holder can show"),
@@ -640,8 +716,8 @@ CREDENTIAL = Obj("credential", {
     "recommends": F(_REQS, description="advice only, never enforced"),
     "awarded_for": F(_AWARDED, description="a stacked credential: earned automatically from its parts"),
     "credit": F(ListOf(CREDIT)),
-    "validity_years": F(Num(), description="held credentials expire after this"),
-    "renewal": F(Str()), "accreditation": F(ListOf(Str())),
+    "validity_years": F(Num(minimum=0, maximum=100), description="held credentials expire after this"),
+    "renewal": F(Str(multiline=True)), "accreditation": F(ListOf(Str())),
     "verification": F(Enum(*VERIFICATIONS)),
     "last_reviewed": F(DateT(), description="when a curator last checked the facts"),
     "sources": F(SOURCES),
@@ -699,12 +775,13 @@ class RoleItemT(Type):
 
 ROLE_ITEM = RoleItemT()
 SALARY = Obj("salary", {
-    "median": F(Num(), True), "currency": F(Str()), "year": F(Num(integer=True)),
+    "median": F(Num(minimum=0), True), "currency": F(Str()),
+    "year": F(Num(integer=True, minimum=FIRST_YEAR, maximum=LAST_YEAR)),
     "source": F(Str(), description="who publishes the figure, e.g. 'BLS OEWS May 2024'"),
     "kind": F(Enum(*m.SOURCE_KINDS), description="authority for BLS/O*NET figures"),
     "proxy": F(Bool(), description="true when the pay is a broader occupation's, named in `occupation`"),
     "occupation": F(Str(), description="the occupation (code and title) the figure is for"),
-    "url": F(Str()),
+    "url": F(Url()),
 }, lambda v, _w: m.Salary(float(v["median"]), v.get("currency", "USD"), v.get("year"), v.get("source", ""),
                           v.get("kind", ""), bool(v.get("proxy", False)), v.get("occupation", ""), v.get("url", ""))
     if "median" in v else INVALID)
@@ -723,7 +800,7 @@ def _build_role(v: dict[str, Any], where: m.SourceRef) -> m.Role:
 
 
 ROLE = Obj("role", {
-    "id": F(IdRef(), True), "name": F(Str(), True), "domain": F(Str()), "description": F(Str()),
+    "id": F(IdRef(), True), "name": F(Str(), True), "domain": F(Str()), "description": F(Str(multiline=True)),
     "onet": F(Str(pattern=r"^\d{2}-\d{4}\.\d{2}$", what="O*NET-SOC code like 15-2051.01")),
     "esco": F(Str()),
     "requires": F(ListOf(ROLE_ITEM), True,
@@ -737,8 +814,8 @@ ROLE = Obj("role", {
 }, _build_role)
 
 CATALOG_INFO = Obj("catalog", {
-    "name": F(Str(), True), "version": F(Str()), "license": F(Str()), "sources": F(ListOf(Str())),
-    "description": F(Str()),
+    "name": F(Str(), True), "version": F(Str()), "license": F(Str()), "sources": F(ListOf(Url())),
+    "description": F(Str(multiline=True)),
 }, lambda v, _w: m.CatalogInfo(v.get("name", ""), str(v.get("version", "")), v.get("license", ""),
                                v.get("sources", ())))
 
@@ -753,7 +830,7 @@ CATALOG_FILE = Obj("catalog file", {
 HELD = Obj("held credential", {"id": F(Located(Str("credential id or name")), True), "earned": F(DateT())},
            free_keys=False)
 CONSTRAINTS = Obj("constraints", {
-    "budget": F(Num(minimum=0), description="USD"),
+    "budget": F(Num(minimum=0, maximum=MONEY_LIMIT), description="USD"),
     "hours_per_week": F(Num(minimum=0.5, maximum=100), description="default 10"),
     "start": F(DateT()), "deadline": F(DateT()),
     "exclude": F(ListOf(Located(Str())), description="credential ids or issuers to leave out"),
@@ -764,7 +841,7 @@ PROFILE_FILE = Obj("profile", {
     "name": F(Str()),
     "skills": F(MapOf(LevelT(), "skill id or name -> level")),
     "credentials": F(ListOf(HELD)),
-    "experience": F(MapOf(Num(), "work domain -> years")),
+    "experience": F(MapOf(Num(minimum=0, maximum=80), "work domain -> years")),
     "targets": F(ListOf(Located(Str("role id or name")))),
     "constraints": F(CONSTRAINTS),
     "progress": F(Obj("progress", {"in_progress": F(ListOf(Located(Str("credential id or name"))))})),

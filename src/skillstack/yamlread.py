@@ -106,12 +106,17 @@ _ALLOWED_TAGS = frozenset(
 )
 
 
+MAX_NUMERAL = 100
+"""Longer numerals stay text (and fail the schema's number check at their location):
+Python refuses to convert integers of over 4,300 digits, and no catalog number needs 100."""
+
+
 def resolve_plain(text: str) -> Scalar_:
     """The value of a plain (unquoted) scalar."""
     if not text or text in _NULLS:
         return None if text in _NULLS else text
     first = text[0]
-    if first.isdigit() or first in "-+.":
+    if (first.isdigit() or first in "-+.") and len(text) <= MAX_NUMERAL:
         if _INT.match(text):
             return int(text)
         if _FLOAT.match(text) and text not in (".", "-", "+"):
@@ -270,8 +275,15 @@ def read_text(text: str, path: str) -> ReadResult:
         if exc.context:
             what = f"{what} ({exc.context})"
         return ReadResult(None, [Problem(path, line, col, "error", "yaml-syntax", f"YAML syntax: {what}")])
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, at its own line and column
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return ReadResult(None, [Problem(path, line, col, "error", "control-character",
+                                         f"control character U+{ord(char):04X} is not allowed; remove it")])
     except yaml.YAMLError as exc:
-        return ReadResult(None, [Problem(path, 1, 1, "error", "yaml-syntax", f"YAML syntax: {exc}")])
+        return ReadResult(None, [Problem(path, 1, 1, "error", "yaml-syntax", f"YAML syntax: {' '.join(str(exc).split())}")])
     return ReadResult(root, [])
 
 

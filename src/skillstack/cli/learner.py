@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from skillstack.cli.app import app
-from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, parse_date
+from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, finite, parse_date
 from skillstack.cli.output import console, warn, write
 from skillstack.errors import InputError
 from skillstack.model import OBJECTIVES
@@ -28,8 +28,8 @@ RoleOpt = typer.Option(None, "--role", "-r", help="Target role id or name (repea
 HaveOpt = typer.Option(None, "--have", help="A skill you have, SKILL:LEVEL, e.g. sql:2 (repeatable).")
 HoldsOpt = typer.Option(None, "--holds", help="A credential you hold, ID or ID@YYYY-MM-DD earned (repeatable).")
 ExperienceOpt = typer.Option(None, "--experience", help="Years of work in a domain, DOMAIN:YEARS (repeatable).")
-BudgetOpt = typer.Option(None, "--budget", min=0, help="Most you will spend, USD.")
-HoursOpt = typer.Option(None, "--hours-per-week", min=0.5, max=100, help="Hours a week you can study (default 10).")
+BudgetOpt = typer.Option(None, "--budget", min=0, max=100_000_000, callback=finite, help="Most you will spend, USD.")
+HoursOpt = typer.Option(None, "--hours-per-week", min=0.5, max=100, callback=finite, help="Hours a week you can study (default 10).")
 StartOpt = typer.Option(None, "--start", help="First day of study (default today).", metavar="YYYY-MM-DD")
 DeadlineOpt = typer.Option(None, "--deadline", help="Finish by this day.", metavar="YYYY-MM-DD")
 OptimizeOpt = typer.Option(None, "--optimize", help="What to minimise (default cost).")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -30,9 +31,21 @@ def catalog_paths(given: list[Path] | None) -> list[Path]:
 
 
 def parse_date(text: str | None, what: str) -> date | None:
+    from skillstack.schema import FIRST_YEAR, LAST_YEAR, quote
+
     if text is None:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"{what} {text!r} is not a date; write it as YYYY-MM-DD") from None
+        raise InputError(f"{what} {quote(text)} is not a date; write it as YYYY-MM-DD") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InputError(f"{what} {text} is out of range; use a year from {FIRST_YEAR} to {LAST_YEAR}")
+    return day
+
+
+def finite(value: float | None) -> float | None:
+    """Option callback: NaN and infinity pass typer's range checks (every comparison is false)."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a number; give a finite amount")
+    return value

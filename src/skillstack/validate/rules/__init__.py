@@ -9,6 +9,9 @@ Rules applied while reading files (their problems come from the loader):
 - `yaml-alias` (error): aliases that expand too far (alias bombs) or into themselves.
 - `schema` (error): unknown keys, wrong types, bad levels, dates and ids, missing fields.
 - `duplicate-key` (error): a key written twice in one mapping.
+- `control-character` (error): a control character (a carriage return, an escape, ...) in a value,
+  or anywhere in the file, reported where it is.
+- `url` (error): a `url` or `sources` entry that is not an http(s) URL.
 - `empty-file` (warning): a catalog file with nothing in it.
 """
 
@@ -69,4 +72,5 @@ RULES: tuple[ModuleType, ...] = (
 READING_RULES = {
     "yaml-syntax": "error", "encoding": "error", "yaml-tag": "error", "yaml-depth": "error",
     "yaml-alias": "error", "schema": "error", "duplicate-key": "error", "empty-file": "warning",
+    "control-character": "error", "url": "error",
 }
