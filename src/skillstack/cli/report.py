@@ -7,7 +7,7 @@ import sys
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import typer
 
@@ -42,12 +42,31 @@ def profile_files(paths: list[Path]) -> tuple[list[Path], bool]:
     return list(dict.fromkeys(files)), cohort
 
 
+class _NoProgress:
+    """Stands in for the bar when there is none to show (rich before 14 still wrote a blank line
+    to stderr when a disabled bar stopped on an error)."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+    def add_task(self, *_args: object, **_kwargs: object) -> int:
+        return 0
+
+    def advance(self, *_args: object, **_kwargs: object) -> None:
+        return None
+
+
 def progress_bar(total: int) -> Any:
     """A progress bar on stderr for a terminal and more than one report; silent otherwise."""
+    if not sys.stderr.isatty() or total < 2:
+        return _NoProgress()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     return Progress(TextColumn("reports"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    transient=True, disable=not sys.stderr.isatty() or total < 2, console=console(stderr=True))
+                    transient=True, console=console(stderr=True))
 
 
 @app.command()
