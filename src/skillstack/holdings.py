@@ -1,7 +1,8 @@
 """What a learner holds on a given day: own skills, unexpired credentials, stacks they complete.
 
 Held credentials count (for their grants and as prerequisites) until
-`earned + validity_years` (SPEC section 3); a credential held without an
+`earned + validity_years` (SPEC section 3), and not before `earned`: one dated
+after the day asked about is not held yet. A credential held without an
 `earned` date is taken as current. A credential its issuer has since retired
 still counts until it expires; `HeldStatus.retired` says so and names the successor.
 """
@@ -63,8 +64,8 @@ def learner_state(catalog: Catalog, profile: Profile, on: date) -> State:
     """Skills, credentials and experience the learner has on day `on`."""
     state = State(skills=dict(profile.skills), experience=dict(profile.experience), education=profile.education)
     for status in held_status(catalog, profile, on):
-        if status.status == "expired":
-            continue
+        if status.status == "expired" or (status.earned is not None and status.earned > on):
+            continue  # expired, or "earned" on a later day: not held yet on day `on`
         state.credentials.add(status.id)
         state.add_grants((g.skill, g.level) for g in catalog.credentials[status.id].grants)
     earn_stacks(catalog, state)

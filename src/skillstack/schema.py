@@ -23,6 +23,7 @@ from typing import Any
 
 from skillstack import model as m
 from skillstack.problems import Problem
+from skillstack.safe_text import CONTROL, CONTROL_OR_NEWLINE, HTTP_URL_PATTERN, is_http_url
 from skillstack.yamlread import MapNode, Node, ScalarNode, SeqNode
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -65,11 +66,6 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 """Dates outside these years are typos (and would overflow date arithmetic)."""
 
 _NUMERAL = re.compile(r"[-+]?[0-9][0-9_]*(\.[0-9]*)?([eE][-+]?[0-9]+)?\Z")
-# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides that make
-# text read differently from what it is ("Trojan source")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_OR_NEWLINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_URL = re.compile(r"https?://[^\s/?#]+[^\s]*\Z", re.IGNORECASE)
 
 
 def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
@@ -81,7 +77,7 @@ def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
 
 def control_character(text: str, newlines: bool = False) -> str | None:
     """A description of the first control character in `text` and where, or None."""
-    found = (_CONTROL if newlines else _CONTROL_OR_NEWLINE).search(text)
+    found = (CONTROL if newlines else CONTROL_OR_NEWLINE).search(text)
     if found is None:
         return None
     char = found.group()
@@ -162,12 +158,12 @@ class Url(Str):
         value = super().convert(node, ctx)
         if value is INVALID:
             return value
-        if not _URL.match(value):
+        if not is_http_url(value):
             return ctx.error(node, f"{quote(value)} is not an http(s) URL; write it as https://...", rule="url")
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {**super().json_schema(), "format": "uri", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*$"}
+        return {**super().json_schema(), "format": "uri", "pattern": HTTP_URL_PATTERN}
 
 
 class IdRef(Str):

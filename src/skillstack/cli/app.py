@@ -9,6 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from skillstack.errors import ExitCode, SkillstackError
+from skillstack.safe_text import one_line
 
 
 class Group(TyperGroup):
@@ -18,7 +19,7 @@ class Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except SkillstackError as exc:
-            typer.echo(f"skillstack: error: {exc}", err=True)
+            typer.echo(f"skillstack: error: {one_line(str(exc))}", err=True)
             raise typer.Exit(int(exc.exit_code)) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
@@ -28,7 +29,7 @@ class Group(TyperGroup):
         except Exception as exc:
             if "--debug" in sys.argv or (ctx.obj or {}).get("debug"):
                 raise
-            detail = str(exc) if len(str(exc)) <= 200 else str(exc)[:200] + "..."
+            detail = one_line(str(exc) if len(str(exc)) <= 200 else str(exc)[:200] + "...")
             typer.echo(f"skillstack: internal error: {type(exc).__name__}: {detail} "
                        "(rerun with --debug for the traceback, and please report it)", err=True)
             raise typer.Exit(int(ExitCode.INTERNAL)) from None

@@ -7,10 +7,16 @@ from datetime import timedelta
 
 from skillstack.catalog import Catalog
 from skillstack.plan.service import Plan
+from skillstack.safe_text import is_http_url, printable
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """A TEXT value (RFC 5545 section 3.3.11): backslash, semicolon and comma escaped, every line
+    break (CR LF, LF or a bare CR) written as \\n, and other control characters, which TEXT
+    does not allow, replaced."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    return printable(text)
 
 
 def _fold(line: str) -> str:
@@ -43,7 +49,7 @@ def plan_ics(cat: Catalog, plan: Plan, who: str = "") -> str:
                   f"DTSTART;VALUE=DATE:{step.start.strftime('%Y%m%d')}",
                   f"DTEND;VALUE=DATE:{(step.end + timedelta(days=1)).strftime('%Y%m%d')}",
                   f"SUMMARY:{_escape(summary)}", f"DESCRIPTION:{_escape(detail)}"]
-        if cred.url:
+        if is_http_url(cred.url):  # a URI value is not escaped: anything else (javascript:, a CR) stays out
             lines.append(f"URL:{cred.url}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")

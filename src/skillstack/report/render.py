@@ -23,16 +23,25 @@ from skillstack.plan.service import Plan
 from skillstack.report.jsonify import dumps
 from skillstack.report.plan_data import audit_dict, plan_dict
 from skillstack.report.provenance import price_label, salary_dict, salary_origin
+from skillstack.safe_text import one_line, printable
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
 
 
+# what would start a list item or underline a heading if the value began a line
+_MD_BLOCK_START = re.compile(r"^(\s*)(\d{0,9})([-+](?=\s|$)|=+\s*$|(?<=\d)[.)](?=\s|$))")
+
+
 def md_escape(value: Any) -> Any:
+    """A value as literal CommonMark inline text: HTML and entities neutralised, every inline
+    marker backslash-escaped, all on one line (CommonMark ends a line at LF, CR LF and a bare
+    CR alike), other control characters replaced, and a leading list, heading-underline or
+    numbered-list marker escaped in case the value starts a line."""
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
     text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return text.replace("\n", " ")
+    return _MD_BLOCK_START.sub(lambda m: f"{m.group(1)}{m.group(2)}\\{m.group(3)}", one_line(text))
 
 
 HEAT_COLUMNS = 20  # the most common gap skills shown in the cohort heat map
@@ -54,6 +63,8 @@ def _env(kind: str) -> Environment:
     )
     if kind == "markdown":
         env.finalize = md_escape
+    else:  # HTML: autoescaped by Jinja; control characters (and bidi overrides) replaced first
+        env.finalize = lambda v: printable(v) if isinstance(v, str) and not isinstance(v, Markup) else v
     env.filters["money"] = money
     env.filters["pct"] = lambda x: f"{x:.0%}"
     env.filters["num"] = lambda x: f"{x:g}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from skillstack.safe_text import one_line
 from skillstack.validate.service import Validation
 
 
@@ -15,7 +16,7 @@ def _summary(v: Validation) -> str:
 
 
 def as_text(v: Validation) -> str:
-    lines = [str(p) for p in v.problems]
+    lines = [one_line(str(p)) for p in v.problems]
     lines.append(_summary(v))
     return "\n".join(lines) + "\n"
 
