@@ -763,8 +763,14 @@ class RoleItemT(Type):
         return m.Expectation(req, extra.get("importance", "essential"), extra.get("source", ""), ctx.where(node))
 
     def json_schema(self) -> dict[str, Any]:
-        other = {"allOf": [{"$ref": "#/$defs/requirement"},
-                           {"type": "object", "properties": {k: f.type.json_schema() for k, f in _ITEM_KEYS.items()}}],
+        extra = {k: f.type.json_schema() for k, f in _ITEM_KEYS.items()}
+        shapes = []
+        for name, shape in REQUIREMENT.shapes.items():
+            if name == "skill":
+                continue  # a skill item is ROLE_SKILL
+            sub = shape.json_schema()  # closed objects: add importance and source to each shape
+            shapes.append({**sub, "properties": {**sub["properties"], **extra}})
+        other = {"oneOf": shapes,
                  "description": "credentials employers expect, experience or education, with importance and source"}
         return {"anyOf": [ROLE_SKILL.json_schema(), other]}
 
