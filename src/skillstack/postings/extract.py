@@ -49,7 +49,7 @@ _TITLE_NOUN = re.compile(r"\s*(?:[/&,+-]?\s*[A-Z0-9][\w/+.#-]*\s+){0,2}?[/&-]?\s
                          r"administrators?|managers?|leads?|specialists?|consultants?|analysts?|programmers?|testers?|"
                          r"designers?|practice|team|teams|department|scientists?|officers?|technicians?|owners?|"
                          r"director)\b", re.IGNORECASE)
-EXPERIENCE_DOMAINS = {"it-support": "it", "business": "business-analysis", "ai": "data",
+EXPERIENCE_DOMAINS = {"it-support": "it", "business": "business-analysis", "ai": "data", "management": "project-management",
                       "product-management": "project-management"}
 _DOMAIN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("security", re.compile(r"\b(cyber ?security|information security|security)\b", re.IGNORECASE)),
@@ -62,8 +62,8 @@ _DOMAIN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("marketing", re.compile(r"\bmarketing\b", re.IGNORECASE)),
     ("healthcare", re.compile(r"\b(health|healthcare|clinical|medical)\b", re.IGNORECASE)),
     ("audit", re.compile(r"\baudit", re.IGNORECASE)),
-    ("it", re.compile(r"\bIT\b|\binformation technology\b|\btechnical support\b|\bhelp ?desk\b|"
-                      r"\bsystems? administration\b")),
+    ("it", re.compile(r"\bIT\b|(?i:\binformation technology\b|\btechnical support\b|\bhelp ?desk\b|"
+                      r"\bsystems? administration\b)")),
 )
 
 
@@ -295,7 +295,7 @@ def _clause(lex: Lexicon, line: Line, clause: str, base: int, inside: list[_Matc
     cue = rules.importance(clause, line.section, line.heading)
     neg = rules.negated(clause)
     years = rules.years_in(clause)
-    education = rules.education_in(clause)
+    education = rules.education_in(clause, line.section)
     if neg:
         for m in inside:
             if m.entry.kind != "esco":
@@ -319,8 +319,16 @@ def _clause(lex: Lexicon, line: Line, clause: str, base: int, inside: list[_Matc
             found.unmapped.setdefault(phrase.lower(), Note(
                 phrase, line.number, f"ESCO skill {m.entry.label!r} is not in the catalog itself; read as its broader "
                                      f"skill {lex.catalog.skill_name(m.entry.target)} ({m.entry.target})"))
+    fields_from = -1
+    if education:
+        in_fields = rules.FIELDS.search(clause)
+        fields_from = base + in_fields.end() if in_fields else -1
     known = []
     for m in inside:
+        if 0 <= fields_from <= m.start and m.entry.kind == "skill":
+            found.ignored.append(Note(clause[m.start - base:m.end - base], line.number,
+                                      "a field of study of the degree asked for, not a skill"))
+            continue
         if passing and m.entry.kind == "skill":
             found.ignored.append(Note(clause[m.start - base:m.end - base], line.number,
                                       "mentioned in a sentence that asks nothing of the candidate"))
@@ -426,7 +434,7 @@ def extract(lex: Lexicon, lines: list[Line], source: str) -> PostingResult:
                          tuple(sorted(found.skills.values(), key=lambda s: (-rules.RANK[s.importance], s.skill))),
                          tuple(found.credentials.values()),
                          tuple(sorted(found.experience.values(), key=lambda e: e.domain)),
-                         education, tuple(found.unmapped.values()), tuple(found.ignored))
+                         education, tuple(found.unmapped.values()), tuple(dict.fromkeys(found.ignored)))
 
 
 def _lowest_education(items: list[EducationItem]) -> tuple[EducationItem, ...]:

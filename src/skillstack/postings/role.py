@@ -145,7 +145,7 @@ def build_role(catalog: Catalog, results: list[PostingResult], role_id: str, nam
                 allow.add("ungranted-skill")
                 extra = "no catalog credential grants this skill"
         if kind == "experience":
-            label = f"{value:g} years of {key[0]}"
+            label = f"{value:g} year{'s' if value != 1 else ''} of {key[0]}"
         if kind == "education":
             level_name = rules.EDUCATION_LEVELS[int(value)]
             fields = Counter(a[3] for a in asks if a[3])

@@ -62,23 +62,27 @@ _EDUCATION: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("high-school", re.compile(r"\b(high[ -]school|ged|secondary school|secondary education)\b", re.IGNORECASE)),
     ("associate", re.compile(r"\b(associate['\u2019]?s?\s+degree|associate degree|a\.a\.s?\.?|two[ -]year degree)",
                              re.IGNORECASE)),
-    ("bachelor", re.compile(r"\b(bachelor['\u2019]?s?|b\.?sc|b\.s\.|b\.a\.|bs/ba|ba/bs|bs or ba|ba or bs|"
+    ("bachelor", re.compile(r"(?i:\b(bachelor['\u2019]?s?|b\.?sc|b\.s\.|b\.a\.|bs/ba|ba/bs|bs or ba|ba or bs|"
                             r"undergraduate degree|four[ -]year degree|4[ -]year degree|university degree|"
-                            r"college degree|graduate of)\b|\b(?:BS|BA)\b(?= degree| in )")),
+                            r"college degree|graduate of)\b)|\b(?:BS|BA)\b(?= degree| in )")),
     ("master", re.compile(r"\b(master['\u2019]?s?(?: degree)?|m\.?sc|m\.s\.|mba|graduate degree|advanced degree)\b|"
                           r"\bMS\b(?= degree| in )", re.IGNORECASE)),
     ("doctorate", re.compile(r"\b(ph\.?\s?d|doctorate|doctoral|doctor['\u2019]?s degree)\b", re.IGNORECASE)),
 )
-_DEGREE = re.compile(r"\b(degree|diploma|bachelor|master|phd|ph\.d|doctorate|ged|high school|mba|bsc|msc)", re.IGNORECASE)
+_DEGREE = re.compile(r"\b(degree(?!\s+of\s+(?!bachelor|master|doctor))|diploma|bachelor|master|phd|ph\.d|doctorate|ged|"
+                     r"high school|mba|bsc|msc)", re.IGNORECASE)
 _FIELD = re.compile(r"\b(?:degree|diploma|bachelor['\u2019]?s?|master['\u2019]?s?|ph\.?d|doctorate|b\.?sc|m\.?sc|bs|ba|ms|"
-                    r"education|studies)\b[^.;]*?\b(?:in|of)\s+(?!a\b|an\b|the\b|which\b)"
+                    r"education|studies)\b[^.;]{0,30}?\b(?:in|of)\s+(?!a\b|an\b|the\b|which\b|grades?\b)"
                     r"([a-z][a-z &/,'-]+?)(?=\s*(?:,|;|\.|\(|$|\bor\s+(?:a\s+)?(?:related|equivalent|similar|"
                     r"relevant|comparable)|\bor equivalent|\band\b\s+\d|\bis\b|\bwith\b|\bpreferred|\brequired|\bfrom\b))",
                     re.IGNORECASE)
 _OR_EXPERIENCE = re.compile(r"\bor\s+(?:an?\s+)?(?:equivalent|comparable|relevant|related)\s+"
                             r"(?:(?:combination|level|amount)\s+of\s+(?:education\s+and\s+)?)?"
                             r"(?:practical\s+|professional\s+|work\s+)?experience\b|equivalent experience|"
-                            r"experience in lieu\b|or equivalent\b", re.IGNORECASE)
+                            r"experience in lieu\b|or equivalent\b|^\W*or\b|\bsubstitut|\bin lieu of\b", re.IGNORECASE)
+# Where a degree's fields of study start: "degree in computer science, statistics or ..."
+FIELDS = re.compile(r"\b(?:degree|degrees|major|diploma|education|studies|bachelor\S*|master\S*|b\.?sc|m\.?sc|ph\.?d)\b"
+                    r"[^.;]*?\b(?:in|of)\s+", re.IGNORECASE)
 EDUCATION_LEVELS = ("none", "high-school", "associate", "bachelor", "master", "doctorate")
 
 
@@ -172,14 +176,25 @@ class Education:
     phrase: str
 
 
-def education_in(clause: str) -> Education | None:
-    """The lowest degree a clause names, its field, and whether experience may stand in for it."""
+_ASKS = re.compile(r"\b(?:hold|holds|possess\w*|completed?|complete|obtained|earned|candidates?|"
+                   r"applicants?|you|required|requires?|must|minimum|preferred|equivalent|desired|desirable|"
+                   r"ideally|plus|need|needs|or higher|or above|degree in)\b", re.IGNORECASE)
+
+
+def education_in(clause: str, section: str = "required") -> Education | None:
+    """The lowest degree a clause names, its field, and whether experience may stand in for it.
+
+    Outside a requirements or preferred section, a clause longer than a list item must also
+    ask for it ("hold", "required", "candidates", "degree in ..."): "The PhD project studies
+    ..." asks for nothing."""
     if not _DEGREE.search(clause) and not re.search(r"\b(?:BS|BA|MS)\b", clause):
+        return None
+    if section not in ("required", "preferred") and len(clause.split()) > 8 and not _ASKS.search(clause):
         return None
     found = [(EDUCATION_LEVELS.index(level), level, m) for level, pattern in _EDUCATION
              if (m := pattern.search(clause))]
     if not found:
-        m = re.search(r"\bdegree\b", clause, re.IGNORECASE)
+        m = re.search(r"(?<!high )(?<!some )\bdegree\b(?!\s+of\b)", clause, re.IGNORECASE)
         if not m:
             return None
         found = [(3, "bachelor", m)]
@@ -187,4 +202,6 @@ def education_in(clause: str) -> Education | None:
     field = _FIELD.search(clause)
     subject = field.group(1).strip(" ,&/-") if field else ""
     subject = re.split(r",|\s+or\s+|\s+and\s+|/", subject)[0].strip() if subject else ""
+    if len(subject.split()) > 5:
+        subject = ""
     return Education(level, subject.lower(), bool(_OR_EXPERIENCE.search(clause)), m.group(0))

@@ -13,7 +13,8 @@ LEVEL_NAMES = {1: "foundational", 2: "intermediate", 3: "advanced", 4: "expert"}
 
 
 def _ev(evidence: tuple[Evidence, ...]) -> list[dict[str, Any]]:
-    return [{"line": e.line, "phrase": e.phrase} for e in evidence]
+    return [{"line": e.line, "column": e.offset + 1, "phrase": e.phrase} if e.offset >= 0
+            else {"line": e.line, "phrase": e.phrase} for e in evidence]
 
 
 def posting_dict(catalog: Catalog, result: PostingResult) -> dict[str, Any]:
@@ -67,8 +68,10 @@ def postings_json(catalog: Catalog, results: list[PostingResult], draft: RoleDra
 
 
 def _where(evidence: tuple[Evidence, ...]) -> str:
-    shown = [f'line {e.line} "{e.phrase}"' for e in evidence[:3]]
-    more = f" (+{len(evidence) - 3} more)" if len(evidence) > 3 else ""
+    distinct = list(dict.fromkeys((e.line, e.phrase if len(e.phrase) <= 120 else e.phrase[:117] + "...")
+                                  for e in evidence))
+    shown = [f'line {line} "{phrase}"' for line, phrase in distinct[:3]]
+    more = f" (+{len(distinct) - 3} more)" if len(distinct) > 3 else ""
     return ", ".join(shown) + more
 
 
@@ -92,7 +95,8 @@ def posting_text(catalog: Catalog, result: PostingResult) -> str:
     if result.experience:
         out.append("  Experience:")
         for e in result.experience:
-            out.append(f"    {e.years:g} years of {e.domain} (from {e.domain_reason}): {e.importance} "
+            out.append(f"    {e.years:g} year{'s' if e.years != 1 else ''} of {e.domain} (from {e.domain_reason}): "
+                       f"{e.importance} "
                        f"({e.importance_reason})")
             out.append(f"      {_where(e.evidence)}")
     if result.education:
