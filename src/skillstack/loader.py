@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +35,12 @@ class RawCatalog:
     roles: list[Role] = field(default_factory=list)
     info: list[tuple[CatalogInfo, SourceRef]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # files that could not be read at all (syntax, encoding): the ids they seem to define, so
+    # that references to those ids elsewhere are not reported as unknown one by one
+    unread: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+_ID_LINE = re.compile(rb"(?:^|[{,\s])id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", re.MULTILINE)
 
 
 def shipped_catalog() -> Path:
@@ -84,6 +91,7 @@ def read_file(path: Path, data: bytes, raw: RawCatalog) -> None:
     result = read_bytes(data, name)
     raw.problems.extend(result.problems)
     if result.problems:
+        raw.unread[name] = frozenset(m.decode("ascii") for m in _ID_LINE.findall(data))
         return
     root = result.root
     if root is None or (isinstance(root, ScalarNode) and root.value is None):

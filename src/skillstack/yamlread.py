@@ -262,6 +262,22 @@ def _decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
                              f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8")
 
 
+def _tab_at(text: str, line: int, col: int) -> int | None:
+    """The column of a tab that explains a syntax error at line:col: at that spot, or in the
+    whitespace before the first character of the line (indentation)."""
+    lines = text.split("\n", line)
+    if line > len(lines):
+        return None
+    current = lines[line - 1]
+    if 0 < col <= len(current) and current[col - 1] == "\t":
+        return col
+    indent = current[: len(current) - len(current.lstrip(" \t"))]
+    if "\t" in indent:
+        return indent.index("\t") + 1
+    before = current[: col - 1].rstrip(" ")
+    return len(before) if before.endswith("\t") else None
+
+
 def read_text(text: str, path: str) -> ReadResult:
     """Compose `text` (the contents of `path`) into nodes, or say why not."""
     try:
@@ -274,6 +290,11 @@ def read_text(text: str, path: str) -> ReadResult:
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{what} ({exc.context})"
+        tab = _tab_at(text, line, col)
+        if tab is not None:  # libyaml often names the token it expected, not the tab that broke it
+            return ReadResult(None, [Problem(path, line, tab, "error", "yaml-syntax",
+                                             "YAML syntax: a tab character here; YAML allows only spaces for "
+                                             f"indentation: replace the tab with spaces ({what})")])
         return ReadResult(None, [Problem(path, line, col, "error", "yaml-syntax", f"YAML syntax: {what}")])
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, at its own line and column
         before = text[: exc.position]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -37,13 +37,47 @@ def check_raw(raw: RawCatalog, today: date | None = None) -> Validation:
     0
     """
     catalog = build_catalog(raw)
-    ctx = RuleContext(raw, catalog, today or date.today())
-    problems = list(raw.problems)
-    for rule in RULES:
-        problems.extend(rule.check(ctx))
+    day = today or date.today()
+    problems = list(raw.problems) + _run_rules(RuleContext(raw, catalog, day))
+    problems += _problems_of_duplicates(raw, day)
     allowed = {(obj.where, rule) for obj in [*catalog.credentials, *catalog.roles] for rule in obj.allow_warnings}
     kept = [p for p in problems if p.level == "error" or (p.where, p.rule) not in allowed]
-    return Validation(sorted(set(kept)), raw.files, catalog)
+    # a file that could not be read at all comes first: it may explain much of the rest
+    return Validation(sorted(set(kept), key=lambda p: (p.file not in raw.unread, p)), raw.files, catalog)
+
+
+def _run_rules(ctx: RuleContext) -> list[Problem]:
+    problems: list[Problem] = []
+    for rule in RULES:
+        problems.extend(rule.check(ctx))
+    return problems
+
+
+def _problems_of_duplicates(raw: RawCatalog, today: date) -> list[Problem]:
+    """The problems inside later definitions of a duplicated id, which the catalog (first
+    definition wins) does not hold: the rules run again with the last definition winning,
+    and only problems located inside those definitions are kept."""
+    spans: list[tuple[str, int, int]] = []
+    for objects in ([(o.id, o.where) for o in raw.skills], [(o.id, o.where) for o in raw.credentials],
+                    [(o.id, o.where) for o in raw.roles]):
+        last = {ident: where for ident, where in objects}  # the last definition of each id
+        seen: set[str] = set()
+        for ident, where in objects:
+            if ident in seen and last[ident] is where:
+                spans.append((where.file, where.line, 0))
+            seen.add(ident)
+    if not spans:
+        return []
+    starts: dict[str, list[int]] = {}
+    for where in [o.where for o in raw.skills] + [o.where for o in raw.credentials] + [o.where for o in raw.roles]:
+        starts.setdefault(where.file, []).append(where.line)
+    bounded = []
+    for file, line, _ in spans:
+        later = [s for s in starts[file] if s > line]
+        bounded.append((file, line, min(later) if later else 1 << 62))
+    flipped = replace(raw, skills=raw.skills[::-1], credentials=raw.credentials[::-1], roles=raw.roles[::-1])
+    found = _run_rules(RuleContext(flipped, build_catalog(flipped), today))
+    return [p for p in found if any(p.file == f and lo <= p.line < hi for f, lo, hi in bounded)]
 
 
 def validate_paths(paths: Iterable[Path], today: date | None = None) -> Validation:

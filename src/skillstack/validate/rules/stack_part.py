@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from skillstack.model import CredentialReq
 from skillstack.problems import Problem, ProblemLevel
 from skillstack.requirements import atoms
-from skillstack.validate.context import RuleContext, where_of
+from skillstack.validate.context import RuleContext, suggestions, where_of
 
 ID = "stack-part"
 LEVEL: ProblemLevel = "error"
@@ -36,7 +36,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             elif atom.credential == cred.id:
                 yield Problem.at(where, LEVEL, ID, f"stack {cred.id} lists itself as a part")
             elif atom.credential not in creds:
-                close = [i for i, score in creds.closest(atom.credential) if score >= 60]
+                close = suggestions(creds, atom.credential, limit=1)
                 hint = f"; did you mean {close[0]!r}?" if close else "; add that credential or remove the part"
                 yield Problem.at(where, LEVEL, ID,
                                  f"stack {cred.id} has a part {atom.credential!r} that does not exist{hint}")

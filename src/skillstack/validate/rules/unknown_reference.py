@@ -2,7 +2,10 @@
 
 Checked in grants, requires, recommends, role requirements, `broader`,
 `superseded_by` and a discount's `after: {credential}`.
-The closest existing ids are suggested.
+An existing id is suggested only when it is a likely misspelling (a similarity of
+at least 75 out of 100 by edit distance). References to ids that a file which
+could not be read seems to define are not listed one by one: they are folded into
+one warning at that file's syntax error, which comes first.
 
 Failing example::
 
@@ -20,19 +23,37 @@ from skillstack.catalog import Index
 from skillstack.model import CredentialReq, SourceRef
 from skillstack.problems import Problem, ProblemLevel
 from skillstack.requirements import atoms
-from skillstack.validate.context import RuleContext, where_of
+from skillstack.schema import quote
+from skillstack.validate.context import RuleContext, suggestions, where_of
 
 ID = "unknown-reference"
 LEVEL: ProblemLevel = "error"
 
 
-def _problem(index: Index[Any], ident: str, where: SourceRef, used_in: str) -> Problem:
-    close = [i for i, score in index.closest(ident) if score >= 60] if len(index) else []
+def _problem(index: Index[Any], ident: str, where: SourceRef, used_in: str) -> tuple[Problem, str]:
+    close = suggestions(index, ident)
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    return Problem.at(where, LEVEL, ID, f"unknown {index.kind} {ident!r} in {used_in}{hint}")
+    return Problem.at(where, LEVEL, ID, f"unknown {index.kind} {quote(ident)} in {used_in}{hint}"), ident
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    explained: dict[str, list[str]] = {}  # unread file -> the ids it may define that others use
+    owners = {ident: file for file, idents in ctx.raw.unread.items() for ident in idents}
+    for problem, ident in _unknown(ctx):
+        if ident in owners:
+            explained.setdefault(owners[ident], []).append(ident)
+        else:
+            yield problem
+    for file, folded in explained.items():
+        first = min(p for p in ctx.raw.problems if p.file == file)
+        names = sorted(set(folded))
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        yield Problem(first.file, first.line, first.col, "warning", ID,
+                      f"{len(folded)} reference(s) in other files to ids this file seems to define ({shown}) are "
+                      "not checked until it reads: fix the error above, then validate again")
+
+
+def _unknown(ctx: RuleContext) -> Iterator[tuple[Problem, str]]:
     cat = ctx.catalog
     for skill in cat.skills:
         if skill.broader and skill.broader not in cat.skills:
