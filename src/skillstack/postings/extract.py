@@ -43,12 +43,20 @@ _EMPLOYER = re.compile(r"^[^\w<]*(?:we|we['\u2019]re|we['\u2019]ve|our|us|they|t
 _CANDIDATE = re.compile(r"\b(?:you|your|you['\u2019]ll|you['\u2019]re|you['\u2019]ve|candidates?|applicants?|looking for|seeking|"
                         r"ideal|should|must|required|requires?|need|needs|experience|knowledge|proficien\w*|"
                         r"familiar\w*|skills?|ability|able)\b", re.IGNORECASE)
+_SELF = re.compile(r"\b(?:you are|you['\u2019]re|are you|looking for an?|seeking an?|candidate is an?)\b", re.I)
+_APPLYING = re.compile(r"\b(?:recruitment|recruiting|hiring|application|selection|interview) process|"
+                       r"\bapply (?:now|online|here|via|by|through|for (?:this|the) (?:job|position|role))\b|"
+                       r"\byour application\b|\b(?:application )?deadline\b|\bperks\b|\bsalary\b|"
+                       r"\b(?:compensation|benefits) (?:package|and benefits|include)\b|"
+                       r"\brecruit(?:ment|ing|er)?s?\b.{0,40}\b(?:agenc|partner|consultant|contact)|"
+                       r"\b(?:contact|questions)\b.{0,60}\brecruit|^\W*recruit\w*\s*<CONTACT>", re.I)
 _ASKING = re.compile(r"\b(?:will|would|work|working|build|develop|design|drive|lead|own|deliver|help|support|"
                      r"manage|maintain|create|implement|improve|collaborate|contribute|use|using|responsible)\b", re.IGNORECASE)
 _TITLE_NOUN = re.compile(r"\s*(?:[/&,+-]?\s*[A-Z0-9][\w/+.#-]*\s+){0,2}?[/&-]?\s*(?:developers?|engineers?|architects?|"
                          r"administrators?|managers?|leads?|specialists?|consultants?|analysts?|programmers?|testers?|"
                          r"designers?|practice|team|teams|department|scientists?|officers?|technicians?|owners?|"
-                         r"director)\b", re.IGNORECASE)
+                         r"director|professionals?|coordinators?|partners?|assistants?|representatives?|advisors?|"
+                         r"recruiters?|executives?)\b", re.IGNORECASE)
 EXPERIENCE_DOMAINS = {"it-support": "it", "business": "business-analysis", "ai": "data", "management": "project-management",
                       "product-management": "project-management"}
 _DOMAIN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -305,6 +313,12 @@ def _clause(lex: Lexicon, line: Line, clause: str, base: int, inside: list[_Matc
         for y in years:
             found.ignored.append(Note(clause[y.start:y.what_end].strip(), line.number, f"negated: {neg!r}"))
         return
+    if _APPLYING.search(clause):
+        for m in inside:
+            if m.entry.kind == "skill":
+                found.ignored.append(Note(clause[m.start - base:m.end - base], line.number,
+                                          "about applying for the job, not a requirement"))
+        inside = [m for m in inside if m.entry.kind != "skill"]
     if _EMPLOYER.match(clause) and not _CANDIDATE.search(clause):
         for m in inside:
             if m.entry.kind != "esco":
@@ -335,7 +349,7 @@ def _clause(lex: Lexicon, line: Line, clause: str, base: int, inside: list[_Matc
             continue
         if m.entry.kind == "skill" and _TITLE_NOUN.match(line.text, m.end):
             said = rules.level_cue(clause, m.start - base)
-            if not said or said[0] < 3:
+            if not said or said[0] < 3 or not _SELF.search(clause):
                 found.ignored.append(Note(line.text[m.start:_TITLE_NOUN.match(line.text, m.end).end()],  # type: ignore[union-attr]
                                           line.number, "part of a job title"))
                 continue
