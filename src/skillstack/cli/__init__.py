@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from skillstack.cli import graph as _graph  # noqa: F401
+from skillstack.cli import importing as _importing  # noqa: F401
 from skillstack.cli import learner as _learner  # noqa: F401
 from skillstack.cli import lookup as _lookup  # noqa: F401  (registers the commands)
 from skillstack.cli import posting as _posting  # noqa: F401

@@ -1,0 +1,547 @@
+"""CTDL JSON-LD -> catalog credentials.
+
+Assumptions, each a documented rule (README "Importing CTDL"):
+
+- Input documents are single records, `{"@graph": [...]}` bundles or Credential
+  Registry envelopes (the record is `decoded_resource`, else the payload of the
+  JWS in `resource`). Every node with a `ceterms:ctid` in any input is indexed;
+  CTIDs compare case-insensitively and become the lower-case catalog id.
+- Types -> `kind` by `KINDS`; nodes of other types (organisations, data sets,
+  manifests) are read for names and costs but not written.
+- `estimatedCost`: currency names are normalised to ISO codes; cost types in
+  `NOT_COUNTED` (optional or contingent charges) are left out; prices of the same
+  cost type are alternatives (resident / non-resident tuition...), so the cheapest
+  is taken and the others named in the note; different cost types are added; an
+  `AggregateCost` next to its parts is taken alone. `commonCosts` manifests are
+  resolved when they are in the input.
+- `estimatedDuration`: hours, minutes and seconds become hours; a min/max range
+  takes its maximum (a plan should not promise less time than it may take); a
+  calendar duration (years, months, weeks, days) says nothing about study hours,
+  so it leaves `hours` unset with a warning unless another profile gives hours.
+- `requires` / `recommends`: a condition profile's targets that are credentials
+  in the input become `{credential: id}` items (all of a profile's targets are
+  needed; `alternativeCondition` profiles become `any_of`); prose becomes notes
+  in `x-ctdl`; a target that is a registry URL not in the input is unresolved
+  (an error, a warning with `lenient`).
+- `hasPart` / `isPartOf` -> a stack: `awarded_for: {all_of: parts}`.
+- `occupationType` -> `x-ctdl.occupations` with the catalog roles whose O*NET
+  code matches (the same code, or the same 6-digit SOC code).
+- Every credential cites its record: `sources` holds the record's registry URL.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from skillstack.importers import Notice, NoticeLevel
+
+CE = "ceterms:"
+CTID_RE = re.compile(r"ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+
+_PROGRAM = ("Degree", "AssociateDegree", "AssociateOfAppliedArtsDegree", "AssociateOfAppliedScienceDegree",
+            "AssociateOfArtsDegree", "AssociateOfScienceDegree", "BachelorDegree", "BachelorOfArtsDegree",
+            "BachelorOfScienceDegree", "MasterDegree", "MasterOfArtsDegree", "MasterOfScienceDegree",
+            "DoctoralDegree", "ProfessionalDoctorate", "ResearchDoctorate", "SpecialistDegree", "Diploma",
+            "SecondarySchoolDiploma", "GeneralEducationDevelopment", "LearningProgram")
+_CERTIFICATE = ("Certificate", "ProfessionalCertificate", "AcademicCertificate", "ApprenticeshipCertificate",
+                "PreApprenticeshipCertificate", "BasicTechnicalCertificate", "CertificateOfCompletion",
+                "CertificateOfParticipation", "GeneralEducationLevel1Certificate",
+                "GeneralEducationLevel2Certificate", "HigherEducationLevel1Certificate",
+                "HigherEducationLevel2Certificate", "JourneymanCertificate", "MasterCertificate",
+                "PostBaccalaureateCertificate", "PostMasterCertificate", "ProficiencyCertificate",
+                "SecondaryEducationCertificate", "TechnicalLevel1Certificate", "TechnicalLevel2Certificate",
+                "TechnicalLevel3Certificate", "WorkBasedLearningCertificate", "QualityAssuranceCredential")
+# CTDL class (ceterms:, without prefix) -> catalog kind; the classes are the subclasses of
+# ceterms:Credential and ceterms:LearningOpportunityProfile in the CTDL schema, plus AssessmentProfile
+KINDS: dict[str, str] = {
+    "Certification": "industry-certification", "License": "industry-certification",
+    "Badge": "digital-badge", "DigitalBadge": "digital-badge", "OpenBadge": "digital-badge",
+    "MicroCredential": "digital-badge",
+    **{name: "program" for name in _PROGRAM},
+    **{name: "professional-certificate" for name in _CERTIFICATE},
+    "LearningOpportunityProfile": "course", "Course": "course", "AssessmentProfile": "course",
+}
+KIND_TO_TYPE = {"industry-certification": "Certification", "digital-badge": "DigitalBadge",
+                "program": "LearningProgram", "professional-certificate": "Certificate", "course": "Course"}
+
+CURRENCIES = {
+    "us dollar": "USD", "us dollars": "USD", "u.s. dollar": "USD", "united states dollar": "USD", "dollar": "USD",
+    "euro": "EUR", "euros": "EUR", "pound sterling": "GBP", "british pound": "GBP", "canadian dollar": "CAD",
+    "australian dollar": "AUD", "new zealand dollar": "NZD", "swiss franc": "CHF", "japanese yen": "JPY",
+    "indian rupee": "INR", "mexican peso": "MXN",
+}
+# CostType concepts that are optional or depend on the learner, so never part of the price of taking it
+NOT_COUNTED = frozenset({"OptionalCharges", "Childcare", "Meals", "PersonalExpenses", "RoomOrResidency", "Travel",
+                         "SpecialHardship", "SpecialNeeds", "ReexaminationFee", "ReschedulingFee", "RenewalFee"})
+_TARGETS = ("targetCredential", "targetAssessment", "targetLearningOpportunity")
+_DURATION_RE = re.compile(r"^P(?:(?P<y>\d+(?:\.\d+)?)Y)?(?:(?P<mo>\d+(?:\.\d+)?)M)?(?:(?P<w>\d+(?:\.\d+)?)W)?"
+                          r"(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<mi>\d+(?:\.\d+)?)M)?"
+                          r"(?:(?P<s>\d+(?:\.\d+)?)S)?)?$")
+
+
+@dataclass
+class Node:
+    """One JSON-LD node and where it was read."""
+
+    data: dict[str, Any]
+    file: str
+    doc: int  # index of its document, which scopes blank-node ids
+
+    @property
+    def type(self) -> str:
+        raw = self.data.get("@type", "")
+        if isinstance(raw, list):
+            raw = next((t for t in raw if isinstance(t, str) and t.startswith(CE)), raw[0] if raw else "")
+        return raw.removeprefix(CE) if isinstance(raw, str) else ""
+
+    @property
+    def ctid(self) -> str:
+        raw = self.data.get(CE + "ctid")
+        if isinstance(raw, str) and raw.strip():
+            return raw.strip().lower()
+        match = CTID_RE.search(str(self.data.get("@id", "")))
+        return match.group(0).lower() if match else ""
+
+    def get(self, key: str) -> Any:
+        return self.data.get(CE + key)
+
+    def list(self, key: str) -> list[Any]:
+        value = self.data.get(CE + key)
+        if value is None:
+            return []
+        return value if isinstance(value, list) else [value]
+
+
+@dataclass
+class CtdlImport:
+    """What `import_ctdl` made: output file stem -> credential records, and every notice."""
+
+    files: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    notices: list[Notice] = field(default_factory=list)
+
+    @property
+    def credentials(self) -> int:
+        return sum(len(records) for records in self.files.values())
+
+    @property
+    def unresolved(self) -> list[Notice]:
+        return [n for n in self.notices if n.level == "error"]
+
+
+def text(value: Any) -> str:
+    """A CTDL language map (`{"en-US": ...}`), list or plain string as one string (English first)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return "; ".join(t for t in (text(v) for v in value) if t)
+    if isinstance(value, dict):
+        if "@value" in value:
+            return text(value["@value"])
+        for key in ("en-US", "en", "en-us", "en-GB"):
+            if key in value:
+                return text(value[key])
+        return next((text(v) for v in value.values()), "")
+    return str(value)
+
+
+def documents(file: str, data: Any) -> list[list[dict[str, Any]]]:
+    """The JSON-LD documents in one parsed input: a record, a `@graph` bundle, an envelope, or a list of these."""
+    if isinstance(data, list):
+        return [doc for item in data for doc in documents(file, item)]
+    if not isinstance(data, dict):
+        return []
+    if "envelope_type" in data or "decoded_resource" in data or "resource_encoding" in data:
+        resource = data.get("decoded_resource")
+        if not isinstance(resource, dict) and isinstance(data.get("resource"), str):
+            resource = _jws_payload(data["resource"])
+        return documents(file, resource) if resource is not None else []
+    if "@graph" in data:
+        graph = data["@graph"]
+        return [[n for n in (graph if isinstance(graph, list) else [graph]) if isinstance(n, dict)]]
+    if "@type" in data or "@id" in data:
+        return [[data]]
+    return []
+
+
+def _jws_payload(token: str) -> Any:
+    parts = token.split(".")
+    if len(parts) != 3:
+        return None
+    try:
+        return json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def parse_duration(value: str) -> tuple[float | None, bool]:
+    """ISO 8601 duration -> (hours, is_calendar). `PT2H30M` -> (2.5, False); `P9M` -> (None, True)."""
+    match = _DURATION_RE.match(value.strip()) if isinstance(value, str) else None
+    if not match or value.strip() in ("P", "PT"):
+        return None, False
+    parts = {k: float(v) for k, v in match.groupdict().items() if v is not None}
+    if any(k in parts for k in ("y", "mo", "w", "d")):
+        return None, True
+    return round(parts.get("h", 0.0) + parts.get("mi", 0.0) / 60 + parts.get("s", 0.0) / 3600, 2), False
+
+
+def currency_code(raw: Any) -> str | None:
+    """ISO 4217 code for a CTDL currency ('USD', 'US Dollar'); None when it cannot be told."""
+    name = text(raw)
+    if re.fullmatch(r"[A-Za-z]{3}", name):
+        return name.upper()
+    return CURRENCIES.get(re.sub(r"\s+", " ", name.lower()).strip())
+
+
+def _local(node_ref: Any) -> str:
+    """`costType:Tuition` (or a URL ending in it) -> `Tuition`."""
+    value = text(node_ref)
+    return re.split(r"[:/#]", value)[-1] if value else ""
+
+
+@dataclass
+class _Ctx:
+    by_ctid: dict[str, Node]
+    blanks: dict[tuple[int, str], Node]
+    imported: dict[str, str]  # ctid -> catalog id for credentials written
+    lenient: bool
+    notices: list[Notice]
+
+    def notice(self, node: Node, level: NoticeLevel, message: str) -> None:
+        if level == "error" and self.lenient:
+            level = "warning"
+        self.notices.append(Notice(node.file, node.ctid, level, message))
+
+    def resolve(self, node: Node, ref: Any) -> Node | str:
+        """A target as a node of the input, or the CTID / URL it names when it is not in the input."""
+        if isinstance(ref, dict):
+            if "@id" not in ref:
+                return Node(ref, node.file, node.doc)
+            ref = ref["@id"]
+        ref = str(ref)
+        if ref.startswith("_:"):
+            return self.blanks.get((node.doc, ref), ref)
+        match = CTID_RE.search(ref)
+        if match and match.group(0).lower() in self.by_ctid:
+            return self.by_ctid[match.group(0).lower()]
+        return match.group(0).lower() if match else ref
+
+
+def index(inputs: Sequence[tuple[str, Any]]) -> tuple[list[Node], dict[str, Node], dict[tuple[int, str], Node]]:
+    nodes: list[Node] = []
+    by_ctid: dict[str, Node] = {}
+    blanks: dict[tuple[int, str], Node] = {}
+    doc_no = 0
+    for file, data in inputs:
+        for doc in documents(file, data):
+            for raw in doc:
+                node = Node(raw, file, doc_no)
+                nodes.append(node)
+                ident = str(raw.get("@id", ""))
+                if ident.startswith("_:"):
+                    blanks[(doc_no, ident)] = node
+                elif node.ctid and node.ctid not in by_ctid:
+                    by_ctid[node.ctid] = node
+            doc_no += 1
+    return nodes, by_ctid, blanks
+
+
+def import_ctdl(inputs: Sequence[tuple[str, Any]], *, lenient: bool = False,
+                roles_by_onet: Mapping[str, Sequence[str]] | None = None) -> CtdlImport:
+    """Parsed CTDL inputs `(file name, JSON)` -> catalog credential records grouped by input file.
+
+    >>> result = import_ctdl([("x.json", {"@type": "ceterms:Certification", "ceterms:ctid":
+    ...     "ce-00000000-0000-0000-0000-00000000000A", "ceterms:name": {"en": "X"}})], lenient=True)
+    >>> result.files["x"][0]["id"]
+    'ce-00000000-0000-0000-0000-00000000000a'
+    """
+    nodes, by_ctid, blanks = index(inputs)
+    out = CtdlImport()
+    ctx = _Ctx(by_ctid, blanks, {}, lenient, out.notices)
+    chosen: list[Node] = []
+    for node in nodes:
+        if node.type not in KINDS or str(node.data.get("@id", "")).startswith("_:"):
+            continue
+        if not node.ctid:
+            ctx.notice(node, "warning", f"a {node.type} without a CTID is not imported")
+            continue
+        if node.ctid in ctx.imported:
+            if by_ctid.get(node.ctid) is not node:
+                ctx.notice(node, "warning", "this CTID was already read from another input; the first is kept")
+            continue
+        ctx.imported[node.ctid] = node.ctid
+        chosen.append(node)
+    parts = _parts(chosen, ctx)
+    stems: dict[str, str] = {}
+    for node in chosen:
+        stem = stems.setdefault(node.file, _stem(node.file, set(stems.values())))
+        out.files.setdefault(stem, []).append(_credential(node, ctx, parts.get(node.ctid, []), roles_by_onet or {}))
+    return out
+
+
+def _stem(file: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9-]+", "-", re.split(r"[\\/]", file)[-1].rsplit(".", 1)[0].lower()).strip("-") or "ctdl"
+    stem, n = base, 2
+    while stem in taken:
+        stem, n = f"{base}-{n}", n + 1
+    return stem
+
+
+def _parts(chosen: list[Node], ctx: _Ctx) -> dict[str, list[str]]:
+    parts: dict[str, list[str]] = {}
+    for node in chosen:
+        for ref in node.list("hasPart"):
+            target = _credential_target(node, ref, ctx, "hasPart")
+            if target and target not in parts.setdefault(node.ctid, []):
+                parts[node.ctid].append(target)
+        for ref in node.list("isPartOf"):
+            parent = _credential_target(node, ref, ctx, "isPartOf")
+            if parent and node.ctid not in parts.setdefault(parent, []):
+                parts[parent].append(node.ctid)
+    return parts
+
+
+def _credential_target(node: Node, ref: Any, ctx: _Ctx, what: str) -> str | None:
+    target = ctx.resolve(node, ref)
+    if isinstance(target, Node):
+        if target.ctid in ctx.imported:
+            return target.ctid
+        ctx.notice(node, "warning", f"{what} {text(target.get('name')) or target.ctid or 'a node'} "
+                                    f"is a {target.type or 'node'}, not a credential; left out")
+        return None
+    ctx.notice(node, "error", f"{what} target {target} is not in the input")
+    return None
+
+
+def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": node.ctid, "name": text(node.get("name")) or node.ctid}
+    issuer, provider = _organisations(node, ctx)
+    record["issuer"] = issuer
+    if provider and provider != issuer:
+        record["provider"] = provider
+    record["kind"] = KINDS[node.type]
+    url = text(node.get("subjectWebpage"))
+    if url:
+        record["url"] = url
+    description = text(node.get("description"))
+    if description:
+        record["description"] = description
+    notes: dict[str, list[str]] = {}
+    sources = [str(node.data.get("@id") or node.ctid)]
+    cost = _cost(node, ctx, sources)
+    if cost is not None:
+        record["cost"] = cost
+    hours = _hours(node, ctx)
+    if hours is not None:
+        record["hours"] = hours
+    for key in ("requires", "recommends"):
+        items = _conditions(node, key, ctx, notes)
+        if items:
+            record[key] = items
+    if parts:
+        record["awarded_for"] = {"all_of": [{"credential": p} for p in parts]}
+    record["sources"] = sources
+    extra: dict[str, Any] = {"ctid": node.ctid, "type": CE + node.type, "file": re.split(r"[\\/]", node.file)[-1]}
+    occupations = _occupations(node, roles_by_onet)
+    if occupations:
+        extra["occupations"] = occupations
+    extra.update({f"{k}_notes": v for k, v in notes.items() if v})
+    record["x-ctdl"] = extra
+    return record
+
+
+def _organisations(node: Node, ctx: _Ctx) -> tuple[str, str]:
+    names = []
+    for key in ("ownedBy", "offeredBy"):
+        name = ""
+        for ref in node.list(key):
+            target = ctx.resolve(node, ref)
+            if isinstance(target, Node) and text(target.get("name")):
+                name = text(target.get("name"))
+                break
+            if not name:
+                name = target if isinstance(target, str) else target.ctid
+        names.append(name)
+    owner, offerer = names
+    issuer = owner or offerer
+    if not issuer:
+        ctx.notice(node, "warning", "no ownedBy or offeredBy; issuer written as 'unknown (CTDL record names none)'")
+        return "unknown (CTDL record names none)", ""
+    if CTID_RE.fullmatch(issuer) or issuer.startswith(("http", "_:")):
+        ctx.notice(node, "warning", f"the issuing organisation {issuer} is not in the input; issuer written as its "
+                                    "CTID (import its record too for the name)")
+    return issuer, offerer if offerer and not (CTID_RE.fullmatch(offerer) or offerer.startswith(("http", "_:"))) \
+        else ""
+
+
+@dataclass(frozen=True)
+class _Price:
+    type: str
+    amount: float
+    currency: str
+
+
+def _prices(node: Node, profiles: Iterable[Any], ctx: _Ctx) -> list[_Price]:
+    out: list[_Price] = []
+    for profile in profiles:
+        if not isinstance(profile, dict):
+            continue
+        price = profile.get(CE + "price")
+        if price is None:
+            continue
+        try:
+            amount = float(price)
+        except (TypeError, ValueError):
+            ctx.notice(node, "warning", f"cost {price!r} is not a number; left out")
+            continue
+        code = currency_code(profile.get(CE + "currency", "USD"))
+        if code is None:
+            ctx.notice(node, "warning", f"currency {text(profile.get(CE + 'currency'))!r} is not known; cost left out")
+            continue
+        types = profile.get(CE + "directCostType")
+        types = types if isinstance(types, list) else [types]
+        out.extend(_Price(_local(t.get(CE + "targetNode") if isinstance(t, dict) else t), amount, code)
+                   for t in types)
+    return out
+
+
+def _cost(node: Node, ctx: _Ctx, sources: list[str]) -> dict[str, Any] | None:
+    prices = _prices(node, node.list("estimatedCost"), ctx)
+    for ref in node.list("commonCosts"):
+        manifest = ctx.resolve(node, ref)
+        if isinstance(manifest, Node):
+            prices += _prices(manifest, manifest.list("estimatedCost"), ctx)
+            sources.append(str(manifest.data.get("@id") or manifest.ctid))
+        else:
+            ctx.notice(node, "warning", f"cost manifest {manifest} is not in the input; its costs are not counted")
+    counted = [p for p in prices if p.type not in NOT_COUNTED]
+    if not counted:
+        return None
+    currencies = {p.currency for p in counted}
+    if len(currencies) > 1:
+        ctx.notice(node, "warning", f"costs in several currencies ({', '.join(sorted(currencies))}); cost left unset")
+        return None
+    aggregate = [p for p in counted if p.type == "AggregateCost"]
+    by_type: dict[str, list[float]] = {}
+    for p in aggregate or counted:
+        by_type.setdefault(p.type or "unspecified", []).append(p.amount)
+    words = []
+    total = 0.0
+    for kind, amounts in by_type.items():
+        low = min(amounts)
+        total += low
+        others = sorted({a for a in amounts if a != low})
+        words.append(f"{kind} {_num(low)}" + (f" (alternatives: {', '.join(_num(a) for a in others)})"
+                                              if others else ""))
+    note = "CTDL: " + " + ".join(words)
+    if aggregate and len(aggregate) < len(counted):
+        note += " (an aggregate of the other listed costs, which are not added again)"
+    return {"amount": round(total, 2), "currency": currencies.pop(), "note": note}
+
+
+def _num(value: float) -> str:
+    return f"{value:g}" if value == int(value) else f"{value:.2f}"
+
+
+def _hours(node: Node, ctx: _Ctx) -> float | None:
+    found: list[float] = []
+    calendar: list[str] = []
+    for profile in node.list("estimatedDuration"):
+        if not isinstance(profile, dict):
+            continue
+        exact = profile.get(CE + "exactDuration")
+        values = [exact] if exact else [profile.get(CE + "minimumDuration"), profile.get(CE + "maximumDuration")]
+        for raw in values:
+            if not raw:
+                continue
+            hours, is_calendar = parse_duration(str(raw))
+            if hours is not None:
+                found.append(hours)
+            elif is_calendar:
+                calendar.append(str(raw))
+            else:
+                ctx.notice(node, "warning", f"duration {raw!r} is not an ISO 8601 duration; left out")
+    if found:
+        return max(found)
+    if calendar:
+        ctx.notice(node, "warning", f"calendar duration {', '.join(calendar)} says nothing about study hours; "
+                                    "hours left unset")
+    return None
+
+
+def _conditions(node: Node, key: str, ctx: _Ctx, notes: dict[str, list[str]]) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    prose: list[str] = notes.setdefault(key, [])
+    for profile in node.list(key):
+        if not isinstance(profile, dict):
+            continue
+        group = _condition_group(node, profile, key, ctx, prose)
+        alternatives = [g for alt in _as_list(profile.get(CE + "alternativeCondition")) if isinstance(alt, dict)
+                        for g in [_condition_group(node, alt, key, ctx, prose)] if g]
+        if alternatives and group:
+            items.append({"any_of": [_one(group), *(_one(g) for g in alternatives)]})
+        elif alternatives:
+            # the main condition is prose only, so any credential alternative is not a hard requirement
+            prose.append("alternatively: " + ", ".join(a["credential"] for g in alternatives for a in g
+                                                        if "credential" in a))
+        else:
+            items.extend(group)
+    return items
+
+
+def _one(group: list[dict[str, Any]]) -> dict[str, Any]:
+    return group[0] if len(group) == 1 else {"all_of": group}
+
+
+def _as_list(value: Any) -> list[Any]:
+    return [] if value is None else value if isinstance(value, list) else [value]
+
+
+def _condition_group(node: Node, profile: dict[str, Any], key: str, ctx: _Ctx,
+                     prose: list[str]) -> list[dict[str, Any]]:
+    words = [w for w in (text(profile.get(CE + "name")), text(profile.get(CE + "description")),
+                         text(profile.get(CE + "condition")), text(profile.get(CE + "experience"))) if w]
+    years = profile.get(CE + "yearsOfExperience")
+    if years:
+        words.append(f"{years} years of experience")
+    group: list[dict[str, Any]] = []
+    for target_key in _TARGETS:
+        for ref in _as_list(profile.get(CE + target_key)):
+            target = ctx.resolve(node, ref)
+            if isinstance(target, Node) and target.ctid in ctx.imported:
+                if target.ctid != node.ctid:
+                    group.append({"credential": target.ctid})
+            elif isinstance(target, Node):
+                label = text(target.get("name")) or "an unnamed target"
+                url = text(target.get("subjectWebpage"))
+                words.append(f"{label}" + (f" ({url})" if url else "") + " (described in the record, no CTID)")
+            else:
+                words.append(f"{target} (not in the input)")
+                ctx.notice(node, "error", f"{key} {target_key} {target} is not in the input")
+    if words:
+        prose.append(" - ".join(words))
+    return group
+
+
+def _occupations(node: Node, roles_by_onet: Mapping[str, Sequence[str]]) -> list[dict[str, Any]]:
+    out = []
+    for item in node.list("occupationType"):
+        if not isinstance(item, dict):
+            continue
+        code = text(item.get(CE + "codedNotation"))
+        entry: dict[str, Any] = {"name": text(item.get(CE + "targetNodeName")) or code}
+        if code:
+            entry["code"] = code
+            roles = sorted({r for key, ids in roles_by_onet.items()
+                            if key == code or (key[:7] == code[:7] and len(code) >= 7) for r in ids})
+            if roles:
+                entry["roles"] = roles
+        if entry["name"]:
+            out.append(entry)
+    return out
