@@ -13,9 +13,11 @@ from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
 from skillstack.cli.output import warn, write
 from skillstack.errors import InputError
 
-import_app = typer.Typer(help="Import credentials, a learner's badges, or O*NET / ESCO roles and skills.",
+import_app = typer.Typer(help="Import credentials, a learner's badges, or O*NET / ESCO roles and skills.\n\n"
+                         "Example: skillstack import ctdl registry/*.json --output catalog/imported/",
                          no_args_is_help=True)
-export_app = typer.Typer(help="Export the catalog in other formats.", no_args_is_help=True)
+export_app = typer.Typer(help="Export the catalog in other formats.\n\n"
+                         "Example: skillstack export ctdl --output credentials.jsonld", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 app.add_typer(export_app, name="export")
 
@@ -49,7 +51,7 @@ def _json_files(paths: list[Path]) -> list[Path]:
 
 
 def _roles_by_onet(catalog: list[Path] | None) -> dict[str, list[str]]:
-    from skillstack.store import load_catalog
+    from skillstack.cache import load_catalog
 
     by_code: dict[str, list[str]] = {}
     for role in load_catalog(catalog_paths(catalog)).catalog.roles:
