@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 DATA = Path(__file__).parent / "data"
 
@@ -19,3 +21,11 @@ def _no_user_catalog(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SKILLSTACK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
+
+
+# Property tests run derandomised by default, so a run is reproducible; CI also runs the
+# suite once with SKILLSTACK_HYPOTHESIS=random, which draws new examples each time (a
+# failure prints the seed to reproduce it with). Example counts stay in each test.
+settings.register_profile("derandomized", derandomize=True, deadline=None)
+settings.register_profile("random", derandomize=False, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("SKILLSTACK_HYPOTHESIS", "derandomized"))

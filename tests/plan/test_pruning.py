@@ -38,7 +38,7 @@ from skillstack.requirements import State
 START = date(2026, 12, 1)
 
 
-@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problems())
 def test_lower_bound_never_exceeds_the_cheapest_pathway_and_bundles_are_real_pathways(p: PlanProblem) -> None:
     catalog, _ = as_catalog(p)
@@ -128,7 +128,7 @@ def test_the_cheapest_granter_is_found_past_a_cheaper_one_with_costly_prerequisi
     assert bounds.lower(catalog.credentials["chained"]) == 550
 
 
-@settings(max_examples=200, deadline=None, derandomize=True)
+@settings(max_examples=200, deadline=None)
 @given(st.integers(0, 12).flatmap(lambda n: st.lists(st.lists(st.integers(0, n - 1), max_size=4) if n else st.just([]),
                                                      min_size=n, max_size=n)))
 def test_strongly_connected_components_match_networkx(edges: list[list[int]]) -> None:

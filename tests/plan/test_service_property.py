@@ -46,7 +46,7 @@ def as_catalog(p: PlanProblem) -> tuple[Catalog, Profile]:
     return catalog, profile
 
 
-@settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problems())
 def test_service_matches_brute_force_over_the_whole_catalog(p: PlanProblem) -> None:
     catalog, profile = as_catalog(p)

@@ -193,7 +193,7 @@ def closed_weight(sol: PlanSolution) -> float:
     return sum(IMPORTANCE_WEIGHTS[g.importance] for g in sol.closed)
 
 
-@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problems())
 def test_solver_matches_brute_force(p: PlanProblem) -> None:
     sol = solve(p)
@@ -208,7 +208,7 @@ def test_solver_matches_brute_force(p: PlanProblem) -> None:
     assert mine == best
 
 
-@settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problems())
 def test_greedy_pathway_is_valid(p: PlanProblem) -> None:
     replay(p, greedy(p))
