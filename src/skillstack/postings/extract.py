@@ -43,13 +43,13 @@ _EMPLOYER = re.compile(r"^[^\w<]*(?:we|we['\u2019]re|we['\u2019]ve|our|us|they|t
 _CANDIDATE = re.compile(r"\b(?:you|your|you['\u2019]ll|you['\u2019]re|you['\u2019]ve|candidates?|applicants?|looking for|seeking|"
                         r"ideal|should|must|required|requires?|need|needs|experience|knowledge|proficien\w*|"
                         r"familiar\w*|skills?|ability|able)\b", re.IGNORECASE)
-_SELF = re.compile(r"\b(?:you are|you['\u2019]re|are you|looking for an?|seeking an?|candidate is an?)\b", re.I)
+_SELF = re.compile(r"\b(?:you are|you['\u2019]re|are you|looking for an?|seeking an?|candidate is an?)\b", re.IGNORECASE)
 _APPLYING = re.compile(r"\b(?:recruitment|recruiting|hiring|application|selection|interview) process|"
                        r"\bapply (?:now|online|here|via|by|through|for (?:this|the) (?:job|position|role))\b|"
                        r"\byour application\b|\b(?:application )?deadline\b|\bperks\b|\bsalary\b|"
                        r"\b(?:compensation|benefits) (?:package|and benefits|include)\b|"
                        r"\brecruit(?:ment|ing|er)?s?\b.{0,40}\b(?:agenc|partner|consultant|contact)|"
-                       r"\b(?:contact|questions)\b.{0,60}\brecruit|^\W*recruit\w*\s*<CONTACT>", re.I)
+                       r"\b(?:contact|questions)\b.{0,60}\brecruit|^\W*recruit\w*\s*<CONTACT>", re.IGNORECASE)
 _ASKING = re.compile(r"\b(?:will|would|work|working|build|develop|design|drive|lead|own|deliver|help|support|"
                      r"manage|maintain|create|implement|improve|collaborate|contribute|use|using|responsible)\b", re.IGNORECASE)
 _TITLE_NOUN = re.compile(r"\s*(?:[/&,+-]?\s*[A-Z0-9][\w/+.#-]*\s+){0,2}?[/&-]?\s*(?:developers?|engineers?|architects?|"
