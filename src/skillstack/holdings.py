@@ -21,6 +21,14 @@ SOON = timedelta(days=183)  # "expires within 6 months"
 
 
 def expiry(cred: Credential, held: HeldCredential) -> date | None:
+    """The earlier of the held credential's own expiry and `earned + validity_years`."""
+    by_rule = _by_validity(cred, held)
+    if held.expires is not None:
+        return min(held.expires, by_rule) if by_rule else held.expires
+    return by_rule
+
+
+def _by_validity(cred: Credential, held: HeldCredential) -> date | None:
     if cred.validity_years is None or held.earned is None:
         return None
     years = cred.validity_years

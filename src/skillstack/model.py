@@ -394,6 +394,7 @@ class CatalogInfo:
 class HeldCredential:
     id: CredentialId
     earned: date | None = None
+    expires: date | None = None  # the credential's own expiry (e.g. an imported badge's), if it states one
 
 
 @dataclass(frozen=True)

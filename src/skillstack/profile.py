@@ -41,6 +41,7 @@ class ProfileInput:
     name: str = ""
     skills: list[tuple[str, Level, SourceRef | None]] = field(default_factory=list)
     credentials: list[tuple[str, date | None, SourceRef | None]] = field(default_factory=list)
+    expires: dict[str, date] = field(default_factory=dict)  # held credential as written -> its own expiry
     experience: list[tuple[str, float]] = field(default_factory=list)
     targets: list[tuple[str, SourceRef | None]] = field(default_factory=list)
     in_progress: list[tuple[str, SourceRef | None]] = field(default_factory=list)
@@ -76,6 +77,7 @@ def _from_values(v: dict[str, Any], where: SourceRef) -> ProfileInput:
     out = ProfileInput(name=v.get("name", ""), where=where)
     out.skills = [(key, level, at) for key, level, at in v.get("skills", ())]
     out.credentials = [(h["id"][0], h.get("earned"), h["id"][1]) for h in v.get("credentials", ())]
+    out.expires = {h["id"][0]: h["expires"] for h in v.get("credentials", ()) if h.get("expires")}
     out.experience = [(key, float(years)) for key, years, _ in v.get("experience", ())]
     out.targets = list(v.get("targets", ()))
     out.in_progress = list(v.get("progress", {}).get("in_progress", ()))
@@ -171,7 +173,8 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
     for text, level, at in raw.skills:
         sid = SkillId(_resolve(catalog.skills, text, at, warnings))
         skills[sid] = max(level, skills.get(sid, level))
-    held = [HeldCredential(CredentialId(_resolve(catalog.credentials, text, at, warnings)), earned)
+    held = [HeldCredential(CredentialId(_resolve(catalog.credentials, text, at, warnings)), earned,
+                           raw.expires.get(text))
             for text, earned, at in raw.credentials]
     targets = tuple(dict.fromkeys(RoleId(_resolve(catalog.roles, t, at, warnings)) for t, at in raw.targets))
     in_progress = tuple(CredentialId(_resolve(catalog.credentials, t, at, warnings)) for t, at in raw.in_progress)

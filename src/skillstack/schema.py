@@ -829,7 +829,8 @@ CATALOG_FILE = Obj("catalog file", {
 
 # ---- profiles ---------------------------------------------------------------
 
-HELD = Obj("held credential", {"id": F(Located(Str("credential id or name")), True), "earned": F(DateT())},
+HELD = Obj("held credential", {"id": F(Located(Str("credential id or name")), True), "earned": F(DateT()),
+                                "expires": F(DateT(), description="its own expiry date, e.g. an imported badge's")},
            free_keys=False)
 CONSTRAINTS = Obj("constraints", {
     "budget": F(Num(minimum=0, maximum=MONEY_LIMIT), description="USD"),

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
 import typer
 
 from skillstack.cli.app import app
-from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
+from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, parse_date
 from skillstack.cli.output import warn, write
 from skillstack.errors import InputError
 
@@ -111,3 +112,133 @@ def _report(fmt: Fmt, notices: list[Any], summary: dict[str, Any]) -> None:
         warn(str(notice)) if notice.level == "warning" else typer.echo(f"skillstack: error: {notice}", err=True)
     for path in summary.get("written", []):
         typer.echo(f"wrote {path}")
+
+
+def _all_files(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return out
+
+
+def _fetcher(files: dict[Path, bytes], resolve: list[str]) -> Any:
+    """URL -> document, from the input files (by their ids) and --resolve PREFIX=FOLDER only."""
+    from skillstack.importers.badges import jws_parts, payload
+
+    by_id: dict[str, Any] = {}
+    for data in files.values():
+        _fmt, body = payload(data)
+        if isinstance(body, str) and not body.startswith("http"):
+            parts = jws_parts(body)
+            body = parts[1] if parts else None
+        if isinstance(body, dict) and isinstance(body.get("id"), str):
+            by_id.setdefault(body["id"], body)
+    prefixes: list[tuple[str, Path]] = []
+    for item in resolve:
+        prefix, sep, folder = item.partition("=")
+        if not sep or not Path(folder).is_dir():
+            raise InputError(f"--resolve {item!r}: write it as URL-PREFIX=FOLDER, with a folder that exists")
+        prefixes.append((prefix, Path(folder)))
+
+    def fetch(url: str) -> Any:
+        if url in by_id:
+            return by_id[url]
+        for prefix, folder in prefixes:
+            if url.startswith(prefix):
+                target = folder / url[len(prefix):].split("#")[0]
+                if target.is_file() and folder.resolve() in target.resolve().parents:
+                    body = payload(target.read_bytes())[1]
+                    by_id[url] = body
+                    return body
+        return None
+
+    return fetch
+
+
+@import_app.command("badges")
+def import_badges(
+    paths: list[Path] = typer.Argument(..., help="Badge files (JSON, JWS/JWT, baked PNG or SVG) or folders, "
+                                       "with any badge classes, issuers, keys and status lists they need."),
+    profile: Path | None = typer.Option(None, "--profile", "-p", help="Profile to add the held credentials to "
+                                        "(edited in place, comments kept)."),
+    resolve: list[str] | None = typer.Option(None, "--resolve", metavar="URL-PREFIX=FOLDER",
+                                             help="Read documents under this URL prefix from this folder "
+                                             "(repeatable); nothing is fetched from the network."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Also write fuzzy matches."),
+    today: str | None = typer.Option(None, "--today", metavar="YYYY-MM-DD", help="Judge expiry on this date."),
+    catalog: list[Path] | None = CatalogOpt,
+    fmt: Fmt = FormatOpt,
+) -> None:
+    """Check a learner's Open Badges 2.0 / 3.0 and CLR 2.0 credentials offline, and add them to a profile.
+
+    Each file gets a verdict: verified, unverifiable-offline (and why), expired,
+    not-yet-valid, revoked, tampered, invalid; badge classes, issuers, keys and
+    status lists are `supporting`. With --profile, verified, unverifiable and
+    expired badges that match a catalog credential are written as held
+    credentials with their earned and expiry dates. Exit 1 when a badge is
+    tampered, invalid or revoked.
+
+    Example: skillstack import badges ~/badges/ --profile me.yaml
+    """
+    from datetime import datetime, time
+
+    from skillstack.importers.badges import check_file
+
+    files = {path: path.read_bytes() for path in _all_files(paths)}
+    fetch = _fetcher(files, resolve or [])
+    day = parse_date(today, "--today")
+    now = datetime.combine(day, time(12), UTC) if day else datetime.now(UTC)
+    results = [check_file(str(path), data, fetch, now) for path, data in files.items()]
+    rows = [{**r.as_json(), "match": None, "written": False} for r in results]
+    if profile is not None:
+        _write_held(profile, results, rows, yes, catalog)
+    if fmt is Fmt.json:
+        from skillstack.report.jsonify import dumps
+
+        write(dumps({"schema_version": 1, "badges": rows}))
+    else:
+        for row in rows:
+            where = f" -> {row['match']['credential']} ({row['match']['how']})" if row["match"] else ""
+            what = f" {row['name']!r} ({row['issuer'] or row['issuer_id'] or 'issuer unknown'})" if row["name"] else ""
+            why = f": {row['reason']}" if row["reason"] else ""
+            done = " [written]" if row["written"] else ""
+            typer.echo(f"{row['verdict']:<20} {row['file']}{what}{why}{where}{done}")
+            for warning in row["warnings"]:
+                typer.echo(f"{'':<20} warning: {warning}")
+    if any(r.verdict in ("tampered", "invalid", "revoked") for r in results):
+        raise typer.Exit(1)
+
+
+def _write_held(profile: Path, results: list[Any], rows: list[dict[str, Any]], yes: bool,
+                catalog: list[Path] | None) -> None:
+    from skillstack.cache import load_catalog
+    from skillstack.fileio import write_text_atomic
+    from skillstack.importers.held import WRITTEN_VERDICTS, HeldChange, add_held, match
+
+    cat = load_catalog(catalog_paths(catalog)).catalog
+    changes: list[HeldChange] = []
+    for result, row in zip(results, rows, strict=True):
+        if result.verdict not in WRITTEN_VERDICTS:
+            continue
+        found = match(result, cat)
+        if found is None:
+            continue
+        row["match"] = {"credential": found.credential, "how": found.how, "score": found.score}
+        if found.how == "fuzzy" and not yes:
+            warn(f"{result.file}: {result.name!r} looks like {found.credential} (score {found.score}); "
+                 "rerun with --yes to write it")
+            continue
+        row["written"] = True
+        changes.append(HeldChange(found.credential, result.earned, result.expires))
+    if not changes:
+        return
+    try:
+        text = profile.read_text(encoding="utf-8") if profile.exists() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{profile}: cannot read ({exc})") from None
+    write_text_atomic(profile, add_held(text, changes))

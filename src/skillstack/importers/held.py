@@ -1,0 +1,109 @@
+"""Checked badges -> the catalog credentials they are, and the profile's held credentials.
+
+A badge matches a catalog credential, in this order:
+1. `alignment`: one of its alignments' `targetUrl` is the credential's `url` or one of its
+   sources, or its `targetCode` is the credential's id;
+2. `issuer and name`: the issuer's name and the badge's name equal the credential's (case
+   and spacing ignored);
+3. `fuzzy`: "issuer name" against "issuer name" of every credential scores at least
+   `FUZZY_MIN` (rapidfuzz WRatio) with a clear lead; shown, and written only with `--yes`.
+Only badges whose verdict is `verified`, `unverifiable-offline` or `expired` are written;
+the others are reported and left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from skillstack.importers.badges import BadgeResult
+
+FUZZY_MIN = 85.0
+WRITTEN_VERDICTS = ("verified", "unverifiable-offline", "expired")
+
+
+@dataclass(frozen=True)
+class Match:
+    credential: str
+    how: str  # alignment | issuer and name | fuzzy
+    score: float = 100.0
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _url(text: str) -> str:
+    return text.strip().rstrip("/").casefold().replace("http://", "https://")
+
+
+def match(result: BadgeResult, catalog: Any) -> Match | None:
+    """The catalog credential a checked badge is, or None."""
+    creds = list(catalog.credentials)
+    for align in result.alignments:
+        target = _url(align.get("targetUrl", ""))
+        code = align.get("targetCode", "")
+        for cred in creds:
+            urls = {_url(cred.url)} | {_url(getattr(s, "url", s)) for s in cred.sources}
+            if (target and target in urls) or code == cred.id:
+                return Match(cred.id, "alignment")
+    name, issuer = _norm(result.name), _norm(result.issuer)
+    if not name:
+        return None
+    for cred in creds:
+        if _norm(cred.name) == name and _norm(cred.issuer) == issuer:
+            return Match(cred.id, "issuer and name")
+    from rapidfuzz import fuzz, process
+
+    choices = {cred.id: f"{cred.issuer} {cred.name}" for cred in creds}
+    best = process.extract(f"{result.issuer} {result.name}", choices, scorer=fuzz.WRatio, limit=2)
+    if best and best[0][1] >= FUZZY_MIN and (len(best) == 1 or best[0][1] - best[1][1] >= 3):
+        return Match(str(best[0][2]), "fuzzy", round(float(best[0][1]), 1))
+    return None
+
+
+@dataclass(frozen=True)
+class HeldChange:
+    credential: str
+    earned: date | None
+    expires: date | None
+
+
+def add_held(text: str, changes: list[HeldChange]) -> str:
+    """The profile's YAML text with these held credentials added or updated, comments kept.
+
+    >>> print(add_held("# me\\nname: Alex  # hi\\n", [HeldChange("x", date(2024, 5, 1), None)]), end="")
+    # me
+    name: Alex  # hi
+    credentials:
+    - id: x
+      earned: 2024-05-01
+    """
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    data = yaml.load(text) if text.strip() else None
+    if data is None:
+        data = CommentedMap()
+    held = data.get("credentials")
+    if held is None:
+        held = data["credentials"] = CommentedSeq()
+    for change in changes:
+        entry = next((e for e in held if isinstance(e, dict) and e.get("id") == change.credential), None)
+        if entry is None:
+            entry = CommentedMap()
+            entry["id"] = change.credential
+            held.append(entry)
+        for key in ("earned", "expires"):
+            value = getattr(change, key)
+            if value is not None:
+                entry[key] = value
+    out = StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
