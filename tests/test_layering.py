@@ -22,7 +22,7 @@ PACKAGE = Path(skillstack.__file__).parent
 LAYERS: list[tuple[str, set[str]]] = [
     ("base", {"errors", "model", "problems", "fileio", "safe_text", "quiet"}),
     ("loader", {"yamlread", "schema", "loader", "fastread"}),
-    ("domain", {"catalog", "requirements", "graph"}),
+    ("domain", {"catalog", "requirements", "graph", "textmatch"}),
     ("services", set()),  # everything else: audit, plan, validate, cache, lookup, holdings, ...
     ("report", {"report"}),
     ("cli", {"cli", "__main__"}),

@@ -17,14 +17,17 @@ from skillstack.errors import InputError
 from skillstack.loader import RawCatalog
 from skillstack.model import CatalogInfo, Credential, CredentialId, Role, RoleId, Skill, SkillId
 from skillstack.requirements import credentials_named, needs_credential
-
-FUZZY_THRESHOLD = 85.0
+from skillstack.textmatch import ACCEPT as FUZZY_THRESHOLD
+from skillstack.textmatch import SUGGEST, accepted, normalize, rank
 
 T = TypeVar("T", Skill, Credential, Role)
 
-
-def normalize(text: str) -> str:
-    return " ".join(text.lower().replace("_", " ").replace("-", " ").split())
+# what to type to find things of each kind, for error messages
+HOW_TO_FIND = {
+    "role": "`skillstack roles` lists them all; `skillstack search TEXT --kind role` searches",
+    "skill": "`skillstack search TEXT --kind skill` finds skills by name, alias or id",
+    "credential": "`skillstack search TEXT --kind credential` finds credentials by name, issuer or id",
+}
 
 
 @dataclass(frozen=True)
@@ -99,32 +102,27 @@ class Index(Generic[T]):
             self._names = names
         return self._names
 
-    def closest(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
-        """The ids whose id, name or alias are nearest to `text`, best first."""
-        from rapidfuzz import fuzz, process, utils
-
-        matches = process.extract(normalize(text), list(self.names), scorer=fuzz.WRatio,
-                                  processor=utils.default_process, limit=limit * 4)
-        out: list[tuple[str, float]] = []
-        for name, score, _ in matches:
-            ident = self.names[name]
-            if ident not in (i for i, _ in out):
-                out.append((ident, score))
-        return out[:limit]
+    def closest(self, text: str, limit: int = 3, cutoff: float = SUGGEST) -> list[tuple[str, float]]:
+        """The ids whose id, name or alias best answer `text` (at `cutoff` or above), best first."""
+        names = self.names
+        out: dict[str, float] = {}
+        for name, score in rank(text, list(names), limit=limit * 4, cutoff=cutoff):
+            out.setdefault(names[name], score)
+        return list(out.items())[:limit]
 
     def resolve(self, text: str) -> Resolved:
-        """An id for what a person wrote, or InputError listing the closest ids."""
+        """An id for what a person wrote, or InputError naming the closest ids and how to search."""
         if text in self:
             return Resolved(text)
         key = normalize(text)
         if key in self.names:
             return Resolved(self.names[key])
         close = self.closest(text) if len(self) else []
-        if close and close[0][1] >= FUZZY_THRESHOLD and (len(close) == 1 or close[1][1] < close[0][1]):
+        if accepted(close):
             ident = close[0][0]
             return Resolved(ident, f"{text!r} read as {self[ident].name!r} ({ident})")
-        hint = ", ".join(i for i, _ in close) or "none"
-        raise InputError(f"unknown {self.kind} {text!r}; closest: {hint}")
+        hint = f"closest: {', '.join(i for i, _ in close)}" if close else "nothing like it in the catalog"
+        raise InputError(f"unknown {self.kind} {text!r}; {hint}; {HOW_TO_FIND.get(self.kind, '')}".rstrip("; "))
 
 
 @dataclass
@@ -245,4 +243,5 @@ def build_catalog(raw: RawCatalog) -> Catalog:
                    info, list(raw.files))
 
 
-__all__ = ["Catalog", "Index", "Resolved", "RoleId", "SkillId", "build_catalog", "normalize"]
+__all__ = ["FUZZY_THRESHOLD", "HOW_TO_FIND", "Catalog", "Index", "Resolved", "RoleId", "SkillId", "build_catalog",
+           "normalize"]

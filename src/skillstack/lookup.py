@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from skillstack.catalog import FUZZY_THRESHOLD, Catalog, normalize
+from skillstack.catalog import Catalog, normalize
 from skillstack.errors import InputError
-from skillstack.model import Credential, Role, Skill
+from skillstack.model import Credential, Profile, Role, Skill
+from skillstack.textmatch import SUGGEST, accepted, rank
 
 KINDS = ("skill", "credential", "role")
 
@@ -28,23 +30,21 @@ def _texts(catalog: Catalog, kinds: tuple[str, ...]) -> dict[str, list[tuple[str
     return out
 
 
-def search(catalog: Catalog, text: str, kinds: tuple[str, ...] = KINDS, limit: int = 10) -> list[Hit]:
-    """Best fuzzy matches for `text` across names, ids, aliases and issuers.
+def search(catalog: Catalog, text: str, kinds: tuple[str, ...] = KINDS, limit: int = 10,
+           cutoff: float = SUGGEST) -> list[Hit]:
+    """Best matches for `text` across names, ids, aliases and issuers, best first
+    (scored by `skillstack.textmatch`: exact, then word and prefix matches, then typos).
 
     >>> [h.id for h in search(catalog, "k8s", ("skill",))][:1]
     ['kubernetes']
     """
-    from rapidfuzz import fuzz, process, utils
-
     texts = _texts(catalog, kinds)
     best: dict[tuple[str, str], Hit] = {}
-    matches = process.extract(normalize(text), list(texts), scorer=fuzz.WRatio, processor=utils.default_process,
-                              limit=limit * 8, score_cutoff=50)
-    for matched, score, _ in matches:
+    for matched, score in rank(text, list(texts), limit=limit * 8, cutoff=cutoff):
         for kind, ident, name in texts[matched]:
             key = (kind, ident)
             if key not in best or best[key].score < score:
-                best[key] = Hit(kind, ident, name, round(float(score), 1))
+                best[key] = Hit(kind, ident, name, score)
     return sorted(best.values(), key=lambda h: (-h.score, KINDS.index(h.kind), h.id))[:limit]
 
 
@@ -61,11 +61,12 @@ def find(catalog: Catalog, ident: str) -> tuple[Skill | Credential | Role, str]:
         if key in index.names:
             return index[index.names[key]], ""
     hits = search(catalog, ident, limit=3)
-    if hits and hits[0].score >= FUZZY_THRESHOLD and (len(hits) == 1 or hits[1].score < hits[0].score):
+    if accepted([(h.id, h.score) for h in hits]):
         best = hits[0]
         return catalog.index(best.kind)[best.id], f"{ident!r} read as {best.name!r} ({best.id})"
-    hint = ", ".join(f"{h.id} ({h.kind})" for h in hits) or "none"
-    raise InputError(f"nothing in the catalog is called {ident!r}; closest: {hint}")
+    hint = f"closest: {', '.join(f'{h.id} ({h.kind})' for h in hits)}" if hits else "nothing like it"
+    raise InputError(f"nothing in the catalog is called {ident!r}; {hint}; "
+                     f"`skillstack search TEXT` searches names, aliases and issuers")
 
 
 def stacks_using(catalog: Catalog, cid: str) -> list[Credential]:
@@ -81,3 +82,63 @@ def roles_needing(catalog: Catalog, sid: str) -> list[Role]:
 
 def granting(catalog: Catalog, sid: str) -> list[Credential]:
     return [catalog.credentials[c] for c in catalog.granters(sid)]
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    """One line of `skillstack roles`: a role, and how ready the learner is when a profile is given."""
+
+    id: str
+    name: str
+    field: str
+    level: str
+    salary: float | None
+    salary_source: str
+    outlook: str
+    readiness: float | None = None
+
+
+def fields(catalog: Catalog) -> list[str]:
+    """The fields (role domains) in the catalog, sorted."""
+    return sorted({r.domain for r in catalog.roles if r.domain})
+
+
+def resolve_field(catalog: Catalog, text: str) -> tuple[str, str]:
+    """A field as the catalog spells it, and a warning to show when it was read fuzzily;
+    InputError listing the fields when nothing is close."""
+    known = {normalize(f): f for f in fields(catalog)}
+    if normalize(text) in known:
+        return known[normalize(text)], ""
+    close = rank(text, list(known), limit=3)
+    if accepted(close):
+        return known[close[0][0]], f"field {text!r} read as {known[close[0][0]]!r}"
+    hint = f"closest: {', '.join(known[t] for t, _ in close)}" if close else f"fields: {', '.join(known.values())}"
+    raise InputError(f"no field {text!r} in the catalog; {hint}")
+
+
+def roles(catalog: Catalog, field: str | None = None, profile: Profile | None = None,
+          on: date | None = None) -> list[RoleRow]:
+    """Every role (of one field, written as in the catalog or nearly), by name; with a
+    profile, each role's readiness, most ready first.
+
+    >>> [r.id for r in roles(catalog, "security")][:1]  # doctest: +SKIP
+    ['cloud-security-engineer']
+    """
+    chosen = list(catalog.roles)
+    if field is not None:
+        key = normalize(resolve_field(catalog, field)[0])
+        chosen = [r for r in chosen if normalize(r.domain) == key]
+    state = None
+    if profile is not None:
+        from skillstack.audit import audit_role
+        from skillstack.holdings import learner_state
+
+        state = learner_state(catalog, profile, on or date.today())
+    out = []
+    for role in chosen:
+        ready = audit_role(catalog, role, state, profile.in_progress).readiness if state and profile else None
+        out.append(RoleRow(role.id, role.name, role.domain, str(getattr(role, "level", "") or ""),
+                           role.salary.median if role.salary else None,
+                           role.salary.source if role.salary else "", role.outlook, ready))
+    out.sort(key=lambda r: (-(r.readiness or 0.0), r.field, r.name, r.id))
+    return out

@@ -130,7 +130,8 @@ def test_fuzzy_role_warns_and_unknown_role_fails(mini: list[str]) -> None:
     code, _, err = run("plan", *mini, "--role", "data analist", "--format", "json")
     assert code == 0 and "warning: 'data analist' read as 'Data Analyst' (analyst)" in err
     code, _, err = run("plan", *mini, "--role", "astronaut")
-    assert code == 2 and err.startswith("skillstack: error: unknown role 'astronaut'; closest:")
+    assert code == 2 and err.startswith("skillstack: error: unknown role 'astronaut'; nothing like it")
+    assert "`skillstack roles` lists them all" in err
 
 
 def test_bad_flags_are_usage_errors(mini: list[str]) -> None:
@@ -202,7 +203,7 @@ def test_init_from_flags_writes_a_profile_that_plans(mini: list[str], tmp_path: 
 
 
 @pytest.mark.parametrize("body,expected", [
-    ("targets: [analyst, astronaut]\n", ":1:20: unknown role 'astronaut'; closest:"),
+    ("targets: [analyst, astronaut]\n", ":1:20: unknown role 'astronaut'; nothing like it"),
     ("targets: [analyst]\ncredentials: [{id: quantum-cert}]\n", ":2:20: unknown credential 'quantum-cert'; closest:"),
     ("targets: [analyst]\nconstraints: {exclude: [Nobody Inc]}\n",
      ":2:25: exclude 'Nobody Inc' is neither a credential nor an issuer in the catalog"),

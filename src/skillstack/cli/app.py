@@ -3,35 +3,62 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from typing import Any
 
 import typer
 from typer.core import TyperGroup
 
+from skillstack.cli.output import message, set_color
 from skillstack.errors import ExitCode, SkillstackError
-from skillstack.safe_text import one_line
+
+
+def _hoist(args: list[str], option: str) -> list[str]:
+    """Move `option VALUE` / `option=VALUE` from anywhere (before `--`) to the front, so a
+    global option may also be written after the command, as gh and ruff allow."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest += args[i:]
+            break
+        if arg == option and i + 1 < len(args):
+            front += args[i:i + 2]
+            i += 2
+            continue
+        if arg.startswith(option + "="):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
 
 
 class Group(TyperGroup):
     """Maps SkillstackError and unexpected exceptions to one-line messages and exit codes."""
 
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        return super().parse_args(ctx, _hoist(list(args), "--color"))
+
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except SkillstackError as exc:
-            typer.echo(f"skillstack: error: {one_line(str(exc))}", err=True)
+            message("error", str(exc))
             raise typer.Exit(int(exc.exit_code)) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except KeyboardInterrupt:
-            typer.echo("skillstack: interrupted", err=True)
+            message("error", "interrupted")
             raise typer.Exit(130) from None
         except Exception as exc:
             if "--debug" in sys.argv or (ctx.obj or {}).get("debug"):
                 raise
-            detail = one_line(str(exc) if len(str(exc)) <= 200 else str(exc)[:200] + "...")
-            typer.echo(f"skillstack: internal error: {type(exc).__name__}: {detail} "
-                       "(rerun with --debug for the traceback, and please report it)", err=True)
+            detail = str(exc) if len(str(exc)) <= 200 else str(exc)[:200] + "..."
+            message("internal error", f"{type(exc).__name__}: {detail} "
+                    "(rerun with --debug for the traceback, and please report it)")
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
 
@@ -55,11 +82,20 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for internal errors."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour output: auto (on a terminal, unless NO_COLOR "
+                                "is set), always or never. May follow the command."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
 ) -> None:
+    set_color(color.value)
     ctx.obj = {"debug": debug}

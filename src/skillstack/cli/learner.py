@@ -11,7 +11,7 @@ import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, finite, parse_date
-from skillstack.cli.output import console, warn, write
+from skillstack.cli.output import emit, note, warn, write
 from skillstack.errors import InputError
 from skillstack.model import OBJECTIVES
 
@@ -72,7 +72,7 @@ def load_learner(catalog: list[Path] | None, profile: Path | None, **flags: Any)
     return cat, resolved
 
 
-def _today(text: str | None) -> date:
+def today_from(text: str | None) -> date:
     return parse_date(text, "--today") or date.today()
 
 
@@ -116,7 +116,7 @@ def plan(
                                 optimize=optimize, exclude=exclude, with_optional=with_optional, posting=posting)
     if not learner.targets:
         raise InputError("no target role: pass --role ROLE or list `targets` in the profile")
-    day = _today(today)
+    day = today_from(today)
     result = make_plan(cat, learner, day)
     options = pareto(cat, learner, day, alternatives) if alternatives else []
     if ics is not None:
@@ -133,12 +133,9 @@ def plan(
     else:
         from skillstack.report.plan_text import alternatives_view, plan_view
 
-        out = console()
-        out.print(plan_view(cat, result, learner.name))
-        if alternatives:
-            out.print(alternatives_view(cat, options))
+        emit(plan_view(cat, result, learner.name), *([alternatives_view(cat, options)] if alternatives else []))
         if ics is not None:
-            out.print(f"\nCalendar written to {ics}")
+            note(f"Calendar written to {ics}")
     raise typer.Exit(0 if result.feasible else 1)
 
 
@@ -176,7 +173,7 @@ def audit(
                                 budget=budget, hours_per_week=hours_per_week, posting=posting)
     if not learner.targets and not all_roles:
         raise InputError("no target role: pass --role ROLE, --all-roles, or list `targets` in the profile")
-    day = _today(today)
+    day = today_from(today)
     plans: dict[str, Plan] | None = None
     if all_roles:
         ranking = rank_roles(cat, learner, day)
@@ -188,7 +185,7 @@ def audit(
     else:
         from skillstack.report.plan_text import audit_view
 
-        console().print(audit_view(cat, result, plans))
+        emit(audit_view(cat, result, plans))
 
 
 @app.command()

@@ -7,7 +7,7 @@ import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
-from skillstack.cli.output import console, warn, write
+from skillstack.cli.output import emit, warn, write
 
 
 class Kind(str, Enum):
@@ -49,7 +49,7 @@ def search(
         raise typer.Exit(1)
     from skillstack.report.lookup_text import hits_table
 
-    console().print(hits_table(hits))
+    emit(hits_table(hits))
 
 
 @app.command()
@@ -76,7 +76,7 @@ def show(
         return
     from skillstack.report.lookup_text import show as render
 
-    console().print(render(cat, obj))
+    emit(render(cat, obj))
 
 
 @app.command()

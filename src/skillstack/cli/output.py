@@ -1,16 +1,88 @@
-"""Where command output goes: a rich console for people, plain text for JSON."""
+"""Where command output goes, for people and for pipes.
+
+- On a terminal, text wraps at the terminal's width and may be coloured.
+- When stdout is not a terminal (a pipe, a file), lines are never hard-wrapped
+  unless COLUMNS is set, and no line ends in spaces, so `grep` and `diff` see
+  whole lines.
+- Colour follows `--color auto|always|never`; auto colours a stream only when it
+  is a terminal and NO_COLOR is not set. Warnings and errors on stderr are
+  coloured by the same rule, judged on stderr.
+"""
 
 from __future__ import annotations
 
+import io
+import os
+import re
 import sys
 from typing import Any
 
+_mode = {"color": "auto"}
+_UNWRAPPED = 10_000  # "no wrapping": wider than any line we print
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+_STYLES = {"error": "\x1b[1;31m", "internal error": "\x1b[1;31m", "warning": "\x1b[33m", "note": "\x1b[36m"}
+
+
+def set_color(mode: str) -> None:
+    _mode["color"] = mode
+
+
+def _tty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def colored(stream: Any) -> bool:
+    """Whether to colour what goes to `stream`."""
+    mode = _mode["color"]
+    if mode == "always":
+        return True
+    if mode == "never" or "NO_COLOR" in os.environ:
+        return False
+    return _tty(stream)
+
+
+def width(stream: Any = None) -> int:
+    """The width to lay text out in: the terminal's, COLUMNS when set, else unwrapped."""
+    stream = stream or sys.stdout
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if _tty(stream):
+        return os.get_terminal_size(stream.fileno()).columns if hasattr(stream, "fileno") else 80
+    return _UNWRAPPED
+
+
+def render(*renderables: Any, stream: Any = None, columns: int | None = None) -> str:
+    """Rich renderables as text for `stream`: laid out, coloured or not, no trailing spaces."""
+    stream = stream or sys.stdout
+    color = colored(stream)
+    buffer = io.StringIO()
+    console = _literal_console_class()(file=buffer, width=columns or width(stream), force_terminal=color,
+                                       color_system="standard" if color else None, no_color=not color,
+                                       highlight=False, soft_wrap=False, markup=False, emoji=False,
+                                       legacy_windows=False)
+    for item in renderables:
+        console.print(item)
+    return _TRAILING.sub(r"\1", buffer.getvalue())
+
+
+def emit(*renderables: Any) -> None:
+    """Print rich renderables to stdout (see the module docstring)."""
+    write(render(*renderables))
+
 
 def console(stderr: bool = False) -> Any:
-    """A rich console on which every string is literal text: no markup (`[/]`, `[link=...]` in a
-    catalog name print as written), no emoji codes, and control characters shown as U+FFFD."""
-    return _literal_console_class()(file=sys.stderr if stderr else sys.stdout, highlight=False, soft_wrap=False,
-                                    markup=False, emoji=False)
+    """A rich console (for progress bars and live output) on which every string is literal text:
+    no markup (`[/]`, `[link=...]` in a catalog name print as written), no emoji codes, and control
+    characters shown as U+FFFD."""
+    stream = sys.stderr if stderr else sys.stdout
+    color = colored(stream)
+    return _literal_console_class()(file=stream, highlight=False, soft_wrap=False, markup=False, emoji=False,
+                                    force_terminal=color, color_system="standard" if color else None,
+                                    no_color=not color)
 
 
 _CLASS: Any = None
@@ -42,7 +114,25 @@ def write(text: str) -> None:
     sys.stdout.flush()
 
 
-def warn(message: str) -> None:
+def message(level: str, text: str) -> None:
+    """One `skillstack: LEVEL: text` line on stderr, the level coloured on a terminal."""
     from skillstack.safe_text import one_line
 
-    sys.stderr.write(f"skillstack: warning: {one_line(message)}\n")
+    text = one_line(text)
+    label = f"{level}:"
+    if colored(sys.stderr):
+        label = f"{_STYLES.get(level, '')}{label}\x1b[0m"
+    sys.stderr.write(f"skillstack: {label} {text}\n")
+    sys.stderr.flush()
+
+
+def warn(text: str) -> None:
+    message("warning", text)
+
+
+def note(text: str) -> None:
+    """A remark for people (what was written where) on stderr, so stdout stays the answer."""
+    from skillstack.safe_text import one_line
+
+    sys.stderr.write(f"{one_line(text)}\n")
+    sys.stderr.flush()

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from skillstack.catalog import Catalog
-from skillstack.lookup import Hit, granting, roles_needing, stacks_using
+from skillstack.lookup import Hit, RoleRow, granting, roles_needing, stacks_using
 from skillstack.model import Credential, Role, Skill
 from skillstack.report.provenance import describe_cost, describe_discount, describe_salary, describe_source
 from skillstack.requirements import describe
@@ -115,3 +115,26 @@ def show(cat: Catalog, obj: Skill | Credential | Role) -> Group:
     body = _credential(cat, obj) if isinstance(obj, Credential) else (
         _role(cat, obj) if isinstance(obj, Role) else _skill(cat, obj))
     return Group(head, *body)
+
+
+def roles_table(rows: list[RoleRow], readiness: bool) -> Table:
+    """Roles, one a line: names wrap, ids never do (they are what people copy)."""
+    table = Table(box=None, pad_edge=False)
+    table.add_column("role", ratio=1)
+    table.add_column("id", no_wrap=True, min_width=max((len(r.id) for r in rows), default=2), style="bold")
+    table.add_column("field", no_wrap=True)
+    if any(r.level for r in rows):
+        table.add_column("level", no_wrap=True)
+    table.add_column("median pay", justify="right", no_wrap=True)
+    table.add_column("outlook", no_wrap=True)
+    if readiness:
+        table.add_column("readiness", justify="right", no_wrap=True)
+    for r in rows:
+        cells = [r.name, r.id, r.field or "-"]
+        if any(x.level for x in rows):
+            cells.append(r.level or "-")
+        cells += [f"${r.salary:,.0f}" if r.salary is not None else "-", r.outlook or "-"]
+        if readiness:
+            cells.append(f"{r.readiness:.0%}" if r.readiness is not None else "-")
+        table.add_row(*cells)
+    return table

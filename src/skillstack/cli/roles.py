@@ -1,0 +1,62 @@
+"""roles: which roles exist, and how ready a learner is for each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from skillstack.cli.app import app
+from skillstack.cli.learner import HaveOpt, HoldsOpt, ProfileOpt, TodayOpt, load_learner, today_from
+from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
+from skillstack.cli.output import emit, warn, write
+
+
+@app.command()
+def roles(
+    field: str | None = typer.Option(None, "--field", help="Only roles in this field (e.g. data, security)."),
+    profile: Path | None = ProfileOpt,
+    have: list[str] | None = HaveOpt,
+    holds: list[str] | None = HoldsOpt,
+    today: str | None = TodayOpt,
+    catalog: list[Path] | None = CatalogOpt,
+    fmt: Fmt = FormatOpt,
+) -> None:
+    """List the roles in the catalog: field, median pay, outlook.
+
+    With a profile (or --have / --holds), each role's readiness too, most
+    ready first: the share of its required skills you already meet.
+
+    Examples:
+
+    \b
+      skillstack roles --field security
+      skillstack roles --profile examples/profiles/teacher-to-ux-designer.yaml
+      skillstack roles --have sql:2 --format json
+    """
+    from skillstack.lookup import fields, resolve_field
+    from skillstack.lookup import roles as list_roles
+    from skillstack.report.jsonify import dumps
+
+    learner = None
+    if profile or have or holds:
+        cat, learner = load_learner(catalog, profile, have=have, holds=holds)
+    else:
+        from skillstack.cache import load_catalog
+
+        cat = load_catalog(catalog_paths(catalog)).catalog
+    if field is not None:
+        field, reading = resolve_field(cat, field)
+        if reading:
+            warn(reading)
+    rows = list_roles(cat, field, learner, today_from(today))
+    if fmt is Fmt.json:
+        write(dumps({"schema_version": 1, "field": field, "fields": fields(cat),
+                     "roles": [{"id": r.id, "name": r.name, "field": r.field, "level": r.level or None,
+                                "salary": {"median": r.salary, "source": r.salary_source}
+                                if r.salary is not None else None,
+                                "outlook": r.outlook or None, "readiness": r.readiness} for r in rows]}))
+        return
+    from skillstack.report.lookup_text import roles_table
+
+    emit(roles_table(rows, readiness=learner is not None))
