@@ -1,0 +1,74 @@
+"""report --jobs: never more workers than profiles, and a clear exit when a worker cannot start."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from skillstack.cli import app
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[2]
+MINI = str(ROOT / "tests" / "data" / "catalogs" / "mini")
+
+
+@pytest.fixture
+def three(tmp_path: Path) -> Path:
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    for name in ("ana", "bo", "cy"):
+        (folder / f"{name}.yaml").write_text(f"name: {name}\ntargets: [analyst]\nconstraints: {{start: 2026-12-01}}\n")
+    return folder
+
+
+def test_jobs_never_exceed_the_profiles(three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    started: list[int] = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def recording(workers: int, *args: Any, **kwargs: Any) -> Any:
+        started.append(workers)
+        return real(workers, *args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", recording)
+    result = runner.invoke(app, ["report", str(three), "--jobs", "64", "--format", "json", "-o", str(tmp_path / "o"),
+                                 "--catalog", MINI])
+    assert result.exit_code == 0, result.output
+    assert started == [3]
+
+
+def test_one_profile_runs_in_process(three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("no pool for one profile")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
+    result = runner.invoke(app, ["report", str(three / "ana.yaml"), "--jobs", "8", "--format", "json",
+                                 "-o", str(tmp_path / "o"), "--catalog", MINI])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_worker_that_dies_while_starting_is_a_clear_error_not_a_hang(three: Path, tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from skillstack import client_reports\n"
+        "def broken(catalog):\n"
+        "    import os; os._exit(7)\n"
+        "client_reports._start_worker = broken\n"
+        "from skillstack.cli import main\n"
+        f"sys.argv = ['skillstack', 'report', {str(three)!r}, '--jobs', '2', '--format', 'json',"
+        f" '-o', {str(tmp_path / 'o')!r}, '--catalog', {MINI!r}]\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("skillstack: error: could not run 2 worker processes")
+    assert result.stderr.count("\n") == 1
+
