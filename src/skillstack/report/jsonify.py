@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import fields, is_dataclass
 from datetime import date
 from enum import IntEnum
@@ -53,8 +54,10 @@ def plain(value: Any) -> Any:
         return [plain(v) for v in value]
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no Infinity or NaN; scripts parsing our output must never meet them
     return value
 
 
 def dumps(doc: Any) -> str:
-    return json.dumps(plain(doc), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(plain(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
