@@ -167,3 +167,11 @@ def test_an_error_raised_with_a_newline_prints_one_line(monkeypatch: pytest.Monk
     monkeypatch.setattr(schema, "json_schema", boom)
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 2 and result.stderr == "skillstack: error: first second third\n"
+
+
+def test_json_output_never_holds_infinity_or_nan() -> None:
+    from skillstack.report.jsonify import dumps
+
+    text = dumps({"cost": float("inf"), "hours": [float("nan"), 1.5], "weeks": -float("inf")})
+    assert json.loads(text) == {"cost": None, "hours": [None, 1.5], "weeks": None}
+    assert "Infinity" not in text and "NaN" not in text
