@@ -7,8 +7,9 @@ sources: mutations of a valid file (characters inserted, deleted, replaced, line
 duplicated), structured documents built from hostile scalars (.inf, 1e400, huge integers,
 dates near 9999, control characters, markup), and raw bytes.
 
-The budget is fixed and the runs derandomized, so CI is fast and repeatable; set
-SKILLSTACK_FUZZ_EXAMPLES to search longer locally.
+The budget is fixed (40 documents a test), so CI stays fast; CI's second run draws new
+documents each time (SKILLSTACK_HYPOTHESIS=random). Set SKILLSTACK_FUZZ_EXAMPLES to search
+longer locally.
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ constraints:
 progress: {in_progress: [sql-basics]}
 """
 EXAMPLES = int(os.environ.get("SKILLSTACK_FUZZ_EXAMPLES", "40"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+# derandomized or random as tests/conftest.py's profile says (CI's lowest-versions run is random)
+FUZZ = settings(max_examples=EXAMPLES, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
                                        HealthCheck.function_scoped_fixture])
 runner = CliRunner()
