@@ -1,6 +1,7 @@
 """Benchmark: planning on generated catalogs, and what the exact solver buys over greedy.
 
 Usage: python bench/bench_plan.py [--profiles 20] [--mixed 100] [--greedy-profiles 200] [--skip-cli]
+       python bench/bench_plan.py --chain 10000
 
 1. On the large catalog (50,000 credentials): 20 seeded random profiles
    (a random target role; 0-5 held skills at random levels, each drawn half the
@@ -15,7 +16,9 @@ Usage: python bench/bench_plan.py [--profiles 20] [--mixed 100] [--greedy-profil
    R is the first seeded random role with a feasible pathway from scratch.
 3. greedy(problem) vs solve(problem) on 200 random profiles (same recipe)
    over the small and medium catalogs, the PlanProblem built exactly as
-   plan() builds it (learner_state, compute_gap, _max_hours, _closure).
+   plan() builds it (the public steps start_state, gap, candidates, then problem_of).
+4. --chain N: a catalog that is one chain of N prerequisites; times plan() on it
+   (every step of the pipeline must be linear in the chain's length).
 """
 
 from __future__ import annotations
@@ -77,22 +80,16 @@ def random_profile(rng: random.Random, catalog, role_ids: list[str], skill_ids: 
 
 
 def build_problem(catalog, profile, today: date):  # type: ignore[no-untyped-def]
-    """The PlanProblem exactly as skillstack.plan.service.plan builds it for its first solve
-    (learner_state, compute_gap, _max_hours, then _closure under the profile's own budget)."""
-    from skillstack.holdings import learner_state
-    from skillstack.plan.problem import PlanProblem
-    from skillstack.plan.service import _closure, _max_hours, compute_gap
+    """The PlanProblem of plan()'s pipeline: its public steps start_state, gap and candidates,
+    then solve's problem_of."""
+    from skillstack.plan.candidates import candidates
+    from skillstack.plan.gap import gap
+    from skillstack.plan.solve import problem_of
+    from skillstack.plan.state import start_state
 
-    c = profile.constraints
-    start = c.start or today
-    state = learner_state(catalog, profile, start)
-    gap = compute_gap(catalog, profile.targets, state, c.with_optional)
-    max_hours = _max_hours(profile, start)
-    cands = _closure(catalog, gap, state, profile, max_hours)
-    return PlanProblem(
-        candidates=tuple(cands.takeable), stacks=tuple(cands.stacks), skills=dict(state.skills),
-        held=frozenset(state.credentials), experience=dict(state.experience), gap=gap, objective=c.optimize,
-        budget=c.budget, max_hours=max_hours)
+    state = start_state(catalog, profile, today)
+    found = gap(state)
+    return problem_of(state, found, candidates(state, found))
 
 
 class Timeout(Exception):
@@ -141,7 +138,7 @@ def bench_plan_large(catalog, n_profiles: int, timeout: float) -> None:  # type:
     # warm-up outside the timings: import the solver and HiGHS, build the catalog's granters index
     import highspy  # noqa: F401
 
-    import skillstack.plan.solver  # noqa: F401
+    import skillstack.plan.solve  # noqa: F401
 
     catalog.granters(skill_ids[0])
     print()
@@ -333,7 +330,8 @@ def deep_call(fn, *args):  # type: ignore[no-untyped-def]
 
 
 def bench_greedy(catalog, size: str, n_profiles: int) -> Tally:  # type: ignore[no-untyped-def]
-    from skillstack.plan.solver import greedy, solve
+    from skillstack.plan.greedy import greedy
+    from skillstack.plan.solve import solve_problem as solve
 
     rng = random.Random(f"{SEED}:{size}")
     role_ids = sorted(r.id for r in catalog.roles)
@@ -408,6 +406,43 @@ def report_greedy(rows: list[tuple[str, Tally]], n_profiles: int) -> None:
     print("('greedy +%' = (greedy cost - optimal cost) / optimal cost, over profiles where both are feasible)")
 
 
+# ---- 4. a long prerequisite chain ----------------------------------------------
+
+
+def chain_catalog(n: int):  # type: ignore[no-untyped-def]
+    """A catalog of n credentials in one chain: link i grants skill k{i} and requires k{i-1};
+    the role asks for the last skill, so the only pathway takes all n links in order."""
+    from skillstack.catalog import Catalog, Index
+    from skillstack.model import (
+        Cost, Credential, CredentialId, Grant, Level, Role, RoleId, RoleSkill, Skill, SkillId, SkillReq, SourceRef)
+
+    where = SourceRef("chain.yaml", 1, 1)
+    skills = [Skill(SkillId(f"k{i}"), f"Link {i}", where) for i in range(n)]
+    creds = [Credential(CredentialId(f"c{i:05d}"), f"Link {i}", "Chain", "course", where, cost=Cost(10.0), hours=2.0,
+                        grants=(Grant(SkillId(f"k{i}"), Level(1)),),
+                        requires=(SkillReq(SkillId(f"k{i - 1}"), Level(1)),) if i else ())
+             for i in range(n)]
+    role = Role(RoleId("end"), "End of the chain", where, requires=(RoleSkill(SkillId(f"k{n - 1}"), Level(1), "essential"),))
+    return Catalog(Index("skill", skills), Index("credential", creds), Index("role", [role]))
+
+
+def bench_chain(n: int) -> None:
+    from skillstack.model import Constraints, Profile
+    from skillstack.plan.service import plan
+
+    catalog = chain_catalog(n)
+    profile = Profile(name="chain", targets=(catalog.roles["end"].id,), constraints=Constraints(hours_per_week=10))
+    import highspy  # noqa: F401
+
+    gc.collect()
+    t0 = time.perf_counter()
+    result = plan(catalog, profile, TODAY)
+    took = time.perf_counter() - t0
+    in_order = [s.credential for s in result.steps] == [f"c{i:05d}" for i in range(n)]
+    print(f"chain of {n:,} prerequisites: plan() {took:.2f} s; {len(result.steps):,} steps, "
+          f"feasible {result.feasible}, optimal {result.optimal}, in chain order {in_order}")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profiles", type=int, default=20)
@@ -419,8 +454,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--skip-cli", action="store_true")
     parser.add_argument("--skip-large", action="store_true")
     parser.add_argument("--skip-greedy", action="store_true")
+    parser.add_argument("--chain", type=int, default=0,
+                        help="only plan a chain of N prerequisites (one pathway of N steps) and time it")
     args = parser.parse_args(argv)
     start = time.perf_counter()
+    if args.chain:
+        bench_chain(args.chain)
+        return 0
 
     if not args.skip_large:
         folder, large = load("large")

@@ -406,6 +406,8 @@ class Constraints:
     exclude: tuple[str, ...] = ()
     optimize: str = "cost"  # cost | hours | count
     with_optional: bool = False
+    issuers: tuple[str, ...] = ()  # include only these issuers (normalised names); () means all
+    strict_recommendations: bool = False  # `recommends` binding like `requires`
 
 
 @dataclass(frozen=True)

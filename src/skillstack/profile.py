@@ -7,6 +7,7 @@ lists the closest matches and names the file and line.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -179,6 +180,13 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
     targets = tuple(dict.fromkeys(RoleId(_resolve(catalog.roles, t, at, warnings)) for t, at in raw.targets))
     in_progress = tuple(CredentialId(_resolve(catalog.credentials, t, at, warnings)) for t, at in raw.in_progress)
     issuers = catalog.issuers()
+    c = raw.constraints
+    only: list[str] = []
+    for text in c.get("issuers", ()) or ():
+        if normalize(text) not in issuers:
+            close = difflib.get_close_matches(normalize(text), list(issuers), n=3, cutoff=0.6)
+            raise InputError(f"--issuer {text!r} is not an issuer in the catalog; closest: {', '.join(close) or 'none'}")
+        only.append(normalize(text))
     exclude: list[str] = []
     for text, at in raw.exclude:
         if text in catalog.credentials:
@@ -192,7 +200,6 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
                 prefix = f"{at}: " if at else ""
                 raise InputError(f"{prefix}exclude {text!r} is neither a credential nor an issuer in the catalog; "
                                  "check the spelling with `skillstack search`") from None
-    c = raw.constraints
     optimize = c.get("optimize", "cost")
     if optimize not in OBJECTIVES:
         raise InputError(f"--optimize {optimize!r}: use one of {', '.join(OBJECTIVES)}")
@@ -205,7 +212,8 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
     constraints = Constraints(
         budget=float(budget) if budget is not None else None, hours_per_week=hours_per_week,
         start=start, deadline=deadline, exclude=tuple(dict.fromkeys(exclude)), optimize=optimize,
-        with_optional=bool(c.get("with_optional", False)))
+        with_optional=bool(c.get("with_optional", False)), issuers=tuple(dict.fromkeys(only)),
+        strict_recommendations=bool(c.get("strict_recommendations", False)))
     profile = Profile(name=raw.name, skills=tuple(sorted(skills.items())), credentials=tuple(held),
                       experience=tuple(raw.experience), targets=targets, constraints=constraints,
                       in_progress=in_progress, where=raw.where, education=raw.education)

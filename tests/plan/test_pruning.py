@@ -12,7 +12,6 @@ from test_service_property import as_catalog  # type: ignore[import-not-found]
 from test_solver_property import WHERE, _credential, problems  # type: ignore[import-not-found]
 
 from skillstack.catalog import Catalog, Index
-from skillstack.holdings import learner_state
 from skillstack.model import (
     Constraints,
     Cost,
@@ -30,9 +29,12 @@ from skillstack.model import (
 )
 from skillstack.plan.bounds import Bounds, feasible
 from skillstack.plan.brute import brute_force
+from skillstack.plan.candidates import candidates
+from skillstack.plan.gap import gap
+from skillstack.plan.milp import strongly_connected
 from skillstack.plan.problem import PlanProblem
-from skillstack.plan.service import _closure, _undominated, compute_gap, plan
-from skillstack.plan.solver import strongly_connected
+from skillstack.plan.service import plan
+from skillstack.plan.state import start_state
 from skillstack.requirements import State
 
 START = date(2026, 12, 1)
@@ -42,13 +44,13 @@ START = date(2026, 12, 1)
 @given(problems())
 def test_lower_bound_never_exceeds_the_cheapest_pathway_and_bundles_are_real_pathways(p: PlanProblem) -> None:
     catalog, _ = as_catalog(p)
-    state = State(skills=dict(p.skills), credentials=set(p.held), experience=p.experience)
+    state = State(skills=dict(p.skills), credentials=set(p.held), experience=p.experience, education=p.education)
     bounds = Bounds(catalog, state, lambda c: True, lambda c: c.cost.amount)
     for item in p.gap:
         level = int(item.level)
         lower = bounds.lower_skill(item.skill, level)
         bundle = bounds.bundle_skill(item.skill, level)
-        oracle = brute_force(replace(p, gap=(item,), objective="cost", budget=None, max_hours=None))
+        oracle = brute_force(replace(p, gap=(item,), objective="cost", budget=None, max_hours=None, expected=()))
         if oracle.feasible:
             assert lower <= oracle.cost + 1e-9, f"lower bound {lower} above the cheapest pathway {oracle.cost}"
         if bundle is not None:
@@ -75,9 +77,14 @@ def _course(cid: str, cost: float, hours: float, *grants: tuple[str, int], **kw:
 
 
 def _kept(catalog: Catalog, profile: Profile) -> list[str]:
-    state = learner_state(catalog, profile, START)
-    gap = compute_gap(catalog, profile.targets, state, with_optional=False)
-    return [c.id for c in _closure(catalog, gap, state, profile, None).takeable]
+    state = start_state(catalog, profile, START)
+    return [c.id for c in candidates(state, gap(state)).takeable]
+
+
+def _by_count(catalog: Catalog, profile: Profile, **skills: int) -> list[str]:
+    """Candidates when every credential counts the same (so no bound drops any): dominance alone."""
+    held = tuple((SkillId(k), Level(v)) for k, v in skills.items())
+    return _kept(catalog, replace(profile, skills=held, constraints=replace(profile.constraints, optimize="count")))
 
 
 def test_a_cheaper_credential_that_meets_more_drops_the_other() -> None:
@@ -89,16 +96,17 @@ def test_a_cheaper_credential_that_meets_more_drops_the_other() -> None:
 
 def test_a_faster_credential_is_not_dominated_by_a_cheaper_one() -> None:
     pool = [_course("fast", 150, 10, ("x", 2)), _course("cheap", 100, 40, ("x", 2)), _course("slow", 100, 50, ("x", 3))]
-    kept = _undominated(pool, {"x": {2}}, set(), State(), lambda c: True)  # type: ignore[arg-type]
-    assert [c.id for c in kept] == ["cheap", "fast"]
+    assert _by_count(*_catalog(*pool, gap=(("x", 2),))) == ["cheap", "fast"]
 
 
 def test_a_dominator_with_unmet_requirements_of_its_own_does_not_drop_the_other() -> None:
     gated = _course("gated", 50, 5, ("x", 2), requires=(SkillReq(SkillId("z"), Level(1)),))
-    pool = [gated, _course("open", 60, 5, ("x", 2))]
-    assert [c.id for c in _undominated(pool, {"x": {2}}, set(), State(), lambda c: True)] == ["gated", "open"]  # type: ignore[arg-type]
-    held_z = State(skills={"z": Level(1)})
-    assert [c.id for c in _undominated(pool, {"x": {2}}, set(), held_z, lambda c: True)] == ["gated"]  # type: ignore[arg-type]
+    catalog, profile = _catalog(gated, _course("open", 60, 5, ("x", 2)), _course("z-course", 20, 5, ("z", 1)),
+                                gap=(("x", 2),))
+    assert [s.credential for s in plan(catalog, profile, START).steps] == ["open"]  # 60 < 50 + 20
+    held = replace(profile, skills=((SkillId("z"), Level(1)),))
+    assert [s.credential for s in plan(catalog, held, START).steps] == ["gated"]
+    assert _by_count(catalog, held, z=1) == ["gated"]
 
 
 def test_a_credential_required_by_id_is_kept_even_when_dominated() -> None:

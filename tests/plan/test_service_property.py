@@ -13,6 +13,7 @@ from skillstack.catalog import Catalog, Index
 from skillstack.model import (
     IMPORTANCE_WEIGHTS,
     Constraints,
+    Expectation,
     HeldCredential,
     Profile,
     Role,
@@ -32,7 +33,8 @@ def as_catalog(p: PlanProblem) -> tuple[Catalog, Profile]:
     creds = [*p.candidates, *p.stacks]
     skills = sorted({g.skill for c in creds for g in c.grants} | {g.skill for g in p.gap} | set(p.skills))
     role = Role(RoleId("target"), "Target", WHERE,
-                requires=tuple(RoleSkill(g.skill, g.level, g.importance) for g in p.gap))
+                requires=tuple(RoleSkill(g.skill, g.level, g.importance) for g in p.gap),
+                expects=tuple(Expectation(e.requirement, e.importance) for e in p.expected))
     catalog = Catalog(Index("skill", [Skill(SkillId(s), s, WHERE) for s in skills]),
                       Index("credential", creds), Index("role", [role]))
     known = {c.id for c in creds}
@@ -42,7 +44,7 @@ def as_catalog(p: PlanProblem) -> tuple[Catalog, Profile]:
         credentials=tuple(HeldCredential(c) for c in sorted(p.held) if c in known),
         experience=tuple(p.experience.items()), targets=(RoleId("target"),),
         constraints=Constraints(budget=p.budget, hours_per_week=7.0, start=START, deadline=deadline,
-                                optimize=p.objective, with_optional=True))
+                                optimize=p.objective, with_optional=True), education=p.education)
     return catalog, profile
 
 
@@ -59,6 +61,7 @@ def test_service_matches_brute_force_over_the_whole_catalog(p: PlanProblem) -> N
     by_id = {c.id: c for c in p.candidates}
     got = (sum(by_id[s].cost.amount for s in steps), sum(by_id[s].hours for s in steps), len(steps))
     assert objective_triple(p, *got) == objective_triple(p, oracle.cost, oracle.hours, len(oracle.steps))
+    assert tuple(steps) == oracle.steps  # the same canonical pathway, in the same teaching order
     if not oracle.feasible:
         still_open = {(g.skill, int(g.level)) for g in result.open}
         closed = sum(IMPORTANCE_WEIGHTS[g.importance] for g in p.gap if (g.skill, int(g.level)) not in still_open)

@@ -23,8 +23,9 @@ from skillstack.model import (
     SourceRef,
 )
 from skillstack.plan.brute import brute_force
+from skillstack.plan.greedy import greedy
 from skillstack.plan.problem import GapItem, PlanProblem, PlanSolution
-from skillstack.plan.solver import greedy, solve
+from skillstack.plan.solve import solve_problem as solve
 
 WHERE = SourceRef("test.yaml", 1, 1)
 
@@ -108,7 +109,7 @@ def test_simple_cover_takes_the_cheapest_combination() -> None:
         cred("c", 200, 25, {"sql": 2, "python": 1}),
         cred("d", 10, 5, {"sql": 1}),
     ]
-    check(problem(cands, gap("sql:2", "python:1")), ("a", "b"), 150.0, 30.0)
+    check(problem(cands, gap("sql:2", "python:1")), ("b", "a"), 150.0, 30.0)  # foundations (level 1) first
 
 
 def test_count_objective_prefers_one_credential_covering_both() -> None:

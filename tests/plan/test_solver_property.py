@@ -7,6 +7,7 @@ apart from both the solver and the oracle.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,6 +20,9 @@ from skillstack.model import (
     Credential,
     CredentialId,
     CredentialReq,
+    Education,
+    EducationHeld,
+    EducationReq,
     ExperienceReq,
     Grant,
     Level,
@@ -29,8 +33,9 @@ from skillstack.model import (
     SourceRef,
 )
 from skillstack.plan.brute import brute_force, objective_triple
-from skillstack.plan.problem import GapItem, PlanProblem, PlanSolution
-from skillstack.plan.solver import greedy, solve
+from skillstack.plan.greedy import greedy
+from skillstack.plan.problem import Expected, GapItem, PlanProblem, PlanSolution
+from skillstack.plan.solve import solve_problem as solve
 
 WHERE = SourceRef("test.yaml", 1, 1)
 DOMAINS = ("it", "data")
@@ -41,7 +46,9 @@ def _draw_int(draw: st.DrawFn, low: int, high: int) -> int:
 
 
 def _atom(draw: st.DrawFn, skills: list[str], creds: list[str]) -> Requirement:
-    kind = draw(st.sampled_from(("skill", "skill", "skill", "credential", "credential", "experience")))
+    kind = draw(st.sampled_from(("skill", "skill", "skill", "credential", "credential", "experience", "education")))
+    if kind == "education":
+        return EducationReq(Education(_draw_int(draw, 1, 4)), draw(st.sampled_from(("", "", "business"))))
     if kind == "skill":
         return SkillReq(SkillId(draw(st.sampled_from(skills))), Level(_draw_int(draw, 1, 2)))
     if kind == "credential":
@@ -86,6 +93,11 @@ def problems(draw: st.DrawFn) -> PlanProblem:
                 _requirement(draw, skills, [r for r in refs if r != cid])
                 for _ in range(draw(st.sampled_from((0, 0, 1, 1, 2))))
             ),
+            recommends=tuple(
+                _requirement(draw, skills, [r for r in refs if r != cid])
+                for _ in range(draw(st.sampled_from((0, 0, 0, 1))))
+            ),
+            level=draw(st.sampled_from(("", "beginner", "intermediate", "advanced"))),
         )
         for cid in ids
     )
@@ -104,6 +116,12 @@ def problems(draw: st.DrawFn) -> PlanProblem:
     pairs = draw(st.lists(wanted, min_size=2, max_size=4, unique_by=lambda pair: pair[0]))
     importance = st.sampled_from(tuple(IMPORTANCE_WEIGHTS))
     gap = tuple(GapItem(skill, Level(level), draw(importance)) for skill, level in pairs)
+    named: list[Requirement] = [CredentialReq(CredentialId(c)) for c in refs]
+    named += [AnyOf((CredentialReq(CredentialId(a)), CredentialReq(CredentialId(b)))) for a, b in pairwise(ids)]
+    expected = tuple(Expected(draw(st.sampled_from(named)), draw(importance))
+                     for _ in range(draw(st.sampled_from((0, 0, 1, 2)))))
+    schooling = (None, EducationHeld(Education.HIGH_SCHOOL), EducationHeld(Education.MASTER, "business"))
+    education = draw(st.sampled_from(schooling))
     return PlanProblem(
         candidates=candidates,
         stacks=stacks,
@@ -114,6 +132,8 @@ def problems(draw: st.DrawFn) -> PlanProblem:
         objective=draw(st.sampled_from(("cost", "hours", "count"))),
         budget=draw(st.sampled_from((None, None, None, 30.0, 60.0, 100.0))),
         max_hours=draw(st.sampled_from((None, None, None, 20.0, 60.0))),
+        expected=expected,
+        education=education,
     )
 
 
@@ -138,6 +158,8 @@ def _holds(req: Requirement, skills: Mapping[SkillId, int], held: set[str], year
             return c in held
         case ExperienceReq(domain=d, years=y):
             return years.get(d, 0.0) >= y
+        case EducationReq():
+            return True  # replay checks order only; both planners evaluate education themselves
         case AllOf(items=items):
             return all(_holds(i, skills, held, years) for i in items)
         case AnyOf(items=items):
@@ -182,7 +204,8 @@ def replay(p: PlanProblem, sol: PlanSolution) -> None:
     assert sorted(stacks) == sorted(sol.stacks)
     closed = {g for g in p.gap if skills.get(g.skill, 0) >= g.level}
     assert set(sol.closed) == closed and set(sol.open) == set(p.gap) - closed
-    assert sol.feasible == (closed == set(p.gap))
+    essential = all(_holds(e.requirement, skills, held, p.experience) for e in p.expected if e.importance == "essential")
+    assert sol.feasible == (closed == set(p.gap) and essential)
     assert sol.cost == sum(by_id[s].cost.amount for s in sol.steps)
     assert sol.hours == sum(by_id[s].hours for s in sol.steps)
     assert p.budget is None or sol.cost <= p.budget
@@ -206,6 +229,8 @@ def test_solver_matches_brute_force(p: PlanProblem) -> None:
     mine = objective_triple(p, sol.cost, sol.hours, len(sol.steps))
     best = objective_triple(p, oracle.cost, oracle.hours, len(oracle.steps))
     assert mine == best
+    assert (sol.waived, set(sol.expected_met)) == (oracle.waived, set(oracle.expected_met))
+    assert (sol.steps, sol.stacks) == (oracle.steps, oracle.stacks)  # the same canonical pathway, in the same order
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

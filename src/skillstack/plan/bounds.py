@@ -38,7 +38,8 @@ from skillstack.model import (
     Requirement,
     SkillReq,
 )
-from skillstack.requirements import State, all_hold, holds
+from skillstack.plan.order import Learner, reach
+from skillstack.requirements import State, holds
 
 Bundle = frozenset[str]
 MAX_DEPTH = 40  # deeper prerequisite chains get the weakest valid bounds instead of more recursion
@@ -46,8 +47,10 @@ MAX_DEPTH = 40  # deeper prerequisite chains get the weakest valid bounds instea
 
 class Bounds:
     def __init__(self, catalog: Catalog, state: State, usable: Callable[[Credential], bool],
-                 weight: Callable[[Credential], float]) -> None:
+                 weight: Callable[[Credential], float],
+                 lookup: Callable[[str], Credential] | None = None) -> None:
         self.catalog = catalog
+        self.credential = lookup or catalog.credentials.__getitem__
         self.state = state
         self.usable = usable
         self.weight = weight
@@ -107,7 +110,7 @@ class Bounds:
         key = (skill, level)
         found = self._sorted.get(key)
         if found is None:
-            creds = (self.catalog.credentials[c] for c in self.catalog.granters(skill, level))
+            creds = (self.credential(c) for c in self.catalog.granters(skill, level))
             found = self._sorted[key] = sorted(((self.own(c), c) for c in creds), key=lambda p: (p[0], p[1].id))
         return found
 
@@ -121,8 +124,10 @@ class Bounds:
         if isinstance(req, CredentialReq):
             if req.credential in self.state.credentials:
                 return 0.0, []
-            cred = self.catalog.credentials.get(req.credential)
-            return (self.lower(cred), [cred.id]) if cred is not None else (math.inf, [])
+            if req.credential not in self.catalog.credentials:
+                return math.inf, []
+            cred = self.credential(req.credential)
+            return self.lower(cred), [cred.id]
         if isinstance(req, (ExperienceReq, EducationReq)):
             return (0.0, []) if holds(req, self.state) else (math.inf, [])
         options = sorted((self._lower_req(item) for item in req.items), key=lambda o: o[0])
@@ -140,7 +145,7 @@ class Bounds:
     # ---- feasible bundles (upper bounds) ------------------------------------
 
     def total(self, bundle: Iterable[str]) -> float:
-        return sum(self.own(self.catalog.credentials[c]) for c in bundle)
+        return sum(self.own(self.credential(c)) for c in bundle)
 
     def bundle_skill(self, skill: str, level: int) -> Bundle | None:
         """Credentials that together reach `skill` at `level`: those that gave its lower bound."""
@@ -172,16 +177,22 @@ class Bounds:
         return found
 
 
-def feasible(catalog: Catalog, bundle: Iterable[str], state: State) -> bool:
-    """Whether every credential of `bundle` can be taken in some order, starting from `state`."""
-    pending = [catalog.credentials[c] for c in bundle if c not in state.credentials]
-    now = state.copy()
-    while pending:
-        ready = [c for c in pending if all_hold(c.needs, now)]
-        if not ready:
-            return False
-        for cred in ready:
-            now.credentials.add(cred.id)
-            now.add_grants((g.skill, g.level) for g in cred.grants)
-        pending = [c for c in pending if c.id not in now.credentials]
-    return True
+class _Walker(Learner):
+    def __init__(self, state: State) -> None:
+        self.state = state
+
+    def holds(self, req: Requirement) -> bool:
+        return holds(req, self.state)
+
+    def take(self, cred: Credential) -> list[str]:
+        self.state.credentials.add(cred.id)
+        return self.state.add_grants((g.skill, g.level) for g in cred.grants)
+
+
+def feasible(catalog: Catalog, bundle: Iterable[str], state: State,
+             lookup: Callable[[str], Credential] | None = None) -> bool:
+    """Whether every credential of `bundle` can be taken in some order, starting from `state`
+    (a worklist: linear in the length of prerequisite chains)."""
+    get = lookup or catalog.credentials.__getitem__
+    pending = [get(c) for c in bundle if c not in state.credentials]
+    return len(reach(_Walker(state.copy()), pending)) == len(pending)

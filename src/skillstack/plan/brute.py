@@ -4,11 +4,24 @@ Every subset of the candidates is tried. A subset is a pathway when repeatedly
 taking any of its credentials whose `requires` hold (stacks earned as soon as
 their `awarded_for` holds) takes them all: this is exact because requirements
 are monotone, so taking an eligible credential never blocks another. Among the
-pathways within the budget and hours cap, the one closing the most weighted gap
-wins, then the best objective triple, then the smallest sorted list of ids.
+pathways within the budget and hours cap, the best is, in this order:
 
-It shares no code with `solver.py` on purpose, so that the two can check each
-other.
+1. the most weighted gap closed (essential 3, important 2, optional 1), an
+   essential expected credential weighing 3;
+2. the most important expected credentials met;
+3. the objective triple (cost, hours, count in the objective's order);
+4. the fewest waived recommendations (a step's `recommends` item that neither
+   the start nor the other steps meet), then the smallest sum of the steps'
+   positions among the candidates sorted by id, then the smallest sum of their
+   squares, then the smallest sorted list of ids;
+
+and its steps are put in teaching order: among the credentials that can start,
+one no other remaining step can help with an unmet recommendation, then by level
+(beginner, intermediate, advanced; none counts as intermediate), then by the
+highest skill level it grants, then by id.
+
+It shares no code with the solver (`solve.py`, `milp.py`, `order.py`) on
+purpose, so that the two can check each other.
 """
 
 from __future__ import annotations
@@ -34,21 +47,23 @@ from skillstack.plan.problem import PlanProblem, PlanSolution
 MAX_CANDIDATES = 8
 _EPS = 1e-9
 _TRIPLE_ORDER = {"cost": (0, 1, 2), "hours": (1, 0, 2), "count": (2, 0, 1)}
+_LEVELS = {"beginner": 0, "intermediate": 1, "advanced": 2}
 
 
 def brute_force(problem: PlanProblem) -> PlanSolution:
-    """The lexicographically best pathway, by trying every subset.
+    """The best pathway (module docstring), by trying every subset.
 
     Raises ValueError for more than `MAX_CANDIDATES` candidates.
     """
     candidates = sorted(problem.candidates, key=lambda c: c.id)
     if len(candidates) > MAX_CANDIDATES:
         raise ValueError(f"brute force takes at most {MAX_CANDIDATES} candidates")
+    rank: dict[str, int] = {c.id: n for n, c in enumerate(candidates, start=1)}
     best_key: tuple[object, ...] | None = None
     best = PlanSolution(feasible=False, optimal=True)
     for mask in range(1 << len(candidates)):
         subset = [c for i, c in enumerate(candidates) if mask >> i & 1]
-        found = _evaluate(problem, subset)
+        found = _evaluate(problem, subset, rank)
         if found is None:
             continue
         key, solution = found
@@ -63,7 +78,8 @@ def objective_triple(problem: PlanProblem, cost: float, hours: float, count: int
     return tuple(triple[i] for i in _TRIPLE_ORDER[problem.objective])
 
 
-def _evaluate(problem: PlanProblem, subset: Sequence[Credential]) -> tuple[tuple[object, ...], PlanSolution] | None:
+def _evaluate(problem: PlanProblem, subset: Sequence[Credential],
+              rank: Mapping[str, int]) -> tuple[tuple[object, ...], PlanSolution] | None:
     cost = sum(c.cost.amount for c in subset)
     hours = sum(c.hours for c in subset)
     if problem.budget is not None and cost > problem.budget + _EPS:
@@ -73,13 +89,20 @@ def _evaluate(problem: PlanProblem, subset: Sequence[Credential]) -> tuple[tuple
     run = _run(problem, subset)
     if run is None:
         return None
-    steps, stacks, skills = run
+    steps, stacks, skills, held = run
     closed = tuple(g for g in problem.gap if skills.get(g.skill, 0) >= g.level)
-    weight = sum(IMPORTANCE_WEIGHTS.get(g.importance, 1.0) for g in closed)
+    met = tuple(e for e in problem.expected if _met(e.requirement, skills, held, problem))
+    essential = [e for e in problem.expected if e.importance == "essential"]
+    weight = sum(IMPORTANCE_WEIGHTS.get(g.importance, 1.0) for g in closed) + 3.0 * sum(
+        1 for e in essential if e in met)
+    important = sum(1 for e in met if e.importance == "important")
     triple = objective_triple(problem, cost, hours, len(subset))
-    key = (-weight, triple, sorted(c.id for c in subset))
+    waived = _waived(problem, subset)
+    positions = [rank[c.id] for c in subset]
+    key = (-weight, -important, triple, waived, sum(positions), sum(p * p for p in positions),
+           sorted(c.id for c in subset))
     solution = PlanSolution(
-        feasible=len(closed) == len(problem.gap),
+        feasible=len(closed) == len(problem.gap) and all(e in met for e in essential),
         optimal=True,
         steps=steps,
         stacks=stacks,
@@ -88,18 +111,25 @@ def _evaluate(problem: PlanProblem, subset: Sequence[Credential]) -> tuple[tuple
         cost=float(cost),
         hours=float(hours),
         status="brute force",
+        expected_met=met,
+        waived=waived,
     )
     return key, solution
 
 
-_Run = tuple[tuple[CredentialId, ...], tuple[tuple[CredentialId, int], ...], dict[SkillId, int]]
+_Run = tuple[tuple[CredentialId, ...], tuple[tuple[CredentialId, int], ...], dict[SkillId, int], set[CredentialId]]
 
 
-def _run(problem: PlanProblem, subset: Sequence[Credential]) -> _Run | None:
-    """Take the subset in some valid order, or None if none exists."""
+def _start(problem: PlanProblem) -> tuple[dict[SkillId, int], set[CredentialId]]:
     skills = {s: int(level) for s, level in problem.skills.items()}
     held = set(problem.held)
     _earn(problem, skills, held)
+    return skills, held
+
+
+def _run(problem: PlanProblem, subset: Sequence[Credential]) -> _Run | None:
+    """Take the subset in teaching order, or None if no order exists."""
+    skills, held = _start(problem)
     steps: list[CredentialId] = []
     stacks: list[tuple[CredentialId, int]] = []
     left = list(subset)
@@ -107,12 +137,44 @@ def _run(problem: PlanProblem, subset: Sequence[Credential]) -> _Run | None:
         ready = [c for c in left if all(_met(r, skills, held, problem) for r in c.requires)]
         if not ready:
             return None
-        cred = ready[0]
+        cred = min(ready, key=lambda c: _teaching_key(c, left, skills, held, problem))
         left.remove(cred)
         _grant(cred, skills, held)
         steps.append(cred.id)
         stacks.extend((s, len(steps) - 1) for s in _earn(problem, skills, held))
-    return tuple(steps), tuple(stacks), skills
+    return tuple(steps), tuple(stacks), skills, held
+
+
+def _teaching_key(cred: Credential, left: Sequence[Credential], skills: Mapping[SkillId, int],
+                  held: set[CredentialId], problem: PlanProblem) -> tuple[object, ...]:
+    waits = any(not _met(req, skills, held, problem) and any(o.id != cred.id and _helps(o, req) for o in left)
+                for req in cred.recommends)
+    top = max((int(g.level) for g in cred.grants), default=0)
+    return (1 if waits else 0, _LEVELS.get(cred.level, 1), top, cred.id)
+
+
+def _helps(cred: Credential, req: Requirement) -> bool:
+    if isinstance(req, CredentialReq):
+        return req.credential == cred.id
+    if isinstance(req, SkillReq):
+        return any(g.skill == req.skill and g.level >= req.level for g in cred.grants)
+    if isinstance(req, (AllOf, AnyOf)) or hasattr(req, "n"):
+        return any(_helps(cred, item) for item in req.items)  # type: ignore[union-attr]
+    return False
+
+
+def _waived(problem: PlanProblem, subset: Sequence[Credential]) -> int:
+    count = 0
+    for cred in subset:
+        if not cred.recommends:
+            continue
+        skills, held = _start(problem)
+        for other in subset:
+            if other.id != cred.id:
+                _grant(other, skills, held)
+        _earn(problem, skills, held)
+        count += sum(1 for req in cred.recommends if not _met(req, skills, held, problem))
+    return count
 
 
 def _earn(problem: PlanProblem, skills: dict[SkillId, int], held: set[CredentialId]) -> list[CredentialId]:

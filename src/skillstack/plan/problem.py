@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from skillstack.model import Credential, CredentialId, EducationHeld, Level, SkillId
+from skillstack.model import Credential, CredentialId, EducationHeld, Level, Requirement, RoleId, SkillId
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,30 @@ class GapItem:
     skill: SkillId
     level: Level
     importance: str = "essential"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """Credentials a target role expects (a credential, or a group of them), not held yet.
+
+    Essential ones must hold at the end of a pathway; the important ones held are
+    maximised before the objective; optional ones are only suggested.
+    """
+
+    requirement: Requirement
+    importance: str
+    roles: tuple[RoleId, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class NearTie:
+    """Another pathway close to the optimum: `why` says what it offers."""
+
+    steps: tuple[CredentialId, ...]
+    cost: float
+    hours: float
+    why: str
 
 
 @dataclass(frozen=True)
@@ -36,6 +60,9 @@ class PlanProblem:
     - `gap`: the skills to close, each at a level.
     - `budget`: total cost cap (None: no cap); `max_hours`: total hours cap
       (deadline weeks x hours per week; None: no cap).
+    - `expected`: credentials the target roles expect and the learner lacks.
+    - `near_ties`: also look for pathways at most 5% worse on the objective that are
+      much better on the other measure or hold an expected credential the optimum lacks.
     """
 
     candidates: tuple[Credential, ...]
@@ -48,6 +75,8 @@ class PlanProblem:
     budget: float | None = None
     max_hours: float | None = None
     education: EducationHeld | None = None
+    expected: tuple[Expected, ...] = ()
+    near_ties: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,3 +100,6 @@ class PlanSolution:
     cost: float = 0.0
     hours: float = 0.0
     status: str = ""
+    expected_met: tuple[Expected, ...] = ()  # expected items the pathway (with what is held) meets
+    waived: int = 0  # recommendations of steps not met when the step starts
+    near_ties: tuple[NearTie, ...] = ()

@@ -1,0 +1,247 @@
+"""Step 2 of planning: the credentials that can matter, and why the others were left out.
+
+Starting from the gap (skills at levels, and the credentials roles expect), a
+worklist adds every credential granting a wanted (skill, level) and every
+credential wanted by id (credential requirements, expected credentials, a
+stack's parts); the unmet requirements of a credential kept become wanted in
+turn. Each credential is looked at again only when a new threshold it meets
+becomes wanted, so a prerequisite chain of n links costs O(n).
+
+Left out, each with its reason as a value (`Excluded`): excluded by the learner,
+not from an `--issuer` given, experience or education it needs and the learner
+lacks (neither can be earned by a plan), more than the whole budget or the time
+to the deadline on its own or with its cheapest prerequisites. Dropped silently:
+a credential another kept one dominates (meets every wanted threshold it meets,
+costs no more, takes no more hours, and can stand where it stands), and one whose
+lower bound on the objective exceeds a known feasible pathway's value.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from skillstack.lifecycle import unavailable_reason
+from skillstack.model import Credential, CredentialId, CredentialReq, EducationReq, ExperienceReq, SkillReq
+from skillstack.plan.bounds import Bounds, feasible
+from skillstack.plan.gap import Gap
+from skillstack.plan.state import State
+from skillstack.requirements import State as Holdings
+from skillstack.requirements import all_hold, atoms, credentials_named, describe, experience_allows
+
+
+@dataclass(frozen=True)
+class Excluded:
+    credential: CredentialId
+    reason: str
+
+
+@dataclass(frozen=True)
+class Candidates:
+    takeable: tuple[Credential, ...]
+    stacks: tuple[Credential, ...]
+    excluded: tuple[Excluded, ...]
+
+
+WEIGHTS: dict[str, Callable[[Credential], float]] = {
+    "cost": lambda c: c.cost.amount, "hours": lambda c: c.hours, "count": lambda c: 1.0}
+
+_Kept = dict[tuple[object, tuple[str, int]], list[tuple[float, frozenset[tuple[str, int]], frozenset[object]]]]
+
+
+def exclusion(state: State, cred: Credential) -> str:
+    """Why `cred` can never be on this learner's pathway, or ''."""
+    c = state.profile.constraints
+    if cred.id in c.exclude:
+        return "excluded by you"
+    lifecycle = state.late.get(cred.id) or unavailable_reason(state.catalog, cred, state.start, state.hours_per_week)
+    if lifecycle:
+        return lifecycle
+    if not state.issuer_allowed(cred) and not cred.is_stack:
+        return f"not from an issuer you chose ({cred.issuer})"
+    if cred.is_stack:
+        return ""
+    reason = _gate_block(cred, state.learner)
+    if reason:
+        return reason
+    if state.budget is not None and cred.cost.amount > state.budget + 1e-9:
+        return f"costs ${cred.cost.amount:,.0f}, more than the whole budget (${state.budget:,.0f})"
+    if state.max_hours is not None and cred.hours > state.max_hours + 1e-9:
+        return f"needs {cred.hours:g} h, more than the time to the deadline ({state.max_hours:.0f} h)"
+    return ""
+
+
+def _gate_block(cred: Credential, learner: Holdings) -> str:
+    """Why experience or education alone keeps a credential out of reach, or ''."""
+    unmet = [req for req in cred.requires if not experience_allows(req, learner.experience, learner.education)]
+    if not unmet:
+        return ""
+    domains = sorted({a.domain for a in atoms(unmet) if isinstance(a, ExperienceReq)})
+    had = [f"{learner.experience.get(d, 0):g} years of {d}" for d in domains]
+    if any(isinstance(a, EducationReq) for a in atoms(unmet)):
+        e = learner.education
+        had.append("no education stated" if e is None else
+                    f"{e.level.label} education" + (f" in {e.field_of_study}" if e.field_of_study else ""))
+    return f"needs {'; '.join(describe(r) for r in unmet)} (you have {', '.join(had)})"
+
+
+class _Screen:
+    """Exclusion reasons, computed once per credential (values, read back by the step)."""
+
+    def __init__(self, state: State) -> None:
+        self.state = state
+        self.reasons: dict[str, str] = {}
+
+    def usable(self, cred: Credential) -> bool:
+        if cred.id in self.state.learner.credentials:
+            return False
+        if cred.id not in self.reasons:
+            self.reasons[cred.id] = exclusion(self.state, cred)
+        return not self.reasons[cred.id]
+
+
+class _Worth:
+    """Bounds: whether some optimal pathway could take a credential; a reason when the budget
+    or deadline rules it out with its cheapest prerequisites, '' when merely not worth it."""
+
+    def __init__(self, state: State, gap: Gap, screen: _Screen) -> None:
+        self.state = state
+        c = state.profile.constraints
+        lookup = state.credential
+        self.cost = Bounds(state.catalog, state.learner, screen.usable, WEIGHTS["cost"], lookup)
+        self.hours = Bounds(state.catalog, state.learner, screen.usable, WEIGHTS["hours"], lookup)
+        self.objective = {"cost": self.cost, "hours": self.hours}.get(c.optimize) or Bounds(
+            state.catalog, state.learner, screen.usable, WEIGHTS["count"], lookup)
+        self.limit = math.inf
+        if not gap.expected:  # a known feasible pathway must also meet the expected credentials
+            self.limit = self._known_pathway(gap)
+        self.slack = 1e-6 * max(1.0, self.limit) if self.limit < math.inf else 0.0
+
+    def _known_pathway(self, gap: Gap) -> float:
+        state = self.state
+        for bounds in dict.fromkeys((self.objective, self.cost, self.hours)):  # the objective's own choices first
+            bundles = [bounds.bundle_skill(g.skill, int(g.level)) for g in gap.items]
+            if any(b is None for b in bundles):
+                continue
+            union = frozenset().union(*bundles)  # type: ignore[arg-type]
+            if ((state.budget is None or self.cost.total(union) <= state.budget + 1e-9)
+                    and (state.max_hours is None or self.hours.total(union) <= state.max_hours + 1e-9)
+                    and feasible(state.catalog, union, state.learner, state.credential)):
+                return self.objective.total(union)
+        return math.inf
+
+    def verdict(self, cred: Credential) -> str | None:
+        """None: keep; '': drop (no optimal pathway takes it); text: excluded for that reason."""
+        budget, max_hours = self.state.budget, self.state.max_hours
+        if budget is not None and self.cost.lower(cred) > budget + 1e-9:
+            return (f"with its prerequisites it costs at least ${self.cost.lower(cred):,.0f}, "
+                    f"more than the budget (${budget:,.0f})")
+        if max_hours is not None and self.hours.lower(cred) > max_hours + 1e-9:
+            return (f"with its prerequisites it needs at least {self.hours.lower(cred):g} h, "
+                    f"more than the time to the deadline ({max_hours:.0f} h)")
+        return None if self.objective.lower(cred) <= self.limit + self.slack else ""
+
+
+def _signature(cred: Credential, wanted: dict[str, set[int]]) -> frozenset[tuple[str, int]]:
+    """The wanted (skill, level) thresholds a credential meets."""
+    out = set()
+    for grant in cred.grants:
+        for level in wanted.get(grant.skill, ()):
+            if level <= grant.level:
+                out.add((grant.skill, level))
+    return frozenset(out)
+
+
+def _dominated(signature: frozenset[tuple[str, int]], hours: float, advice: frozenset[object], kept: _Kept,
+               groups: set[object]) -> bool:
+    """Whether a kept credential of one of `groups` (all cheaper or as cheap, or as cheap and
+    as fast with a smaller id) meets every threshold of `signature` in no more `hours`, and
+    recommends nothing more (so it never waives more)."""
+    for group in groups:
+        rivals = min((kept.get((group, t), []) for t in signature), key=len)
+        if any(h <= hours and signature <= other and recs <= advice for h, other, recs in rivals):
+            return True
+    return False
+
+
+def candidates(state: State, gap: Gap) -> Candidates:
+    """Step 2: the credentials that can matter for `gap`, the stacks they may complete, and
+    every credential left out with its reason."""
+    catalog, learner = state.catalog, state.learner
+    screen = _Screen(state)
+    worth = _Worth(state, gap, screen)
+    verdicts: dict[str, str | None] = {}
+    wanted: dict[str, set[int]] = {}
+    named: set[str] = set()
+    kept_index: _Kept = {}
+    kept: dict[str, Credential] = {}
+    stacks_seen: set[str] = set()
+    todo: set[str] = set()  # credentials to (re)consider: new, or meeting a newly wanted threshold
+
+    def want(skill: str, level: int) -> None:
+        if learner.level(skill) >= level or level in wanted.get(skill, ()):
+            return
+        wanted.setdefault(skill, set()).add(level)
+        for cid in catalog.granters(skill, level):
+            todo.add(cid)
+
+    def name(cid: str) -> None:
+        if cid in named or cid in learner.credentials or cid not in catalog.credentials:
+            return
+        named.add(cid)
+        todo.add(cid)
+        stack = catalog.credentials[cid]
+        if stack.awarded_for is not None:
+            for part in credentials_named([stack.awarded_for]):
+                name(part)
+
+    def need(reqs: Iterable[object]) -> None:
+        for atom in atoms(reqs):  # type: ignore[arg-type]
+            if isinstance(atom, SkillReq):
+                want(atom.skill, int(atom.level))
+            elif isinstance(atom, CredentialReq):
+                name(atom.credential)
+
+    for item in gap.items:
+        want(item.skill, int(item.level))
+    for expected in gap.expected + gap.suggestions:
+        need([expected.requirement])
+    while todo:
+        batch = sorted((state.credential(cid) for cid in todo), key=lambda c: (c.cost.amount, c.hours, c.id))
+        todo = set()
+        for cred in batch:
+            if cred.is_stack:
+                if cred.id not in stacks_seen and screen.usable(cred):
+                    stacks_seen.add(cred.id)
+                    name(cred.id)
+                continue
+            if not screen.usable(cred):
+                continue
+            signature = _signature(cred, wanted)
+            if not signature and cred.id not in named:
+                continue  # helps with nothing wanted
+            group = () if all_hold(cred.requires, learner) else cred.requires
+            if cred.id not in kept:
+                if cred.id not in named and _dominated(signature, cred.hours, frozenset(cred.recommends),
+                                                       kept_index, {(), group}):
+                    continue
+                if cred.id not in verdicts:
+                    verdicts[cred.id] = worth.verdict(cred)
+                if verdicts[cred.id] is not None:
+                    continue
+                kept[cred.id] = cred
+                need(cred.requires)
+            for threshold in signature:
+                kept_index.setdefault((group, threshold), []).append((cred.hours, signature, frozenset(cred.recommends)))
+    have = set(kept) | learner.credentials
+    stacks = []
+    for stack in catalog.stacks_using(have | named):
+        if stack.id in learner.credentials or not screen.usable(stack):
+            continue
+        if credentials_named(stack.needs) & (have | named):
+            stacks.append(stack)  # the solver decides whether its parts can be completed
+    reasons = {**{k: v for k, v in verdicts.items() if v}, **{k: v for k, v in screen.reasons.items() if v}}
+    excluded = tuple(Excluded(CredentialId(cid), why) for cid, why in sorted(reasons.items()))
+    return Candidates(tuple(sorted(kept.values(), key=lambda c: c.id)),
+                      tuple(sorted(stacks, key=lambda c: c.id)), excluded)

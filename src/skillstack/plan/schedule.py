@@ -1,0 +1,208 @@
+"""Step 4 of planning: date the steps, say what each closes and waives, explain the answer.
+
+`schedule(state, gap, candidates, solution)` turns the solver's ordered pathway
+into a `Plan`: steps run one after another at the learner's hours per week from
+the start day; each step lists the gap skills it closes, the stacks it completes
+and the recommendations it waives (its `recommends` not met when it starts). An
+infeasible answer says which gap skills nothing eligible grants and which
+constraint binds (by planning again under looser limits).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from skillstack.holdings import held_status
+from skillstack.model import CredentialId, RoleId, SkillId
+from skillstack.plan.candidates import Candidates, Excluded
+from skillstack.plan.gap import Gap, Gate
+from skillstack.plan.problem import Expected, GapItem, NearTie, PlanSolution
+from skillstack.plan.state import State
+from skillstack.requirements import describe, holds
+
+
+@dataclass(frozen=True)
+class Step:
+    credential: CredentialId
+    start: date
+    end: date
+    cost: float
+    hours: float
+    closes: tuple[SkillId, ...]
+    stacks: tuple[CredentialId, ...]  # stacked credentials earned on completing this step
+    advice: tuple[str, ...]  # `recommends` not met when the step starts: the waived recommendations
+
+    @property
+    def waived(self) -> tuple[str, ...]:
+        return self.advice
+
+
+@dataclass(frozen=True)
+class Totals:
+    cost: float
+    hours: float
+    weeks: float
+    credentials: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    roles: tuple[RoleId, ...]
+    gap: tuple[GapItem, ...]
+    steps: tuple[Step, ...]
+    totals: Totals
+    objective: str
+    optimal: bool
+    feasible: bool
+    excluded: tuple[Excluded, ...]
+    open: tuple[GapItem, ...]  # gap items the pathway does not close
+    why: tuple[str, ...]  # why no full pathway exists (empty when feasible)
+    start: date
+    budget: float | None
+    max_hours: float | None
+    hours_per_week: float
+    have: dict[str, int]  # the learner's level in each gap skill at the start
+    renew: tuple[tuple[CredentialId, date], ...] = ()  # held credentials that lapse before the pathway ends
+    expected: tuple[Expected, ...] = ()  # credentials the roles expect (essential, important), not yet held
+    expected_met: tuple[Expected, ...] = ()  # of those, the ones the pathway meets
+    suggestions: tuple[Expected, ...] = ()  # optional expected credentials, listed only
+    gates: tuple[Gate, ...] = ()  # experience or education the roles ask that no credential earns
+    near_ties: tuple[NearTie, ...] = ()
+    strict_recommendations: bool = False
+
+    @property
+    def earned_stacks(self) -> list[tuple[CredentialId, Step]]:
+        return [(stack, step) for step in self.steps for stack in step.stacks]
+
+    @property
+    def expected_missed(self) -> tuple[Expected, ...]:
+        return tuple(e for e in self.expected if e not in self.expected_met)
+
+    @property
+    def waived(self) -> int:
+        return sum(len(s.advice) for s in self.steps)
+
+
+def dated(state: State, solution: PlanSolution, gap: Gap) -> tuple[Step, ...]:
+    """The pathway's steps with dates, the gap skills each closes, and what each waives."""
+    catalog = state.catalog
+    stacks_after: dict[int, list[CredentialId]] = {}
+    for stack, index in solution.stacks:
+        stacks_after.setdefault(index, []).append(stack)
+    levels = state.learner.copy()
+    open_items = {g.skill: g.level for g in gap.items}
+    steps = []
+    done_hours = 0.0
+    day = start = state.start
+    for index, cid in enumerate(solution.steps):
+        cred = catalog.credentials[cid]
+        waived = () if state.strict else tuple(
+            _waived_text(r, levels, catalog.display_name) for r in cred.recommends if not holds(r, levels))
+        levels.credentials.add(cid)
+        levels.add_grants((g.skill, g.level) for g in cred.grants)
+        for stack in stacks_after.get(index, ()):
+            levels.credentials.add(stack)
+            levels.add_grants((g.skill, g.level) for g in catalog.credentials[stack].grants)
+        closes = tuple(sorted(s for s, lv in open_items.items() if levels.level(s) >= lv))
+        for skill in closes:
+            del open_items[skill]
+        done_hours += cred.hours
+        end = start + timedelta(days=max(math.ceil(done_hours / state.hours_per_week * 7) - 1, 0))
+        end = max(end, day)
+        steps.append(Step(cid, day, end, cred.cost.amount, cred.hours, closes, tuple(stacks_after.get(index, ())),
+                          waived))
+        day = end + timedelta(days=1)
+    return tuple(steps)
+
+
+def _waived_text(req: object, levels: object, name: Callable[[str], str]) -> str:
+    """'3 years of security experience (you have 0)', or the requirement in a few words."""
+    from skillstack.model import ExperienceReq
+
+    text = describe(req, name)  # type: ignore[arg-type]
+    if isinstance(req, ExperienceReq):
+        had = levels.experience.get(req.domain, 0.0)  # type: ignore[attr-defined]
+        text += f" (you have {had:g})"
+    return text
+
+
+def _why(state: State, gap: Gap, solution: PlanSolution, candidates: Candidates,
+         attempt: Callable[[float | None, float | None], PlanSolution]) -> list[str]:
+    """Reasons a full pathway does not exist, most specific first.
+
+    `attempt(budget, max_hours)` plans again under looser limits, to find which one binds.
+    """
+    catalog = state.catalog
+    reasons = []
+    left_out = {e.credential: e.reason for e in candidates.excluded}
+    for item in solution.open:
+        granters = catalog.granters(item.skill, item.level)
+        name = f"{catalog.skill_name(item.skill)} ({item.skill}) at level {item.level}"
+        if not granters:
+            reasons.append(f"no credential in the catalog grants {name}")
+        elif all(g in left_out for g in granters):
+            shown = "; ".join(f"{g}: {left_out[g]}" for g in granters[:4])
+            more = f" and {len(granters) - 4} more" if len(granters) > 4 else ""
+            reasons.append(f"every credential that grants {name} was left out ({shown}{more})")
+    budget, max_hours = state.budget, state.max_hours
+    relaxations: list[tuple[str, float | None, float | None]] = []
+    if budget is not None:
+        relaxations.append(("budget", None, max_hours))
+    if max_hours is not None:
+        relaxations.append(("deadline", budget, None))
+    if budget is not None and max_hours is not None:
+        relaxations.append(("budget and deadline together", None, None))
+    for name, looser_budget, looser_hours in relaxations:
+        better = attempt(looser_budget, looser_hours)
+        if not better.feasible:
+            continue
+        if name == "deadline":
+            need = f"the full pathway needs {better.hours:g} h"
+        else:
+            need = f"the cheapest full pathway costs ${better.cost:,.0f} and takes {better.hours:g} h"
+        limits = []
+        if "budget" in name:
+            limits.append(f"budget ${budget:,.0f}")
+        if "deadline" in name:
+            limits.append(f"{max_hours:.0f} h until the deadline")
+        reasons.append(f"the {name} binds: {need} ({', '.join(limits)})")
+        break
+    essential = [e for e in gap.expected if e.importance == "essential" and e not in solution.expected_met]
+    for expected in essential:
+        because = _why_not(expected, left_out)
+        reasons.append(f"an essential expected credential is out of reach: {describe(expected.requirement)}"
+                       + (f" ({'; '.join(because)})" if because else ""))
+    if not reasons:
+        reasons.append("the remaining gap skills are only granted by credentials whose prerequisites cannot be met")
+    return reasons
+
+
+def _why_not(item: Expected, left_out: dict[CredentialId, str]) -> list[str]:
+    from skillstack.requirements import credentials_named
+
+    return [f"{cid}: {left_out[CredentialId(cid)]}" for cid in sorted(credentials_named([item.requirement]))
+            if CredentialId(cid) in left_out]
+
+
+def schedule(state: State, gap: Gap, candidates: Candidates, solution: PlanSolution,
+             attempt: Callable[[float | None, float | None], PlanSolution] | None = None) -> Plan:
+    """Step 4: the dated plan, with what each step closes and waives, and why when infeasible."""
+    steps = dated(state, solution, gap)
+    why: tuple[str, ...] = ()
+    if not solution.feasible:
+        why = tuple(_why(state, gap, solution, candidates, attempt or (lambda b, h: solution)))
+    hours = sum(s.hours for s in steps)
+    totals = Totals(round(sum(s.cost for s in steps), 2), round(hours, 2),
+                    round(hours / state.hours_per_week, 1), len(steps))
+    end = steps[-1].end if steps else state.start
+    renew = tuple((h.id, h.expires) for h in held_status(state.catalog, state.profile, state.start)
+                  if h.status != "expired" and h.expires is not None and h.expires <= end)
+    c = state.profile.constraints
+    met = tuple(e for e in gap.expected if e in solution.expected_met)
+    return Plan(state.profile.targets, gap.items, steps, totals, c.optimize, solution.optimal, solution.feasible,
+                candidates.excluded, tuple(solution.open), why, state.start, state.budget, state.max_hours,
+                state.hours_per_week, {g.skill: state.learner.level(g.skill) for g in gap.items}, renew,
+                gap.expected, met, gap.suggestions, gap.gates, solution.near_ties, state.strict)
