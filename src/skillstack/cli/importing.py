@@ -242,3 +242,91 @@ def _write_held(profile: Path, results: list[Any], rows: list[dict[str, Any]], y
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{profile}: cannot read ({exc})") from None
     write_text_atomic(profile, add_held(text, changes))
+
+
+def _table(folder: Path, pattern: str, delimiter: str) -> list[dict[str, str]]:
+    import csv
+
+    found = sorted(folder.glob(pattern))
+    if not found:
+        raise InputError(f"{folder}: no file matching {pattern}; give the folder of the extract")
+    try:
+        with found[0].open(encoding="utf-8-sig", newline="") as handle:
+            return list(csv.DictReader(handle, delimiter=delimiter))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{found[0]}: cannot read ({exc})") from None
+
+
+def _write_catalog(output: Path, name: str, header: str, skills: list[Any], roles: list[Any]) -> Path:
+    from skillstack.fileio import write_text_atomic
+    from skillstack.importers.yamlout import dump_catalog
+
+    if not output.is_dir():
+        raise InputError(f"{output}: no such folder; create it first")
+    target = output / name
+    write_text_atomic(target, dump_catalog(header, skills=skills, roles=roles))
+    return target
+
+
+@import_app.command("onet")
+def import_onet(
+    folder: Path = typer.Argument(..., help="Folder of the O*NET extract (occupation_data, skills, "
+                                  "technology_skills, content_model_reference as TSV)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder to write onet.yaml to."),
+    occupation: list[str] | None = typer.Option(None, "--occupation", help="Only this O*NET-SOC code (repeatable)."),
+    fmt: Fmt = FormatOpt,
+) -> None:
+    """Turn O*NET occupations into roles and their skills into catalog skills.
+
+    Importance and level map to essential/important/optional and levels 1-4 by
+    the rule in the README; in-demand technology skills become requirements too.
+
+    Example: skillstack import onet onet-29.2/ --output catalog/onet/
+    """
+    from skillstack.importers.onet import ATTRIBUTION
+    from skillstack.importers.onet import import_onet as run
+
+    result = run(_table(folder, "occupation_data*.tsv", "\t"), _table(folder, "skills*.tsv", "\t"),
+                 _table(folder, "technology_skills*.tsv", "\t"), _table(folder, "content_model_reference*.tsv", "\t"),
+                 set(occupation) if occupation else None)
+    target = _write_catalog(output, "onet.yaml", f"Imported by `skillstack import onet`.\n{ATTRIBUTION}",
+                            result.skills, result.roles)
+    _summary(fmt, target, len(result.skills), len(result.roles), 0)
+
+
+@import_app.command("esco")
+def import_esco(
+    folder: Path = typer.Argument(..., help="Folder of the ESCO CSV extract (skill collections, skillsHierarchy, "
+                                  "broaderRelationsSkillPillar, occupations, occupation-skill relations)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder to write esco.yaml to."),
+    fmt: Fmt = FormatOpt,
+) -> None:
+    """Turn ESCO occupations into roles and ESCO skills (with their hierarchy) into catalog skills.
+
+    Essential skills are required at level 2, optional ones at level 1 (ESCO has
+    no proficiency levels).
+
+    Example: skillstack import esco esco-1.2.0/ --output catalog/esco/
+    """
+    from skillstack.importers.esco import ATTRIBUTION
+    from skillstack.importers.esco import import_esco as run
+
+    skills = _table(folder, "digitalSkillsCollection*.csv", ",")
+    skills += _table(folder, "transversalSkillsCollection*.csv", ",")
+    result = run(skills, _table(folder, "skillsHierarchy*.csv", ","), _table(folder, "broaderRelations*.csv", ","),
+                 _table(folder, "occupations*.csv", ","), _table(folder, "occupation_skill_relations*.csv", ","))
+    target = _write_catalog(output, "esco.yaml", f"Imported by `skillstack import esco`.\n{ATTRIBUTION}",
+                            result.skills, result.roles)
+    if result.unresolved and fmt is Fmt.text:
+        warn(f"{result.unresolved} occupation-skill relations name a skill that is not in the extract; left out")
+    _summary(fmt, target, len(result.skills), len(result.roles), result.unresolved)
+
+
+def _summary(fmt: Fmt, target: Path, skills: int, roles: int, unresolved: int) -> None:
+    if fmt is Fmt.json:
+        from skillstack.report.jsonify import dumps
+
+        write(dumps({"schema_version": 1, "written": [str(target)], "skills": skills, "roles": roles,
+                     "unresolved_relations": unresolved}))
+    else:
+        typer.echo(f"wrote {target} ({skills} skills, {roles} roles)")

@@ -23,6 +23,8 @@ def validate(
     fmt: ValidateFmt = typer.Option(ValidateFmt.text, "--format", "-f", help="Output format."),
     today: str | None = typer.Option(None, "--today", help="Date to judge review age by (default: today).",
                                         metavar="YYYY-MM-DD"),
+    enable: list[str] | None = typer.Option(None, "--enable", metavar="RULE",
+                                            help="Also run this opt-in rule (repeatable): onet-in-demand."),
 ) -> None:
     """Check catalog files for every mistake a curator can make.
 
@@ -32,10 +34,16 @@ def validate(
 
     Example: skillstack validate --strict catalog/
     """
+    from skillstack.errors import UsageError
     from skillstack.report.validation import FORMATS
+    from skillstack.validate.rules import OPT_IN_RULES
     from skillstack.validate.service import validate_paths
 
-    result = validate_paths(paths or catalog_paths(catalog), parse_date(today, "--today"))
+    known = {rule.ID for rule in OPT_IN_RULES}
+    for name in enable or []:
+        if name not in known:
+            raise UsageError(f"--enable {name}: no such opt-in rule; choose from {', '.join(sorted(known))}")
+    result = validate_paths(paths or catalog_paths(catalog), parse_date(today, "--today"), enable or ())
     typer.echo(FORMATS[fmt.value](result), nl=False)
     failed = result.errors > 0 or (strict and result.warnings > 0)
     raise typer.Exit(1 if failed else 0)

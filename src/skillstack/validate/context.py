@@ -19,6 +19,7 @@ class RuleContext:
     raw: RawCatalog
     catalog: Catalog
     today: date = field(default_factory=date.today)
+    enabled: frozenset[str] = frozenset()  # opt-in rules switched on (validate --enable)
 
     @cached_property
     def graph(self) -> SkillGraph:

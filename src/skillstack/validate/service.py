@@ -12,7 +12,7 @@ from skillstack.errors import InputError
 from skillstack.loader import RawCatalog, catalog_files, load_raw, paused_gc
 from skillstack.problems import Problem
 from skillstack.validate.context import RuleContext
-from skillstack.validate.rules import RULES
+from skillstack.validate.rules import OPT_IN_RULES, RULES
 
 
 @dataclass
@@ -30,7 +30,7 @@ class Validation:
         return sum(p.level == "warning" for p in self.problems)
 
 
-def check_raw(raw: RawCatalog, today: date | None = None) -> Validation:
+def check_raw(raw: RawCatalog, today: date | None = None, enable: Iterable[str] = ()) -> Validation:
     """Every problem in already-read catalog files, sorted by position.
 
     >>> check_raw(load_raw([shipped_catalog()])).errors
@@ -38,8 +38,8 @@ def check_raw(raw: RawCatalog, today: date | None = None) -> Validation:
     """
     catalog = build_catalog(raw)
     day = today or date.today()
-    problems = list(raw.problems) + _run_rules(RuleContext(raw, catalog, day))
-    problems += _problems_of_duplicates(raw, day)
+    problems = list(raw.problems) + _run_rules(RuleContext(raw, catalog, day, frozenset(enable)))
+    problems += _problems_of_duplicates(raw, day, frozenset(enable))
     allowed = {(obj.where, rule) for obj in [*catalog.credentials, *catalog.roles] for rule in obj.allow_warnings}
     kept = [p for p in problems if p.level == "error" or (p.where, p.rule) not in allowed]
     # a file that could not be read at all comes first: it may explain much of the rest
@@ -48,12 +48,12 @@ def check_raw(raw: RawCatalog, today: date | None = None) -> Validation:
 
 def _run_rules(ctx: RuleContext) -> list[Problem]:
     problems: list[Problem] = []
-    for rule in RULES:
+    for rule in (*RULES, *(r for r in OPT_IN_RULES if r.ID in ctx.enabled)):
         problems.extend(rule.check(ctx))
     return problems
 
 
-def _problems_of_duplicates(raw: RawCatalog, today: date) -> list[Problem]:
+def _problems_of_duplicates(raw: RawCatalog, today: date, enabled: frozenset[str] = frozenset()) -> list[Problem]:
     """The problems inside later definitions of a duplicated id, which the catalog (first
     definition wins) does not hold: the rules run again with the last definition winning,
     and only problems located inside those definitions are kept."""
@@ -76,15 +76,15 @@ def _problems_of_duplicates(raw: RawCatalog, today: date) -> list[Problem]:
         later = [s for s in starts[file] if s > line]
         bounded.append((file, line, min(later) if later else 1 << 62))
     flipped = replace(raw, skills=raw.skills[::-1], credentials=raw.credentials[::-1], roles=raw.roles[::-1])
-    found = _run_rules(RuleContext(flipped, build_catalog(flipped), today))
+    found = _run_rules(RuleContext(flipped, build_catalog(flipped), today, enabled))
     return [p for p in found if any(p.file == f and lo <= p.line < hi for f, lo, hi in bounded)]
 
 
-def validate_paths(paths: Iterable[Path], today: date | None = None) -> Validation:
+def validate_paths(paths: Iterable[Path], today: date | None = None, enable: Iterable[str] = ()) -> Validation:
     paths = list(paths)
     files = catalog_files(paths)
     if not files:
         shown = ", ".join(str(p) for p in paths)
         raise InputError(f"no catalog files (*.yaml, *.yml) under {shown}; check the path")
     with paused_gc():
-        return check_raw(load_raw(files), today)
+        return check_raw(load_raw(files), today, enable)

@@ -30,6 +30,7 @@ from skillstack.validate.rules import (
     missing_sources,
     negative_value,
     non_usd_cost,
+    onet_in_demand,
     past_retirement,
     prerequisite_cycle,
     retired_dependency,
@@ -68,6 +69,8 @@ RULES: tuple[ModuleType, ...] = (
     past_retirement,
     unconfirmed_fact,
 )
+# rules that run only when asked for (`validate --enable ID`)
+OPT_IN_RULES: tuple[ModuleType, ...] = (onet_in_demand,)
 
 READING_RULES = {
     "yaml-syntax": "error", "encoding": "error", "yaml-tag": "error", "yaml-depth": "error",
