@@ -330,3 +330,29 @@ def _summary(fmt: Fmt, target: Path, skills: int, roles: int, unresolved: int) -
                      "unresolved_relations": unresolved}))
     else:
         typer.echo(f"wrote {target} ({skills} skills, {roles} roles)")
+
+
+@export_app.command("ctdl")
+def export_ctdl(
+    catalog: list[Path] | None = CatalogOpt,
+    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
+) -> None:
+    """Write the catalog's credentials as one CTDL JSON-LD @graph document.
+
+    `skillstack import ctdl` reads it back to the same credentials (ids, names,
+    issuers, kinds, urls, descriptions, costs, hours, credential requirements and
+    stacks); what CTDL cannot carry is listed in the README.
+
+    Example: skillstack export ctdl --output credentials.jsonld
+    """
+    from skillstack.cache import load_catalog
+    from skillstack.importers.ctdl_export import export_ctdl as run
+
+    doc = run(load_catalog(catalog_paths(catalog)).catalog.credentials)
+    text = json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+    if output is None:
+        write(text)
+    else:
+        from skillstack.fileio import write_text_atomic
+
+        write_text_atomic(output, text)

@@ -275,13 +275,14 @@ def import_ctdl(inputs: Sequence[tuple[str, Any]], *, lenient: bool = False,
             if by_ctid.get(node.ctid) is not node:
                 ctx.notice(node, "warning", "this CTID was already read from another input; the first is kept")
             continue
-        ctx.imported[node.ctid] = node.ctid
+        ctx.imported[node.ctid] = _own_id(node) or node.ctid
         chosen.append(node)
     parts = _parts(chosen, ctx)
     stems: dict[str, str] = {}
     for node in chosen:
         stem = stems.setdefault(node.file, _stem(node.file, set(stems.values())))
-        out.files.setdefault(stem, []).append(_credential(node, ctx, parts.get(node.ctid, []), roles_by_onet or {}))
+        part_ids = [ctx.imported[p] for p in parts.get(node.ctid, [])]
+        out.files.setdefault(stem, []).append(_credential(node, ctx, part_ids, roles_by_onet or {}))
     return out
 
 
@@ -320,7 +321,7 @@ def _credential_target(node: Node, ref: Any, ctx: _Ctx, what: str) -> str | None
 
 
 def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[str, Sequence[str]]) -> dict[str, Any]:
-    record: dict[str, Any] = {"id": node.ctid, "name": text(node.get("name")) or node.ctid}
+    record: dict[str, Any] = {"id": ctx.imported[node.ctid], "name": text(node.get("name")) or node.ctid}
     issuer, provider = _organisations(node, ctx)
     record["issuer"] = issuer
     if provider and provider != issuer:
@@ -516,7 +517,7 @@ def _condition_group(node: Node, profile: dict[str, Any], key: str, ctx: _Ctx,
             target = ctx.resolve(node, ref)
             if isinstance(target, Node) and target.ctid in ctx.imported:
                 if target.ctid != node.ctid:
-                    group.append({"credential": target.ctid})
+                    group.append({"credential": ctx.imported[target.ctid]})
             elif isinstance(target, Node):
                 label = text(target.get("name")) or "an unnamed target"
                 url = text(target.get("subjectWebpage"))
@@ -545,3 +546,13 @@ def _occupations(node: Node, roles_by_onet: Mapping[str, Sequence[str]]) -> list
         if entry["name"]:
             out.append(entry)
     return out
+
+
+def _own_id(node: Node) -> str | None:
+    """The catalog id `export ctdl` wrote as a "skillstack id" identifier, if any."""
+    for ident in node.list("identifier"):
+        if isinstance(ident, dict) and text(ident.get(CE + "identifierTypeName")) == "skillstack id":
+            value = text(ident.get(CE + "identifierValueCode"))
+            if re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+                return value
+    return None
