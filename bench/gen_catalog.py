@@ -29,6 +29,12 @@ when `last_reviewed: 2026-10-01` turns stale). Its shape imitates a real catalog
   scratch (experience counted as met). Prerequisite chains are at most
   MAX_DEPTH (4) deep, counting each skill requirement as deep as its
   shallowest granter;
+- pricing: about half of the professional certificates and courses taken on a
+  subscription platform (Coursera, Udacity, LinkedIn Learning) cost
+  `{subscription: {monthly, provider}}` instead of an amount; 30% of the
+  industry certifications carry a 50% voucher for a later exam of the same
+  issuer (`discounts: [{percent: 50, after: {issuer}}]`). These choices draw
+  from a separate random stream, so the rest of the catalog is unchanged;
 - each role requires 5-12 skills (essential / important / optional; 70% from
   one specialty, the rest general skills of its domain or another specialty)
   at levels that a credential with at most one requirement and no experience
@@ -73,6 +79,11 @@ KIND_LABEL = {"course": "Course", "professional-certificate": "Professional Cert
 FORMATS = ["online-self-paced", "online-instructor-led", "in-person", "hybrid", "exam-only"]
 VERIFICATIONS = ["credly", "open-badges", "issuer-registry", "none"]
 PROVIDERS = ["Coursera", "edX", "Udacity", "LinkedIn Learning", "Pearson VUE", ""]
+# Subscription platforms and their monthly price: about half of their professional
+# certificates and courses are priced per month from the learner's pace.
+SUBSCRIPTIONS = {"Coursera": 49, "Udacity": 249, "LinkedIn Learning": 40}
+SUBSCRIPTION_SHARE = 0.5
+VOUCHER_SHARE = 0.3  # industry certifications whose issuer gives a voucher for its next exam
 GRANT_LEVELS = ([1, 2, 3, 4], [45, 32, 16, 7])  # higher levels rarer
 # Calibrated loosely on the shipped catalog, where 88% of credentials enforce nothing and
 # prerequisites are mostly experience or another credential, rarely a skill level.
@@ -144,6 +155,7 @@ class Growing:
 def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
     n_creds, n_skills, n_roles = SIZES[size]
     rng = random.Random(f"{seed}:{size}")
+    prices = random.Random(f"{seed}:{size}:pricing")  # subscriptions and vouchers only
     outdir.mkdir(parents=True, exist_ok=True)
     for old in outdir.glob("*.yaml"):
         old.unlink()
@@ -298,7 +310,7 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
             return f"any_of: [{listed}]", depth, False
         return f"n_of: {rng.randint(1, len(items) - 1)}\n        from: [{listed}]", depth, False
 
-    def common_fields(cid: str, kind: str, domain: str) -> tuple[list[str], str]:
+    def common_fields(cid: str, kind: str, domain: str) -> tuple[list[str], str, str]:
         issuer = rng.choice(issuers[domain])
         name = f"{issuer} {DOMAIN_LABEL[domain]} {word(rng)} {KIND_LABEL.get(kind, 'Program')} {cid.rsplit('-', 1)[1]}"
         lines = [f"  - id: {cid}", f"    name: {q(name)}", f"    issuer: {q(issuer)}"]
@@ -307,7 +319,7 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
             lines.append(f"    provider: {q(provider)}")
         lines.append(f"    kind: {kind}")
         lines.append(f"    url: https://example.org/{domain}/{cid}")
-        return lines, issuer
+        return lines, issuer, provider
 
     for i in range(n_creds):
         cluster = rng.randrange(n_clusters)
@@ -320,7 +332,7 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
             window = pool[max(0, len(pool) - 300):]
             parts = rng.sample(window, min(len(window), rng.randint(2, 3)))
             depth = 1 + max(cdepth[p] for p in parts)
-            lines, _ = common_fields(cid, "program", domain)
+            lines, _, _ = common_fields(cid, "program", domain)
             lines += ["    cost: 0", "    hours: 0", "    level: advanced", "    format: online-self-paced"]
             # a program certifies a step up on some of what its parts teach
             part_grants = list(dict.fromkeys((s, lv) for p in parts for s, lv in cred_grants[p]))
@@ -355,11 +367,19 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
             hours = min(hours, 800)
             base = {"digital-badge": 30, "course": 60, "professional-certificate": 250, "industry-certification": 350}
             cost = max(5, round(base[kind] * math.exp(rng.gauss(0, 0.7)) * (1 + 0.3 * top)))
-            lines, _ = common_fields(cid, kind, domain)
-            if rng.random() < 0.15:
+            lines, issuer, provider = common_fields(cid, kind, domain)
+            plain = rng.random() < 0.15  # drawn for every credential, so the main stream stays as it was
+            if (provider in SUBSCRIPTIONS and kind in ("professional-certificate", "course")
+                    and prices.random() < SUBSCRIPTION_SHARE):
+                lines.append(f"    cost: {{subscription: {{monthly: {SUBSCRIPTIONS[provider]}, "
+                             f"provider: {q(provider.lower())}}}}}")
+            elif plain:
                 lines.append(f"    cost: {{amount: {cost}, currency: USD, note: {q('list price, one attempt')}}}")
             else:
                 lines.append(f"    cost: {cost}")
+            if kind == "industry-certification" and prices.random() < VOUCHER_SHARE:
+                lines.append(f"    discounts: [{{percent: 50, after: {{issuer: {q(issuer)}}}, "
+                             f"note: {q('voucher for the next exam after a pass')}}}]")
             lines.append(f"    hours: {hours}")
             typical = sorted(grants.values())[len(grants) // 2]
             lines.append(f"    level: {['beginner', 'beginner', 'intermediate', 'advanced', 'advanced'][typical]}")
