@@ -9,7 +9,10 @@ pathways within the budget and hours cap, the best is, in this order:
 1. the most weighted gap closed (essential 3, important 2, optional 1), an
    essential expected credential weighing 3;
 2. the most important expected credentials met;
-3. the objective triple (cost, hours, count in the objective's order);
+3. the objective triple (cost, hours, count in the objective's order), the cost
+   counting subscriptions by the months of study at the learner's pace (one per
+   provider and monthly price) and each discount whose condition some valid order
+   puts first (computed here without `plan.pricing`);
 4. the fewest waived recommendations (a step's `recommends` item that neither
    the start nor the other steps meet), then the smallest sum of the steps'
    positions among the candidates sorted by id, then the smallest sum of their
@@ -26,6 +29,7 @@ purpose, so that the two can check each other.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 from skillstack.model import (
@@ -35,6 +39,7 @@ from skillstack.model import (
     Credential,
     CredentialId,
     CredentialReq,
+    Discount,
     EducationHeld,
     EducationReq,
     ExperienceReq,
@@ -55,7 +60,7 @@ def brute_force(problem: PlanProblem) -> PlanSolution:
 
     Raises ValueError for more than `MAX_CANDIDATES` candidates.
     """
-    candidates = sorted(problem.candidates, key=lambda c: c.id)
+    candidates = sorted((c for c in problem.candidates if c.id not in problem.held), key=lambda c: c.id)
     if len(candidates) > MAX_CANDIDATES:
         raise ValueError(f"brute force takes at most {MAX_CANDIDATES} candidates")
     rank: dict[str, int] = {c.id: n for n, c in enumerate(candidates, start=1)}
@@ -80,7 +85,7 @@ def objective_triple(problem: PlanProblem, cost: float, hours: float, count: int
 
 def _evaluate(problem: PlanProblem, subset: Sequence[Credential],
               rank: Mapping[str, int]) -> tuple[tuple[object, ...], PlanSolution] | None:
-    cost = sum(c.cost.amount for c in subset)
+    cost = _price(problem, subset)
     hours = sum(c.hours for c in subset)
     if problem.budget is not None and cost > problem.budget + _EPS:
         return None
@@ -115,6 +120,53 @@ def _evaluate(problem: PlanProblem, subset: Sequence[Credential],
         waived=waived,
     )
     return key, solution
+
+
+def _price(problem: PlanProblem, subset: Sequence[Credential]) -> float:
+    """The subset's cost in its cheapest valid order: one-off amounts, one subscription per
+    provider and monthly price for the months its hours take at the learner's pace (rounded
+    up), less the best discount each credential can get from one taken before it."""
+    hours: dict[tuple[str, float], float] = {}
+    for c in subset:
+        if c.cost.subscription is not None:
+            key = (c.cost.subscription.provider, c.cost.subscription.monthly)
+            hours[key] = hours.get(key, 0.0) + c.hours
+    month = problem.hours_per_week * 52 / 12
+    subscriptions = sum(monthly * math.ceil(h / month - _EPS) for (_, monthly), h in hours.items() if h > _EPS)
+    base = sum(c.cost.amount for c in subset) + subscriptions
+    return round(base - _savings(problem, subset), 6)
+
+
+def _savings(problem: PlanProblem, subset: Sequence[Credential]) -> float:
+    """The most discounts any valid order of the subset earns (dynamic programming over the
+    sets taken so far: what is held depends on the set, not on its order)."""
+    if not any(c.discounts for c in subset):
+        return 0.0
+    n = len(subset)
+    best = [-1.0] * (1 << n)
+    best[0] = 0.0
+    for mask in range(1 << n):
+        if best[mask] < 0:
+            continue
+        skills, held = _start(problem)
+        before = [subset[i] for i in range(n) if mask >> i & 1]
+        for c in before:
+            _grant(c, skills, held)
+        _earn(problem, skills, held)
+        for i, c in enumerate(subset):
+            if mask >> i & 1 or not all(_met(r, skills, held, problem) for r in c.requires):
+                continue
+            percent = max((d.percent for d in c.discounts
+                           if any(_meets(d, b) for b in before)), default=0.0)
+            gain = best[mask] + c.cost.amount * percent / 100.0
+            best[mask | 1 << i] = max(best[mask | 1 << i], gain)
+    return max(best[(1 << n) - 1], 0.0)
+
+
+def _meets(discount: Discount, cred: Credential) -> bool:
+    if discount.after_credential is not None:
+        return cred.id == discount.after_credential
+    return cred.issuer == discount.after_issuer
 
 
 _Run = tuple[tuple[CredentialId, ...], tuple[tuple[CredentialId, int], ...], dict[SkillId, int], set[CredentialId]]

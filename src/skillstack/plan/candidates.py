@@ -26,6 +26,7 @@ from skillstack.lifecycle import unavailable_reason
 from skillstack.model import Credential, CredentialId, CredentialReq, EducationReq, ExperienceReq, SkillReq
 from skillstack.plan.bounds import Bounds, feasible
 from skillstack.plan.gap import Gap
+from skillstack.plan.pricing import fixed_price, least_total, lower_price, upper_price, upper_total
 from skillstack.plan.state import State
 from skillstack.requirements import State as Holdings
 from skillstack.requirements import all_hold, atoms, credentials_named, describe, experience_allows
@@ -47,6 +48,13 @@ class Candidates:
 WEIGHTS: dict[str, Callable[[Credential], float]] = {
     "cost": lambda c: c.cost.amount, "hours": lambda c: c.hours, "count": lambda c: 1.0}
 
+
+def weights(state: State) -> dict[str, Callable[[Credential], float]]:
+    """Per-credential weights whose sums bound a pathway from below: a subscription counts its
+    fractional months at the learner's pace, a discount its best percent."""
+    pace = state.hours_per_week
+    return {**WEIGHTS, "cost": lambda c: lower_price(c, pace)}
+
 _Kept = dict[tuple[object, tuple[str, int]], list[tuple[float, frozenset[tuple[str, int]], frozenset[object]]]]
 
 
@@ -65,8 +73,9 @@ def exclusion(state: State, cred: Credential) -> str:
     reason = _gate_block(cred, state.learner)
     if reason:
         return reason
-    if state.budget is not None and cred.cost.amount > state.budget + 1e-9:
-        return f"costs ${cred.cost.amount:,.0f}, more than the whole budget (${state.budget:,.0f})"
+    least = least_total(cred, state.hours_per_week)
+    if state.budget is not None and least > state.budget + 1e-9:
+        return f"costs ${least:,.0f}, more than the whole budget (${state.budget:,.0f})"
     if state.max_hours is not None and cred.hours > state.max_hours + 1e-9:
         return f"needs {cred.hours:g} h, more than the time to the deadline ({state.max_hours:.0f} h)"
     return ""
@@ -109,7 +118,7 @@ class _Worth:
         self.state = state
         c = state.profile.constraints
         lookup = state.credential
-        self.cost = Bounds(state.catalog, state.learner, screen.usable, WEIGHTS["cost"], lookup)
+        self.cost = Bounds(state.catalog, state.learner, screen.usable, weights(state)["cost"], lookup)
         self.hours = Bounds(state.catalog, state.learner, screen.usable, WEIGHTS["hours"], lookup)
         self.objective = {"cost": self.cost, "hours": self.hours}.get(c.optimize) or Bounds(
             state.catalog, state.learner, screen.usable, WEIGHTS["count"], lookup)
@@ -125,10 +134,12 @@ class _Worth:
             if any(b is None for b in bundles):
                 continue
             union = frozenset().union(*bundles)  # type: ignore[arg-type]
-            if ((state.budget is None or self.cost.total(union) <= state.budget + 1e-9)
+            # a known pathway's value must bound the optimum from above: price it in full
+            price = upper_total((state.credential(cid) for cid in union), state.hours_per_week)
+            if ((state.budget is None or price <= state.budget + 1e-9)
                     and (state.max_hours is None or self.hours.total(union) <= state.max_hours + 1e-9)
                     and feasible(state.catalog, union, state.learner, state.credential)):
-                return self.objective.total(union)
+                return price if self.objective is self.cost else self.objective.total(union)
         return math.inf
 
     def verdict(self, cred: Credential) -> str | None:
@@ -165,12 +176,41 @@ def _dominated(signature: frozenset[tuple[str, int]], hours: float, advice: froz
     return False
 
 
+class _Vouchers:
+    """Discount conditions of the kept credentials, and the credentials dropped as dominated
+    that could meet one (a dominated credential is looked at again when it could)."""
+
+    def __init__(self) -> None:
+        self.issuers: set[str] = set()
+        self.ids: set[str] = set()
+        self.dropped: list[str] = []
+        self.by_id: dict[str, Credential] = {}
+
+    def unlock(self, cred: Credential) -> bool:
+        self.by_id[cred.id] = cred
+        return cred.issuer in self.issuers or cred.id in self.ids
+
+    def keep(self, cred: Credential) -> list[str]:
+        """Note `cred`'s discount conditions; the dropped credentials that now meet one."""
+        if not cred.discounts:
+            return []
+        for d in cred.discounts:
+            if d.after_credential is not None:
+                self.ids.add(d.after_credential)
+            else:
+                self.issuers.add(d.after_issuer)
+        back = [cid for cid in self.dropped if self.unlock(self.by_id[cid])]
+        self.dropped = [cid for cid in self.dropped if cid not in back]
+        return back
+
+
 def candidates(state: State, gap: Gap) -> Candidates:
     """Step 2: the credentials that can matter for `gap`, the stacks they may complete, and
     every credential left out with its reason."""
     catalog, learner = state.catalog, state.learner
     screen = _Screen(state)
     worth = _Worth(state, gap, screen)
+    vouchers = _Vouchers()
     verdicts: dict[str, str | None] = {}
     wanted: dict[str, set[int]] = {}
     named: set[str] = set()
@@ -208,7 +248,8 @@ def candidates(state: State, gap: Gap) -> Candidates:
     for expected in gap.expected + gap.suggestions:
         need([expected.requirement])
     while todo:
-        batch = sorted((state.credential(cid) for cid in todo), key=lambda c: (c.cost.amount, c.hours, c.id))
+        batch = sorted((state.credential(cid) for cid in todo),
+                       key=lambda c: (upper_price(c, state.hours_per_week), c.hours, c.id))
         todo = set()
         for cred in batch:
             if cred.is_stack:
@@ -223,8 +264,12 @@ def candidates(state: State, gap: Gap) -> Candidates:
                 continue  # helps with nothing wanted
             group = () if all_hold(cred.requires, learner) else cred.requires
             if cred.id not in kept:
-                if cred.id not in named and _dominated(signature, cred.hours, frozenset(cred.recommends),
-                                                       kept_index, {(), group}):
+                # only a credential whose price is fixed can be swapped for a cheaper rival; one
+                # that may unlock a kept credential's discount stays (and is looked at again below)
+                dominable = fixed_price(cred) and not vouchers.unlock(cred)
+                if cred.id not in named and dominable and _dominated(
+                        signature, cred.hours, frozenset(cred.recommends), kept_index, {(), group}):
+                    vouchers.dropped.append(cred.id)
                     continue
                 if cred.id not in verdicts:
                     verdicts[cred.id] = worth.verdict(cred)
@@ -232,6 +277,7 @@ def candidates(state: State, gap: Gap) -> Candidates:
                     continue
                 kept[cred.id] = cred
                 need(cred.requires)
+                todo.update(vouchers.keep(cred))
             for threshold in signature:
                 kept_index.setdefault((group, threshold), []).append((cred.hours, signature, frozenset(cred.recommends)))
     have = set(kept) | learner.credentials

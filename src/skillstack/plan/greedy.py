@@ -18,6 +18,7 @@ from skillstack.model import (
     SkillReq,
 )
 from skillstack.plan.milp import Providers
+from skillstack.plan.pricing import upper_price
 from skillstack.plan.problem import GapItem, PlanProblem, PlanSolution
 from skillstack.plan.progress import Progress, by_id, start_progress
 
@@ -58,8 +59,8 @@ def _greedy_step(
     criterion: str,
 ) -> list[Credential] | None:
     """The bundle with the least objective per gap item it closes, if any."""
-    bundler = _Bundler(pool, stacks, state, criterion)
-    spent = (sum(c.cost.amount for c in taken), sum(c.hours for c in taken))
+    bundler = _Bundler(pool, stacks, state, criterion, problem.hours_per_week)
+    spent = (sum(upper_price(c, problem.hours_per_week) for c in taken), sum(c.hours for c in taken))
     best: tuple[float, CredentialId] | None = None
     choice: list[Credential] | None = None
     for cid in sorted(pool):
@@ -71,25 +72,25 @@ def _greedy_step(
             after.take(cred)
             after.earn(stacks)
         gained = sum(1 for g in open_gap if after.has(g.skill, g.level))
-        key = (_measure(bundle, criterion) / max(gained, 1), cid)
+        key = (_measure(bundle, criterion, problem.hours_per_week) / max(gained, 1), cid)
         if gained and (best is None or key < best):
             best, choice = key, bundle
     return choice
 
 
 def _affordable(problem: PlanProblem, spent: tuple[float, float], bundle: Sequence[Credential]) -> bool:
-    cost = spent[0] + sum(c.cost.amount for c in bundle)
+    cost = spent[0] + sum(upper_price(c, problem.hours_per_week) for c in bundle)
     hours = spent[1] + sum(c.hours for c in bundle)
     return (problem.budget is None or cost <= problem.budget) and (
         problem.max_hours is None or hours <= problem.max_hours
     )
 
 
-def _measure(bundle: Sequence[Credential], criterion: str) -> float:
+def _measure(bundle: Sequence[Credential], criterion: str, pace: float) -> float:
     if criterion == "count":
         return float(len(bundle))
     if criterion == "cost":
-        return sum(c.cost.amount for c in bundle)
+        return sum(upper_price(c, pace) for c in bundle)
     return sum(c.hours for c in bundle)
 
 
@@ -102,7 +103,9 @@ class _Bundler:
         stacks: Sequence[Credential],
         state: Progress,
         criterion: str,
+        pace: float = 10.0,
     ) -> None:
+        self.pace = pace
         self.pool = pool
         self.stacks = stacks
         self.state = state
@@ -154,7 +157,7 @@ class _Bundler:
         usable = [o for o in options if o is not None]
         if not usable:
             return False
-        cheapest = min(usable, key=lambda o: (_measure(o, self.criterion), [c.id for c in o]))
+        cheapest = min(usable, key=lambda o: (_measure(o, self.criterion, self.pace), [c.id for c in o]))
         for cred in cheapest:
             if cred.id not in work.held:
                 work.take(cred)

@@ -22,10 +22,17 @@ Formulation (nodes: the candidates and stacks left after pruning):
   order, with waived first: W * waived + ids), ids2 (the sum of squared positions).
   Extra cost terms (subscriptions, discounts) belong in `criterion("cost")` and
   `value("cost", ...)`: both read `cost_terms`.
+- Subscriptions: per (provider, monthly price), an integer m >= 0 of months with
+  month_hours * m >= the hours of the group's candidates taken; cost monthly * m.
+- Discounts: a candidate v's discount d is a binary y_vd <= x_v and <= the sum of
+  "a before v" over the candidates a that meet its condition (an edge a -> v of
+  the "can serve" graph, so cycles of vouchers get positions like prerequisites);
+  at most one discount of v counts; cost -amount_v * percent / 100 * y_vd.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -42,6 +49,7 @@ from skillstack.model import (
     SkillId,
     SkillReq,
 )
+from skillstack.plan.pricing import month_hours, subscription_key, upper_total
 from skillstack.plan.problem import Expected, GapItem, PlanProblem
 from skillstack.plan.progress import Progress
 
@@ -234,7 +242,57 @@ class Model:
         ranks = {c.id: n for n, c in enumerate(sorted(problem.candidates, key=lambda c: c.id), start=1)}
         self.rank = [float(ranks.get(node.id, 0)) for node in self.nodes[: self.n_candidates]]
         self.cost_terms: list[dict[int, float]] = []  # extra cost terms: column -> coefficient
+        self.discounted: list[tuple[int, int, tuple[int, ...]]] = []  # (node, y column, nodes meeting it)
+        self.pace = problem.hours_per_week
+        self._prices(problem.hours_per_week)
         self._caps(problem)
+
+    def _voucher_sources(self, node: int) -> list[tuple[float, tuple[int, ...]]]:
+        """For each discount of candidate `node`: its percent and the candidates meeting its condition."""
+        cred = self.nodes[node]
+        out = []
+        for d in cred.discounts:
+            meets = tuple(a for a, other in enumerate(self.nodes[: self.n_candidates])
+                          if a != node and d.met_by(other))
+            out.append((d.percent, meets))
+        return out
+
+    def _prices(self, pace: float) -> None:
+        groups: dict[tuple[str, float], list[int]] = {}
+        for i, cred in enumerate(self.nodes[: self.n_candidates]):
+            key = subscription_key(cred)
+            if key is not None and cred.hours > 0:
+                groups.setdefault(key, []).append(i)
+        month = month_hours(pace)
+        for (_, monthly), members in sorted(groups.items()):
+            total = sum(self.nodes[i].hours for i in members)
+            m = self.milp.column(integer=True, upper=float(math.ceil(total / month) + 1))
+            self.milp.row([*((self.take[i], self.nodes[i].hours) for i in members), (m, -month)], 0.0)
+            self.cost_terms.append({m: monthly})
+        for v, cred in enumerate(self.nodes[: self.n_candidates]):
+            if not cred.discounts or cred.cost.amount <= 0:
+                continue
+            ys = []
+            for percent, meets in self._voucher_sources(v):
+                if not meets or percent <= 0:
+                    continue
+                y = self.milp.column(integer=True)
+                self.milp.row([(y, 1.0), (self.take[v], -1.0)], 0.0)
+                self.milp.row([(y, 1.0), *((self._pair(a, v), -1.0) for a in meets)], 0.0)
+                self.cost_terms.append({y: -cred.cost.amount * percent / 100.0})
+                self.discounted.append((v, y, meets))
+                ys.append(y)
+            if len(ys) > 1:
+                self.milp.row([(y, 1.0) for y in ys], 1.0)
+
+    def voucher_order(self, values: Sequence[float]) -> dict[str, tuple[str, ...]]:
+        """For each discount the solution counts: the discounted credential and the credentials
+        one of which must come before it."""
+        out: dict[str, tuple[str, ...]] = {}
+        for v, y, meets in self.discounted:
+            if values[y] > 0.5:
+                out[self.nodes[v].id] = tuple(self.nodes[a].id for a in meets)
+        return out
 
     def _waived_entries(self) -> list[_Waived]:
         out = []
@@ -347,6 +405,10 @@ class Model:
                 for atom in leaf_atoms(need):
                     if not self.start.holds(atom):
                         edges[after].update(self.index[a.id] for a in self.providers.meeting(atom))
+        for after, node in enumerate(self.nodes[: self.n_candidates]):
+            if node.discounts and node.cost.amount > 0:  # a voucher is "before" like a prerequisite
+                for _, meets in self._voucher_sources(after):
+                    edges[after].update(meets)
         component = strongly_connected(edges)
         sizes = [0] * (max(component, default=-1) + 1)
         for number in component:
@@ -447,6 +509,8 @@ class Model:
         if name == "ids":
             return (sum(self.rank) + 1.0) * self.waived_count(chosen) + sum(
                 self.rank[i] for i in chosen if i < self.n_candidates)
+        if name == "cost" and not values:  # no solution at hand: the full price of the set, no discount
+            return upper_total((self.nodes[i] for i in chosen if i < self.n_candidates), self.pace)
         coeffs = self.criterion(name)
         takes = {self.take[i] for i in range(len(self.nodes))}
         extra = sum(coef * values[col] for col, coef in coeffs.items() if col not in takes) if values else 0.0

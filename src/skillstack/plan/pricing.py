@@ -93,3 +93,39 @@ def pathway_cost(steps: Sequence[Credential], hours_per_week: float) -> float:
 def list_price(cred: Credential, hours_per_week: float) -> float:
     """What a credential costs on its own (no discount, its own subscription months)."""
     return cred.cost.amount + subscription_cost([cred], hours_per_week)
+
+
+def max_discount(cred: Credential) -> float:
+    return max((d.percent for d in cred.discounts), default=0.0)
+
+
+def fixed_price(cred: Credential) -> bool:
+    """Whether a credential always costs its one-off amount (no subscription, no discount)."""
+    return cred.cost.subscription is None and not cred.discounts
+
+
+def lower_price(cred: Credential, hours_per_week: float) -> float:
+    """A lower bound of what a credential adds to any pathway's cost: its best discount,
+    and its share of a subscription in fractional months. Sums over a pathway bound its cost."""
+    price = cred.cost.amount * (1.0 - max_discount(cred) / 100.0)
+    sub = cred.cost.subscription
+    if sub is not None:
+        price += sub.monthly * cred.hours / month_hours(hours_per_week)
+    return price
+
+
+def upper_price(cred: Credential, hours_per_week: float) -> float:
+    """An upper bound of what a credential adds to any pathway: no discount, its own whole months."""
+    return list_price(cred, hours_per_week)
+
+
+def least_total(cred: Credential, hours_per_week: float) -> float:
+    """The least any pathway that takes `cred` can cost: its best discount and the whole
+    months its own hours need."""
+    return cred.cost.amount * (1.0 - max_discount(cred) / 100.0) + subscription_cost([cred], hours_per_week)
+
+
+def upper_total(creds: Iterable[Credential], hours_per_week: float) -> float:
+    """What a set of credentials costs at most, in any order: no discounts, shared subscriptions."""
+    taken = list(creds)
+    return sum(c.cost.amount for c in taken) + subscription_cost(taken, hours_per_week)

@@ -61,6 +61,7 @@ class PlanProblem:
     - `budget`: total cost cap (None: no cap); `max_hours`: total hours cap
       (deadline weeks x hours per week; None: no cap).
     - `expected`: credentials the target roles expect and the learner lacks.
+    - `hours_per_week`: the learner's pace, which prices subscriptions (months of study).
     - `near_ties`: also look for pathways at most 5% worse on the objective that are
       much better on the other measure or hold an expected credential the optimum lacks.
     """
@@ -77,6 +78,7 @@ class PlanProblem:
     education: EducationHeld | None = None
     expected: tuple[Expected, ...] = ()
     near_ties: bool = False
+    hours_per_week: float = 10.0
 
 
 @dataclass(frozen=True)

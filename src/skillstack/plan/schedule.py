@@ -19,6 +19,7 @@ from skillstack.holdings import held_status
 from skillstack.model import CredentialId, RoleId, SkillId
 from skillstack.plan.candidates import Candidates, Excluded
 from skillstack.plan.gap import Gap, Gate
+from skillstack.plan.pricing import step_costs
 from skillstack.plan.problem import Expected, GapItem, NearTie, PlanSolution
 from skillstack.plan.state import State
 from skillstack.requirements import describe, holds
@@ -97,6 +98,7 @@ def dated(state: State, solution: PlanSolution, gap: Gap) -> tuple[Step, ...]:
     steps = []
     done_hours = 0.0
     day = start = state.start
+    prices = step_costs([catalog.credentials[cid] for cid in solution.steps], state.hours_per_week)
     for index, cid in enumerate(solution.steps):
         cred = catalog.credentials[cid]
         waived = () if state.strict else tuple(
@@ -112,7 +114,7 @@ def dated(state: State, solution: PlanSolution, gap: Gap) -> tuple[Step, ...]:
         done_hours += cred.hours
         end = start + timedelta(days=max(math.ceil(done_hours / state.hours_per_week * 7) - 1, 0))
         end = max(end, day)
-        steps.append(Step(cid, day, end, cred.cost.amount, cred.hours, closes, tuple(stacks_after.get(index, ())),
+        steps.append(Step(cid, day, end, prices[index], cred.hours, closes, tuple(stacks_after.get(index, ())),
                           waived))
         day = end + timedelta(days=1)
     return tuple(steps)

@@ -36,12 +36,13 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from skillstack.model import OBJECTIVES, Credential, CredentialId, SkillId
+from skillstack.model import OBJECTIVES, AnyOf, Credential, CredentialId, CredentialReq, SkillId
 from skillstack.plan.candidates import Candidates
 from skillstack.plan.gap import Gap
 from skillstack.plan.highs import REL_TOL, Highs
 from skillstack.plan.milp import INF, Model, Providers, leaf_atoms
 from skillstack.plan.order import teaching_order
+from skillstack.plan.pricing import least_total, pathway_cost
 from skillstack.plan.problem import Expected, GapItem, NearTie, PlanProblem, PlanSolution
 from skillstack.plan.progress import Progress, by_id, reachable, start_progress
 from skillstack.plan.state import State
@@ -75,7 +76,8 @@ def problem_of(state: State, gap: Gap, candidates: Candidates, *, near_ties: boo
         skills={SkillId(k): v for k, v in learner.skills.items()},
         held=frozenset(CredentialId(c) for c in learner.credentials), experience=dict(learner.experience),
         education=learner.education, gap=gap.items, objective=state.objective, budget=state.budget,
-        max_hours=state.max_hours, expected=gap.expected + gap.suggestions, near_ties=near_ties)
+        max_hours=state.max_hours, expected=gap.expected + gap.suggestions, near_ties=near_ties,
+        hours_per_week=state.hours_per_week)
 
 
 def criteria_of(objective: str) -> tuple[str, str, str]:
@@ -136,9 +138,18 @@ def _tail(model: Model, criteria: Sequence[str]) -> tuple[str, ...]:
 
 
 def finish(problem: PlanProblem, start: Progress, chosen: Iterable[Credential], *, optimal: bool,
-           status: str) -> PlanSolution:
-    """Order `chosen` (the teaching order) and describe the pathway."""
+           status: str, vouchers: Mapping[str, Sequence[str]] | None = None) -> PlanSolution:
+    """Order `chosen` (the teaching order) and describe the pathway.
+
+    `vouchers` maps a credential whose discount the solver counted to the credentials
+    one of which must come first; the order keeps that (as if it were a prerequisite).
+    """
     taken = by_id(list(chosen))
+    if vouchers:
+        ids = {c.id for c in taken}
+        taken = [replace(c, requires=(*c.requires, AnyOf(tuple(CredentialReq(CredentialId(a))
+                                                                for a in vouchers[c.id] if a in ids))))
+                 if c.id in vouchers else c for c in taken]
     state = start.copy()
     steps: list[CredentialId] = []
     earned: list[tuple[CredentialId, int]] = []
@@ -148,6 +159,7 @@ def finish(problem: PlanProblem, start: Progress, chosen: Iterable[Credential], 
         earned.extend((stack.id, len(steps) - 1) for stack in stacks)
 
     ordered = teaching_order(state, taken, by_id(problem.stacks), on_take)
+    by_id_map = {c.id: c for c in taken}
     if len(ordered) != len(taken):
         names = ", ".join(sorted({c.id for c in taken} - {c.id for c in ordered}))
         raise RuntimeError(f"internal: cannot order the pathway ({names} never eligible)")
@@ -161,7 +173,7 @@ def finish(problem: PlanProblem, start: Progress, chosen: Iterable[Credential], 
         stacks=tuple(earned),
         closed=closed,
         open=tuple(g for g in problem.gap if not state.has(g.skill, g.level)),
-        cost=float(sum(c.cost.amount for c in taken)),
+        cost=pathway_cost([by_id_map[s] for s in steps], problem.hours_per_week),
         hours=float(sum(c.hours for c in taken)),
         status=status,
         expected_met=met,
@@ -198,14 +210,15 @@ def _prune(problem: PlanProblem, start: Progress, open_gap: Sequence[GapItem]) -
 
 
 def _fits(cred: Credential, problem: PlanProblem) -> bool:
-    within_budget = problem.budget is None or cred.cost.amount <= problem.budget
+    within_budget = problem.budget is None or least_total(cred, problem.hours_per_week) <= problem.budget + 1e-9
     within_hours = problem.max_hours is None or cred.hours <= problem.max_hours
     return within_budget and within_hours
 
 
 def _relevant(nodes: Sequence[Credential], open_gap: Sequence[GapItem], expected: Sequence[Expected],
               start: Progress) -> set[CredentialId]:
-    """Ids of nodes that close a gap item, meet part of an expected item, or serve, transitively, one that does."""
+    """Ids of nodes that close a gap item, meet part of an expected item, or serve, transitively, one that
+    does (by a prerequisite, or by unlocking its discount)."""
     providers = Providers(nodes)
     todo = [node for g in open_gap for node in providers.granting(g.skill, g.level)]
     for item in expected:
@@ -218,6 +231,8 @@ def _relevant(nodes: Sequence[Credential], open_gap: Sequence[GapItem], expected
         if node.id in keep:
             continue
         keep.add(node.id)
+        for d in node.discounts:  # a credential that unlocks a kept one's voucher can matter too
+            todo.extend(other for other in nodes if other.id != node.id and not other.is_stack and d.met_by(other))
         for need in node.needs:
             for atom in leaf_atoms(need):
                 if not start.holds(atom):
@@ -233,10 +248,12 @@ class _Outcome:
     chosen: frozenset[int] | None  # node indices; None: no pathway found
     optimal: bool
     infeasible: bool = False
+    values: Sequence[float] = ()  # the last stage's solution
 
 
 def _lexicographic(model: Model, highs: Highs, criteria: Sequence[str]) -> _Outcome:
     chosen: frozenset[int] | None = None
+    last: Sequence[float] = ()
     for stage_no, name in enumerate(criteria):
         coeffs = model.criterion(name)
         if not coeffs:
@@ -247,8 +264,9 @@ def _lexicographic(model: Model, highs: Highs, criteria: Sequence[str]) -> _Outc
         if stage.values is None:
             return _Outcome(chosen, False)
         chosen = model.chosen(stage.values)
+        last = stage.values
         if stage.status != "optimal":
-            return _Outcome(chosen, False)
+            return _Outcome(chosen, False, values=last)
         best = max(model.value(name, chosen, stage.values), stage.objective)
         highs.fix(coeffs, best + REL_TOL * max(1.0, abs(best)), stage.values)
     if chosen is None:  # no stage had anything to minimise: take nothing if that is allowed
@@ -256,7 +274,8 @@ def _lexicographic(model: Model, highs: Highs, criteria: Sequence[str]) -> _Outc
         if stage.status == "infeasible":
             return _Outcome(None, False, infeasible=True)
         chosen = model.chosen(stage.values) if stage.values is not None else None
-    return _Outcome(chosen, chosen is not None)
+        last = stage.values or ()
+    return _Outcome(chosen, chosen is not None, values=last)
 
 
 def _result(problem: PlanProblem, start: Progress, model: Model, outcome: _Outcome, *, partial: bool) -> PlanSolution:
@@ -273,7 +292,8 @@ def _result(problem: PlanProblem, start: Progress, model: Model, outcome: _Outco
         status = PARTIAL if partial else "optimal"
     else:
         status = "time limit: the best " + ("partial pathway" if partial else "pathway") + " found so far"
-    return finish(problem, start, chosen, optimal=outcome.optimal, status=status)
+    vouchers = model.voucher_order(outcome.values) if outcome.values else {}
+    return finish(problem, start, chosen, optimal=outcome.optimal, status=status, vouchers=vouchers)
 
 
 def _near_ties(problem: PlanProblem, start: Progress, model: Model, chosen: frozenset[int],
