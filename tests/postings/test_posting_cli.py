@@ -120,3 +120,23 @@ def test_text_output_shows_evidence_and_defaults(tmp_path: Path) -> None:
     assert 'line 4 "CompTIA Security+", line 4 "SY0-701", line 4 "CISSP"' in result.stdout
     assert "SQL (sql): level 3 advanced (says 'Strong'), essential (under 'Minimum qualifications')" in result.stdout
     assert "Levels without a wording cue are 2 (intermediate)" in result.stdout
+
+
+def test_oversized_input_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text("SQL " * 300_000)
+    result = runner.invoke(app, ["posting", str(path)])
+    assert result.exit_code == 2 and "larger than 1 MB" in result.stderr
+
+
+def test_long_lines_without_sentence_ends_stay_fast(tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "run-on.txt"
+    path.write_text("strong SQL and Python experience with 3 years of network administration " * 1500)
+    started = time.process_time()
+    result = runner.invoke(app, ["posting", str(path), "--format", "json"])
+    assert result.exit_code == 0
+    assert time.process_time() - started < 20  # about 1 s of CPU; quadratic work took minutes
+    [post] = json.loads(result.stdout)["postings"]
+    assert {s["skill"] for s in post["skills"]} >= {"sql", "python"} and len(post["skills"][0]["evidence"]) == 50

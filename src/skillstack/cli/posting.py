@@ -14,7 +14,7 @@ from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
 from skillstack.cli.output import write
 from skillstack.errors import InputError, UsageError
 
-MAX_BYTES = 5_000_000
+MAX_BYTES = 1_000_000  # a job posting is a few pages; bounds the time on junk (~10 s a megabyte at worst)
 
 
 class InputKind(str, Enum):
@@ -30,7 +30,11 @@ def read_texts(files: list[Path]) -> list[tuple[str, str]]:
     for path in files:
         name = "<stdin>" if str(path) == "-" else str(path)
         try:
-            data = sys.stdin.buffer.read(MAX_BYTES + 1) if str(path) == "-" else path.read_bytes()
+            if str(path) == "-":
+                data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            else:
+                with open(path, "rb") as fh:
+                    data = fh.read(MAX_BYTES + 1)
         except FileNotFoundError:
             raise InputError(f"{path}: no such file") from None
         except IsADirectoryError:

@@ -35,6 +35,7 @@ _UNMAPPED_CUE = re.compile(
     r"(?=\s*(?:[.;,:()]|\band\b|\bor\b|\bis\b|\bwould\b|\bas well\b|$))", re.IGNORECASE)
 _SKIP_UNMAPPED = re.compile(r"^(?:the|a|an|our|your|this|these|all|any|some|other|working|at least|one|two|"
                             r"\d+|years?|experience|knowledge|skills?|it|them)\b", re.IGNORECASE)
+MAX_EVIDENCE = 50  # evidence kept per item; a posting that names SQL 10,000 times shows the first 50
 _INTERESTING = re.compile(r"\byears?\b|\byrs?\b|degree|diploma|bachelor|master|ph\.?d|doctora|\bged\b|high school|"
                           r"\bmba\b|\bbsc|\bmsc|\bb\.?[sa]\.?\b|\bm\.?s\.?\b|experience|knowledge|proficien|familiar|"
                           r"expertise|skill|understanding", re.IGNORECASE)
@@ -211,9 +212,11 @@ def find_matches(lex: Lexicon, texts: list[str]) -> list[list[_Match]]:
             continue
         cands.sort(key=lambda f: (-f[0], -f[1], -f[2], f[3].start))
         chosen: list[_Match] = []
+        taken = bytearray(len(text) + 1)
         for *_, match in cands:
-            if all(match.end <= c.start or match.start >= c.end for c in chosen):
+            if not any(taken[match.start:match.end]):
                 chosen.append(match)
+                taken[match.start:match.end] = b"\x01" * (match.end - match.start)
         out.append(sorted(chosen, key=lambda c: c.start))
     return out
 
@@ -292,9 +295,16 @@ def _line(lex: Lexicon, line: Line, matches: list[_Match], found: _Found) -> Non
             if m.entry.kind != "esco":
                 found.ignored.append(Note(text[m.start:m.end], line.number, f"under {line.heading!r} (benefits)"))
         return
+    first = 0
     for cstart, cend in rules.clauses(text):
         clause = text[cstart:cend]
-        inside = [m for m in matches if cstart <= m.start and m.end <= cend]
+        while first < len(matches) and matches[first].start < cstart:
+            first += 1
+        last = first
+        while last < len(matches) and matches[last].start < cend:
+            last += 1
+        inside = [m for m in matches[first:last] if m.end <= cend]
+        first = last
         if inside or _INTERESTING.search(clause):
             _clause(lex, line, clause, cstart, inside, found)
 
@@ -337,6 +347,7 @@ def _clause(lex: Lexicon, line: Line, clause: str, base: int, inside: list[_Matc
     if education:
         in_fields = rules.FIELDS.search(clause)
         fields_from = base + in_fields.end() if in_fields else -1
+    cues = rules.level_cues(clause) if inside else []
     known = []
     for m in inside:
         if 0 <= fields_from <= m.start and m.entry.kind == "skill":
@@ -348,7 +359,7 @@ def _clause(lex: Lexicon, line: Line, clause: str, base: int, inside: list[_Matc
                                       "mentioned in a sentence that asks nothing of the candidate"))
             continue
         if m.entry.kind == "skill" and _TITLE_NOUN.match(line.text, m.end):
-            said = rules.level_cue(clause, m.start - base)
+            said = rules.level_cue(clause, m.start - base, cues)
             if not said or said[0] < 3 or not _SELF.search(clause):
                 found.ignored.append(Note(line.text[m.start:_TITLE_NOUN.match(line.text, m.end).end()],  # type: ignore[union-attr]
                                           line.number, "part of a job title"))
@@ -378,15 +389,15 @@ def _clause(lex: Lexicon, line: Line, clause: str, base: int, inside: list[_Matc
                                             re.IGNORECASE)))
         cold = found.credentials.get(cids)
         if cold is None or _stronger(cold.importance, citem.importance):
-            found.credentials[cids] = replace(citem, evidence=(cold.evidence if cold else ()) + ev)
+            found.credentials[cids] = replace(citem, evidence=((cold.evidence if cold else ()) + ev)[:MAX_EVIDENCE])
         else:
-            found.credentials[cids] = replace(cold, evidence=cold.evidence + ev)
+            found.credentials[cids] = replace(cold, evidence=(cold.evidence + ev)[:MAX_EVIDENCE])
     skill_matches = [m for m in known if m.entry.kind == "skill"]
     groups = _groups(clause, base, skill_matches)
     for group in groups:
         sids = [m.entry.target for m in group]
         for m in group:
-            _skill(lex, line, clause, base, m, cue, top_years, tuple(i for i in sids if i != m.entry.target), found)
+            _skill(line, clause, base, m, cue, cues, top_years, tuple(i for i in sids if i != m.entry.target), found)
     for y in years:
         what = clause[y.end:y.what_end].strip()
         near = [m for m in skill_matches if base + y.end <= m.start < base + y.what_end] or \
@@ -399,9 +410,9 @@ def _clause(lex: Lexicon, line: Line, clause: str, base: int, inside: list[_Matc
         item = ExperienceItem(domain, y.years, cue.value, cue.reason, what, why, (Evidence(line.number, phrase),))
         old = found.experience.get(domain)
         if old is None or y.years > old.years or (y.years == old.years and _stronger(old.importance, cue.value)):
-            found.experience[domain] = replace(item, evidence=item.evidence + (old.evidence if old else ()))
+            found.experience[domain] = replace(item, evidence=(item.evidence + (old.evidence if old else ()))[:MAX_EVIDENCE])
         else:
-            found.experience[domain] = replace(old, evidence=old.evidence + item.evidence)
+            found.experience[domain] = replace(old, evidence=(old.evidence + item.evidence)[:MAX_EVIDENCE])
     if education:
         importance, reason = cue.value, cue.reason
         if education.or_experience and importance == "essential":
@@ -410,10 +421,10 @@ def _clause(lex: Lexicon, line: Line, clause: str, base: int, inside: list[_Matc
                                              reason, (Evidence(line.number, clause.strip()),)))
 
 
-def _skill(lex: Lexicon, line: Line, clause: str, base: int, m: _Match, cue: rules.Cue, years: float,
-           alternatives: tuple[str, ...], found: _Found) -> None:
+def _skill(line: Line, clause: str, base: int, m: _Match, cue: rules.Cue, cues: list[tuple[int, int, int, str]],
+           years: float, alternatives: tuple[str, ...], found: _Found) -> None:
     level, why = rules.DEFAULT_LEVEL, f"no wording cue (default {rules.DEFAULT_LEVEL}, intermediate)"
-    near = rules.level_cue(clause, m.start - base)
+    near = rules.level_cue(clause, m.start - base, cues)
     if near and near[0] != rules.DEFAULT_LEVEL:
         level, why = near[0], f"says {near[1]!r}"
     if years:
@@ -430,7 +441,7 @@ def _skill(lex: Lexicon, line: Line, clause: str, base: int, m: _Match, cue: rul
     best = item if _stronger(old.importance, item.importance) else old
     top = item if item.level > old.level else old
     found.skills[sid] = replace(best, level=top.level, level_reason=top.level_reason,
-                                evidence=(*old.evidence, ev),
+                                evidence=old.evidence if len(old.evidence) >= MAX_EVIDENCE else (*old.evidence, ev),
                                 alternatives=best.alternatives if best is old else alternatives)
 
 
@@ -457,7 +468,7 @@ def _lowest_education(items: list[EducationItem]) -> tuple[EducationItem, ...]:
     for item in items:
         old = best.get(item.importance)
         if old is None or rules.EDUCATION_LEVELS.index(item.level) < rules.EDUCATION_LEVELS.index(old.level):
-            best[item.importance] = replace(item, evidence=item.evidence + (old.evidence if old else ()))
+            best[item.importance] = replace(item, evidence=(item.evidence + (old.evidence if old else ()))[:MAX_EVIDENCE])
         elif old is not None:
-            best[item.importance] = replace(old, evidence=old.evidence + item.evidence)
+            best[item.importance] = replace(old, evidence=(old.evidence + item.evidence)[:MAX_EVIDENCE])
     return tuple(sorted(best.values(), key=lambda e: -rules.RANK[e.importance]))

@@ -20,6 +20,7 @@ not take SQL away.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 DEFAULT_LEVEL = 2
@@ -92,15 +93,24 @@ class Cue:
     reason: str
 
 
+MAX_YEARS = 5  # "N years of X" read per clause
+MAX_CLAUSE = 600  # characters; longer runs without a sentence end are cut at spaces (bounds the work per clause)
+
+
 def clauses(text: str) -> list[tuple[int, int]]:
     """Character ranges of the clauses of one line."""
-    out, start = [], 0
-    for m in CLAUSE_END.finditer(text):
-        if m.start() > start:
-            out.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in [*CLAUSE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        while end - start > MAX_CLAUSE:
+            cut = text.rfind(" ", start + 1, start + MAX_CLAUSE)
+            cut = cut if cut > start else start + MAX_CLAUSE
+            out.append((start, cut))
+            start = cut
+        if end > start:
+            out.append((start, end))
+        start = m.end() if m else end
     return out or [(0, len(text))]
 
 
@@ -128,13 +138,20 @@ def negated(clause: str) -> str:
     return ""
 
 
-def level_cue(clause: str, before: int) -> tuple[int, str] | None:
-    """The level of the nearest wording cue ending before character `before` of the clause."""
+def level_cues(clause: str) -> list[tuple[int, int, int, str]]:
+    """Every level cue of a clause as (end, start, level, words), by end."""
+    found = [(m.end(), m.start(), level, m.group(0)) for pattern, level in _LEVEL_CUES for m in pattern.finditer(clause)]
+    return sorted(found)
+
+
+def level_cue(clause: str, before: int, cues: list[tuple[int, int, int, str]] | None = None) -> tuple[int, str] | None:
+    """The level of the nearest wording cue ending before character `before` of the clause
+    (`cues`: the clause's `level_cues`, when already found)."""
+    cues = level_cues(clause) if cues is None else cues
     best: tuple[int, int, str] | None = None
-    for pattern, level in _LEVEL_CUES:
-        for m in pattern.finditer(clause, 0, before):
-            if best is None or m.start() > best[0] or (m.start() == best[0] and level > best[1]):
-                best = (m.start(), level, m.group(0))
+    for end, start, level, words in cues[:bisect_right(cues, (before, before, 5, ""))]:
+        if end <= before and (best is None or start > best[0] or (start == best[0] and level > best[1])):
+            best = (start, level, words)
     return (best[1], best[2]) if best else None
 
 
@@ -165,6 +182,8 @@ def years_in(clause: str) -> list[Years]:
         stop = re.search(r"[,(\[]|\band\s+\d|\bor\s+\d", tail[skip:])
         what_end = m.end() + skip + (stop.start() if stop else len(tail) - skip)
         out.append(Years(number(m.group(1)), m.start(), m.end() + skip, what_end))
+        if len(out) == MAX_YEARS:  # no real clause asks for more; bounds the work on junk input
+            break
     return out
 
 
