@@ -839,6 +839,8 @@ CONSTRAINTS = Obj("constraints", {
     "exclude": F(ListOf(Located(Str())), description="credential ids or issuers to leave out"),
     "optimize": F(Enum(*m.OBJECTIVES)),
     "with_optional": F(Bool(), description="also close optional role skills"),
+    "issuers": F(ListOf(Str()), description="plan only credentials of these issuers (an AWS shop)"),
+    "strict_recommendations": F(Bool(), description="treat each credential's recommends as required"),
 })
 PROFILE_FILE = Obj("profile", {
     "name": F(Str()),

@@ -37,6 +37,12 @@ ExcludeOpt = typer.Option(None, "--exclude", help="Credential id or issuer to le
 OptionalOpt = typer.Option(None, "--with-optional/--without-optional", help="Also close optional role skills.")
 PostingOpt = typer.Option(None, "--posting", help="Target the role a job posting asks for (text, Markdown or "
                           "HTML; repeatable: several postings make one role); see `skillstack posting`.")
+IssuerOpt = typer.Option(None, "--issuer", help="Plan only credentials of this issuer (repeatable), e.g. "
+                         "--issuer 'Amazon Web Services' for an AWS shop; the complement of --exclude.")
+StrictOpt = typer.Option(False, "--strict-recommendations",
+                         help="Treat each credential's `recommends` (experience, earlier credentials) as required.")
+EducationOpt = typer.Option(None, "--education", help="Your education, LEVEL or LEVEL:FIELD "
+                            "(none, high-school, associate, bachelor, master, doctorate).")
 TodayOpt = typer.Option(None, "--today", help="Date to judge expiry by (default today).", metavar="YYYY-MM-DD")
 
 
@@ -58,10 +64,13 @@ def load_learner(catalog: list[Path] | None, profile: Path | None, **flags: Any)
         "start": parse_date(flags.get("start"), "--start"), "deadline": parse_date(flags.get("deadline"), "--deadline"),
         "optimize": flags["optimize"].value if flags.get("optimize") else None,
         "with_optional": flags.get("with_optional"),
+        "issuers": flags.get("issuer") or None,
+        "strict_recommendations": flags.get("strict_recommendations") or None,
     }
     merged = apply_flags(base, roles=flags.get("role") or (), have=flags.get("have") or (),
                          holds=flags.get("holds") or (), experience=flags.get("experience") or (),
-                         exclude=flags.get("exclude") or (), constraints=constraints)
+                         exclude=flags.get("exclude") or (), constraints=constraints,
+                         education=flags.get("education"))
     resolved, warnings = resolve_profile(merged, cat)
     for message in warnings:
         warn(message)
@@ -90,6 +99,9 @@ def plan(
     optimize: Objective | None = OptimizeOpt,
     exclude: list[str] | None = ExcludeOpt,
     with_optional: bool | None = OptionalOpt,
+    issuer: list[str] | None = IssuerOpt,
+    strict_recommendations: bool = StrictOpt,
+    education: str | None = EducationOpt,
     alternatives: int = typer.Option(0, "--alternatives", min=0, max=10,
                                      help="Also list up to N Pareto-optimal options on cost vs hours."),
     ics: Path | None = typer.Option(None, "--ics", help="Write the schedule as calendar events to this file."),
@@ -113,7 +125,8 @@ def plan(
 
     cat, learner = load_learner(catalog, profile, role=role, have=have, holds=holds, experience=experience,
                                 budget=budget, hours_per_week=hours_per_week, start=start, deadline=deadline,
-                                optimize=optimize, exclude=exclude, with_optional=with_optional, posting=posting)
+                                optimize=optimize, exclude=exclude, with_optional=with_optional, posting=posting,
+                                issuer=issuer, strict_recommendations=strict_recommendations, education=education)
     if not learner.targets:
         raise InputError("no target role: pass --role ROLE or list `targets` in the profile")
     day = today_from(today)

@@ -145,6 +145,8 @@ class _Worth:
     def verdict(self, cred: Credential) -> str | None:
         """None: keep; '': drop (no optimal pathway takes it); text: excluded for that reason."""
         budget, max_hours = self.state.budget, self.state.max_hours
+        if self.cost.lower(cred) == math.inf:
+            return "its prerequisites cannot be met (they need experience you lack, or nothing usable grants them)"
         if budget is not None and self.cost.lower(cred) > budget + 1e-9:
             return (f"with its prerequisites it costs at least ${self.cost.lower(cred):,.0f}, "
                     f"more than the budget (${budget:,.0f})")

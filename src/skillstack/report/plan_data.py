@@ -6,8 +6,11 @@ from typing import Any
 
 from skillstack.audit import Audit, RoleAudit, SkillLine
 from skillstack.catalog import Catalog
+from skillstack.plan.problem import Expected
 from skillstack.plan.service import Plan
+from skillstack.report.jsonify import requirement
 from skillstack.report.provenance import price_origin
+from skillstack.requirements import describe
 
 
 def plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
@@ -21,7 +24,8 @@ def plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
             {"credential": s.credential, "name": catalog.credential_name(s.credential),
              "start": s.start.isoformat(), "end": s.end.isoformat(), "cost": s.cost,
              "cost_source": price_origin(catalog.credentials[s.credential]), "hours": s.hours,
-             "closes": list(s.closes), "earns": list(s.stacks), "recommended": list(s.advice)}
+             "closes": list(s.closes), "earns": list(s.stacks), "recommended": list(s.advice),
+             "waived": list(s.waived)}
             for s in plan.steps
         ],
         "earned_stacks": [
@@ -38,11 +42,37 @@ def plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
         "open": [{"skill": g.skill, "level": int(g.level), "importance": g.importance} for g in plan.open],
         "why": list(plan.why),
         "renew": [{"credential": cid, "expires": when.isoformat()} for cid, when in plan.renew],
+        "expected": [_expected(e, e in plan.expected_met) for e in plan.expected],
+        "suggestions": [_expected(e, False) for e in plan.suggestions],
+        "gates": [{"role": g.role, "requirement": requirement(g.requirement), "text": describe(g.requirement),
+                   "importance": g.importance, "source": g.source, "aim_first": g.aim_first} for g in plan.gates],
+        "near_ties": [{"credentials": list(t.steps), "cost": t.cost, "hours": t.hours, "why": t.why}
+                      for t in plan.near_ties],
+        "waived": plan.waived,
+        "stages": list(plan_stages(plan)),
         "start": plan.start.isoformat(),
         "end": end.isoformat(),
         "constraints": {"budget": plan.budget, "hours_per_week": plan.hours_per_week,
                         "max_hours": round(plan.max_hours, 2) if plan.max_hours is not None else None},
     }
+
+
+def _expected(e: Expected, met: bool) -> dict[str, Any]:
+    return {"requirement": requirement(e.requirement), "text": describe(e.requirement), "importance": e.importance,
+            "source": e.source, "roles": list(e.roles), "met": met}
+
+
+def plan_stages(plan: Plan) -> tuple[str, ...]:
+    """The order in which the pathway was chosen, as stated in the output."""
+    ties: tuple[str, ...] = {"cost": ("hours", "count"), "hours": ("cost", "count"),
+                             "count": ("cost", "hours")}[plan.objective]
+    stages = ["close the gap" + (" and hold the essential expected credentials"
+                                 if any(e.importance == "essential" for e in plan.expected) else "")]
+    if any(e.importance == "important" for e in plan.expected):
+        stages.append("as many important expected credentials as the budget and deadline allow")
+    stages += [f"lowest {plan.objective}", *(f"then lowest {t}" for t in ties),
+               "then fewer waived recommendations", "then ids"]
+    return tuple(stages)
 
 
 def _lines(lines: tuple[SkillLine, ...]) -> list[dict[str, Any]]:

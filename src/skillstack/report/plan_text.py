@@ -33,9 +33,35 @@ def _step(cat: Catalog, n: int, step: Step) -> Text:
     text.append(f"\n    closes: {', '.join(step.closes)}" if step.closes else "\n    (a prerequisite for a later step)")
     for stack in step.stacks:
         text.append(f"\n    + earns {cat.credential_name(stack)} ({stack}) at no extra cost", style="green")
-    for advice in step.advice:
-        text.append(f"\n    recommended first: {advice}", style="yellow")
+    for waived in step.waived:
+        text.append(f"\n    recommends {waived}: waived", style="yellow")
     return text
+
+
+def _expectations(cat: Catalog, plan: Plan) -> list[RenderableType]:
+    from skillstack.requirements import describe
+
+    parts: list[RenderableType] = []
+    if plan.expected:
+        parts.append(Text("\nCredentials employers expect:", style="bold"))
+        for e in plan.expected:
+            met = e in plan.expected_met
+            where = "on this pathway" if met else "not within your budget and deadline"
+            source = f"; {e.source}" if e.source else ""
+            parts.append(Text(f"  {'yes' if met else 'no '} {describe(e.requirement, cat.display_name)} "
+                              f"({e.importance}{source}): {where}", style="green" if met else "yellow"))
+    if plan.suggestions:
+        parts.append(Text("Also worth considering (optional): " + "; ".join(
+            describe(e.requirement, cat.display_name) + (f" ({e.source})" if e.source else "")
+            for e in plan.suggestions)))
+    for g in plan.gates:
+        aim = (f" Aim first for {cat.roles[g.aim_first].name} ({g.aim_first})." if g.aim_first else "")
+        parts.append(Text(f"{cat.roles[g.role].name} also asks {describe(g.requirement)}, which no credential "
+                          f"can give ({g.importance}{'; ' + g.source if g.source else ''}).{aim}", style="yellow"))
+    for t in plan.near_ties:
+        names = ", ".join(t.steps)
+        parts.append(Text(f"Near tie: {names} ({_money(t.cost)}, {t.hours:g} h): {t.why}.", style="cyan"))
+    return parts
 
 
 def plan_view(cat: Catalog, plan: Plan, who: str = "") -> Group:
@@ -47,8 +73,9 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "") -> Group:
         if salary is not None:
             parts.append(Text(f"  {cat.roles[rid].name}: median pay {_money(salary.median)} ({salary_origin(salary)})",
                               style="dim"))
-    if not plan.gap:
+    if not plan.gap and not plan.expected:
         parts.append(Text("\nYou already meet every required skill: no credentials needed.", style="green"))
+        parts += _expectations(cat, plan)
         return Group(*parts)
     gap = Table(title="Gap", title_justify="left", box=None, pad_edge=False)
     for col in ("skill", "needed", "you have", "importance"):
@@ -75,8 +102,14 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "") -> Group:
     if plan.max_hours is not None:
         limits.append(f"{plan.max_hours:.0f} h until the deadline")
     proof = "optimal (proven by the solver)" if plan.optimal else "best found, not proven optimal"
-    parts.append(Text(f"Objective: lowest {plan.objective}; {proof}"
+    first = ("first as many important expected credentials as the budget and deadline allow, then "
+             if any(e.importance == "important" for e in plan.expected) else "")
+    parts.append(Text(f"Objective: {first}lowest {plan.objective}; {proof}"
                       + (f"; within {', '.join(limits)}" if limits else "") + "."))
+    if plan.waived:
+        parts.append(Text(f"{plan.waived} recommendation(s) waived (see the steps); "
+                          "--strict-recommendations makes them binding.", style="dim"))
+    parts += _expectations(cat, plan)
     for cid, when in plan.renew:
         parts.append(Text(f"Renew {cat.credential_name(cid)} ({cid}): it expires on {when}, before the pathway "
                           "ends; the plan counts it as held.", style="yellow"))
