@@ -414,7 +414,19 @@ def chain_catalog(n: int):  # type: ignore[no-untyped-def]
     the role asks for the last skill, so the only pathway takes all n links in order."""
     from skillstack.catalog import Catalog, Index
     from skillstack.model import (
-        Cost, Credential, CredentialId, Grant, Level, Role, RoleId, RoleSkill, Skill, SkillId, SkillReq, SourceRef)
+        Cost,
+        Credential,
+        CredentialId,
+        Grant,
+        Level,
+        Role,
+        RoleId,
+        RoleSkill,
+        Skill,
+        SkillId,
+        SkillReq,
+        SourceRef,
+    )
 
     where = SourceRef("chain.yaml", 1, 1)
     skills = [Skill(SkillId(f"k{i}"), f"Link {i}", where) for i in range(n)]
