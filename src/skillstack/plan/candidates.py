@@ -26,7 +26,16 @@ from skillstack.lifecycle import unavailable_reason
 from skillstack.model import Credential, CredentialId, CredentialReq, EducationReq, ExperienceReq, SkillReq
 from skillstack.plan.bounds import Bounds, feasible
 from skillstack.plan.gap import Gap
-from skillstack.plan.pricing import fixed_price, least_total, lower_price, upper_price, upper_total
+from skillstack.plan.pricing import (
+    fixed_price,
+    least_total,
+    lower_price,
+    max_discount,
+    month_hours,
+    subscription_key,
+    upper_price,
+    upper_total,
+)
 from skillstack.plan.state import State
 from skillstack.requirements import State as Holdings
 from skillstack.requirements import all_hold, atoms, credentials_named, describe, experience_allows
@@ -55,7 +64,9 @@ def weights(state: State) -> dict[str, Callable[[Credential], float]]:
     pace = state.hours_per_week
     return {**WEIGHTS, "cost": lambda c: lower_price(c, pace)}
 
-_Kept = dict[tuple[object, tuple[str, int]], list[tuple[float, frozenset[tuple[str, int]], frozenset[object]]]]
+_Price = tuple[object, float, float]  # a kept credential's (subscription key, one-off amount, full price)
+_Kept = dict[tuple[object, tuple[str, int]],
+             list[tuple[float, frozenset[tuple[str, int]], frozenset[object], _Price]]]
 
 
 def exclusion(state: State, cred: Credential) -> str:
@@ -167,15 +178,31 @@ def _signature(cred: Credential, wanted: dict[str, set[int]]) -> frozenset[tuple
 
 
 def _dominated(signature: frozenset[tuple[str, int]], hours: float, advice: frozenset[object], kept: _Kept,
-               groups: set[object]) -> bool:
+               groups: set[object], cheaper: Callable[[_Price], bool] = lambda _p: True) -> bool:
     """Whether a kept credential of one of `groups` (all cheaper or as cheap, or as cheap and
     as fast with a smaller id) meets every threshold of `signature` in no more `hours`, and
-    recommends nothing more (so it never waives more)."""
+    recommends nothing more (so it never waives more). `cheaper` says whether a rival's price
+    never adds more than this credential's (needed when prices depend on pace or order)."""
     for group in groups:
         rivals = min((kept.get((group, t), []) for t in signature), key=len)
-        if any(h <= hours and signature <= other and recs <= advice for h, other, recs in rivals):
+        if any(h <= hours and signature <= other and recs <= advice and cheaper(price)
+               for h, other, recs, price in rivals):
             return True
     return False
+
+
+def _cheaper_than(cred: Credential, pace: float) -> Callable[[_Price], bool]:
+    """Which kept rivals can replace `cred` without raising any pathway's cost.
+
+    A fixed-price credential: a rival whose full price is no higher. Otherwise a rival must cost no more than the least `cred` can add (its best discount and
+    the whole months its own hours surely add), or share its subscription with no higher
+    one-off amount (it has no more hours, so never more months)."""
+    if fixed_price(cred):
+        return lambda p: p[2] <= cred.cost.amount + 1e-9
+    sub = subscription_key(cred)
+    one_off = cred.cost.amount * (1.0 - max_discount(cred) / 100.0)
+    least = one_off + (sub[1] * math.floor(cred.hours / month_hours(pace) + 1e-9) if sub else 0.0)
+    return lambda p: p[2] <= least + 1e-9 or (sub is not None and p[0] == sub and p[1] <= one_off + 1e-9)
 
 
 class _Vouchers:
@@ -268,9 +295,10 @@ def candidates(state: State, gap: Gap) -> Candidates:
             if cred.id not in kept:
                 # only a credential whose price is fixed can be swapped for a cheaper rival; one
                 # that may unlock a kept credential's discount stays (and is looked at again below)
-                dominable = fixed_price(cred) and not vouchers.unlock(cred)
+                dominable = not vouchers.unlock(cred)
                 if cred.id not in named and dominable and _dominated(
-                        signature, cred.hours, frozenset(cred.recommends), kept_index, {(), group}):
+                        signature, cred.hours, frozenset(cred.recommends), kept_index, {(), group},
+                        _cheaper_than(cred, state.hours_per_week)):
                     vouchers.dropped.append(cred.id)
                     continue
                 if cred.id not in verdicts:
@@ -280,8 +308,10 @@ def candidates(state: State, gap: Gap) -> Candidates:
                 kept[cred.id] = cred
                 need(cred.requires)
                 todo.update(vouchers.keep(cred))
+            price = (subscription_key(cred), cred.cost.amount, upper_price(cred, state.hours_per_week))
             for threshold in signature:
-                kept_index.setdefault((group, threshold), []).append((cred.hours, signature, frozenset(cred.recommends)))
+                kept_index.setdefault((group, threshold), []).append(
+                    (cred.hours, signature, frozenset(cred.recommends), price))
     have = set(kept) | learner.credentials
     stacks = []
     for stack in catalog.stacks_using(have | named):
