@@ -313,3 +313,18 @@ def test_find_files_skips_hidden_and_sorts(tmp_path: Path) -> None:
         (tmp_path / name).write_text("")
     assert [p.relative_to(tmp_path).as_posix() for p in find_files(tmp_path, (".yaml", ".yml"))] == \
         ["a.yml", "b.yaml", "sub/c.yaml"]
+
+
+@posix_only
+@pytest.mark.parametrize("command", [["posting"], ["import", "ctdl", "-o", "out"], ["import", "badges"]])
+def test_other_inputs_refuse_a_named_pipe_without_waiting(command: list[str], tmp_path: Path) -> None:
+    fifo = tmp_path / "input.json"
+    os.mkfifo(fifo)
+    (tmp_path / "out").mkdir()
+    command = [str(tmp_path / c) if c == "out" else c for c in command]
+    code = ("import sys; from skillstack.cli import main; "
+            f"sys.argv = ['skillstack', *{command!r}, {str(fifo)!r}]; main()")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False,
+                            stdin=subprocess.DEVNULL)
+    assert result.returncode == 2, result.stderr
+    assert "named pipe" in result.stderr

@@ -150,7 +150,8 @@ def ensure_folder(path: Path, what: str = "--output") -> None:
 # ---- reading -------------------------------------------------------------------
 
 
-def read_input_bytes(path: Path, *, what: str, limit: int, missing: str = "check the path") -> bytes:
+def read_input_bytes(path: Path, *, what: str, limit: int, missing: str = "check the path",
+                     too_big: str | None = None) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them.
 
     Opened without blocking, so a named pipe is refused instead of waited on; a folder,
@@ -160,7 +161,7 @@ def read_input_bytes(path: Path, *, what: str, limit: int, missing: str = "check
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise InputError(f"{path}: no such {what}; {missing}") from None
+        raise InputError(f"{path}: no such file; {missing}") from None
     except IsADirectoryError:  # Windows opens no folders
         raise InputError(f"{path}: is a folder, not a {what} file; give a .yaml file") from None
     except OSError as exc:
@@ -173,8 +174,8 @@ def read_input_bytes(path: Path, *, what: str, limit: int, missing: str = "check
                 raise InputError(f"{path}: is a folder, not a {what} file; give a .yaml file")
             raise InputError(f"{path}: is {kind}, not a regular file; save the {what} to a file and give that")
         if info.st_size > limit:
-            raise InputError(f"{path}: the {what} is {info.st_size:,} bytes, over the {limit:,}-byte limit; "
-                             f"is this the right file?")
+            raise InputError(too_big or f"{path}: the {what} is {info.st_size:,} bytes, over the {limit:,}-byte "
+                             "limit; is this the right file?")
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         chunks: list[bytes] = []
@@ -186,7 +187,8 @@ def read_input_bytes(path: Path, *, what: str, limit: int, missing: str = "check
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise InputError(f"{path}: the {what} is over the {limit:,}-byte limit; is this the right file?")
+                raise InputError(too_big or f"{path}: the {what} is over the {limit:,}-byte limit; "
+                                 "is this the right file?")
         return b"".join(chunks)
     except OSError as exc:
         raise InputError(_os_message(path, f"read the {what}", exc)) from None

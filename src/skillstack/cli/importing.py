@@ -13,6 +13,9 @@ from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, parse_date
 from skillstack.cli.output import warn, write
 from skillstack.errors import InputError
+from skillstack.fileio import PROFILE_LIMIT, read_input_bytes
+
+IMPORT_LIMIT = 64 * 1024 * 1024  # one JSON or badge file; CTDL exports of whole registries stay below
 
 import_app = typer.Typer(help="Import credentials, a learner's badges, or O*NET / ESCO roles and skills.\n\n"
                          "Example: skillstack import ctdl registry/*.json --output catalog/imported/",
@@ -25,14 +28,7 @@ app.add_typer(export_app, name="export")
 
 def read_json(path: Path) -> Any:
     """A JSON input file (a byte-order mark allowed), or a one-line InputError naming file:line:col."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder; give the JSON files inside it") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    raw = read_input_bytes(path, what="JSON file", limit=IMPORT_LIMIT)
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
@@ -119,7 +115,7 @@ def _all_files(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             out.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
-        elif path.is_file():
+        elif path.exists():  # a file; anything else is refused, with its kind, when read
             out.append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
@@ -152,7 +148,7 @@ def _fetcher(files: dict[Path, bytes], resolve: list[str]) -> Any:
             if url.startswith(prefix):
                 target = folder / url[len(prefix):].split("#")[0]
                 if target.is_file() and folder.resolve() in target.resolve().parents:
-                    body = payload(target.read_bytes())[1]
+                    body = payload(read_input_bytes(target, what="badge file", limit=IMPORT_LIMIT))[1]
                     by_id[url] = body
                     return body
         return None
@@ -189,7 +185,7 @@ def import_badges(
 
     from skillstack.importers.badges import check_file
 
-    files = {path: path.read_bytes() for path in _all_files(paths)}
+    files = {path: read_input_bytes(path, what="badge file", limit=IMPORT_LIMIT) for path in _all_files(paths)}
     fetch = _fetcher(files, resolve or [])
     day = parse_date(today, "--today")
     now = datetime.combine(day, time(12), UTC) if day else datetime.now(UTC)
@@ -238,9 +234,9 @@ def _write_held(profile: Path, results: list[Any], rows: list[dict[str, Any]], y
     if not changes:
         return
     try:
-        text = profile.read_text(encoding="utf-8") if profile.exists() else ""
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{profile}: cannot read ({exc})") from None
+        text = read_input_bytes(profile, what="profile", limit=PROFILE_LIMIT).decode("utf-8") if profile.exists() else ""
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{profile}: byte {exc.start} is not UTF-8; save the profile as UTF-8") from None
     write_text_atomic(profile, add_held(text, changes))
 
 

@@ -13,6 +13,7 @@ from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
 from skillstack.cli.output import write
 from skillstack.errors import InputError, UsageError
+from skillstack.fileio import read_input_bytes
 
 MAX_BYTES = 1_000_000  # a job posting is a few pages; bounds the time on junk (~10 s a megabyte at worst)
 
@@ -29,18 +30,11 @@ def read_texts(files: list[Path]) -> list[tuple[str, str]]:
     out = []
     for path in files:
         name = "<stdin>" if str(path) == "-" else str(path)
-        try:
-            if str(path) == "-":
-                data = sys.stdin.buffer.read(MAX_BYTES + 1)
-            else:
-                with open(path, "rb") as fh:
-                    data = fh.read(MAX_BYTES + 1)
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a folder; give posting files") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        if str(path) == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:  # regular files only: a named pipe or a device is refused, never waited on
+            data = read_input_bytes(path, what="posting", limit=MAX_BYTES, too_big=f"{name}: larger than "
+                                    f"{MAX_BYTES // 1_000_000} MB; a job posting is a few pages")
         if len(data) > MAX_BYTES:
             raise InputError(f"{name}: larger than {MAX_BYTES // 1_000_000} MB; a job posting is a few pages")
         try:
