@@ -40,3 +40,13 @@ def test_a_posting_naming_nothing_known_is_an_input_error(tmp_path: Path) -> Non
     path.write_text("We are a friendly bakery.\n")
     result = runner.invoke(app, ["plan", "--posting", str(path)])
     assert result.exit_code == 2 and "names nothing the catalog knows" in result.stderr
+
+
+def test_plan_posting_requiring_security_plus_puts_it_on_the_pathway(tmp_path: Path) -> None:
+    path = tmp_path / "soc.md"
+    path.write_text("# SOC Analyst\n## Requirements\n- CompTIA Security+ (SY0-701) required\n- Incident response\n")
+    result = runner.invoke(app, ["plan", "--posting", str(path), "--format", "json", "--today", "2026-12-01",
+                                 "--start", "2026-12-01"])
+    assert result.exit_code == 0, result.stderr
+    steps = [s["credential"] for s in json.loads(result.stdout)["steps"]]
+    assert "comptia-security-plus" in steps
