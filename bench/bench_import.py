@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -61,8 +61,8 @@ def record(n: int, total: int, rng: random.Random) -> dict[str, object]:
         target = rng.randrange(0, n)
         node["ceterms:requires"] = [{"@type": "ceterms:ConditionProfile",
                                      "ceterms:description": {"en-US": "Hold the earlier credential first."},
-                                     "ceterms:targetCredential": [f"https://credentialengineregistry.org/resources/"
-                                                                  f"{ctid(target).upper().replace('CE-', 'ce-')}"]}]
+                                     "ceterms:targetCredential": [(f"https://credentialengineregistry.org/resources/"
+                                                                  f"{ctid(target).upper().replace('CE-', 'ce-')}")]}]
     if kind == "LearningProgram" and n > 20:
         node["ceterms:hasPart"] = [f"https://credentialengineregistry.org/resources/{ctid(n - k)}" for k in (1, 2)]
     node["ceterms:occupationType"] = [{"ceterms:codedNotation": "15-1212.00",
@@ -115,7 +115,7 @@ def bench_badges(count: int) -> None:
 
     from skillstack.importers.badges import check_file
 
-    now = datetime(2026, 12, 1, tzinfo=timezone.utc)
+    now = datetime(2026, 12, 1, tzinfo=UTC)
     items = [(str(p.relative_to(FILES)), p.read_bytes()) for p in sorted(FILES.rglob("*")) if p.is_file()]
     credentials = [(name, data) for name, data in items
                    if check_file(name, data, fetch, now).verdict not in ("supporting", "unreadable")]

@@ -533,10 +533,10 @@ def _ob3_jwt(signed: Any, findings: dict[str, tuple[str, str]]) -> None:
         findings["signature"] = ("unverifiable-offline", "the JWT header carries no key (jwk) and none is in the input")
         return
     from joserfc.errors import JoseError
-    from joserfc.jwk import import_key
+    from joserfc.jwk import JWKRegistry
 
     try:
-        key = import_key(jwk)
+        key = JWKRegistry.import_key(jwk)
     except (JoseError, ValueError, TypeError) as exc:
         findings["signature"] = ("invalid", f"the JWT header's key cannot be used ({exc})")
         return
