@@ -94,16 +94,16 @@ def _from_values(v: dict[str, Any], where: SourceRef) -> ProfileInput:
 def _split(text: str, flag: str, example: str) -> tuple[str, str]:
     key, sep, value = text.rpartition(":")
     if not sep or not key or not value:
-        raise InputError(f"{flag} {text!r}: write it as {example}")
+        raise InputError(f"{flag} {quote(text)}: write it as {example}")
     return key, value
 
 
 def parse_level(text: str, flag: str) -> Level:
-    if text.isdigit() and 1 <= int(text) <= 4:
+    if text.isdigit() and len(text) < 3 and 1 <= int(text) <= 4:
         return Level(int(text))
     if text.lower() in LEVEL_NAMES:
         return LEVEL_NAMES[text.lower()]
-    raise InputError(f"{flag}: level {text!r} is not 1-4 or one of {', '.join(LEVEL_NAMES)}")
+    raise InputError(f"{flag}: level {quote(text)} is not 1-4 or one of {', '.join(LEVEL_NAMES)}")
 
 
 def apply_flags(base: ProfileInput, *, roles: Sequence[str] = (), have: Sequence[str] = (),

@@ -34,6 +34,18 @@ def one_line(text: str) -> str:
     return printable(text)
 
 
+MESSAGE_LIMIT = 600
+"""Longest error or warning line printed; whatever a message quotes, it stays readable."""
+
+
+def message_line(text: str) -> str:
+    """`text` as one bounded line for stderr: `one_line`, with an overlong middle cut out."""
+    text = one_line(text)
+    if len(text) <= MESSAGE_LIMIT:
+        return text
+    return f"{text[:400]} ...({len(text) - 550:,} characters cut)... {text[-150:]}"
+
+
 def is_http_url(text: str) -> bool:
     """An http(s) URL with a host and no spaces or control characters (no javascript:, file:)."""
     return bool(HTTP_URL.match(text)) and not CONTROL_OR_NEWLINE.search(text)

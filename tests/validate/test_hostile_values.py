@@ -150,3 +150,18 @@ def test_flags_refuse_non_finite_and_out_of_range(args: list[str], tmp_path: Pat
     catalog.write_text(BASE + "    cost: 5\n    hours: 10\n")
     result = runner.invoke(app, ["plan", "--catalog", str(catalog), "--role", "analyst", *args])
     assert result.exit_code == 2, result.output
+
+
+def test_a_level_with_thousands_of_digits_is_exit_2(tmp_path: Path) -> None:
+    catalog = tmp_path / "cat.yaml"
+    catalog.write_text(BASE + "    cost: 5\n    hours: 10\n")
+    result = runner.invoke(app, ["plan", "--catalog", str(catalog), "--role", "analyst", "--have", "sql:" + "9" * 5000])
+    assert result.exit_code == 2 and "(5,000 characters)" in result.stderr
+
+
+def test_an_error_quoting_a_huge_argument_stays_short(tmp_path: Path) -> None:
+    catalog = tmp_path / "cat.yaml"
+    catalog.write_text(BASE + "    cost: 5\n    hours: 10\n")
+    result = runner.invoke(app, ["plan", "--catalog", str(catalog), "--role", "x" * 100_000])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and len(result.stderr) < 700 and "characters cut" in result.stderr

@@ -116,9 +116,9 @@ def write(text: str) -> None:
 
 def message(level: str, text: str) -> None:
     """One `skillstack: LEVEL: text` line on stderr, the level coloured on a terminal."""
-    from skillstack.safe_text import one_line
+    from skillstack.safe_text import message_line
 
-    text = one_line(text)
+    text = message_line(text)
     label = f"{level}:"
     if colored(sys.stderr):
         label = f"{_STYLES.get(level, '')}{label}\x1b[0m"
