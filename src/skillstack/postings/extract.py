@@ -323,7 +323,7 @@ def _clause(lex: Lexicon, line: Line, clause: str, base: int, inside: list[_Matc
         for y in years:
             found.ignored.append(Note(clause[y.start:y.what_end].strip(), line.number, f"negated: {neg!r}"))
         return
-    if _APPLYING.search(clause):
+    if inside and _APPLYING.search(clause):
         for m in inside:
             if m.entry.kind == "skill":
                 found.ignored.append(Note(clause[m.start - base:m.end - base], line.number,
@@ -371,7 +371,10 @@ def _clause(lex: Lexicon, line: Line, clause: str, base: int, inside: list[_Matc
             phrase = clause[m.start - base:m.end - base]
             found.unmapped.setdefault(m.entry.label.lower(), Note(
                 phrase, line.number, f"ESCO skill {m.entry.label!r} has no catalog skill"))
-    for cm in _UNMAPPED_CUE.finditer(clause):
+    low = clause.lower()
+    cued = any(w in low for w in ("experience", "knowledge", "proficien", "familiar", "expertise", "skill",
+                                  "understanding"))
+    for cm in _UNMAPPED_CUE.finditer(clause) if cued else ():
         phrase = cm.group(1).strip()
         s, e = base + cm.start(1), base + cm.start(1) + len(phrase)
         if _SKIP_UNMAPPED.match(phrase) or len(phrase.split()) > 6:

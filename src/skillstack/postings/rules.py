@@ -132,6 +132,9 @@ def importance(clause: str, section: str, heading: str) -> Cue:
 
 def negated(clause: str) -> str:
     """The negating words of a clause that drops what it names ("" when none, or when it is only a plus)."""
+    low = clause.lower()
+    if not any(w in low for w in ("no", "never", "n't", "n\u2019t", "without")):
+        return ""
     neg = _NEGATION.search(clause)
     if neg and not _OPTIONAL.search(clause):
         return neg.group(0)
