@@ -36,6 +36,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from skillstack.importers import Notice, NoticeLevel
@@ -92,14 +93,14 @@ class Node:
     file: str
     doc: int  # index of its document, which scopes blank-node ids
 
-    @property
+    @cached_property
     def type(self) -> str:
         raw = self.data.get("@type", "")
         if isinstance(raw, list):
             raw = next((t for t in raw if isinstance(t, str) and t.startswith(CE)), raw[0] if raw else "")
         return raw.removeprefix(CE) if isinstance(raw, str) else ""
 
-    @property
+    @cached_property
     def ctid(self) -> str:
         raw = self.data.get(CE + "ctid")
         if isinstance(raw, str) and raw.strip():
