@@ -14,7 +14,7 @@ from datetime import date
 from skillstack.catalog import Catalog
 from skillstack.holdings import HeldStatus, held_status, learner_state
 from skillstack.model import IMPORTANCE_WEIGHTS, CredentialId, Profile, Role, RoleId, SkillId
-from skillstack.requirements import State
+from skillstack.requirements import State, describe, holds
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,18 @@ class SkillLine:
 
 
 @dataclass(frozen=True)
+class ExpectationLine:
+    """A role item that is not a skill: credentials employers expect, experience or education."""
+
+    kind: str  # credential | experience | education | mixed
+    text: str
+    importance: str
+    source: str
+    status: str  # met | in progress | missing
+    via: tuple[CredentialId, ...] = ()  # credentials in progress that will meet it
+
+
+@dataclass(frozen=True)
 class RoleAudit:
     role: RoleId
     readiness: float
@@ -34,6 +46,28 @@ class RoleAudit:
     below: tuple[SkillLine, ...]
     in_progress: tuple[SkillLine, ...]
     missing: tuple[SkillLine, ...]
+    expectations: tuple[ExpectationLine, ...] = ()
+    level: str = ""
+    next: tuple[RoleId, ...] = ()
+    previous: tuple[RoleId, ...] = ()
+
+
+def expectation_lines(catalog: Catalog, role: Role, state: State,
+                      in_progress: tuple[CredentialId, ...]) -> tuple[ExpectationLine, ...]:
+    """The worksheet rows of a role's expected credentials, experience and education."""
+    lines = []
+    for item in role.expects:
+        via: tuple[CredentialId, ...] = ()
+        if holds(item.requirement, state):
+            status = "met"
+        else:
+            after = state.copy()
+            after.credentials.update(in_progress)
+            via = tuple(in_progress) if in_progress and holds(item.requirement, after) else ()
+            status = "in progress" if via else "missing"
+        lines.append(ExpectationLine(item.kind, describe(item.requirement, catalog.display_name), item.importance,
+                                     item.source, status, via))
+    return tuple(lines)
 
 
 @dataclass(frozen=True)
@@ -63,7 +97,9 @@ def audit_role(catalog: Catalog, role: Role, state: State, in_progress: tuple[Cr
         else:
             groups["missing"].append(line)
     readiness = round(got / total, 4) if total else 1.0
-    return RoleAudit(role.id, readiness, *(tuple(groups[k]) for k in ("met", "below", "in_progress", "missing")))
+    return RoleAudit(role.id, readiness, tuple(groups["met"]), tuple(groups["below"]), tuple(groups["in_progress"]),
+                     tuple(groups["missing"]), expectation_lines(catalog, role, state, in_progress), role.level,
+                     role.next, role.previous)
 
 
 def audit(catalog: Catalog, profile: Profile, on: date, all_roles: bool = False) -> Audit:

@@ -88,7 +88,10 @@ def _lines(lines: tuple[SkillLine, ...]) -> list[dict[str, Any]]:
 
 def role_audit_dict(r: RoleAudit) -> dict[str, Any]:
     return {"role": r.role, "readiness": r.readiness, "met": _lines(r.met), "below": _lines(r.below),
-            "missing": _lines(r.missing), "in_progress": _lines(r.in_progress)}
+            "missing": _lines(r.missing), "in_progress": _lines(r.in_progress),
+            "expectations": [{"kind": e.kind, "requirement": e.text, "importance": e.importance, "source": e.source,
+                              "status": e.status, **({"via": list(e.via)} if e.via else {})} for e in r.expectations],
+            "level": r.level or None, "next": list(r.next), "previous": list(r.previous)}
 
 
 def audit_dict(result: Audit, plans: dict[str, Plan] | None = None) -> dict[str, Any]:

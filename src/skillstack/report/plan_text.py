@@ -139,6 +139,9 @@ def _role_table(cat: Catalog, r: RoleAudit) -> Table:
             via = f" (via {', '.join(line.via)})" if line.via else ""
             table.add_row(Text(status, style=styles[status]), f"{cat.skill_name(line.skill)} ({line.skill}){via}",
                           _level(line.required), _level(line.held), line.importance)
+    for e in r.expectations:
+        via = f" (via {', '.join(e.via)})" if e.via else ""
+        table.add_row(Text(e.status, style=styles[e.status]), f"{e.kind}: {e.text}{via}", "-", "-", e.importance)
     return table
 
 
@@ -161,6 +164,13 @@ def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None
             head = ("\n" if parts else "") + cat.roles[r.role].name
             parts.append(Text.assemble((head, "bold cyan"), f" ({r.role}): readiness {r.readiness:.0%}"))
             parts.append(_role_table(cat, r))
+            links = [f"level {r.level}"] if r.level else []
+            if r.previous:
+                links.append("comes after " + ", ".join(f"{cat.roles[p].name} ({p})" for p in r.previous if p in cat.roles))
+            if r.next:
+                links.append("leads to " + ", ".join(f"{cat.roles[n].name} ({n})" for n in r.next if n in cat.roles))
+            if links:
+                parts.append(Text("  " + "; ".join(links), style="dim"))
     retired = [h for h in result.held if h.retired and h.status != "expired"]
     if retired:
         parts.append(Text("\nRetired by their issuers (they still count until they expire):", style="bold"))
