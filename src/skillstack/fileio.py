@@ -196,6 +196,19 @@ def read_input_bytes(path: Path, *, what: str, limit: int, missing: str = "check
         os.close(fd)
 
 
+def read_stdin_bytes(*, what: str, limit: int) -> bytes:
+    """Standard input (for a path written `-`), at most `limit` bytes."""
+    import sys
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise InputError(f"-: the {what} is read from standard input; pipe or redirect it "
+                         f"(e.g. `< me.yaml`)")
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"-: the {what} on standard input is over the {limit:,}-byte limit")
+    return data
+
+
 def find_files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     """Files under `folder` (recursively) ending in one of `suffixes`, sorted.
 

@@ -423,6 +423,17 @@ class Profile:
     in_progress: tuple[CredentialId, ...] = ()
     where: SourceRef | None = None
     education: EducationHeld | None = None
+    current_salary: CurrentSalary | None = None
+    started: tuple[tuple[CredentialId, date], ...] = ()  # in-progress credentials' start days
+
+
+@dataclass(frozen=True)
+class CurrentSalary:
+    """What the learner earns now (profile `current_salary`), for return on investment."""
+
+    amount: float
+    currency: str = "USD"
+    source: str = ""
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,13 @@ from typing import Any
 
 from skillstack.catalog import Catalog, Index, normalize
 from skillstack.errors import InputError
-from skillstack.fileio import PROFILE_LIMIT, read_input_bytes
+from skillstack.fileio import PROFILE_LIMIT, read_input_bytes, read_stdin_bytes
 from skillstack.loader import display_path
 from skillstack.model import (
     OBJECTIVES,
     Constraints,
     CredentialId,
+    CurrentSalary,
     Education,
     EducationHeld,
     HeldCredential,
@@ -50,13 +51,18 @@ class ProfileInput:
     constraints: dict[str, Any] = field(default_factory=dict)
     where: SourceRef | None = None
     education: EducationHeld | None = None
+    current_salary: CurrentSalary | None = None
+    started: dict[str, date] = field(default_factory=dict)
 
 
 def read_profile(path: Path) -> ProfileInput:
     """Read a profile file; InputError naming file:line:col on any mistake."""
-    data = read_input_bytes(path, what="profile", limit=PROFILE_LIMIT,
-                            missing="check the path or run `skillstack init`")
-    name = display_path(path)
+    if str(path) == "-":
+        data, name = read_stdin_bytes(what="profile", limit=PROFILE_LIMIT), "<stdin>"
+    else:
+        data = read_input_bytes(path, what="profile", limit=PROFILE_LIMIT,
+                                missing="check the path or run `skillstack init`")
+        name = display_path(path)
     result = read_bytes(data, name)
     problems = list(result.problems)
     root = result.root
@@ -82,6 +88,10 @@ def _from_values(v: dict[str, Any], where: SourceRef) -> ProfileInput:
     out.experience = [(key, float(years)) for key, years, _ in v.get("experience", ())]
     out.targets = list(v.get("targets", ()))
     out.in_progress = list(v.get("progress", {}).get("in_progress", ()))
+    out.started = {key: day for key, day, _ in v.get("progress", {}).get("started", ())}
+    if "current_salary" in v and "amount" in v["current_salary"]:
+        pay = v["current_salary"]
+        out.current_salary = CurrentSalary(float(pay["amount"]), pay.get("currency", "USD"), pay.get("source", ""))
     constraints = dict(v.get("constraints", {}))
     out.exclude = list(constraints.pop("exclude", ()))
     out.constraints = constraints
@@ -216,7 +226,11 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
         strict_recommendations=bool(c.get("strict_recommendations", False)))
     profile = Profile(name=raw.name, skills=tuple(sorted(skills.items())), credentials=tuple(held),
                       experience=tuple(raw.experience), targets=targets, constraints=constraints,
-                      in_progress=in_progress, where=raw.where, education=raw.education)
+                      in_progress=in_progress, where=raw.where, education=raw.education,
+                      current_salary=raw.current_salary,
+                      started=tuple((cid, raw.started[text]) for cid, (text, _) in zip(in_progress, raw.in_progress,
+                                                                                       strict=True)
+                                    if text in raw.started))
     return profile, warnings
 
 

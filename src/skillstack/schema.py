@@ -849,7 +849,14 @@ PROFILE_FILE = Obj("profile", {
     "experience": F(MapOf(Num(minimum=0, maximum=80), "work domain -> years")),
     "targets": F(ListOf(Located(Str("role id or name")))),
     "constraints": F(CONSTRAINTS),
-    "progress": F(Obj("progress", {"in_progress": F(ListOf(Located(Str("credential id or name"))))})),
+    "progress": F(Obj("progress", {
+        "in_progress": F(ListOf(Located(Str("credential id or name")))),
+        "started": F(MapOf(DateT(), "credential id -> the day it was started"),
+                     description="written by `skillstack progress start`")})),
+    "current_salary": F(Obj("current salary", {
+        "amount": F(Num(minimum=0, maximum=MONEY_LIMIT), True), "currency": F(Str()),
+        "source": F(Str(), description="where the figure comes from, e.g. a payslip")}, free_keys=False),
+        description="what the learner earns now, for return on investment"),
     "education": F(Obj("education", {
         "level": F(EducationT(), True), "field": F(Str("field of study")),
         "accredited": F(Bool(), description="from an accredited program")}, free_keys=False)),

@@ -7,6 +7,7 @@ from skillstack.cli import importing as _importing  # noqa: F401
 from skillstack.cli import learner as _learner  # noqa: F401
 from skillstack.cli import lookup as _lookup  # noqa: F401  (registers the commands)
 from skillstack.cli import posting as _posting  # noqa: F401
+from skillstack.cli import progress as _progress  # noqa: F401
 from skillstack.cli import report as _report  # noqa: F401
 from skillstack.cli import roles as _roles  # noqa: F401
 from skillstack.cli import validate as _validate  # noqa: F401

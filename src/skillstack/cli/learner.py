@@ -81,6 +81,22 @@ def load_learner(catalog: list[Path] | None, profile: Path | None, **flags: Any)
     return cat, resolved
 
 
+def _counting_in_progress(cat: Catalog, learner: Profile) -> Profile:
+    """Credentials in progress count as earned for planning (what is left after them), said on stderr."""
+    from dataclasses import replace
+
+    from skillstack.model import HeldCredential
+
+    held = {h.id for h in learner.credentials}
+    doing = [cid for cid in learner.in_progress if cid not in held]
+    if not doing:
+        return learner
+    for cid in doing:
+        note(f"planning as if {cat.credential_name(cid)} ({cid}), in progress, were earned; "
+             f"run `skillstack progress done {cid}` when it is")
+    return replace(learner, credentials=learner.credentials + tuple(HeldCredential(c) for c in doing))
+
+
 def today_from(text: str | None) -> date:
     return parse_date(text, "--today") or date.today()
 
@@ -130,6 +146,7 @@ def plan(
     if not learner.targets:
         raise InputError("no target role: pass --role ROLE or list `targets` in the profile")
     day = today_from(today)
+    learner = _counting_in_progress(cat, learner)
     result = make_plan(cat, learner, day)
     options = pareto(cat, learner, day, alternatives) if alternatives else []
     if ics is not None:
