@@ -262,3 +262,43 @@ def test_cli_writes_matched_badges_into_the_profile(tmp_path: Path) -> None:
     text = profile.read_text(encoding="utf-8")
     assert text.startswith("# mine\nname: Alex  # me\n")
     assert "- id: robotics\n  earned: 2016-12-31\n" in text
+
+
+def _png_with(keyword: bytes, text: bytes) -> bytes:
+    import struct
+    import zlib
+
+    plain = (FILES / "ob20/assets/robotics-badge.png").read_bytes()
+    body = keyword + b"\0\0\0\0\0" + text
+    chunk = struct.pack(">I", len(body)) + b"iTXt" + body + struct.pack(">I", zlib.crc32(b"iTXt" + body))
+    return plain[:33] + chunk + plain[33:]  # after the 8-byte signature and the 25-byte IHDR chunk
+
+
+def test_ob2_assertion_baked_in_png_and_svg() -> None:
+    token = (FILES / "ob20/simple-not-revoked.jwt").read_bytes().strip()
+    assert check_file("baked.png", _png_with(b"openbadges", token), fetch, NOW).verdict == "verified"
+    assert check_file("plain.png", (FILES / "ob20/assets/robotics-badge.png").read_bytes(), fetch,
+                      NOW).verdict == "unreadable"
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://openbadges.org">'
+           b'<openbadges:assertion verify="' + token + b'"></openbadges:assertion></svg>')
+    result = check_file("baked.svg", svg, fetch, NOW)
+    assert (result.verdict, result.format) == ("verified", "baked-svg+jws")
+    hosted = (FILES / "ob20/basic-assertion-no-public-key.json").read_bytes()
+    svg_json = (b'<svg xmlns:openbadges="https://openbadges.org"><openbadges:assertion><![CDATA[' + hosted
+                + b"]]></openbadges:assertion></svg>")
+    assert check_file("hosted.svg", svg_json, fetch, NOW).verdict == "unverifiable-offline"
+
+
+def test_cli_fuzzy_match_needs_yes(tmp_path: Path) -> None:
+    catalog = tmp_path / "cat.yaml"
+    catalog.write_text("credentials:\n  - {id: robots, name: Awesome Robotic Badges, issuer: An Example Badge Issuer, "
+                       "kind: digital-badge}\n", encoding="utf-8")
+    profile = tmp_path / "me.yaml"
+    args = [str(FILES / "ob20/simple-not-revoked.jwt"), str(FILES / "ob20/assets"), *_resolve_args(),
+            "--profile", str(profile), "--catalog", str(catalog), "--format", "json"]
+    done = _run(*args)
+    row = next(r for r in json.loads(done.stdout)["badges"] if r["file"].endswith(".jwt"))
+    assert row["match"]["how"] == "fuzzy" and not row["written"] and not profile.exists()
+    assert "rerun with --yes" in done.stderr
+    done = _run(*args, "--yes")
+    assert done.returncode == 0 and "- id: robots\n" in profile.read_text(encoding="utf-8")
