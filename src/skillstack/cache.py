@@ -163,6 +163,6 @@ def _prune(folder: Path) -> None:
 def _write(file: Path, data: bytes) -> None:
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(file, data)
+        write_bytes_atomic(file, data, private=True)
     except (OSError, InputError):
         pass  # a read-only cache directory only costs speed
