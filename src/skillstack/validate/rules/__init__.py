@@ -13,6 +13,8 @@ Rules applied while reading files (their problems come from the loader):
   or anywhere in the file, reported where it is.
 - `url` (error): a `url` or `sources` entry that is not an http(s) URL.
 - `empty-file` (warning): a catalog file with nothing in it.
+- `education-level` (error): an education level that is not none, high-school, associate,
+  bachelor, master or doctorate (the closest is suggested).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from skillstack.validate.rules import (
     broader_cycle,
     duplicate_alias,
     duplicate_id,
+    expected_unreachable,
     grants_nothing,
     impossible_group,
     insecure_url,
@@ -35,6 +38,8 @@ from skillstack.validate.rules import (
     prerequisite_cycle,
     retired_dependency,
     retired_without_successor,
+    role_expectation,
+    role_link,
     same_skill,
     stack_part,
     stale_review,
@@ -46,6 +51,9 @@ from skillstack.validate.rules import (
 )
 
 RULES: tuple[ModuleType, ...] = (
+    role_expectation,
+    role_link,
+    expected_unreachable,
     allow_warnings,
     duplicate_id,
     unknown_reference,
@@ -75,5 +83,5 @@ OPT_IN_RULES: tuple[ModuleType, ...] = (onet_in_demand,)
 READING_RULES = {
     "yaml-syntax": "error", "encoding": "error", "yaml-tag": "error", "yaml-depth": "error",
     "yaml-alias": "error", "schema": "error", "duplicate-key": "error", "empty-file": "warning",
-    "control-character": "error", "url": "error",
+    "control-character": "error", "url": "error", "education-level": "error",
 }
