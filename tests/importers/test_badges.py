@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+import yaml
 
 from skillstack.importers.badges import BadgeResult, check_file, jws_parts, payload
 from skillstack.importers.held import HeldChange, add_held, match
@@ -218,8 +219,6 @@ def test_add_held_keeps_comments_and_updates_existing_entries() -> None:
     out = add_held(text, [HeldChange("cloud", date(2024, 2, 2), date(2027, 2, 2)),
                           HeldChange("teamwork", date(2010, 1, 1), None)])
     assert "# Alex's profile" in out and "# career changer" in out
-    import yaml
-
     assert yaml.safe_load(out)["credentials"] == [
         {"id": "cloud", "earned": date(2024, 2, 2), "expires": date(2027, 2, 2)},
         {"id": "teamwork", "earned": date(2010, 1, 1)}]
@@ -261,7 +260,8 @@ def test_cli_writes_matched_badges_into_the_profile(tmp_path: Path) -> None:
     assert written == ["robotics", "teamwork-badge"]
     text = profile.read_text(encoding="utf-8")
     assert text.startswith("# mine\nname: Alex  # me\n")
-    assert "- id: robotics\n  earned: 2016-12-31\n" in text
+    assert yaml.safe_load(text)["credentials"] == [{"id": "robotics", "earned": date(2016, 12, 31)},
+                                                   {"id": "teamwork-badge", "earned": date(2010, 1, 1)}]
 
 
 def _png_with(keyword: bytes, text: bytes) -> bytes:
@@ -301,4 +301,4 @@ def test_cli_fuzzy_match_needs_yes(tmp_path: Path) -> None:
     assert row["match"]["how"] == "fuzzy" and not row["written"] and not profile.exists()
     assert "rerun with --yes" in done.stderr
     done = _run(*args, "--yes")
-    assert done.returncode == 0 and "- id: robots\n" in profile.read_text(encoding="utf-8")
+    assert done.returncode == 0 and yaml.safe_load(profile.read_text(encoding="utf-8"))["credentials"][0]["id"] == "robots"

@@ -237,7 +237,7 @@ def _write_held(profile: Path, results: list[Any], rows: list[dict[str, Any]], y
         text = read_input_bytes(profile, what="profile", limit=PROFILE_LIMIT).decode("utf-8") if profile.exists() else ""
     except UnicodeDecodeError as exc:
         raise InputError(f"{profile}: byte {exc.start} is not UTF-8; save the profile as UTF-8") from None
-    write_text_atomic(profile, add_held(text, changes))
+    write_text_atomic(profile, add_held(text, changes, str(profile)))
 
 
 def _table(folder: Path, pattern: str, delimiter: str) -> list[dict[str, str]]:

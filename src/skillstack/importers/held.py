@@ -71,39 +71,18 @@ class HeldChange:
     expires: date | None
 
 
-def add_held(text: str, changes: list[HeldChange]) -> str:
-    """The profile's YAML text with these held credentials added or updated, comments kept.
+def add_held(text: str, changes: list[HeldChange], where: str = "profile") -> str:
+    """The profile's YAML text with these held credentials added or updated, comments kept
+    (through `skillstack.profile_edit`, which edits in place).
 
     >>> print(add_held("# me\\nname: Alex  # hi\\n", [HeldChange("x", date(2024, 5, 1), None)]), end="")
     # me
     name: Alex  # hi
     credentials:
-    - id: x
-      earned: 2024-05-01
+    - {id: x, earned: 2024-05-01}
     """
-    from io import StringIO
+    from skillstack.profile_edit import add_held_credential
 
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    data = yaml.load(text) if text.strip() else None
-    if data is None:
-        data = CommentedMap()
-    held = data.get("credentials")
-    if held is None:
-        held = data["credentials"] = CommentedSeq()
     for change in changes:
-        entry = next((e for e in held if isinstance(e, dict) and e.get("id") == change.credential), None)
-        if entry is None:
-            entry = CommentedMap()
-            entry["id"] = change.credential
-            held.append(entry)
-        for key in ("earned", "expires"):
-            value = getattr(change, key)
-            if value is not None:
-                entry[key] = value
-    out = StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
+        text = add_held_credential(text, change.credential, change.earned, change.expires, where)
+    return text
