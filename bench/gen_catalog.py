@@ -6,6 +6,7 @@ Usage: python bench/gen_catalog.py SIZE OUTDIR      (SIZE: small | medium | larg
     small            200     400     30
     medium         5,000  10,000  1,000
     large         50,000  30,000  3,000
+    xlarge       200,000 120,000 12,000
 
 The output is deterministic (seeded) and valid: no errors and, by construction,
 no warnings from `skillstack validate` (as of 2026-11 and until 2027-10-01,
@@ -59,6 +60,7 @@ SIZES = {
     "small": (200, 400, 30),
     "medium": (5_000, 10_000, 1_000),
     "large": (50_000, 30_000, 3_000),
+    "xlarge": (200_000, 120_000, 12_000),  # the warm-plan goal of issue 15 at 200k credentials
 }
 CREDS_PER_FILE = 1_000
 SKILLS_PER_FILE = 2_000

@@ -38,8 +38,8 @@ def test_changed_file_is_reloaded(catalog: Path) -> None:
 
 def test_corrupt_cache_is_rebuilt(catalog: Path) -> None:
     load_catalog([catalog])
-    (entry,) = cache_dir().glob("catalog-*.pickle")
-    entry.write_bytes(b"not a pickle")
+    (entry,) = cache_dir().glob("catalog-*.skc")
+    entry.write_bytes(b"not a cache")
     again = load_catalog([catalog])
     assert not again.from_cache
     assert load_catalog([catalog]).from_cache
@@ -50,7 +50,7 @@ def test_catalog_with_errors_is_refused(catalog: Path) -> None:
     with pytest.raises(InputError, match=r"the catalog has errors: .*catalog.yaml:5:5: error: skill id 'sql' "
                                          r"is already defined at .*bad.yaml:2:5"):
         load_catalog([catalog])
-    assert not list(cache_dir().glob("catalog-*.pickle"))
+    assert not list(cache_dir().glob("catalog-*.skc"))
 
 
 def test_no_cache_env(catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,6 +73,7 @@ def test_cached_catalog_unpacks_only_what_is_used_and_matches_the_original() -> 
     assert lazy.credentials.resolve("Project Management Professional (PMP)").id == "pmi-pmp"
     assert [s.id for s in lazy.stacks()] == [s.id for s in original.stacks()]
     assert lazy.issuers() == original.issuers()
+    assert all(lazy.texts(kind) == original.texts(kind) for kind in ("skill", "credential", "role"))
     assert list(lazy.credentials) == list(original.credentials)
     assert list(lazy.skills) == list(original.skills) and list(lazy.roles) == list(original.roles)
 
@@ -125,7 +126,7 @@ def test_only_the_most_recently_used_catalogs_are_kept(catalog: Path) -> None:
         file.write_text(text.replace("name: SQL Basics", f"name: SQL Basics {n}"))
         load_catalog([catalog])
         time.sleep(0.01)  # distinct modification times for the cache files
-    assert len(list(cache_dir().glob("catalog-*.pickle"))) == cache.KEEP
+    assert len(list(cache_dir().glob("catalog-*.skc"))) == cache.KEEP
     assert len(list(cache_dir().glob("stamp-*"))) == cache.KEEP
 
 
@@ -134,3 +135,138 @@ def test_a_file_that_vanishes_while_loading_is_a_one_line_error(catalog: Path, m
     monkeypatch.setattr(cache, "catalog_files", lambda paths: [catalog / "catalog.yaml", gone])
     with pytest.raises(InputError, match=r"gone\.yaml: cannot read \(No such file or directory\); check the path"):
         load_catalog([catalog])
+
+
+def _cache_file() -> Path:
+    (entry,) = cache_dir().glob(f"catalog-*{cache.SUFFIX}")
+    return entry
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip-object", "flip-header", "foreign-format"])
+def test_damaged_or_foreign_cache_is_rebuilt_never_trusted(catalog: Path, damage: str) -> None:
+    load_catalog([catalog])
+    entry = _cache_file()
+    data = bytearray(entry.read_bytes())
+    if damage == "truncate":
+        data = data[: len(data) // 2]
+    elif damage == "flip-object":  # a byte of one stored object: its checksum no longer matches
+        data[data.index(b"SQL Basics")] ^= 0x01
+    elif damage == "flip-header":
+        data[-30] ^= 0xFF
+    else:
+        data = bytearray(b"\x80\x04\x95" + bytes(100))  # a pickle's first bytes
+    entry.write_bytes(bytes(data))
+    if damage == "flip-object":  # found only when that object is read: one clear error, the file goes
+        cached = load_catalog([catalog]).catalog
+        with pytest.raises(cache.CacheDamaged, match="the catalog cache is damaged"):
+            [c.id for c in cached.credentials]
+        assert not entry.exists()
+    else:
+        assert not load_catalog([catalog]).from_cache
+    fresh = load_catalog([catalog])
+    assert fresh.catalog.credentials["sql-basics"].name == "SQL Basics"
+
+
+def test_the_cache_is_data_not_pickle_and_its_folder_is_private(catalog: Path) -> None:
+    load_catalog([catalog])
+    data = _cache_file().read_bytes()
+    assert data.startswith(cache.MAGIC) and b"pickle" not in data and not data.startswith(b"\x80")
+    assert cache_dir().stat().st_mode & 0o777 == 0o700
+    assert _cache_file().stat().st_mode & 0o777 == 0o600
+
+
+def test_the_same_catalog_from_another_folder_is_served_from_the_cache(
+        catalog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(catalog)
+    first = load_catalog([Path(".")])
+    assert first.catalog.credentials["sql-basics"].where.file == "catalog.yaml"
+    monkeypatch.chdir(tmp_path)
+    again = load_catalog([catalog])
+    assert again.from_cache
+    assert again.catalog.credentials["sql-basics"].where == first.catalog.credentials["sql-basics"].where.__class__(
+        "cat/catalog.yaml", first.catalog.credentials["sql-basics"].where.line,
+        first.catalog.credentials["sql-basics"].where.col)
+
+
+def test_group_or_world_writable_cache_folder_is_not_used(catalog: Path) -> None:
+    folder = cache_dir()
+    folder.mkdir(mode=0o700)
+    folder.chmod(0o777)
+    assert not load_catalog([catalog]).from_cache
+    assert not load_catalog([catalog]).from_cache
+    assert not list(folder.iterdir())
+
+
+def test_a_writable_by_others_cache_file_is_ignored_and_kept(catalog: Path) -> None:
+    load_catalog([catalog])
+    entry = _cache_file()
+    entry.chmod(0o666)
+    assert not load_catalog([catalog]).from_cache
+    assert entry.exists()  # not ours to trust, not ours to delete either
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to plant another owner's file")
+def test_a_file_planted_by_another_owner_is_not_loaded_nor_deleted(catalog: Path) -> None:
+    load_catalog([catalog])
+    entry = _cache_file()
+    planted = entry.read_bytes().replace(b"SQL Basics", b"SQL Hacked")
+    entry.write_bytes(planted)
+    os.chown(entry, 4321, 4321)
+    for stamp in cache_dir().glob("stamp-*"):
+        os.chown(stamp, 4321, 4321)
+    again = load_catalog([catalog])
+    assert not again.from_cache and again.catalog.credentials["sql-basics"].name == "SQL Basics"
+    assert entry.exists() and entry.stat().st_uid == 4321 and entry.read_bytes() == planted
+
+
+def test_orphaned_temp_files_are_cleaned_and_others_files_kept(catalog: Path) -> None:
+    folder = cache_dir()
+    folder.mkdir(mode=0o700)
+    old = time.time() - 2 * cache.ORPHAN_SECONDS
+    orphan = folder / ".catalog-0123.skc.abcd.tmp"
+    fresh = folder / ".catalog-4567.skc.efgh.tmp"
+    mine = folder / "notes.txt"
+    for file in (orphan, fresh, mine):
+        file.write_bytes(b"x")
+    os.utime(orphan, (old, old))
+    os.utime(mine, (old, old))
+    load_catalog([catalog])
+    assert not orphan.exists() and fresh.exists() and mine.exists()
+
+
+def test_a_warm_load_reads_no_yaml(catalog: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from skillstack.cache import load_catalog; "
+            f"loaded = load_catalog([Path({str(catalog)!r})]); "
+            "print(loaded.from_cache, loaded.catalog.credentials['sql-basics'].name, "
+            "sorted(m for m in sys.modules if m == 'yaml' or m.startswith('skillstack.schema')))")
+    env = {**os.environ, "SKILLSTACK_CACHE_DIR": str(cache_dir())}
+    outs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+            for _ in range(2)]
+    assert outs[0].startswith("False SQL Basics")
+    assert outs[1] == "True SQL Basics []\n"
+
+
+def test_a_slow_first_load_says_what_it_is_doing(catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines: list[str] = []
+    monkeypatch.setattr(cache, "PROGRESS_AFTER", 0.0)
+    real_read = cache.read_file
+
+    def slow_read(*args: object) -> None:
+        time.sleep(0.2)
+        real_read(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache, "read_file", slow_read)
+    load_catalog([catalog], progress=lines.append)
+    assert lines == ["reading and checking 1 catalog file (0.0 MB); later runs use the cache"]
+    load_catalog([catalog], progress=lines.append)  # from the cache: nothing to say
+    assert len(lines) == 1
+
+
+def test_a_quick_first_load_says_nothing(catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines: list[str] = []
+    monkeypatch.setattr(cache, "PROGRESS_AFTER", 60.0)
+    load_catalog([catalog], progress=lines.append)
+    assert lines == []

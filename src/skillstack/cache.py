@@ -1,10 +1,22 @@
 """Load a catalog for the commands that read one, through a cache.
 
 Reading a 50,000-credential catalog takes seconds; the loaded and checked
-catalog is cached under the user's cache directory, keyed by the files' paths
-and contents and skillstack's version, written atomically (temp file, then
-rename), and rebuilt when stale or unreadable. `SKILLSTACK_CACHE_DIR` moves
-the cache; `SKILLSTACK_NO_CACHE=1` turns it off.
+catalog is cached under the user's cache directory, keyed by the files'
+resolved paths and contents, skillstack's version and the model's shape (not
+the working directory: locations are shown relative to it when read back),
+written atomically (temp file, then rename), and rebuilt when stale, damaged
+or not ours. `SKILLSTACK_CACHE_DIR` moves the cache; `SKILLSTACK_NO_CACHE=1`
+turns it off.
+
+The cache is data only (MessagePack: plain values, never code). One file per
+catalog holds every object on its own with an index, so a command maps the
+file and decodes only the objects it touches; each object carries a CRC.
+
+Safety on shared folders: the cache directory is created with mode 0700 and is
+used only when it is the user's own and writable by nobody else; a cache or
+stamp file is read only when it is a regular file owned by the user and not
+writable by others. Anything else there is ignored and never deleted. Temp
+files left by a killed writer are removed once they are old.
 
 Hashing 40 MB of YAML costs a tenth of a second, so a small stamp file, named
 after the files' paths, sizes, change times and inodes, remembers which content
@@ -14,22 +26,36 @@ KEEP most recently used catalogs stay; older ones are deleted.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
+import mmap
 import os
-import pickle
+import stat
+import struct
 import time
-from collections.abc import Iterable
+import types
+import typing
+import zlib
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
-from skillstack import __version__
-from skillstack.catalog import Catalog
+from skillstack import __version__, model
+from skillstack.catalog import Catalog, Index, Record
 from skillstack.errors import InputError
 from skillstack.fileio import write_bytes_atomic
-from skillstack.loader import RawCatalog, catalog_files, iter_file_bytes, paused_gc, read_file
+from skillstack.loader import RawCatalog, catalog_files, display_path, iter_file_bytes, paused_gc, read_file
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 KEEP = 4
+ORPHAN_SECONDS = 600.0
+"""A temp file this old was left by a writer that died (a write takes about a second)."""
+SUFFIX = ".skc"
 
 
 @dataclass
@@ -59,35 +85,41 @@ def _check(raw: RawCatalog) -> Loaded:
     return Loaded(result.catalog, result.warnings)
 
 
-def load_catalog(paths: Iterable[Path]) -> Loaded:
-    """The checked catalog under `paths`; InputError if it has errors."""
+PROGRESS_AFTER = 1.0
+"""Seconds a first load may take before `progress` is told what is going on."""
+
+
+def load_catalog(paths: Iterable[Path], progress: Callable[[str], None] | None = None) -> Loaded:
+    """The checked catalog under `paths`; InputError if it has errors. `progress` gets one
+    line to show when reading and checking the files takes more than PROGRESS_AFTER seconds."""
     paths = list(paths)
     files = catalog_files(paths)
     if not files:
         raise InputError(f"no catalog files (*.yaml) under {', '.join(str(p) for p in paths)}")
-    if os.environ.get("SKILLSTACK_NO_CACHE") == "1":
-        return _build(list(iter_file_bytes(files)))
     folder = cache_dir()
-    stamp, newest = _stamp(files)
+    if os.environ.get("SKILLSTACK_NO_CACHE") == "1" or not _usable_dir(folder):
+        return _build(list(iter_file_bytes(files)), progress, cached=False)
+    resolved = [str(file.resolve()) for file in files]
+    shown = [display_path(file) for file in files]
+    stamp, newest = _stamp(files, resolved)
     stamp_file = folder / f"stamp-{stamp}"
-    try:  # the files are as they were when their contents were last hashed: skip reading them
-        cache_file = folder / f"catalog-{stamp_file.read_text(encoding='ascii').strip()}.pickle"
-        loaded = _read_cache(cache_file)
+    known = _read_owned(stamp_file, 100)
+    if known is not None:  # the files are as they were when their contents were last hashed: skip reading them
+        cache_file = folder / f"catalog-{known.decode('ascii', 'replace').strip()}{SUFFIX}"
+        loaded = _open_cache(cache_file, resolved, shown)
         if loaded is not None:
-            os.utime(cache_file)  # recently used: kept by _prune
+            _touch(cache_file)
             return loaded
-    except (OSError, UnicodeDecodeError):
-        pass
     contents = list(iter_file_bytes(files))
-    digest = _digest(contents)
-    cache_file = folder / f"catalog-{digest}.pickle"
-    loaded = _read_cache(cache_file)
+    digest = _digest(contents, resolved)
+    cache_file = folder / f"catalog-{digest}{SUFFIX}"
+    loaded = _open_cache(cache_file, resolved, shown)
     if loaded is None:
-        loaded = _build(contents)
-        _write(cache_file, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
-        _prune(folder)
+        loaded = _build(contents, progress)
+        _write(cache_file, lambda: pack_catalog(loaded, resolved))
+        _housekeeping(folder)
     if time.time() - newest > RACY_SECONDS:
-        _write(stamp_file, digest.encode("ascii"))
+        _write(stamp_file, lambda: digest.encode("ascii"))
     return loaded
 
 
@@ -98,71 +130,529 @@ without its size or time moving: such files are always read and hashed."""
 
 def _keyed() -> hashlib._Hash:
     """A hash started with what every key depends on besides the files: the cache format,
-    skillstack's version and the working directory (locations are shown relative to it)."""
-    return hashlib.sha256(f"{CACHE_FORMAT}:{__version__}:{Path.cwd()}".encode())
+    skillstack's version and the shape of the model's classes."""
+    return hashlib.sha256(f"{CACHE_FORMAT}:{__version__}:{_codec().fingerprint}".encode())
 
 
-def _stamp(files: list[Path]) -> tuple[str, float]:
+def _stamp(files: list[Path], resolved: list[str]) -> tuple[str, float]:
     """What the file system says of the files (path, size, times changed, inode), hashed;
     and the newest of those times."""
     digest = _keyed()
     newest = 0.0
-    for file in files:
+    for file, real in zip(files, resolved, strict=True):
         try:
             st = file.stat()
         except OSError as exc:
             raise InputError(f"{file}: cannot read ({exc.strerror}); check the path and permissions") from exc
-        digest.update(f"{file.resolve()}\0{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}\0".encode())
+        digest.update(f"{real}\0{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}\0".encode())
         newest = max(newest, st.st_mtime, st.st_ctime)
     return digest.hexdigest()[:32], newest
 
 
-def _digest(contents: list[tuple[Path, bytes]]) -> str:
-    """The cache key: `_keyed`, then each file's path and contents."""
+def _digest(contents: list[tuple[Path, bytes]], resolved: list[str]) -> str:
+    """The cache key: `_keyed`, then each file's resolved path and contents."""
     digest = _keyed()
-    for file, data in contents:
-        digest.update(str(file.resolve()).encode() + b"\0" + hashlib.sha256(data).digest())
+    for (_, data), real in zip(contents, resolved, strict=True):
+        digest.update(real.encode() + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()[:32]
 
 
-def _read_cache(cache_file: Path) -> Loaded | None:
+def _build(contents: list[tuple[Path, bytes]], progress: Callable[[str], None] | None = None,
+           cached: bool = True) -> Loaded:
+    timer = None
+    if progress is not None:
+        import threading
+
+        size = sum(len(data) for _, data in contents) / 1e6
+        message = (f"reading and checking {len(contents)} catalog file{'s' * (len(contents) != 1)} ({size:.1f} MB)"
+                   + ("; later runs use the cache" if cached else ""))
+        timer = threading.Timer(PROGRESS_AFTER, progress, (message,))
+        timer.daemon = True
+        timer.start()
     try:
-        data = cache_file.read_bytes()
+        raw = RawCatalog()
         with paused_gc():
-            loaded = pickle.loads(data)
-    except Exception:  # noqa: BLE001 - a missing or corrupt cache is rebuilt, never fatal
-        return None
-    if not isinstance(loaded, Loaded):
-        return None
-    loaded.from_cache = True
-    return loaded
+            for file, data in contents:
+                read_file(file, data, raw)
+            return _check(raw)
+    finally:
+        if timer is not None:
+            timer.cancel()
 
 
-def _build(contents: list[tuple[Path, bytes]]) -> Loaded:
-    raw = RawCatalog()
-    with paused_gc():
-        for file, data in contents:
-            read_file(file, data, raw)
-        return _check(raw)
+# ---- the cache directory: ours, or not used --------------------------------------------
 
 
-def _prune(folder: Path) -> None:
-    """Delete all but the KEEP most recently used catalogs, and the stamps pointing nowhere."""
+def _uid() -> int | None:
+    return os.getuid() if hasattr(os, "getuid") else None
+
+
+def _safe(st: os.stat_result) -> bool:
+    """Owned by the user and writable by nobody else."""
+    uid = _uid()
+    return (uid is None or st.st_uid == uid) and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _usable_dir(folder: Path) -> bool:
+    """The cache directory exists (created 0700 if not) and is the user's alone to write."""
     try:
-        catalogs = sorted(folder.glob("catalog-*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = folder.stat()
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and _safe(st)
+
+
+def _open_owned(file: Path) -> int | None:
+    """A read-only descriptor of `file` when it is a regular file of ours that nobody else
+    can write (never following a symlink); None otherwise."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(file, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        return None
+    if not stat.S_ISREG(st.st_mode) or not _safe(st):
+        os.close(fd)
+        return None
+    return fd
+
+
+def _read_owned(file: Path, limit: int) -> bytes | None:
+    fd = _open_owned(file)
+    if fd is None:
+        return None
+    try:
+        return os.read(fd, limit)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _ours(file: Path) -> bool:
+    try:
+        st = file.lstat()
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and _safe(st)
+
+
+def _touch(file: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.utime(file)  # recently used: kept by _housekeeping
+
+
+def _write(file: Path, data: Callable[[], bytes]) -> None:
+    """Write a cache file unless something not ours sits at its name; failures only cost speed."""
+    if file.exists() and not _ours(file):
+        return
+    try:
+        with paused_gc():  # a fresh heap of millions of objects: the collector would rescan it all
+            payload = data()
+        write_bytes_atomic(file, payload, private=True)
+        os.chmod(file, 0o600)
+    except (OSError, InputError, TypeError, ValueError):
+        pass  # a read-only cache directory, or an object the codec cannot store: only costs speed
+
+
+def _housekeeping(folder: Path) -> None:
+    """Delete all but the KEEP most recently used catalogs, stamps pointing nowhere, old temp
+    files and caches of older formats: only regular files of ours with our names."""
+    try:
+        now = time.time()
+        for temp in [*folder.glob(".catalog-*"), *folder.glob(".stamp-*")]:
+            if _ours(temp) and now - temp.lstat().st_mtime > ORPHAN_SECONDS:
+                temp.unlink(missing_ok=True)
+        for old in folder.glob("catalog-*.pickle"):
+            if _ours(old):
+                old.unlink(missing_ok=True)
+        catalogs = sorted((f for f in folder.glob(f"catalog-*{SUFFIX}") if _ours(f)),
+                          key=lambda f: f.stat().st_mtime, reverse=True)
         for old in catalogs[KEEP:]:
             old.unlink(missing_ok=True)
-        kept = {f.stem.removeprefix("catalog-") for f in catalogs[:KEEP]}
-        for stamp in folder.glob("stamp-*"):
-            if stamp.read_text(encoding="ascii").strip() not in kept:
-                stamp.unlink(missing_ok=True)
-    except (OSError, UnicodeDecodeError):
-        pass  # another process got there first, or the folder is read-only: only costs disk
+        kept = {f.name.removeprefix("catalog-").removesuffix(SUFFIX) for f in catalogs[:KEEP]}
+        for stamp_file in folder.glob("stamp-*"):
+            if _ours(stamp_file) and (_read_owned(stamp_file, 100) or b"").decode("ascii", "replace").strip() not in kept:
+                stamp_file.unlink(missing_ok=True)
+    except OSError:
+        pass  # another process got there first: only costs disk
 
 
-def _write(file: Path, data: bytes) -> None:
+# ---- the codec: model objects <-> plain values --------------------------------------------
+
+
+class _Codec:
+    """Model dataclasses as lists of plain values: [class code, field values in order].
+
+    Derived from the classes' type hints, so a field added to the model is stored
+    without changes here (and changes `fingerprint`, so old caches are not read)."""
+
+    def __init__(self) -> None:
+        classes = sorted((obj for obj in vars(model).values()
+                          if isinstance(obj, type) and dataclasses.is_dataclass(obj)), key=lambda c: c.__name__)
+        self.classes: list[type] = classes
+        self.codes = {cls: i for i, cls in enumerate(classes)}
+        self.getters: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+        self.packers: dict[type, list[tuple[int, Callable[[Any], Any]]]] = {}
+        self.unpackers: list[list[tuple[int, Callable[[Any], Any]]]] = []
+        self.files: dict[str, int] = {}
+        self.shown: list[str] = []
+        shape = []
+        for cls in classes:
+            names = [f.name for f in dataclasses.fields(cls)]
+            hints = typing.get_type_hints(cls)
+            shape.append(f"{cls.__name__}({','.join(f'{n}:{hints[n]}' for n in names)})")
+            self.getters[cls] = _tuple_getter(names)
+            packs, unpacks = [], []
+            for i, name in enumerate(names):
+                pack, unpack = self._converters(hints[name])
+                if pack is not None:
+                    packs.append((i, pack))
+                if unpack is not None:
+                    unpacks.append((i, unpack))
+            self.packers[cls] = packs
+            self.unpackers.append(unpacks)
+        self.fingerprint = hashlib.sha256(";".join(shape).encode()).hexdigest()[:16]
+
+    def _converters(self, hint: Any) -> tuple[Callable[[Any], Any] | None, Callable[[Any], Any] | None]:
+        """(pack, unpack) for a value of type `hint`; None where the value stays as it is."""
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if hasattr(hint, "__supertype__"):  # NewType
+            return self._converters(hint.__supertype__)
+        if origin in (typing.Union, types.UnionType):
+            present = [a for a in args if a is not type(None)]
+            if all(dataclasses.is_dataclass(a) and a is not model.SourceRef for a in present):
+                return _optional(self.pack), _optional(self.unpack)
+            if len(present) == 1:
+                pack, unpack = self._converters(present[0])
+                return _optional(pack), _optional(unpack)
+            if all(a in (str, int, float, bool) for a in present):
+                return None, None
+        elif origin is tuple:
+            if len(args) == 2 and args[1] is Ellipsis:
+                pack, unpack = self._converters(args[0])
+                return (None if pack is None else lambda v: [pack(x) for x in v],
+                        tuple if unpack is None else lambda v: tuple(unpack(x) for x in v))
+            convs = [self._converters(a) for a in args]
+            return (lambda v: [p(x) if p else x for (p, _), x in zip(convs, v, strict=True)],
+                    lambda v: tuple(u(x) if u else x for (_, u), x in zip(convs, v, strict=True)))
+        elif hint in (str, int, float, bool, type(None)):
+            return None, None
+        elif hint is date:
+            return None, lambda v: date.fromisoformat(v)  # msgpack holds dates as ISO text
+        elif hint is model.SourceRef:
+            return self._pack_where, self._unpack_where
+        elif isinstance(hint, type) and issubclass(hint, Enum):
+            return None, hint  # msgpack holds an enum as its value
+        elif dataclasses.is_dataclass(hint):
+            return self.pack, self.unpack
+        raise TypeError(f"the cache cannot store a field of type {hint}")
+
+    def pack(self, obj: Any) -> list[Any]:
+        cls = type(obj)
+        out = [self.codes[cls], *self.getters[cls](obj)]
+        for i, conv in self.packers[cls]:
+            out[i + 1] = conv(out[i + 1])
+        return out
+
+    def unpack(self, data: list[Any]) -> Any:
+        code = data[0]
+        values = data[1:]
+        for i, conv in self.unpackers[code]:
+            values[i] = conv(values[i])
+        return self.classes[code](*values)
+
+    def _pack_where(self, where: model.SourceRef) -> list[Any]:
+        index = self.files.get(where.file)
+        return [where.file if index is None else index, where.line, where.col]
+
+    def _unpack_where(self, data: list[Any]) -> model.SourceRef:
+        file, line, col = data
+        return model.SourceRef(file if isinstance(file, str) else self.shown[file], line, col)
+
+
+def _tuple_getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    from operator import attrgetter
+
+    get = attrgetter(*names)
+    return get if len(names) > 1 else lambda obj: (get(obj),)
+
+
+def _optional(conv: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    if conv is None:
+        return None
+    return lambda v: None if v is None else conv(v)
+
+
+def _codec() -> _Codec:
+    """A codec of its own for each catalog (it holds that catalog's file names); ~2 ms."""
+    return _Codec()
+
+
+# ---- the cache file ----------------------------------------------------------------------
+#
+# MAGIC, format (u32) | blobs and tables ... | header (msgpack) | trailer: header offset (u64),
+# header length (u64), header CRC (u32), MAGIC.
+# A blob is one msgpack value with a CRC in the header. A table maps text keys to blobs:
+# the blobs, their offsets (u64, one more than keys) and CRCs (u32), the keys' UTF-8 bytes
+# and offsets, and an open-addressing hash table (u32 slots: entry + 1, 0 empty; slot of a
+# key: CRC-32 of its bytes, then the next ones), so one object is found and checked in
+# constant time without reading any other.
+
+MAGIC = b"skillstk"
+_START = struct.Struct("<8sI")
+_TRAILER = struct.Struct("<QQI8s")
+
+
+def _slots_for(count: int) -> int:
+    size = 8
+    while size < 2 * count:
+        size *= 2
+    return size
+
+
+class _Writer:
+    def __init__(self) -> None:
+        import msgspec
+
+        self.buf = bytearray(_START.pack(MAGIC, CACHE_FORMAT))
+        self.encoder = msgspec.msgpack.Encoder()
+        self.blobs: dict[str, list[int]] = {}
+        self.tables: dict[str, list[int]] = {}
+
+    def _put(self, value: Any) -> tuple[int, int]:
+        start = len(self.buf)
+        self.encoder.encode_into(value, self.buf, start)
+        return start, zlib.crc32(self.buf[start:])
+
+    def blob(self, name: str, value: Any) -> None:
+        start, crc = self._put(value)
+        self.blobs[name] = [start, len(self.buf) - start, crc]
+
+    def _array(self, values: array[int]) -> int:
+        self.buf.extend(b"\0" * (-len(self.buf) % 8))
+        at = len(self.buf)
+        self.buf.extend(values.tobytes())
+        return at
+
+    def table(self, name: str, items: Iterable[tuple[str, Any]]) -> None:
+        keys: list[bytes] = []
+        offsets = array("Q")
+        crcs = array("I")
+        for key, value in items:
+            keys.append(key.encode())
+            start, crc = self._put(value)
+            offsets.append(start)
+            crcs.append(crc)
+        offsets.append(len(self.buf))
+        size = _slots_for(len(keys))
+        slots = array("I", bytes(4 * size))
+        key_offsets = array("Q", [len(self.buf)])
+        for entry, key_bytes in enumerate(keys):
+            self.buf.extend(key_bytes)
+            key_offsets.append(len(self.buf))
+            slot = zlib.crc32(key_bytes) & (size - 1)
+            while slots[slot]:
+                slot = (slot + 1) & (size - 1)
+            slots[slot] = entry + 1
+        self.tables[name] = [len(keys), self._array(offsets), self._array(crcs), self._array(key_offsets),
+                             self._array(slots), size]
+
+    def finish(self) -> bytes:
+        at = len(self.buf)
+        header = self.encoder.encode({"blobs": self.blobs, "tables": self.tables})
+        self.buf.extend(header)
+        self.buf.extend(_TRAILER.pack(at, len(header), zlib.crc32(header), MAGIC))
+        return bytes(self.buf)
+
+
+def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
+    """A checked catalog as a cache file's bytes; `resolved` are its files' real paths."""
+    catalog = loaded.catalog
+    codec = _codec()
+    codec.files = {name: i for i, name in enumerate(catalog.files)}
+    pack = codec.pack
+    out = _Writer()
+    out.blob("meta", {"files": resolved, "warnings": loaded.warnings, "info": pack(catalog.info)})
+    for kind in ("skill", "credential", "role"):
+        index = catalog.index(kind)
+        out.table(kind, ((obj.id, pack(obj)) for obj in index))
+        out.blob(f"records:{kind}", zlib.compress(out.encoder.encode(index.records()), 1))  # read rarely
+    out.table("granters", catalog.derived("granters").items())
+    stacks = catalog.derived("stacks")
+    out.blob("stacks", {"all": stacks["all"], "loose": stacks["loose"]})
+    out.table("stacks_by_part", stacks["by_part"].items())
+    return out.finish()
+
+
+class CacheDamaged(InputError):
+    """A cache file failed a check after it was opened: it is deleted, the next run rebuilds it."""
+
+
+class _Damaged(Exception):
+    pass
+
+
+class _CacheFile:
+    """A mapped cache file; blobs are checked and decoded on demand."""
+
+    def __init__(self, path: Path, fd: int) -> None:
+        import msgspec
+
+        self.path = path
+        self.decode = msgspec.msgpack.decode
+        size = os.fstat(fd).st_size
+        if size < _START.size + _TRAILER.size:
+            raise _Damaged("too short")
+        self.mm = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+        magic, version = _START.unpack_from(self.mm, 0)
+        at, length, crc, end_magic = _TRAILER.unpack_from(self.mm, size - _TRAILER.size)
+        if magic != MAGIC or end_magic != MAGIC or version != CACHE_FORMAT or at + length != size - _TRAILER.size:
+            raise _Damaged("not a skillstack cache of this version, or truncated")
+        header = self.mm[at:at + length]
+        if zlib.crc32(header) != crc:
+            raise _Damaged("header checksum")
+        decoded = self.decode(header, type=dict[str, dict[str, list[int]]])
+        self.blobs, self.tables, self.size = decoded["blobs"], decoded["tables"], at
+
+    def _slice(self, start: int, length: int, crc: int) -> bytes:
+        if start < 0 or length < 0 or start + length > self.size:
+            raise _Damaged("an offset out of range")
+        data = self.mm[start:start + length]
+        if zlib.crc32(data) != crc:
+            raise _Damaged(f"checksum at byte {start}")
+        return data
+
+    def blob(self, name: str) -> Any:
+        start, length, crc = self.blobs[name]
+        return self.decode(self._slice(start, length, crc))
+
+    def table(self, name: str, convert: Callable[[Any], Any] | None = None) -> _Table:
+        return _Table(self, self.tables[name], convert)
+
+    def damaged(self, why: str) -> CacheDamaged:
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        return CacheDamaged(f"{self.path}: the catalog cache is damaged ({why}); it was deleted: "
+                            "run the command again to rebuild it")
+
+
+class _Table(Mapping[str, Any]):
+    """Keys -> blobs of one table, each found by hashing and decoded (and converted) on demand."""
+
+    def __init__(self, file: _CacheFile, entry: list[int], convert: Callable[[Any], Any] | None) -> None:
+        count, offsets_at, crcs_at, keys_at, slots_at, size = entry
+        self.file, self.count, self.convert, self.mask = file, count, convert, size - 1
+
+        def view(at: int, wide: bool, n: int) -> memoryview[int]:
+            width = 8 if wide else 4
+            if at < 0 or at + width * n > file.size or at % 8:
+                raise _Damaged("a table out of range")
+            return memoryview(file.mm)[at:at + width * n].cast("Q" if wide else "I")
+
+        if size < 2 * count or size & (size - 1):
+            raise _Damaged("a table's size")
+        self.offsets = view(offsets_at, True, count + 1)
+        self.crcs = view(crcs_at, False, count)
+        self.key_offsets = view(keys_at, True, count + 1)
+        self.slots = view(slots_at, False, size)
+
+    def _find(self, key: str) -> int:
+        data = key.encode()
+        mm, keys, slots, mask = self.file.mm, self.key_offsets, self.slots, self.mask
+        slot = zlib.crc32(data) & mask
+        for _ in range(mask + 1):
+            entry = slots[slot] - 1
+            if entry < 0:
+                return -1
+            if entry < self.count and mm[keys[entry]:keys[entry + 1]] == data:
+                return entry
+            slot = (slot + 1) & mask
+        return -1
+
+    def __getitem__(self, key: str) -> Any:
+        entry = self._find(key)
+        if entry < 0:
+            raise KeyError(key)
+        start, end = self.offsets[entry], self.offsets[entry + 1]
+        try:
+            value = self.file.decode(self.file._slice(start, end - start, self.crcs[entry]))
+            return value if self.convert is None else self.convert(value)
+        except Exception as exc:  # noqa: BLE001 - damaged cache: say so, never trust it
+            raise self.file.damaged(str(exc)) from None
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._find(key) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        mm, keys = self.file.mm, self.key_offsets
+        try:
+            return iter([mm[keys[i]:keys[i + 1]].decode() for i in range(self.count)])
+        except UnicodeDecodeError as exc:
+            raise self.file.damaged(str(exc)) from None
+
+    def __len__(self) -> int:
+        return self.count
+
+
+class _Derived(Mapping[str, Any]):
+    """The catalog's derived indexes as stored: decoded on first use."""
+
+    def __init__(self, file: _CacheFile) -> None:
+        self.file = file
+
+    def __getitem__(self, name: str) -> Any:
+        file = self.file
+        try:
+            if name == "granters":
+                return file.table("granters")
+            if name == "stacks":
+                return {**file.blob("stacks"), "by_part": file.table("stacks_by_part")}
+        except (_Damaged, KeyError, ValueError, TypeError) as exc:
+            raise file.damaged(str(exc)) from None
+        raise KeyError(name)  # the others are built from the objects' records
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("granters", "stacks"))
+
+    def __len__(self) -> int:
+        return 2
+
+
+def _open_cache(cache_file: Path, resolved: list[str], shown: list[str]) -> Loaded | None:
+    """The catalog in `cache_file` when it is ours, intact and of these files; None otherwise."""
+    fd = _open_owned(cache_file)
+    if fd is None:
+        return None
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(file, data, private=True)
-    except (OSError, InputError):
-        pass  # a read-only cache directory only costs speed
+        file = _CacheFile(cache_file, fd)
+        meta = file.blob("meta")
+        if meta["files"] != resolved:
+            return None
+        codec = _codec()
+        codec.shown = list(shown)
+        info = codec.unpack(meta["info"])
+        warnings = int(meta["warnings"])
+
+        def records(kind: str) -> Callable[[], list[Record]]:
+            def load() -> list[Record]:
+                try:
+                    stored = file.decode(zlib.decompress(file.blob(f"records:{kind}")))
+                    return [(i, n, tuple(a), s, p) for i, n, a, s, p in stored]
+                except Exception as exc:  # noqa: BLE001 - damaged cache: say so, never trust it
+                    raise file.damaged(str(exc)) from None
+            return load
+
+        skills, credentials, roles = (Index(kind, stored=file.table(kind, codec.unpack), records=records(kind))
+                                      for kind in ("skill", "credential", "role"))
+    except Exception:  # noqa: BLE001 - a damaged, foreign or older cache is rebuilt, never trusted
+        return None
+    finally:
+        os.close(fd)
+    catalog = Catalog(skills, credentials, roles, info=info, files=list(shown), stored=_Derived(file))
+    return Loaded(catalog, warnings, from_cache=True)

@@ -8,8 +8,7 @@ a warning; below it, an error that lists the closest matches.
 
 from __future__ import annotations
 
-import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -20,7 +19,11 @@ from skillstack.requirements import credentials_named, needs_credential
 from skillstack.textmatch import ACCEPT as FUZZY_THRESHOLD
 from skillstack.textmatch import SUGGEST, accepted, normalize, rank
 
+DERIVED = ("granters", "stacks", "issuers", "texts")
+"""The indexes a Catalog derives from its objects (see `Catalog.derived`)."""
+
 T = TypeVar("T", Skill, Credential, Role)
+Record = tuple[str, str, tuple[str, ...], str, str]
 
 # what to type to find things of each kind, for error messages
 HOW_TO_FIND = {
@@ -36,49 +39,45 @@ class Resolved:
     warning: str = ""
 
 
+def _record(obj: Skill | Credential | Role) -> Record:
+    return (obj.id, obj.name, tuple(getattr(obj, "aliases", ())), getattr(obj, "issuer", ""),
+            getattr(obj, "provider", ""))
+
+
 class Index(Generic[T]):
     """Objects of one kind by id, with a name/alias index for people's spellings.
 
-    Pickled (for the cache), each object is packed on its own and unpacked on first
-    use, so a command that needs a few hundred of 50,000 credentials unpacks only those.
+    Built from objects, or over `stored` objects (the cache's, decoded on first use, so a
+    command that needs a few hundred of 50,000 credentials decodes only those).
     """
 
-    def __init__(self, kind: str, objects: Iterable[T]) -> None:
+    def __init__(self, kind: str, objects: Iterable[T] = (), stored: Mapping[str, T] | None = None,
+                 records: Callable[[], list[Record]] | None = None) -> None:
         self.kind = kind
         self._objects: dict[str, T] = {}
         for obj in objects:
             self._objects.setdefault(obj.id, obj)
-        self._packed: dict[str, bytes] = {}  # id -> pickled object not unpacked yet
+        self._stored: Mapping[str, T] | None = stored
         self._names: dict[str, str] | None = None
-        self._packed_names: bytes | None = None
-
-    def __getstate__(self) -> dict[str, Any]:
-        packed = {key: self._packed.get(key) or pickle.dumps(self._objects[key], pickle.HIGHEST_PROTOCOL)
-                  for key in self._ids()}
-        return {"kind": self.kind, "packed": packed,
-                "names": self._packed_names or pickle.dumps(self.names, pickle.HIGHEST_PROTOCOL)}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.kind = state["kind"]
-        self._objects = {}
-        self._packed = state["packed"]
-        self._names = None
-        self._packed_names = state["names"]
+        self._records: list[Record] | None = None
+        self._stored_records = records
 
     def _ids(self) -> Iterable[str]:
-        return self._packed or self._objects
+        return self._objects if self._stored is None else self._stored
 
     def __contains__(self, key: object) -> bool:
-        return key in self._packed or key in self._objects
+        return key in self._objects or (self._stored is not None and key in self._stored)
 
     def __getitem__(self, key: str) -> T:
         obj = self._objects.get(key)
         if obj is None:
-            obj = self._objects[key] = pickle.loads(self._packed[key])
+            if self._stored is None:
+                raise KeyError(key)
+            obj = self._objects[key] = self._stored[key]
         return obj
 
     def __len__(self) -> int:
-        return len(self._packed or self._objects)
+        return len(self._objects if self._stored is None else self._stored)
 
     def __iter__(self) -> Iterator[T]:
         return (self[key] for key in list(self._ids()))
@@ -88,17 +87,23 @@ class Index(Generic[T]):
             return None
         return self[key]
 
+    def records(self) -> list[Record]:
+        """(id, name, aliases, issuer, provider) of every object: what names are looked up by."""
+        if self._records is None:
+            if self._stored_records is not None:
+                self._records = self._stored_records()
+            else:
+                self._records = [_record(o) for o in self]
+        return self._records
+
     @property
     def names(self) -> dict[str, str]:
         """Normalised id, name and alias -> id."""
-        if self._names is None and self._packed_names is not None:
-            self._names = pickle.loads(self._packed_names)
         if self._names is None:
             names: dict[str, str] = {}
-            for obj in self:
-                item: Any = obj
-                for text in (item.id, item.name, *getattr(item, "aliases", ())):
-                    names.setdefault(normalize(text), item.id)
+            for record in self.records():
+                for text in (record[0], record[1], *record[2]):  # type: ignore[has-type]
+                    names.setdefault(normalize(text), record[0])
             self._names = names
         return self._names
 
@@ -132,6 +137,8 @@ class Catalog:
     roles: Index[Role]
     info: CatalogInfo = field(default_factory=CatalogInfo)
     files: list[str] = field(default_factory=list)
+    stored: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Derived indexes already built (by name, see DERIVED), e.g. read from the cache."""
 
     def index(self, kind: str) -> Index[Any]:
         """The index of one kind: "skill", "credential" or "role"."""
@@ -140,17 +147,17 @@ class Catalog:
 
     def granters(self, skill: str, level: int = 1) -> list[CredentialId]:
         """Credentials that grant `skill` at `level` or above, by id."""
-        packed = self._derived("granters").get(skill, "")
+        packed = self.derived("granters").get(skill, "")
         return sorted({CredentialId(e[1:]) for e in packed.split("\n") if e and int(e[0]) >= level})
 
     def stacks(self) -> list[Credential]:
         """Stacked credentials (earned automatically from their parts)."""
-        return [self.credentials[c] for c in self._derived("stacks")["all"]]
+        return [self.credentials[c] for c in self.derived("stacks")["all"]]
 
     def stacks_using(self, ids: Iterable[str]) -> list[Credential]:
         """The stacks that holding the credentials `ids` (and anything else but other credentials)
         can complete: those whose `awarded_for` names one of them, or can hold without credentials."""
-        index = self._derived("stacks")
+        index = self.derived("stacks")
         found = dict.fromkeys(index["loose"])
         for ident in ids:
             found.update(dict.fromkeys(index["by_part"].get(ident, ())))
@@ -158,24 +165,24 @@ class Catalog:
 
     def issuers(self) -> dict[str, list[CredentialId]]:
         """Normalised issuer (and provider) name -> credential ids."""
-        return self._derived("issuers")
+        return self.derived("issuers")
 
     def texts(self, kind: str) -> dict[str, list[tuple[str, str]]]:
         """Normalised id, name, alias and issuer -> [(id, name)] of one kind, for searching."""
-        return self._derived("texts")[kind]
+        return self.derived("texts")[kind]
 
-    # ---- indexes derived from the catalog, built once (or unpacked from the cache) ----
+    # ---- indexes derived from the catalog, built once (or taken from `stored`) ----
 
-    def _derived(self, name: str) -> Any:
+    def derived(self, name: str) -> Any:
+        """One of the DERIVED indexes, built on first use."""
         built = self.__dict__.setdefault("_built", {})
         if name not in built:
-            packed = self.__dict__.get("_packed", {}).get(name)
-            built[name] = pickle.loads(packed) if packed is not None else getattr(self, f"_build_{name}")()
+            built[name] = self.stored[name] if name in self.stored else getattr(self, f"_build_{name}")()
         return built[name]
 
     def _build_granters(self) -> dict[str, str]:
-        """Skill -> its grants, one "<level><credential id>" a line: one string a skill
-        unpickles five times faster than a list of tuples."""
+        """Skill -> its grants, one "<level><credential id>" a line (one string a skill is
+        small to store and quick to read back)."""
         index: dict[str, list[str]] = {}
         for cred in self.credentials:
             for grant in cred.grants:
@@ -201,27 +208,20 @@ class Catalog:
 
     def _build_issuers(self) -> dict[str, list[CredentialId]]:
         out: dict[str, list[CredentialId]] = {}
-        for cred in self.credentials:
-            for who in {cred.issuer, cred.provider} - {""}:
-                out.setdefault(normalize(who), []).append(cred.id)
+        for ident, _, _, issuer, provider in self.credentials.records():
+            for who in {issuer, provider} - {""}:
+                out.setdefault(normalize(who), []).append(CredentialId(ident))
         return out
 
     def _build_texts(self) -> dict[str, dict[str, list[tuple[str, str]]]]:
         out: dict[str, dict[str, list[tuple[str, str]]]] = {}
         for kind in ("skill", "credential", "role"):
             texts = out[kind] = {}
-            for obj in self.index(kind):
-                extra = [*getattr(obj, "aliases", ()), getattr(obj, "issuer", "")]
-                for text in dict.fromkeys((obj.id, obj.name, *extra)):
+            for ident, name, aliases, issuer, _ in self.index(kind).records():
+                for text in dict.fromkeys((ident, name, *aliases, issuer)):
                     if text:
-                        texts.setdefault(normalize(text), []).append((obj.id, obj.name))
+                        texts.setdefault(normalize(text), []).append((ident, name))
         return out
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = {k: v for k, v in self.__dict__.items() if k not in ("_built", "_packed")}
-        state["_packed"] = {name: pickle.dumps(self._derived(name), pickle.HIGHEST_PROTOCOL)
-                            for name in ("granters", "stacks", "issuers", "texts")}
-        return state
 
     def display_name(self, ident: str) -> str:
         """The name of a credential or skill id, for sentences."""
@@ -243,5 +243,5 @@ def build_catalog(raw: RawCatalog) -> Catalog:
                    info, list(raw.files))
 
 
-__all__ = ["FUZZY_THRESHOLD", "HOW_TO_FIND", "Catalog", "Index", "Resolved", "RoleId", "SkillId", "build_catalog",
-           "normalize"]
+__all__ = ["DERIVED", "FUZZY_THRESHOLD", "HOW_TO_FIND", "Catalog", "Index", "Resolved", "RoleId", "SkillId",
+           "build_catalog", "normalize"]

@@ -19,8 +19,6 @@ from skillstack.errors import InputError
 from skillstack.fileio import CATALOG_FILE_LIMIT, find_files, read_input_bytes
 from skillstack.model import CatalogInfo, Credential, Role, Skill, SourceRef
 from skillstack.problems import Problem
-from skillstack.schema import CATALOG_FILE, INVALID, Ctx
-from skillstack.yamlread import MapNode, ScalarNode, read_bytes
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -86,6 +84,10 @@ def display_path(path: Path) -> str:
 
 
 def read_file(path: Path, data: bytes, raw: RawCatalog) -> None:
+    # imported here: a command served from the cache never loads the YAML reader or the schema
+    from skillstack.schema import CATALOG_FILE, INVALID, Ctx
+    from skillstack.yamlread import MapNode, ScalarNode, read_bytes
+
     name = display_path(path)
     raw.files.append(name)
     result = read_bytes(data, name)

@@ -32,8 +32,6 @@ from skillstack.model import (
     SkillId,
     SourceRef,
 )
-from skillstack.schema import FIRST_YEAR, INVALID, LAST_YEAR, LEVEL_NAMES, PROFILE_FILE, Ctx, quote
-from skillstack.yamlread import MapNode, ScalarNode, read_bytes
 
 
 @dataclass
@@ -57,6 +55,10 @@ class ProfileInput:
 
 def read_profile(path: Path) -> ProfileInput:
     """Read a profile file; InputError naming file:line:col on any mistake."""
+    # imported here: planning from flags alone never loads the YAML reader or the schema
+    from skillstack.schema import INVALID, PROFILE_FILE, Ctx
+    from skillstack.yamlread import MapNode, ScalarNode, read_bytes
+
     if str(path) == "-":
         data, name = read_stdin_bytes(what="profile", limit=PROFILE_LIMIT), "<stdin>"
     else:
@@ -111,9 +113,12 @@ def _split(text: str, flag: str, example: str) -> tuple[str, str]:
 def parse_level(text: str, flag: str) -> Level:
     if text.isdigit() and len(text) < 3 and 1 <= int(text) <= 4:
         return Level(int(text))
-    if text.lower() in LEVEL_NAMES:
-        return LEVEL_NAMES[text.lower()]
-    raise InputError(f"{flag}: level {quote(text)} is not 1-4 or one of {', '.join(LEVEL_NAMES)}")
+    names = {lv.label: lv for lv in Level}
+    if text.lower() in names:
+        return names[text.lower()]
+    from skillstack.schema import quote  # only for this message: no schema import on the way to a plan
+
+    raise InputError(f"{flag}: level {quote(text)} is not 1-4 or one of {', '.join(names)}")
 
 
 def apply_flags(base: ProfileInput, *, roles: Sequence[str] = (), have: Sequence[str] = (),
@@ -138,6 +143,8 @@ def apply_flags(base: ProfileInput, *, roles: Sequence[str] = (), have: Sequence
         key, level = _split(item, "--have", "SKILL:LEVEL, e.g. sql:2")
         out.skills = [s for s in out.skills if normalize(s[0]) != normalize(key)]
         out.skills.append((key, parse_level(level, "--have"), None))
+    if holds or experience:  # imported only for these flags: a plan from ids alone never loads the schema
+        from skillstack.schema import FIRST_YEAR, LAST_YEAR, quote
     for item in holds:
         ident, _, when = item.partition("@")
         earned = None
@@ -189,8 +196,9 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
             for text, earned, at in raw.credentials]
     targets = tuple(dict.fromkeys(RoleId(_resolve(catalog.roles, t, at, warnings)) for t, at in raw.targets))
     in_progress = tuple(CredentialId(_resolve(catalog.credentials, t, at, warnings)) for t, at in raw.in_progress)
-    issuers = catalog.issuers()
     c = raw.constraints
+    # built only when asked for: every credential's issuer, read from the whole catalog
+    issuers = catalog.issuers() if raw.exclude or c.get("issuers") else {}
     only: list[str] = []
     for text in c.get("issuers", ()) or ():
         if normalize(text) not in issuers:

@@ -35,12 +35,13 @@ def graph(
     from datetime import date
 
     from skillstack.cache import load_catalog
+    from skillstack.cli.output import note
     from skillstack.graph import SkillGraph
     from skillstack.report.graph_export import FORMATS, label_nodes, pathway_graph
 
     if role and profile:
         raise UsageError("--role and --profile each choose a graph; pass one of them")
-    cat = load_catalog(catalog_paths(catalog)).catalog
+    cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     if profile is not None:
         from skillstack.plan.service import plan
         from skillstack.profile import read_profile, resolve_profile

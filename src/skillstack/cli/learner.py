@@ -49,9 +49,10 @@ TodayOpt = typer.Option(None, "--today", help="Date to judge expiry by (default 
 def load_learner(catalog: list[Path] | None, profile: Path | None, **flags: Any) -> tuple[Catalog, Profile]:
     """The checked catalog and the resolved profile (file, then flags over it)."""
     from skillstack.cache import load_catalog
+    from skillstack.cli.output import note
     from skillstack.profile import ProfileInput, apply_flags, read_profile, resolve_profile
 
-    cat = load_catalog(catalog_paths(catalog)).catalog
+    cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     posted = None
     if flags.get("posting"):
         from skillstack.cli.posting import read_texts
@@ -251,8 +252,9 @@ def init(
         budget = typer.prompt("Budget in USD", default=1000.0, type=float)
         hours_per_week = typer.prompt("Hours a week you can study", default=10.0, type=float)
     from skillstack.cache import load_catalog
+    from skillstack.cli.output import note
 
-    cat = load_catalog(catalog_paths(catalog)).catalog
+    cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     text = init_profile_text(cat, name or "", role or [], have or [], budget, hours_per_week or 10.0, date.today())
     write_text_atomic(path, text)
     if fmt is Fmt.json:

@@ -34,11 +34,12 @@ def search(
     Example: skillstack search "gogle data analytcs" --kind credential
     """
     from skillstack.cache import load_catalog
+    from skillstack.cli.output import note
     from skillstack.lookup import KINDS
     from skillstack.lookup import search as run_search
     from skillstack.report.jsonify import dumps
 
-    cat = load_catalog(catalog_paths(catalog)).catalog
+    cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     kinds = tuple(k.value for k in kind) if kind else KINDS
     hits = run_search(cat, text, kinds, limit)
     if fmt is Fmt.json:
@@ -63,10 +64,11 @@ def show(
     Example: skillstack show comptia-security-plus
     """
     from skillstack.cache import load_catalog
+    from skillstack.cli.output import note
     from skillstack.lookup import find
     from skillstack.report.jsonify import dumps
 
-    cat = load_catalog(catalog_paths(catalog)).catalog
+    cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     obj, warning = find(cat, ident)
     if warning:
         warn(warning)

@@ -67,6 +67,7 @@ def posting(
     Example: skillstack posting acme-analyst.md --role-id acme-data-analyst -o roles/acme.yaml
     """
     from skillstack.cache import load_catalog
+    from skillstack.cli.output import note
     from skillstack.postings.service import posting_role, read_postings
     from skillstack.report.posting import postings_json, postings_text
 
@@ -75,7 +76,7 @@ def posting(
     if sum(str(f) == "-" for f in files) > 1:
         raise UsageError("- (standard input) can be given once")
     texts = read_texts(files)
-    cat = load_catalog(catalog_paths(catalog)).catalog
+    cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     results = read_postings(cat, texts, kind.value)
     draft = posting_role(cat, results, role_id, role_name or "", min_share) if role_id else None
     written = None

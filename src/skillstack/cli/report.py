@@ -93,13 +93,14 @@ def report(
     from datetime import date
 
     from skillstack.cache import load_catalog
+    from skillstack.cli.output import note
     from skillstack.client_reports import COHORT_KEY, cohort, learner_reports, report_keys
     from skillstack.fileio import ensure_folder, write_text_atomic
     from skillstack.profile import read_profile, resolve_profile
     from skillstack.report.render import SUFFIX, cohort_document, learner_document
 
     files, is_cohort = profile_files(paths)
-    cat = load_catalog(catalog_paths(catalog)).catalog
+    cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     day = parse_date(today, "--today") or date.today()
     profiles = []
     for file in files:
@@ -122,5 +123,5 @@ def report(
     if is_cohort:
         write_text_atomic(output / f"{COHORT_KEY}{suffix}", cohort_document(kind, cat, cohort(results), stamp))
     infeasible = sum(not r.plan.feasible for r in results)
-    note = f"; {infeasible} with no feasible pathway" if infeasible else ""
-    typer.echo(f"wrote {len(results) + is_cohort} report(s) to {output}{note}", err=True)
+    tail = f"; {infeasible} with no feasible pathway" if infeasible else ""
+    typer.echo(f"wrote {len(results) + is_cohort} report(s) to {output}{tail}", err=True)
