@@ -1,6 +1,7 @@
 """Benchmark: reading and validating generated catalogs, and CLI start-up.
 
 Usage: python bench/bench_load.py [SIZE ...]      (default: small medium large)
+       python bench/bench_load.py --table [--runs N] [SIZE ...]   (default: large; issue 15's table)
 
 For each size (generated into bench/out/SIZE by gen_catalog.py if missing):
 
@@ -135,7 +136,117 @@ def import_costs(top: int = 12) -> tuple[int, list[tuple[int, int, str]]]:
     return total, rows
 
 
+# ---- issue 15's side-by-side table: the commands as a user runs them ------------------------
+
+
+def first_role(folder: Path) -> str:
+    for line in sorted((folder / "roles").glob("*.yaml"))[0].read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith("- id:"):
+            return line.split(":", 1)[1].strip()
+    raise SystemExit(f"no role in {folder}")
+
+
+def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, int]:
+    """(wall s, CPU s of the child, peak RSS MB of the child, exit code)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=HERE.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode
+
+
+def bare_cpu(folder: Path) -> float:
+    """CPU seconds of yaml.load(CSafeLoader) of every file, the garbage collector off."""
+    gc.disable()
+    try:
+        t0 = time.process_time()
+        for file in sorted(folder.rglob("*.yaml")):
+            with open(file, "rb") as f:
+                yaml.load(f, Loader=yaml.CSafeLoader)
+        return time.process_time() - t0
+    finally:
+        gc.enable()
+
+
+def cache_write(folder: Path) -> tuple[float, float]:
+    """(CPU seconds to pack and write the cache file, its MB), in this process."""
+    import tempfile
+
+    from skillstack.loader import catalog_files, iter_file_bytes
+
+    try:
+        from skillstack import cache
+    except ImportError:  # skillstack before the data cache (module `store`, a pickle): for "before" numbers
+        from skillstack import store as cache  # type: ignore[no-redef]
+    files = catalog_files([folder])
+    loaded = cache._build(list(iter_file_bytes(files)))
+    resolved = [str(f.resolve()) for f in files]
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "catalog-bench.skc"
+        t0 = time.process_time()
+        if hasattr(cache, "pack_catalog"):
+            cache._write(target, lambda: cache.pack_catalog(loaded, resolved))
+        else:
+            import pickle
+
+            cache._write(target, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+        took = time.process_time() - t0
+        return took, target.stat().st_size / 1e6
+
+
+def issue_table(sizes: list[str], runs: int) -> None:
+    import tempfile
+
+    script = console_script()
+    base_env = {**os.environ, "NO_COLOR": "1"}
+    base_env.pop("SKILLSTACK_NO_CACHE", None)
+    print(f"issue 15 table: medians of {runs} runs (warm plan: {2 * runs + 1}); CPU = user + system of the command")
+    for size in sizes:
+        folder = ensure(size)
+        rel = str(folder.relative_to(HERE.parent))
+        mb = sum(f.stat().st_size for f in folder.rglob("*.yaml")) / 1e6
+        role = first_role(folder)
+        rows: list[tuple[str, str, str]] = []
+        bare = statistics.median(bare_cpu(folder) for _ in range(runs))
+        rows.append(("bare yaml.load(CSafeLoader), GC off", f"{bare:.2f} s CPU", "python, in process"))
+        val = [run_measured([script, "validate", rel], base_env) for _ in range(runs)]
+        rows.append(("validate", f"{statistics.median(v[1] for v in val):.2f} s CPU, "
+                     f"{statistics.median(v[2] for v in val):.0f} MB "
+                     f"({statistics.median(v[1] for v in val) / bare:.2f}x bare)",
+                     f"skillstack validate {rel}"))
+        plan = [script, "plan", "--catalog", rel, "--role", role, "--format", "json"]
+        cold, warm = [], []
+        for _ in range(runs):
+            with tempfile.TemporaryDirectory(prefix="skillstack-bench-") as tmp:
+                env = {**base_env, "SKILLSTACK_CACHE_DIR": tmp}
+                cold.append(run_measured(plan, env))
+                if len(warm) < 2 * runs + 1:
+                    warm.extend(run_measured(plan, env) for _ in range(2 * runs + 1))
+        rows.append(("first plan (cold cache)", f"{statistics.median(c[0] for c in cold):.2f} s, "
+                     f"{statistics.median(c[1] for c in cold):.2f} s CPU, {statistics.median(c[2] for c in cold):.0f} MB",
+                     f"SKILLSTACK_CACHE_DIR=<empty> skillstack plan --catalog {rel} --role {role} --format json"))
+        rows.append(("warm plan", f"{statistics.median(w[0] for w in warm):.3f} s, "
+                     f"{statistics.median(w[1] for w in warm):.3f} s CPU, {statistics.median(w[2] for w in warm):.0f} MB",
+                     "the same, again"))
+        writes = [cache_write(folder) for _ in range(runs)]
+        rows.append(("cache", f"{writes[0][1]:.1f} MB ({writes[0][1] / mb:.2f}x the YAML), written in "
+                     f"{statistics.median(w[0] for w in writes):.2f} s CPU", "pack + write, in process"))
+        print()
+        print(f"{size}: {rel}, {mb:.1f} MB of YAML, role {role}")
+        width = max(len(r[0]) for r in rows) + 2
+        for name, value, how in rows:
+            print(f"  {name:<{width}}{value:<48}{how}")
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--table"]:
+        runs = 3
+        rest = argv[1:]
+        if rest[:1] == ["--runs"]:
+            runs, rest = int(rest[1]), rest[2:]
+        issue_table(rest or ["large"], runs)
+        return 0
     sizes = argv or ["small", "medium", "large"]
     print(f"python {sys.version.split()[0]}, PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__})")
     rows = []
