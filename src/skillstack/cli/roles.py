@@ -9,7 +9,7 @@ import typer
 from skillstack.cli.app import app
 from skillstack.cli.learner import HaveOpt, HoldsOpt, ProfileOpt, TodayOpt, load_learner, today_from
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
-from skillstack.cli.output import emit, warn, write
+from skillstack.cli.output import emit, note, warn, write
 
 
 @app.command()
@@ -44,7 +44,7 @@ def roles(
     else:
         from skillstack.cache import load_catalog
 
-        cat = load_catalog(catalog_paths(catalog)).catalog
+        cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     if field is not None:
         field, reading = resolve_field(cat, field)
         if reading:
