@@ -106,6 +106,8 @@ def _from_values(v: dict[str, Any], where: SourceRef) -> ProfileInput:
 def _split(text: str, flag: str, example: str) -> tuple[str, str]:
     key, sep, value = text.rpartition(":")
     if not sep or not key or not value:
+        from skillstack.schema import quote  # only for this message
+
         raise InputError(f"{flag} {quote(text)}: write it as {example}")
     return key, value
 
