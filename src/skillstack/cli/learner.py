@@ -98,6 +98,23 @@ def _counting_in_progress(cat: Catalog, learner: Profile) -> Profile:
     return replace(learner, credentials=learner.credentials + tuple(HeldCredential(c) for c in doing))
 
 
+def _checked_dates(learner: Profile, today: date) -> Profile:
+    """No plan from the past: a start before today is moved to today (with a warning); a deadline
+    before the start (or before today) is an error."""
+    from dataclasses import replace
+
+    c = learner.constraints
+    start = c.start or today
+    if c.start is not None and c.start < today:
+        warn(f"start {c.start} is in the past; planning from today, {today} (pass --start to choose another day)")
+        start = today
+        learner = replace(learner, constraints=replace(c, start=today))
+    if c.deadline is not None and c.deadline < start:
+        raise InputError(f"deadline {c.deadline} is before the start of study ({start}); move the deadline "
+                         "(--deadline or constraints.deadline) or the start")
+    return learner
+
+
 def today_from(text: str | None) -> date:
     return parse_date(text, "--today") or date.today()
 
@@ -123,6 +140,9 @@ def plan(
                                      help="Also list up to N Pareto-optimal options on cost vs hours."),
     ics: Path | None = typer.Option(None, "--ics", help="Write the schedule as calendar events to this file."),
     posting: list[Path] | None = PostingOpt,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the one-line answer."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every credential left out, not only "
+                                 "those that grant a gap skill."),
     today: str | None = TodayOpt,
     catalog: list[Path] | None = CatalogOpt,
     fmt: Fmt = FormatOpt,
@@ -131,9 +151,15 @@ def plan(
 
     Exact: the pathway is proven cheapest (or fastest, or shortest with
     --optimize) within your budget and deadline. Exit 1 when no pathway exists;
-    the output then says why and shows the best partial pathway.
+    the output then opens with what the cheapest full pathway costs and takes,
+    and shows the best partial pathway. A profile of - is read from stdin.
 
-    Example: skillstack plan --profile examples/profiles/marketing-to-data-analyst.yaml
+    Examples:
+
+    \b
+      skillstack plan --profile examples/profiles/marketing-to-data-analyst.yaml
+      skillstack plan --role data-analyst --have excel:3 --budget 500 -q
+      skillstack plan -p - --format json < me.yaml
     """
     from skillstack.plan.service import alternatives as pareto
     from skillstack.plan.service import plan as make_plan
@@ -147,7 +173,7 @@ def plan(
     if not learner.targets:
         raise InputError("no target role: pass --role ROLE or list `targets` in the profile")
     day = today_from(today)
-    learner = _counting_in_progress(cat, learner)
+    learner = _counting_in_progress(cat, _checked_dates(learner, day))
     result = make_plan(cat, learner, day)
     options = pareto(cat, learner, day, alternatives) if alternatives else []
     if ics is not None:
@@ -162,9 +188,13 @@ def plan(
                                     "credentials": [s.credential for s in o.steps]} for o in options]
         write(dumps(doc))
     else:
-        from skillstack.report.plan_text import alternatives_view, plan_view
+        from skillstack.report.plan_text import alternatives_view, answer, plan_view
 
-        emit(plan_view(cat, result, learner.name), *([alternatives_view(cat, options)] if alternatives else []))
+        if quiet:
+            write(answer(cat, result, quiet=True) + "\n")
+        else:
+            emit(plan_view(cat, result, learner.name, verbose=verbose, current=learner.current_salary),
+                 *([alternatives_view(cat, options)] if alternatives else []))
         if ics is not None:
             note(f"Calendar written to {ics}")
     raise typer.Exit(0 if result.feasible else 1)

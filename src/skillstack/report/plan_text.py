@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from skillstack.audit import Audit, RoleAudit
 from skillstack.catalog import Catalog
-from skillstack.model import Level
+from skillstack.model import CurrentSalary, Level
 from skillstack.plan.service import Plan, Step
 from skillstack.report.provenance import price_label, salary_origin
 
-MAX_LEFT_OUT = 10
+
+def roi_text(median: float, current: CurrentSalary | None, cost: float | None) -> str:
+    """'; you earn $52,000 now: +$60,590 a year, the pathway's $294 paid back in 2 days' (or '')."""
+    if current is None:
+        return ""
+    source = f", {current.source}" if current.source else ""
+    gain = median - current.amount
+    text = f"; you earn {_money(current.amount)} now ({current.currency}{source})"
+    if gain <= 0:
+        return text + f": no raise at the median ({_money(gain)} a year)"
+    text += f": +{_money(gain)} a year"
+    if cost:
+        days = cost / gain * 365
+        back = f"{days:.0f} days" if days < 60 else f"{days / 30.4:.0f} months" if days < 730 else \
+            f"{days / 365:.1f} years"
+        text += f", the pathway's {_money(cost)} paid back in about {back}"
+    return text
 
 
 def _money(amount: float) -> str:
@@ -64,14 +82,85 @@ def _expectations(cat: Catalog, plan: Plan) -> list[RenderableType]:
     return parts
 
 
-def plan_view(cat: Catalog, plan: Plan, who: str = "") -> Group:
+_BINDS = re.compile(r"the (?P<what>budget|deadline|budget and deadline together) binds: (?:the cheapest full pathway "
+                    r"costs \$(?P<cost>[\d,.]+) and takes|the full pathway needs) (?P<hours>[\d.]+) h")
+_LEFT_OUT_LIST = re.compile(r" was left out \(.*\)$")
+
+
+def answer(cat: Catalog, plan: Plan, quiet: bool = False) -> str:
+    """The plan's answer in one line: what it costs and takes, or, for an infeasible plan, what
+    the cheapest full pathway costs and takes against the budget or deadline, and what to change."""
+    names = " and ".join(cat.roles[r].name for r in plan.roles)
+    t = plan.totals
+    if plan.feasible:
+        if not plan.steps:
+            return f"You already meet what {names} requires: no credentials needed."
+        end = plan.steps[-1].end
+        return (f"{names}: {t.credentials} credential{'s' if t.credentials != 1 else ''}, {_money(t.cost)}, "
+                f"{t.hours:g} h ({t.weeks:g} weeks at {plan.hours_per_week:g} h/week), {plan.start} to {end}.")
+    binds = next((m for m in map(_BINDS.search, plan.why) if m), None)
+    if binds is None:
+        reason = plan.why[0] if plan.why else "no credential in the catalog closes the whole gap"
+        return f"No pathway reaches {names}: {reason}."
+    hours = float(binds["hours"])
+    weeks = hours / plan.hours_per_week
+    takes = f"{hours:g} h ({weeks:.0f} weeks at {plan.hours_per_week:g} h/week)"
+    cost = binds["cost"]
+    if binds["what"] == "budget":
+        return (f"No pathway to {names} fits your budget of {_money(plan.budget or 0)}: the cheapest full "
+                f"pathway costs ${cost} and takes {takes}. Raise the budget to ${cost}"
+                + (" (without -q: the best partial pathway)." if quiet else ", or take the best partial pathway below."))
+    limit = plan.max_hours or 0
+    pace = -(-hours // max(limit / plan.hours_per_week, 1e-9))
+    if binds["what"] == "deadline":
+        return (f"No pathway to {names} fits before your deadline ({limit:.0f} h at {plan.hours_per_week:g} "
+                f"h/week): the full pathway needs {takes}. Move the deadline, or study {pace:g} h/week.")
+    return (f"No pathway to {names} fits your budget of {_money(plan.budget or 0)} and your deadline "
+            f"({limit:.0f} h): the cheapest full pathway costs ${cost} and takes {takes}. Raise the budget to "
+            f"${cost} and move the deadline (or study {pace:g} h/week).")
+
+
+def _changes_answer(cat: Catalog, plan: Plan, cid: str) -> bool:
+    """Whether a left-out credential grants something the gap needs (so leaving it out shaped the answer)."""
+    cred = cat.credentials.get(cid)
+    wanted = {g.skill: int(g.level) for g in plan.gap}
+    return cred is not None and any(int(g.level) >= wanted.get(g.skill, 99) for g in cred.grants)
+
+
+def _left_out(cat: Catalog, plan: Plan, verbose: bool) -> list[RenderableType]:
+    """Left-out credentials grouped by reason, each named once; without `verbose`, only those that
+    grant a gap skill (the rest did not change the answer)."""
+    shown = [e for e in plan.excluded if verbose or _changes_answer(cat, plan, e.credential)]
+    hidden = len(plan.excluded) - len(shown)
+    if not shown and not hidden:
+        return []
+    groups: dict[str, list[str]] = {}
+    for e in shown:
+        head, sep, tail = e.reason.partition(", ")
+        if sep and "(" not in head and not tail.startswith(("and ", "or ")):
+            groups.setdefault(tail, []).append(f"{e.credential} ({head})")
+        else:
+            groups.setdefault(e.reason, []).append(e.credential)
+    parts: list[RenderableType] = [Text("\nLeft out:", style="bold")]
+    for reason, items in groups.items():
+        parts.append(Text(f"  {reason[0].upper()}{reason[1:]}: ", style="dim").append(", ".join(items)))
+    if hidden:
+        parts.append(Text(f"  and {hidden} more that grant nothing in the gap (-v lists them)", style="dim"))
+    return parts
+
+
+def plan_view(cat: Catalog, plan: Plan, who: str = "", verbose: bool = False,
+              current: CurrentSalary | None = None) -> Group:
     parts: list[RenderableType] = []
+    if not plan.feasible:
+        parts += [Text(answer(cat, plan), style="bold red"), Text("")]
     roles = ", ".join(f"{cat.roles[r].name} ({r})" for r in plan.roles)
     parts.append(Text.assemble(("Pathway to ", "bold"), (roles, "bold cyan"), f" for {who}" if who else ""))
     for rid in plan.roles:
         salary = cat.roles[rid].salary
         if salary is not None:
-            parts.append(Text(f"  {cat.roles[rid].name}: median pay {_money(salary.median)} ({salary_origin(salary)})",
+            parts.append(Text(f"  {cat.roles[rid].name}: median pay {_money(salary.median)} ({salary_origin(salary)})"
+                              + roi_text(salary.median, current, plan.totals.cost if plan.feasible else None),
                               style="dim"))
     if not plan.gap and not plan.expected:
         parts.append(Text("\nYou already meet every required skill: no credentials needed.", style="green"))
@@ -101,7 +190,10 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "") -> Group:
         limits.append(f"budget {_money(plan.budget)}")
     if plan.max_hours is not None:
         limits.append(f"{plan.max_hours:.0f} h until the deadline")
-    proof = "optimal (proven by the solver)" if plan.optimal else "best found, not proven optimal"
+    if not plan.feasible:
+        proof = "the partial pathway closes the most of the gap it can; no pathway closes all of it"
+    else:
+        proof = "optimal (proven by the solver)" if plan.optimal else "best found, not proven optimal"
     first = ("first as many important expected credentials as the budget and deadline allow, then "
              if any(e.importance == "important" for e in plan.expected) else "")
     parts.append(Text(f"Objective: {first}lowest {plan.objective}; {proof}"
@@ -114,17 +206,13 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "") -> Group:
         parts.append(Text(f"Renew {cat.credential_name(cid)} ({cid}): it expires on {when}, before the pathway "
                           "ends; the plan counts it as held.", style="yellow"))
     if not plan.feasible:
-        parts.append(Text("\nNo pathway closes the whole gap:", style="bold red"))
-        parts += [Text(f"  - {why}") for why in plan.why]
+        parts.append(Text("\nWhy no pathway closes the whole gap:", style="bold"))
+        parts += [Text(f"  - {_LEFT_OUT_LIST.sub(' was left out (see Left out below)', why)}")
+                  for why in plan.why if not _BINDS.search(why)] or [Text("  - the budget or the deadline: see the first line")]
         if plan.open:
             still = ", ".join(f"{g.skill} at {int(g.level)}" for g in plan.open)
             parts.append(Text(f"  Still open after the best partial pathway: {still}"))
-    if plan.excluded:
-        parts.append(Text("\nLeft out:", style="bold"))
-        parts += [Text(f"  {e.credential}: {e.reason}", style="dim") for e in plan.excluded[:MAX_LEFT_OUT]]
-        if len(plan.excluded) > MAX_LEFT_OUT:
-            parts.append(Text(f"  and {len(plan.excluded) - MAX_LEFT_OUT} more (--format json lists them all)",
-                              style="dim"))
+    parts += _left_out(cat, plan, verbose)
     return Group(*parts)
 
 
