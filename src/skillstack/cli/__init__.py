@@ -10,6 +10,7 @@ from skillstack.cli import posting as _posting  # noqa: F401
 from skillstack.cli import progress as _progress  # noqa: F401
 from skillstack.cli import report as _report  # noqa: F401
 from skillstack.cli import roles as _roles  # noqa: F401
+from skillstack.cli import rule as _rule  # noqa: F401
 from skillstack.cli import validate as _validate  # noqa: F401
 from skillstack.cli.app import app
 

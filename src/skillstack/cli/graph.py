@@ -30,7 +30,11 @@ def graph(
     """Export the catalog, a role's neighbourhood, or one pathway as a graph.
 
     DOT (Graphviz), Mermaid, GraphML (Gephi, yEd) or JSON (node-link).
-    Example: skillstack graph --role data-analyst --format mermaid
+
+    Examples:
+
+    \b
+      skillstack graph --role data-analyst --format mermaid
     """
     from datetime import date
 

@@ -72,7 +72,10 @@ def import_ctdl(
     none of the inputs are errors (exit 2, nothing written) unless --lenient.
     Occupations are linked to the roles of --catalog with the same O*NET code.
 
-    Example: skillstack import ctdl registry/*.json --output catalog/imported/
+    Examples:
+
+    \b
+      skillstack import ctdl registry/*.json --output catalog/imported/
     """
     from skillstack.fileio import write_text_atomic
     from skillstack.importers.ctdl import import_ctdl as run
@@ -179,7 +182,10 @@ def import_badges(
     credentials with their earned and expiry dates. Exit 1 when a badge is
     tampered, invalid or revoked.
 
-    Example: skillstack import badges ~/badges/ --profile me.yaml
+    Examples:
+
+    \b
+      skillstack import badges ~/badges/ --profile me.yaml
     """
     from datetime import datetime, time
 
@@ -277,7 +283,10 @@ def import_onet(
     Importance and level map to essential/important/optional and levels 1-4 by
     the rule in the README; in-demand technology skills become requirements too.
 
-    Example: skillstack import onet onet-29.2/ --output catalog/onet/
+    Examples:
+
+    \b
+      skillstack import onet onet-29.2/ --output catalog/onet/
     """
     from skillstack.importers.onet import ATTRIBUTION
     from skillstack.importers.onet import import_onet as run
@@ -302,7 +311,10 @@ def import_esco(
     Essential skills are required at level 2, optional ones at level 1 (ESCO has
     no proficiency levels).
 
-    Example: skillstack import esco esco-1.2.0/ --output catalog/esco/
+    Examples:
+
+    \b
+      skillstack import esco esco-1.2.0/ --output catalog/esco/
     """
     from skillstack.importers.esco import ATTRIBUTION
     from skillstack.importers.esco import import_esco as run
@@ -339,7 +351,10 @@ def export_ctdl(
     issuers, kinds, urls, descriptions, costs, hours, credential requirements and
     stacks); what CTDL cannot carry is listed in the README.
 
-    Example: skillstack export ctdl --output credentials.jsonld
+    Examples:
+
+    \b
+      skillstack export ctdl --output credentials.jsonld
     """
     from skillstack.cache import load_catalog
     from skillstack.importers.ctdl_export import export_ctdl as run

@@ -222,7 +222,11 @@ def audit(
     With --all-roles, every role is ranked by readiness and by the cost of the
     optimal plan to reach it: which roles am I closest to?
 
-    Example: skillstack audit --have excel:3 --role data-analyst
+    Examples:
+
+    \b
+      skillstack audit --have excel:3 --role data-analyst
+      skillstack audit --profile examples/profiles/marketing-to-data-analyst.yaml --all-roles
     """
     from skillstack.audit import audit as run_audit
     from skillstack.plan.service import Plan
@@ -264,7 +268,12 @@ def init(
     """Write a starter profile, asking a few questions (or from flags, without asking).
 
     Names are checked against the catalog before anything is written.
-    Example: skillstack init me.yaml --name Alex --role data-analyst --have excel:3 --budget 1500
+
+    Examples:
+
+    \b
+      skillstack init me.yaml --name Alex --role data-analyst --have excel:3 --budget 1500
+      skillstack init me.yaml
     """
     import sys
 

@@ -31,7 +31,11 @@ def search(
 ) -> None:
     """Find skills, credentials and roles by fuzzy text.
 
-    Example: skillstack search "gogle data analytcs" --kind credential
+    Examples:
+
+    \b
+      skillstack search "gogle data analytcs" --kind credential
+      skillstack search cyber --kind role --format json
     """
     from skillstack.cache import load_catalog
     from skillstack.cli.output import note
@@ -61,7 +65,11 @@ def show(
 ) -> None:
     """Show one skill, credential or role in full: facts, sources, what it leads to.
 
-    Example: skillstack show comptia-security-plus
+    Examples:
+
+    \b
+      skillstack show comptia-security-plus
+      skillstack show "security plus" --format json
     """
     from skillstack.cache import load_catalog
     from skillstack.cli.output import note
@@ -89,7 +97,12 @@ def schema(
     """Print the JSON Schema of catalog or profile files, for editors.
 
     Generated from the same schema the loader checks with.
-    Example: skillstack schema catalog -o skillstack-catalog.schema.json
+
+    Examples:
+
+    \b
+      skillstack schema catalog -o skillstack-catalog.schema.json
+      skillstack schema profile -o skillstack-profile.schema.json
     """
     import json
 

@@ -64,7 +64,10 @@ def posting(
     are listed for curators. With --role-id, the requirements that recur across
     the postings become a role ("SQL: 9 of 10 postings"); -o writes it.
 
-    Example: skillstack posting acme-analyst.md --role-id acme-data-analyst -o roles/acme.yaml
+    Examples:
+
+    \b
+      skillstack posting acme-analyst.md --role-id acme-data-analyst -o roles/acme.yaml
     """
     from skillstack.cache import load_catalog
     from skillstack.cli.output import note

@@ -88,7 +88,10 @@ def report(
     earned, credentials to renew, why each step, what was left out and why, and
     the catalog version and review dates the advice rests on.
 
-    Example: skillstack report examples/profiles/ --format html --output reports/
+    Examples:
+
+    \b
+      skillstack report examples/profiles/ --format html --output reports/
     """
     from datetime import date
 

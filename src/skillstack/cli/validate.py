@@ -32,7 +32,10 @@ def validate(
     summary. Exit 0 when there are no errors (no warnings either with --strict),
     1 otherwise.
 
-    Example: skillstack validate --strict catalog/
+    Examples:
+
+    \b
+      skillstack validate --strict catalog/
     """
     from skillstack.errors import UsageError
     from skillstack.report.validation import FORMATS
