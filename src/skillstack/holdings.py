@@ -9,6 +9,7 @@ still counts until it expires; `HeldStatus.retired` says so and names the succes
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -93,3 +94,21 @@ def earn_stacks(catalog: Catalog, state: State) -> list[CredentialId]:
                 earned.append(stack.id)
                 changed = True
     return earned
+
+
+def renewals(catalog: Catalog, profile: Profile, steps: Iterable[tuple[CredentialId, date]],
+             today: date) -> list[tuple[CredentialId, date, str]]:
+    """When each credential the learner holds (not yet expired on `today`) or earns on the pathway
+    (`steps`: credential and the day it is earned) expires: (id, expiry, "held" | "pathway"), by date."""
+    out: list[tuple[CredentialId, date, str]] = []
+    for status in held_status(catalog, profile, today):
+        if status.expires is not None and status.expires > today:
+            out.append((status.id, status.expires, "held"))
+    held = {h.id for h in profile.credentials}
+    for cid, earned in steps:
+        if cid in held:
+            continue
+        ends = expiry(catalog.credentials[cid], HeldCredential(cid, earned))
+        if ends is not None:
+            out.append((cid, ends, "pathway"))
+    return sorted(out, key=lambda r: (r[1], r[0]))

@@ -122,7 +122,7 @@ def test_ics_is_written(mini: list[str], tmp_path: Path) -> None:
     target = tmp_path / "plan.ics"
     code, _, _ = run("plan", *mini, "--start", "2026-12-01", "--role", "analyst", "--ics", str(target))
     text = target.read_bytes().decode()
-    assert code == 0 and text.count("BEGIN:VEVENT") == 3
+    assert code == 0 and text.count("BEGIN:VEVENT") == 4  # 3 steps, 1 renewal (py-basics)
     assert "DTSTART;VALUE=DATE:20261222\r\nDTEND;VALUE=DATE:20270112\r\n" in text
 
 

@@ -178,9 +178,11 @@ def plan(
     options = pareto(cat, learner, day, alternatives) if alternatives else []
     if ics is not None:
         from skillstack.fileio import write_text_atomic
+        from skillstack.holdings import renewals
         from skillstack.report.calendar import plan_ics
 
-        write_text_atomic(ics, plan_ics(cat, result, learner.name))
+        due = renewals(cat, learner, [(s.credential, s.end) for s in result.steps], result.start)
+        write_text_atomic(ics, plan_ics(cat, result, learner.name, due))
     if fmt is Fmt.json:
         doc = plan_dict(cat, result)
         if alternatives:

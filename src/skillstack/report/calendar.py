@@ -1,9 +1,11 @@
-"""A plan's schedule as an iCalendar file (RFC 5545): one all-day event a step."""
+"""A plan's schedule as an iCalendar file (RFC 5545): one all-day event a step, and one a
+renewal (a held credential, or one the pathway earns, that expires), with alarms before it."""
 
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import date, timedelta
 
 from skillstack.catalog import Catalog
 from skillstack.plan.service import Plan
@@ -31,8 +33,31 @@ def _fold(line: str) -> str:
     return "\r\n".join(out)
 
 
-def plan_ics(cat: Catalog, plan: Plan, who: str = "") -> str:
-    """Reproducible: UIDs and DTSTAMP come from the plan, not the clock."""
+ALARMS_DAYS = (90, 30)  # reminders before a credential expires: time to book a renewal exam or CE
+
+
+def _renewal(cat: Catalog, cid: str, expires: date, origin: str, who: str, stamp: str) -> list[str]:
+    cred = cat.credentials[cid]
+    uid = hashlib.sha256(f"{who}|renew|{cid}|{expires}".encode()).hexdigest()[:24]
+    how = f" Renewal: {cred.renewal}." if cred.renewal else ""
+    why = "you hold it" if origin == "held" else "earned on this pathway"
+    lines = ["BEGIN:VEVENT", f"UID:{uid}@skillstack", f"DTSTAMP:{stamp}",
+             f"DTSTART;VALUE=DATE:{expires.strftime('%Y%m%d')}",
+             f"DTEND;VALUE=DATE:{(expires + timedelta(days=1)).strftime('%Y%m%d')}",
+             f"SUMMARY:{_escape(f'{cred.name} expires')}",
+             f"DESCRIPTION:{_escape(f'{cred.name} ({why}) expires on {expires}.{how}')}"]
+    if is_http_url(cred.url):
+        lines.append(f"URL:{cred.url}")
+    for days in ALARMS_DAYS:
+        lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"TRIGGER:-P{days}D",
+                  f"DESCRIPTION:{_escape(f'{cred.name} expires in {days} days ({expires})')}", "END:VALARM"]
+    return [*lines, "END:VEVENT"]
+
+
+def plan_ics(cat: Catalog, plan: Plan, who: str = "",
+             renewals: Sequence[tuple[str, date, str]] = ()) -> str:
+    """Reproducible: UIDs and DTSTAMP come from the plan, not the clock. `renewals` are
+    (credential, expiry, "held" | "pathway"), as `holdings.renewals` gives them."""
     stamp = plan.start.strftime("%Y%m%dT000000Z")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//skillstack//pathway//EN", "CALSCALE:GREGORIAN",
              f"X-WR-CALNAME:{_escape('skillstack pathway' + (f' for {who}' if who else ''))}"]
@@ -52,5 +77,7 @@ def plan_ics(cat: Catalog, plan: Plan, who: str = "") -> str:
         if is_http_url(cred.url):  # a URI value is not escaped: anything else (javascript:, a CR) stays out
             lines.append(f"URL:{cred.url}")
         lines.append("END:VEVENT")
+    for cid, expires, origin in renewals:
+        lines += _renewal(cat, cid, expires, origin, who, stamp)
     lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
