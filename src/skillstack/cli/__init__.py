@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from skillstack.cli import completion as _completion  # noqa: F401
 from skillstack.cli import graph as _graph  # noqa: F401
 from skillstack.cli import importing as _importing  # noqa: F401
 from skillstack.cli import learner as _learner  # noqa: F401
@@ -16,6 +17,12 @@ from skillstack.cli.app import app
 
 
 def main() -> None:
+    import os
+
+    if "_SKILLSTACK_COMPLETE" in os.environ:  # the shell asks for completions (see `skillstack completion`)
+        from typer._completion_classes import completion_init
+
+        completion_init()
     app()
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from skillstack.cli import completion
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, finite, parse_date
 from skillstack.cli.output import emit, note, warn, write
@@ -24,16 +25,16 @@ Objective = Enum("Objective", {name: name for name in OBJECTIVES}, type=str)  # 
 
 
 ProfileOpt = typer.Option(None, "--profile", "-p", help="Profile YAML file (see examples/profiles/).")
-RoleOpt = typer.Option(None, "--role", "-r", help="Target role id or name (repeatable; replaces the profile's).")
-HaveOpt = typer.Option(None, "--have", help="A skill you have, SKILL:LEVEL, e.g. sql:2 (repeatable).")
-HoldsOpt = typer.Option(None, "--holds", help="A credential you hold, ID or ID@YYYY-MM-DD earned (repeatable).")
+RoleOpt = typer.Option(None, "--role", "-r", autocompletion=completion.roles, help="Target role id or name (repeatable; replaces the profile's).")
+HaveOpt = typer.Option(None, "--have", autocompletion=completion.skills, help="A skill you have, SKILL:LEVEL, e.g. sql:2 (repeatable).")
+HoldsOpt = typer.Option(None, "--holds", autocompletion=completion.credentials, help="A credential you hold, ID or ID@YYYY-MM-DD earned (repeatable).")
 ExperienceOpt = typer.Option(None, "--experience", help="Years of work in a domain, DOMAIN:YEARS (repeatable).")
 BudgetOpt = typer.Option(None, "--budget", min=0, max=100_000_000, callback=finite, help="Most you will spend, USD.")
 HoursOpt = typer.Option(None, "--hours-per-week", min=0.5, max=100, callback=finite, help="Hours a week you can study (default 10).")
 StartOpt = typer.Option(None, "--start", help="First day of study (default today).", metavar="YYYY-MM-DD")
 DeadlineOpt = typer.Option(None, "--deadline", help="Finish by this day.", metavar="YYYY-MM-DD")
 OptimizeOpt = typer.Option(None, "--optimize", help="What to minimise (default cost).")
-ExcludeOpt = typer.Option(None, "--exclude", help="Credential id or issuer to leave out (repeatable).")
+ExcludeOpt = typer.Option(None, "--exclude", autocompletion=completion.credentials, help="Credential id or issuer to leave out (repeatable).")
 OptionalOpt = typer.Option(None, "--with-optional/--without-optional", help="Also close optional role skills.")
 PostingOpt = typer.Option(None, "--posting", help="Target the role a job posting asks for (text, Markdown or "
                           "HTML; repeatable: several postings make one role); see `skillstack posting`.")

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import typer
 
+from skillstack.cli import completion
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
 from skillstack.cli.output import emit, warn, write
@@ -59,7 +60,7 @@ def search(
 
 @app.command()
 def show(
-    ident: str = typer.Argument(..., metavar="ID", help="Id (or name, or alias) of a skill, credential or role."),
+    ident: str = typer.Argument(..., metavar="ID", autocompletion=completion.anything, help="Id (or name, or alias) of a skill, credential or role."),
     catalog: list[Path] | None = CatalogOpt,
     fmt: Fmt = FormatOpt,
 ) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from skillstack.cli import completion
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, parse_date
 from skillstack.cli.output import note, warn, write
@@ -22,7 +23,7 @@ class Action(str, Enum):
 @app.command()
 def progress(
     action: Action = typer.Argument(..., help="start, done (earned) or drop."),
-    credential: str = typer.Argument(..., metavar="ID", help="Credential id or name."),
+    credential: str = typer.Argument(..., metavar="ID", autocompletion=completion.credentials, help="Credential id or name."),
     profile: Path = typer.Option(..., "--profile", "-p", help="The profile to update, in place."),
     day: str | None = typer.Option(None, "--date", help="When it happened (default today).", metavar="YYYY-MM-DD"),
     catalog: list[Path] | None = CatalogOpt,
