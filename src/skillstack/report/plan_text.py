@@ -143,7 +143,10 @@ def _left_out(cat: Catalog, plan: Plan, verbose: bool) -> list[RenderableType]:
             groups.setdefault(e.reason, []).append(e.credential)
     parts: list[RenderableType] = [Text("\nLeft out:", style="bold")]
     for reason, items in groups.items():
-        parts.append(Text(f"  {reason[0].upper()}{reason[1:]}: ", style="dim").append(", ".join(items)))
+        if len(items) == 1 and items[0] in cat.credentials:  # a reason of its own: "id: reason"
+            parts.append(Text(f"  {items[0]}: {reason}", style="dim"))
+        else:
+            parts.append(Text(f"  {reason[0].upper()}{reason[1:]}: ", style="dim").append(", ".join(items)))
     if hidden:
         parts.append(Text(f"  and {hidden} more that grant nothing in the gap (-v lists them)", style="dim"))
     return parts
