@@ -244,19 +244,36 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
     return profile, warnings
 
 
+def parse_money(text: str) -> float:
+    """A sum of money as people write it: "1500", "$1,500", "1,500.50 USD"; InputError otherwise."""
+    cleaned = text.strip().replace(",", "").replace("$", "").removesuffix("USD").removesuffix("usd").strip()
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise InputError(f"{text!r} is not an amount of money; write it as 1500 or $1,500") from None
+    if not 0 <= value < 1e9:  # also refuses nan
+        raise InputError(f"{text!r}: give an amount from 0 up")
+    return value
+
+
 def init_profile_text(catalog: Catalog, name: str, roles: Sequence[str], have: Sequence[str],
-                      budget: float | None, hours_per_week: float, today: date) -> str:
-    """A starter profile as YAML text, with every name checked against the catalog first."""
+                      budget: float | None, hours_per_week: float, start: date | None = None) -> str:
+    """A starter profile as YAML text, with every name checked against the catalog first.
+
+    No placeholder name (an empty name is left out) and no fixed `start` unless one is given:
+    plans then start on the day they are made."""
     import yaml
 
     raw = apply_flags(ProfileInput(name=name), roles=roles, have=have)
     resolved, _ = resolve_profile(raw, catalog)
-    doc: dict[str, Any] = {"name": name or "Your name"}
+    doc: dict[str, Any] = {"name": name} if name else {}
     doc["skills"] = {catalog.skills[s].id: int(lv) for s, lv in resolved.skills} or {}
     doc["credentials"] = []
     doc["experience"] = {}
     doc["targets"] = list(resolved.targets)
-    constraints: dict[str, Any] = {"hours_per_week": hours_per_week, "start": today.isoformat(), "optimize": "cost"}
+    constraints: dict[str, Any] = {"hours_per_week": hours_per_week, "optimize": "cost"}
+    if start is not None:
+        constraints["start"] = start.isoformat()
     if budget is not None:
         constraints["budget"] = budget
     doc["constraints"] = constraints

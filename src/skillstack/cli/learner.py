@@ -12,7 +12,7 @@ import typer
 from skillstack.cli import completion
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, finite, parse_date
-from skillstack.cli.output import emit, note, warn, write
+from skillstack.cli.output import emit, message, note, warn, write
 from skillstack.errors import InputError
 from skillstack.model import OBJECTIVES
 
@@ -74,8 +74,8 @@ def load_learner(catalog: list[Path] | None, profile: Path | None, **flags: Any)
                          exclude=flags.get("exclude") or (), constraints=constraints,
                          education=flags.get("education"))
     resolved, warnings = resolve_profile(merged, cat)
-    for message in warnings:
-        warn(message)
+    for reading in warnings:
+        warn(reading)
     if posted is not None:  # the posting's role replaces the profile's targets, next to any --role
         from dataclasses import replace
 
@@ -114,6 +114,68 @@ def _checked_dates(learner: Profile, today: date) -> Profile:
         raise InputError(f"deadline {c.deadline} is before the start of study ({start}); move the deadline "
                          "(--deadline or constraints.deadline) or the start")
     return learner
+
+
+def _ask_until(question: str, check: Any, default: str | None = None) -> Any:
+    """Ask until `check(answer)` returns without InputError; its message is shown before asking again."""
+    while True:
+        answer = typer.prompt(question, default=default, show_default=bool(default))
+        try:
+            return check(answer)
+        except InputError as exc:
+            message("error", str(exc))
+
+
+def _ask(cat: Catalog) -> tuple[str, list[str], list[str], float | None, float, date | None]:
+    from skillstack.profile import parse_level, parse_money
+    from skillstack.schema import LEVEL_NAMES
+
+    def resolved(kind: str, text: str) -> str:
+        found = cat.index(kind).resolve(text.strip())
+        if found.warning:
+            typer.echo(f"  {found.warning}")
+        return str(found.id)
+
+    def roles(answer: str) -> list[str]:
+        if answer.strip() == "?":
+            raise InputError("roles: " + ", ".join(sorted(r.id for r in cat.roles)))
+        picked = [resolved("role", r) for r in answer.split(",") if r.strip()]
+        if not picked:
+            raise InputError("name at least one role (? lists them)")
+        return picked
+
+    def skills(answer: str) -> list[str]:
+        out = []
+        for item in (a.strip() for a in answer.split(",") if a.strip()):
+            skill, sep, level = item.rpartition(":")
+            if not sep:
+                raise InputError(f"{item!r}: write SKILL:LEVEL, the level 1-4 or one of {', '.join(LEVEL_NAMES)}")
+            out.append(f"{resolved('skill', skill)}:{int(parse_level(level.strip(), 'level'))}")
+        return out
+
+    def hours(answer: str) -> float:
+        try:
+            value = float(answer)
+        except ValueError:
+            raise InputError(f"{answer!r} is not a number of hours") from None
+        if not 0.5 <= value <= 100:
+            raise InputError("give between 0.5 and 100 hours a week")
+        return value
+
+    def start_day(answer: str) -> date | None:
+        return parse_date(answer.strip(), "start") if answer.strip() else None
+
+    name = typer.prompt("Your name (optional)", default="", show_default=False).strip()
+    typer.echo(f"Roles in the catalog: {len(cat.roles)} (type ? to list them; a name or id is fine)")
+    role = _ask_until("Target role(s), comma separated", roles)
+    typer.echo("Levels: 1 foundational, 2 intermediate, 3 advanced, 4 expert (number or name)")
+    have = _ask_until("Skills you have as skill:level, comma separated (optional)", skills, default="")
+    budget = _ask_until("Budget in USD (optional, e.g. $1,500)", lambda a: parse_money(a) if a.strip() else None,
+                        default="")
+    hours_per_week = _ask_until("Hours a week you can study", hours, default="10")
+    first = _ask_until("A fixed start date, YYYY-MM-DD (optional; empty: plans start when made)", start_day,
+                       default="")
+    return name, role, have, budget, hours_per_week, first
 
 
 def today_from(text: str | None) -> date:
@@ -264,11 +326,17 @@ def init(
     have: list[str] | None = HaveOpt,
     budget: float | None = BudgetOpt,
     hours_per_week: float | None = HoursOpt,
+    start: str | None = typer.Option(None, "--start", help="A fixed first day of study (default: none, so "
+                                     "plans start the day they are made).", metavar="YYYY-MM-DD"),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
     catalog: list[Path] | None = CatalogOpt,
     fmt: Fmt = FormatOpt,
 ) -> None:
     """Write a starter profile, asking a few questions (or from flags, without asking).
+
+    Each answer is checked as it is typed and asked again, with suggestions,
+    when the catalog has nothing like it; a misspelt role or skill shows the
+    reading it accepted. Budgets may be written $1,500. Ctrl-C exits 130.
 
     Names are checked against the catalog before anything is written.
 
@@ -280,24 +348,22 @@ def init(
     """
     import sys
 
+    from skillstack.cache import load_catalog
     from skillstack.fileio import write_text_atomic
     from skillstack.profile import init_profile_text
 
     if path.exists() and not force:
         raise InputError(f"{path} already exists; pass --force to overwrite it or choose another path")
-    interactive = sys.stdin.isatty() and not (name or role or have or budget or hours_per_week)
-    if interactive:
-        name = typer.prompt("Your name", default="")
-        role = [r.strip() for r in typer.prompt("Target role(s), comma separated").split(",") if r.strip()]
-        have = [h.strip() for h in typer.prompt("Skills you have as skill:level, comma separated",
-                                                 default="").split(",") if h.strip()]
-        budget = typer.prompt("Budget in USD", default=1000.0, type=float)
-        hours_per_week = typer.prompt("Hours a week you can study", default=10.0, type=float)
-    from skillstack.cache import load_catalog
-    from skillstack.cli.output import note
-
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
-    text = init_profile_text(cat, name or "", role or [], have or [], budget, hours_per_week or 10.0, date.today())
+    interactive = sys.stdin.isatty() and not (name or role or have or budget or hours_per_week)
+    first_day = parse_date(start, "--start")
+    if interactive:
+        try:
+            name, role, have, budget, hours_per_week, first_day = _ask(cat)
+        except (typer.Abort, KeyboardInterrupt, EOFError):
+            typer.echo("", err=True)
+            raise typer.Exit(130) from None
+    text = init_profile_text(cat, name or "", role or [], have or [], budget, hours_per_week or 10.0, first_day)
     write_text_atomic(path, text)
     if fmt is Fmt.json:
         import json
