@@ -69,6 +69,7 @@ def test_a_worker_that_dies_while_starting_is_a_clear_error_not_a_hang(three: Pa
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 2, result.stderr
-    assert result.stderr.startswith("skillstack: error: could not run 2 worker processes")
-    assert result.stderr.count("\n") == 1
+    last = result.stderr.splitlines()[-1]  # a slow cold load may print a note about the cache first
+    assert last.startswith("skillstack: error: could not run 2 worker processes")
+    assert "Traceback" not in result.stderr
 

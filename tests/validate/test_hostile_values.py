@@ -164,4 +164,5 @@ def test_an_error_quoting_a_huge_argument_stays_short(tmp_path: Path) -> None:
     catalog.write_text(BASE + "    cost: 5\n    hours: 10\n")
     result = runner.invoke(app, ["plan", "--catalog", str(catalog), "--role", "x" * 100_000])
     assert result.exit_code == 2
-    assert result.stderr.count("\n") == 1 and len(result.stderr) < 700 and "characters cut" in result.stderr
+    last = result.stderr.splitlines()[-1]  # a slow cold load may print a note about the cache first
+    assert last.startswith("skillstack: error:") and len(last) < 700 and "characters cut" in last
