@@ -140,7 +140,7 @@ def import_costs(top: int = 12) -> tuple[int, list[tuple[int, int, str]]]:
 
 
 def first_role(folder: Path) -> str:
-    for line in sorted((folder / "roles").glob("*.yaml"))[0].read_text(encoding="utf-8").splitlines():
+    for line in min((folder / "roles").glob("*.yaml")).read_text(encoding="utf-8").splitlines():
         if line.strip().startswith("- id:"):
             return line.split(":", 1)[1].strip()
     raise SystemExit(f"no role in {folder}")
@@ -211,9 +211,9 @@ def issue_table(sizes: list[str], runs: int) -> None:
         bare = statistics.median(bare_cpu(folder) for _ in range(runs))
         rows.append(("bare yaml.load(CSafeLoader), GC off", f"{bare:.2f} s CPU", "python, in process"))
         val = [run_measured([script, "validate", rel], base_env) for _ in range(runs)]
-        rows.append(("validate", f"{statistics.median(v[1] for v in val):.2f} s CPU, "
-                     f"{statistics.median(v[2] for v in val):.0f} MB "
-                     f"({statistics.median(v[1] for v in val) / bare:.2f}x bare)",
+        rows.append(("validate", (f"{statistics.median(v[1] for v in val):.2f} s CPU, "
+                                  f"{statistics.median(v[2] for v in val):.0f} MB "
+                                  f"({statistics.median(v[1] for v in val) / bare:.2f}x bare)"),
                      f"skillstack validate {rel}"))
         plan = [script, "plan", "--catalog", rel, "--role", role, "--format", "json"]
         cold, warm = [], []
@@ -223,15 +223,15 @@ def issue_table(sizes: list[str], runs: int) -> None:
                 cold.append(run_measured(plan, env))
                 if len(warm) < 2 * runs + 1:
                     warm.extend(run_measured(plan, env) for _ in range(2 * runs + 1))
-        rows.append(("first plan (cold cache)", f"{statistics.median(c[0] for c in cold):.2f} s, "
-                     f"{statistics.median(c[1] for c in cold):.2f} s CPU, {statistics.median(c[2] for c in cold):.0f} MB",
+        rows.append(("first plan (cold cache)", (f"{statistics.median(c[0] for c in cold):.2f} s, "
+                     f"{statistics.median(c[1] for c in cold):.2f} s CPU, {statistics.median(c[2] for c in cold):.0f} MB"),
                      f"SKILLSTACK_CACHE_DIR=<empty> skillstack plan --catalog {rel} --role {role} --format json"))
-        rows.append(("warm plan", f"{statistics.median(w[0] for w in warm):.3f} s, "
-                     f"{statistics.median(w[1] for w in warm):.3f} s CPU, {statistics.median(w[2] for w in warm):.0f} MB",
+        rows.append(("warm plan", (f"{statistics.median(w[0] for w in warm):.3f} s, "
+                     f"{statistics.median(w[1] for w in warm):.3f} s CPU, {statistics.median(w[2] for w in warm):.0f} MB"),
                      "the same, again"))
         writes = [cache_write(folder) for _ in range(runs)]
-        rows.append(("cache", f"{writes[0][1]:.1f} MB ({writes[0][1] / mb:.2f}x the YAML), written in "
-                     f"{statistics.median(w[0] for w in writes):.2f} s CPU", "pack + write, in process"))
+        rows.append(("cache", (f"{writes[0][1]:.1f} MB ({writes[0][1] / mb:.2f}x the YAML), written in "
+                               f"{statistics.median(w[0] for w in writes):.2f} s CPU"), "pack + write, in process"))
         print()
         print(f"{size}: {rel}, {mb:.1f} MB of YAML, role {role}")
         width = max(len(r[0]) for r in rows) + 2
