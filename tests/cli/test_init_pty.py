@@ -26,7 +26,7 @@ def _drive(args: list[str], answers: list[str], interrupt: bool = False) -> tupl
     os.close(slave)
     out = b""
 
-    def read_until(marker: bytes, timeout: float = 30) -> None:
+    def read_until(marker: bytes, timeout: float = 120) -> None:  # a loaded CI machine starts slowly
         nonlocal out
         end = time.monotonic() + timeout
         while marker not in out and time.monotonic() < end:
@@ -39,12 +39,14 @@ def _drive(args: list[str], answers: list[str], interrupt: bool = False) -> tupl
 
     for prompt, answer in answers:
         read_until(prompt.encode())
+        assert prompt.encode() in out, f"no prompt {prompt!r} in {out!r}"
         if interrupt and answer is None:
+            time.sleep(0.5)  # the prompt is written just before input() starts waiting
             proc.send_signal(signal.SIGINT)
             break
         os.write(master, answer.encode() + b"\n")
     try:
-        code = proc.wait(timeout=60)
+        code = proc.wait(timeout=120)
     finally:
         read_until(b"\0", timeout=0.5)
         os.close(master)
