@@ -75,7 +75,7 @@ def read_profile(path: Path) -> ProfileInput:
     ctx = Ctx(name)
     values = PROFILE_FILE.convert(root, ctx) if not problems and root is not None else INVALID
     problems += ctx.problems
-    if problems:
+    if problems or values is INVALID:  # (INVALID comes with a problem)
         first = min(problems)
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise InputError(f"{first.file}:{first.line}:{first.col}: {first.message}{more}")

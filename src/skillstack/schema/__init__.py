@@ -13,8 +13,6 @@ declaration checks files and generates the JSON Schema (`json_schema`).
 
 from __future__ import annotations
 
-from typing import Any
-
 from skillstack.schema.catalog import CATALOG_FILE, CREDENTIAL, REQUIREMENT, ROLE, SKILL
 from skillstack.schema.profile import PROFILE_FILE
 from skillstack.schema.toolkit import (
@@ -27,16 +25,17 @@ from skillstack.schema.toolkit import (
     NUMBER_LIMIT,
     QUOTE_LIMIT,
     Ctx,
+    JSONSchema,
     control_character,
     quote,
 )
 
 
-def json_schema(kind: str) -> dict[str, Any]:
+def json_schema(kind: str) -> JSONSchema:
     """The JSON Schema of a catalog file (`kind="catalog"`) or a profile."""
     root = CATALOG_FILE if kind == "catalog" else PROFILE_FILE
     title = "skillstack catalog file" if kind == "catalog" else "skillstack profile"
-    out: dict[str, Any] = {
+    out: JSONSchema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://skillstack.dev/schema/{kind}.json",
         "title": title,

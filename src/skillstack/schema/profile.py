@@ -15,14 +15,14 @@ from skillstack.schema.toolkit import (
     Located,
     MapOf,
     Num,
-    Obj,
     Str,
+    mapping,
 )
 
-HELD = Obj("held credential", {"id": F(Located(Str("credential id or name")), True), "earned": F(DateT()),
+HELD = mapping("held credential", {"id": F(Located(Str("credential id or name")), True), "earned": F(DateT()),
                                 "expires": F(DateT(), description="its own expiry date, e.g. an imported badge's")},
            free_keys=False)
-CONSTRAINTS = Obj("constraints", {
+CONSTRAINTS = mapping("constraints", {
     "budget": F(Num(minimum=0, maximum=MONEY_LIMIT), description="USD"),
     "hours_per_week": F(Num(minimum=0.5, maximum=100), description="default 10"),
     "start": F(DateT()), "deadline": F(DateT()),
@@ -32,22 +32,22 @@ CONSTRAINTS = Obj("constraints", {
     "issuers": F(ListOf(Str()), description="plan only credentials of these issuers (an AWS shop)"),
     "strict_recommendations": F(Bool(), description="treat each credential's recommends as required"),
 })
-PROFILE_FILE = Obj("profile", {
+PROFILE_FILE = mapping("profile", {
     "name": F(Str()),
     "skills": F(MapOf(LevelT(), "skill id or name -> level")),
     "credentials": F(ListOf(HELD)),
     "experience": F(MapOf(Num(minimum=0, maximum=80), "work domain -> years")),
     "targets": F(ListOf(Located(Str("role id or name")))),
     "constraints": F(CONSTRAINTS),
-    "progress": F(Obj("progress", {
+    "progress": F(mapping("progress", {
         "in_progress": F(ListOf(Located(Str("credential id or name")))),
         "started": F(MapOf(DateT(), "credential id -> the day it was started"),
                      description="written by `skillstack progress start`")})),
-    "current_salary": F(Obj("current salary", {
+    "current_salary": F(mapping("current salary", {
         "amount": F(Num(minimum=0, maximum=MONEY_LIMIT), True), "currency": F(Str()),
         "source": F(Str(), description="where the figure comes from, e.g. a payslip")}, free_keys=False),
         description="what the learner earns now, for return on investment"),
-    "education": F(Obj("education", {
+    "education": F(mapping("education", {
         "level": F(EducationT(), True), "field": F(Str("field of study")),
         "accredited": F(Bool(), description="from an accredited program")}, free_keys=False)),
 })

@@ -10,16 +10,19 @@ object is still built when its `id` is good, so one typo does not cascade into
 "unknown reference" noise elsewhere. The declarations built with these types
 live in `schema.catalog` and `schema.profile`.
 """
+
 from __future__ import annotations
 
 import contextlib
 import difflib
+import enum
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, is_dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import date
-from typing import Any
+from typing import Any, Final, Generic, TypeVar
 
 from skillstack import model as m
 from skillstack.problems import Problem
@@ -31,12 +34,24 @@ _ID_RE = re.compile(ID_PATTERN)
 LEVEL_NAMES = {lv.label: lv for lv in m.Level}
 
 
-class _Invalid:
+class Invalid(enum.Enum):
+    """What `convert` returns for input it rejected, after reporting why: test it with `is INVALID`."""
+
+    INVALID = "INVALID"
+
     def __repr__(self) -> str:
         return "INVALID"
 
 
-INVALID: Any = _Invalid()
+INVALID: Final = Invalid.INVALID
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+S = TypeVar("S")
+JSONSchema = dict[str, Any]
+"""A JSON Schema document (JSON: any value nests)."""
+Values = dict[str, Any]
+"""A mapping's fields as converted, by key, before a builder turns them into a model object."""
 
 
 @dataclass
@@ -48,7 +63,7 @@ class Ctx:
     def where(self, node: Node) -> m.SourceRef:
         return m.SourceRef(self.path, node.line, node.col)
 
-    def error(self, node: Node, message: str, rule: str = "schema") -> Any:
+    def error(self, node: Node, message: str, rule: str = "schema") -> Invalid:
         self.problems.append(Problem(self.path, node.line, node.col, "error", rule, message))
         return INVALID
 
@@ -87,6 +102,7 @@ def control_character(text: str, newlines: bool = False) -> str | None:
 
 
 def kind_of(node: Node) -> str:
+    """What a node holds, for messages: "a list", "the number 3", "the text 'x'"..."""
     if isinstance(node, MapNode):
         return "a mapping"
     if isinstance(node, SeqNode):
@@ -106,17 +122,19 @@ def kind_of(node: Node) -> str:
     return f"the text {quote(value)}"
 
 
-class Type:
+class Type(Generic[T_co]):
+    """Converts one YAML node to a `T_co` (or INVALID, with a problem added) and describes itself."""
+
     description = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: Ctx) -> T_co | Invalid:
         raise NotImplementedError
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JSONSchema:
         raise NotImplementedError
 
 
-class Str(Type):
+class Str(Type[str]):
     """Text on one line, without control characters (`multiline=True` allows line breaks and tabs)."""
 
     def __init__(self, description: str = "", pattern: str | None = None, what: str = "text",
@@ -126,7 +144,7 @@ class Str(Type):
         self.what = what
         self.multiline = multiline
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: Ctx) -> str | Invalid:
         if not isinstance(node, ScalarNode) or node.value is None or isinstance(node.value, bool):
             return ctx.error(node, f"expected {self.what}, found {kind_of(node)}")
         value = node.value if isinstance(node.value, str) else str(node.value)
@@ -139,8 +157,8 @@ class Str(Type):
             return ctx.error(node, f"{quote(value)} is not a valid {self.what}")
         return value
 
-    def json_schema(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "string", "minLength": 1}
+    def json_schema(self) -> JSONSchema:
+        out: JSONSchema = {"type": "string", "minLength": 1}
         if self.pattern:
             out["pattern"] = self.pattern.pattern
         if self.description:
@@ -154,7 +172,7 @@ class Url(Str):
     def __init__(self, description: str = "") -> None:
         super().__init__(description or "an http(s) URL", what="http(s) URL")
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: Ctx) -> str | Invalid:
         value = super().convert(node, ctx)
         if value is INVALID:
             return value
@@ -162,21 +180,25 @@ class Url(Str):
             return ctx.error(node, f"{quote(value)} is not an http(s) URL; write it as https://...", rule="url")
         return value
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JSONSchema:
         return {**super().json_schema(), "format": "uri", "pattern": HTTP_URL_PATTERN}
 
 
 class IdRef(Str):
+    """An id: lowercase letters, digits and '-' (a bare number is read as its digits)."""
+
     def __init__(self, description: str = "") -> None:
         super().__init__(description, ID_PATTERN, "id (lowercase letters, digits and '-')")
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: Ctx) -> str | Invalid:
         if isinstance(node, ScalarNode) and isinstance(node.value, int) and not isinstance(node.value, bool):
             node = ScalarNode(str(node.value), node.line, node.col)
         return super().convert(node, ctx)
 
 
-class Num(Type):
+class Num(Type[float]):
+    """A finite number (`integer=True`: a whole one) within bounds; kept as written (int or float)."""
+
     def __init__(self, description: str = "", integer: bool = False,
                  minimum: float | None = None, maximum: float | None = None) -> None:
         self.description = description
@@ -184,7 +206,7 @@ class Num(Type):
         self.minimum = minimum
         self.maximum = maximum
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: Ctx) -> float | Invalid:
         value = node.value if isinstance(node, ScalarNode) else None
         ok = isinstance(value, int) if self.integer else isinstance(value, (int, float))
         if not ok or isinstance(value, bool):
@@ -202,19 +224,42 @@ class Num(Type):
             return ctx.error(node, f"{value:g} is out of range: use a number {low} and at most {maximum:g}")
         return value
 
-    def json_schema(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "integer" if self.integer else "number",
-                               "minimum": -NUMBER_LIMIT if self.minimum is None else self.minimum,
-                               "maximum": NUMBER_LIMIT if self.maximum is None else self.maximum}
+    def json_schema(self) -> JSONSchema:
+        out: JSONSchema = {"type": "integer" if self.integer else "number",
+                           "minimum": -NUMBER_LIMIT if self.minimum is None else self.minimum,
+                           "maximum": NUMBER_LIMIT if self.maximum is None else self.maximum}
         if self.description:
             out["description"] = self.description
         return out
 
 
-class DateT(Type):
+class Real(Num):
+    """A `Num` read as a float (`hours: 10` -> 10.0), for model fields typed `float`."""
+
+    def convert(self, node: Node, ctx: Ctx) -> float | Invalid:
+        value = super().convert(node, ctx)
+        return value if value is INVALID else float(value)
+
+
+class Whole(Type[int]):
+    """A whole number within bounds (`Num(integer=True)`, typed `int`)."""
+
+    def __init__(self, description: str = "", minimum: int | None = None, maximum: int | None = None) -> None:
+        self.num = Num(description, integer=True, minimum=minimum, maximum=maximum)
+        self.description = description
+
+    def convert(self, node: Node, ctx: Ctx) -> int | Invalid:
+        value = self.num.convert(node, ctx)
+        return value if value is INVALID else int(value)
+
+    def json_schema(self) -> JSONSchema:
+        return self.num.json_schema()
+
+
+class DateT(Type[date]):
     description = "a date, YYYY-MM-DD"
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: Ctx) -> date | Invalid:
         value = node.value if isinstance(node, ScalarNode) else None
         if isinstance(value, str):
             with contextlib.suppress(ValueError):
@@ -225,43 +270,43 @@ class DateT(Type):
             return value
         return ctx.error(node, f"expected a date like 2026-10-01, found {kind_of(node)}")
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JSONSchema:
         return {"type": "string", "format": "date", "description": self.description}
 
 
-class Bool(Type):
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+class Bool(Type[bool]):
+    def convert(self, node: Node, ctx: Ctx) -> bool | Invalid:
         if isinstance(node, ScalarNode) and isinstance(node.value, bool):
             return node.value
         return ctx.error(node, f"expected true or false, found {kind_of(node)}")
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JSONSchema:
         return {"type": "boolean"}
 
 
-class Enum(Type):
+class Enum(Type[str]):
     def __init__(self, *values: str, description: str = "") -> None:
         self.values = values
         self.description = description
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: Ctx) -> str | Invalid:
         value = node.value if isinstance(node, ScalarNode) else None
         if isinstance(value, str) and value in self.values:
             return value
         shown = quote(value) if isinstance(value, str) else kind_of(node)
         return ctx.error(node, f"{shown} is not one of: {', '.join(self.values)}")
 
-    def json_schema(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"enum": list(self.values)}
+    def json_schema(self) -> JSONSchema:
+        out: JSONSchema = {"enum": list(self.values)}
         if self.description:
             out["description"] = self.description
         return out
 
 
-class LevelT(Type):
+class LevelT(Type[m.Level]):
     description = "skill level: 1-4 or foundational, intermediate, advanced, expert"
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: Ctx) -> m.Level | Invalid:
         value = node.value if isinstance(node, ScalarNode) else None
         if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
             return m.Level(value)
@@ -273,17 +318,17 @@ class LevelT(Type):
             shown = str(value) if isinstance(value, int) and not isinstance(value, bool) else kind_of(node)
         return ctx.error(node, f"level {shown} is not 1-4 or one of: {', '.join(LEVEL_NAMES)}")
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JSONSchema:
         return {"description": self.description,
                 "oneOf": [{"type": "integer", "minimum": 1, "maximum": 4}, {"enum": list(LEVEL_NAMES)}]}
 
 
-class EducationT(Type):
+class EducationT(Type[m.Education]):
     """An education level name; a typo is reported with the closest level (rule education-level)."""
 
     description = "education level: " + ", ".join(m.EDUCATION_LEVELS)
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: Ctx) -> m.Education | Invalid:
         value = node.value if isinstance(node, ScalarNode) else None
         if isinstance(value, str):
             try:
@@ -296,43 +341,45 @@ class EducationT(Type):
         return ctx.error(node, f"education {shown} is not one of: {', '.join(m.EDUCATION_LEVELS)}{hint}",
                          rule="education-level")
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JSONSchema:
         return {"description": self.description, "enum": list(m.EDUCATION_LEVELS)}
 
 
-class ListOf(Type):
-    def __init__(self, item: Type, description: str = "") -> None:
+class ListOf(Type[tuple[T, ...]]):
+    """A list; an item that does not convert is dropped (its problem is reported)."""
+
+    def __init__(self, item: Type[T], description: str = "") -> None:
         self.item = item
         self.description = description
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: Ctx) -> tuple[T, ...] | Invalid:
         if not isinstance(node, SeqNode):
             return ctx.error(node, f"expected a list, found {kind_of(node)}")
-        out = []
+        out: list[T] = []
         for child in node.items:
             value = self.item.convert(child, ctx)
             if value is not INVALID:
                 out.append(value)
         return tuple(out)
 
-    def json_schema(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+    def json_schema(self) -> JSONSchema:
+        out: JSONSchema = {"type": "array", "items": self.item.json_schema()}
         if self.description:
             out["description"] = self.description
         return out
 
 
-class MapOf(Type):
-    """A mapping from free keys (names) to values: returns (key, value, key node) triples."""
+class MapOf(Type[tuple[tuple[str, T, m.SourceRef], ...]]):
+    """A mapping from free keys (names) to values: returns (key, value, key's position) triples."""
 
-    def __init__(self, value: Type, description: str = "") -> None:
+    def __init__(self, value: Type[T], description: str = "") -> None:
         self.value = value
         self.description = description
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: Ctx) -> tuple[tuple[str, T, m.SourceRef], ...] | Invalid:
         if not isinstance(node, MapNode):
             return ctx.error(node, f"expected a mapping, found {kind_of(node)}")
-        out = []
+        out: list[tuple[str, T, m.SourceRef]] = []
         for key_node, value_node in unique_pairs(node, ctx):
             key = key_text(key_node)
             value = self.value.convert(value_node, ctx)
@@ -340,71 +387,84 @@ class MapOf(Type):
                 out.append((key, value, ctx.where(key_node)))
         return tuple(out)
 
-    def json_schema(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "object", "additionalProperties": self.value.json_schema()}
+    def json_schema(self) -> JSONSchema:
+        out: JSONSchema = {"type": "object", "additionalProperties": self.value.json_schema()}
         if self.description:
             out["description"] = self.description
         return out
 
 
-class Located(Type):
+class Located(Type[tuple[T, m.SourceRef]]):
     """A value with where it was written: `(value, SourceRef)`, for names resolved later."""
 
-    def __init__(self, inner: Type) -> None:
+    def __init__(self, inner: Type[T]) -> None:
         self.inner = inner
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: Ctx) -> tuple[T, m.SourceRef] | Invalid:
         value = self.inner.convert(node, ctx)
         return value if value is INVALID else (value, ctx.where(node))
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JSONSchema:
         return self.inner.json_schema()
 
 
-class Ref(Type):
+class Ref(Type[T]):
     """A reference to a named definition (for recursion and reuse in JSON Schema)."""
 
-    def __init__(self, name: str, target: Callable[[], Type]) -> None:
+    def __init__(self, name: str, target: Callable[[], Type[T]]) -> None:
         self.name = name
         self.target = target
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: Ctx) -> T | Invalid:
         return self.target().convert(node, ctx)
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JSONSchema:
         return {"$ref": f"#/$defs/{self.name}"}
 
 
-class ScalarOr(Type):
+class ScalarOr(Type[T], Generic[S, T]):
     """A scalar shorthand or a mapping (cost: 294 or {amount: 294, note: ...})."""
 
-    def __init__(self, scalar: Type, mapping: Type, lift: Callable[[Any], Any]) -> None:
+    def __init__(self, scalar: Type[S], mapping: Type[T], lift: Callable[[S], T]) -> None:
         self.scalar, self.mapping, self.lift = scalar, mapping, lift
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: Ctx) -> T | Invalid:
         if isinstance(node, MapNode):
             return self.mapping.convert(node, ctx)
         value = self.scalar.convert(node, ctx)
         return value if value is INVALID else self.lift(value)
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JSONSchema:
         return {"oneOf": [self.scalar.json_schema(), self.mapping.json_schema()]}
 
 
-@dataclass
-class F:
-    type: Type
+NO_DEFAULT: Final = object()
+"""`F.default` when a field has none of its own (the model dataclass's default applies)."""
+
+
+@dataclass(frozen=True)
+class F(Generic[T_co]):
+    """A declared field of a mapping: its type, whether it is required, its documentation, and
+    for `Record`s the model field it fills (`attr`, default: the key itself; "" fills none)
+    and what it is when missing or rejected (`default`: a value, or a function of the other
+    fields' values, e.g. a name that falls back to the id)."""
+
+    type: Type[T_co]
     required: bool = False
     description: str = ""
+    attr: str | None = None
+    default: object = NO_DEFAULT
 
 
 def key_text(node: Node) -> str:
+    """A mapping key's text ("" for a key that is not a scalar)."""
     if isinstance(node, ScalarNode) and node.value is not None:
         return str(node.value)
     return ""
 
 
 def unique_pairs(node: MapNode, ctx: Ctx) -> list[tuple[Node, Node]]:
+    """The (key, value) pairs of a mapping, reporting non-scalar and duplicate keys (dropped)."""
     seen: dict[str, Node] = {}
     out: list[tuple[Node, Node]] = []
     for key_node, value_node in node.pairs:
@@ -422,9 +482,13 @@ def unique_pairs(node: MapNode, ctx: Ctx) -> list[tuple[Node, Node]]:
     return out
 
 
-class Obj(Type):
-    def __init__(self, what: str, fields: dict[str, F],
-                 build: Callable[[dict[str, Any], m.SourceRef], Any] | None = None,
+class Obj(Type[T]):
+    """A mapping of declared fields. `build(values, where)` makes the result from the converted
+    fields (or INVALID); with no `build`, the result is the `Values` mapping itself. A mapping
+    with an `id` field whose id is missing or bad is INVALID (its problems are reported)."""
+
+    def __init__(self, what: str, fields: dict[str, F[object]],
+                 build: Callable[[Values, m.SourceRef], T | Invalid] | None = None,
                  description: str = "", free_keys: bool = True) -> None:
         self.what = what
         self.fields = fields
@@ -432,10 +496,10 @@ class Obj(Type):
         self.description = description
         self.free_keys = free_keys
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
-        if not isinstance(node, MapNode):
-            return ctx.error(node, f"expected a {self.what} (a mapping), found {kind_of(node)}")
-        values: dict[str, Any] = {}
+    def values(self, node: MapNode, ctx: Ctx) -> Values:
+        """The converted fields of a mapping by key (rejected ones left out, each reported), and
+        the curators' own `x-` keys as their nodes."""
+        values: Values = {}
         given: set[str] = set()
         fields = self.fields
         for key_node, value_node in unique_pairs(node, ctx):
@@ -462,20 +526,26 @@ class Obj(Type):
         missing = [k for k, spec in fields.items() if spec.required and k not in given]
         for key in missing:
             ctx.error(node, f"{self.what} is missing {key!r}")
+        return values
+
+    def convert(self, node: Node, ctx: Ctx) -> T | Invalid:
+        if not isinstance(node, MapNode):
+            return ctx.error(node, f"expected a {self.what} (a mapping), found {kind_of(node)}")
+        values = self.values(node, ctx)
         if self.build is None:
-            return values
-        if "id" in fields and "id" not in values:
+            return values  # type: ignore[return-value]  # an Obj without build is an Obj[Values]
+        if "id" in self.fields and "id" not in values:
             return INVALID
         return self.build(values, ctx.where(node))
 
-    def json_schema(self) -> dict[str, Any]:
-        props: dict[str, Any] = {}
+    def json_schema(self) -> JSONSchema:
+        props: JSONSchema = {}
         for key, spec in self.fields.items():
             sub = spec.type.json_schema()
             if spec.description and "$ref" not in sub:
                 sub = {**sub, "description": spec.description}
             props[key] = sub
-        out: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
+        out: JSONSchema = {"type": "object", "properties": props, "additionalProperties": False}
         if self.free_keys:
             out["patternProperties"] = {"^x-": {"description": "free for curators' own notes"}}
         required = [k for k, spec in self.fields.items() if spec.required]
@@ -484,3 +554,57 @@ class Obj(Type):
         if self.description:
             out["description"] = self.description
         return out
+
+
+def mapping(what: str, fields: dict[str, F[object]], description: str = "", free_keys: bool = True) -> Obj[Values]:
+    """An `Obj` whose result is its converted fields by key (for records read further by hand)."""
+    return Obj(what, fields, None, description, free_keys)
+
+
+class Record(Obj[T]):
+    """A mapping that builds the model dataclass `model` from its declared fields.
+
+    Each key fills the model field of the same name, or `F.attr` when they differ (YAML
+    `description` -> `Credential.note`), so a new field is one line in the model and one
+    here. `where` (when the model has it) is the mapping's position; `derive(values)` adds
+    fields computed from several keys. A field left out (or rejected) takes its `F.default`,
+    else the dataclass default; a required field without `F.default` makes the record INVALID.
+    """
+
+    def __init__(self, what: str, model: Callable[..., T], fields: dict[str, F[object]],
+                 description: str = "", free_keys: bool = True,
+                 derive: Callable[[Values], Values] | None = None) -> None:
+        super().__init__(what, fields, self._make, description, free_keys)
+        self.model = model
+        self.derive = derive
+        if not is_dataclass(model):
+            raise TypeError(f"{what}: {model!r} is not a dataclass")
+        declared = {f.name: f for f in dataclass_fields(model)}
+        self._where = "where" in declared
+        self._needed = {name for name, f in declared.items()
+                        if f.default is MISSING and f.default_factory is MISSING and name != "where"}
+        for key, spec in self.fields.items():
+            attr = key if spec.attr is None else spec.attr
+            if attr and attr not in declared:
+                raise TypeError(f"{what}: {key!r} fills no field of {model.__name__}")
+
+    def _make(self, values: Values, where: m.SourceRef) -> T | Invalid:
+        kwargs: Values = {}
+        for key, spec in self.fields.items():
+            if spec.required and key not in values and spec.default is NO_DEFAULT:
+                return INVALID
+            attr = key if spec.attr is None else spec.attr
+            if not attr:
+                continue
+            if key in values:
+                kwargs[attr] = values[key]
+            elif spec.default is not NO_DEFAULT:
+                default = spec.default
+                kwargs[attr] = default(values) if callable(default) else default
+        if self.derive is not None:
+            kwargs.update(self.derive(values))
+        if not self._needed <= kwargs.keys():
+            return INVALID
+        if self._where:
+            kwargs["where"] = where
+        return self.model(**kwargs)
