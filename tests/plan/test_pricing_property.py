@@ -8,13 +8,13 @@ from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_solver_property import closed_weight, problems  # type: ignore[import-not-found]
 
 from skillstack.model import Cost, CredentialId, Discount, Subscription
 from skillstack.plan.brute import brute_force, objective_triple
 from skillstack.plan.pricing import pathway_cost
 from skillstack.plan.problem import PlanProblem
 from skillstack.plan.solve import solve_problem
+from strategies import closed_weight, problems
 
 ISSUERS = ("Acme", "Bolt")
 

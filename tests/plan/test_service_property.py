@@ -4,48 +4,16 @@ every credential of small random catalogs: pruning must never lose the optimum."
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
-from test_solver_property import WHERE, closed_weight, problems  # type: ignore[import-not-found]
 
-from skillstack.catalog import Catalog, Index
 from skillstack.model import (
     IMPORTANCE_WEIGHTS,
-    Constraints,
-    Expectation,
-    HeldCredential,
-    Profile,
-    Role,
-    RoleId,
-    RoleSkill,
-    Skill,
-    SkillId,
 )
 from skillstack.plan.brute import brute_force, objective_triple
 from skillstack.plan.problem import PlanProblem
 from skillstack.plan.service import plan
-
-START = date(2026, 12, 1)
-
-
-def as_catalog(p: PlanProblem) -> tuple[Catalog, Profile]:
-    creds = [*p.candidates, *p.stacks]
-    skills = sorted({g.skill for c in creds for g in c.grants} | {g.skill for g in p.gap} | set(p.skills))
-    role = Role(RoleId("target"), "Target", WHERE,
-                requires=tuple(RoleSkill(g.skill, g.level, g.importance) for g in p.gap),
-                expects=tuple(Expectation(e.requirement, e.importance) for e in p.expected))
-    catalog = Catalog(Index("skill", [Skill(SkillId(s), s, WHERE) for s in skills]),
-                      Index("credential", creds), Index("role", [role]))
-    known = {c.id for c in creds}
-    deadline = START + timedelta(days=int(p.max_hours) - 1) if p.max_hours is not None else None
-    profile = Profile(
-        skills=tuple(sorted(p.skills.items())),
-        credentials=tuple(HeldCredential(c) for c in sorted(p.held) if c in known),
-        experience=tuple(p.experience.items()), targets=(RoleId("target"),),
-        constraints=Constraints(budget=p.budget, hours_per_week=7.0, start=START, deadline=deadline,
-                                optimize=p.objective, with_optional=True), education=p.education)
-    return catalog, profile
+from strategies import START, as_catalog, closed_weight, problems
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
