@@ -10,7 +10,7 @@ still counts until it expires; `HeldStatus.retired` says so and names the succes
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from skillstack.catalog import Catalog
@@ -112,3 +112,15 @@ def renewals(catalog: Catalog, profile: Profile, steps: Iterable[tuple[Credentia
         if ends is not None:
             out.append((cid, ends, "pathway"))
     return sorted(out, key=lambda r: (r[1], r[0]))
+
+
+def counting_in_progress(catalog: Catalog, profile: Profile) -> tuple[Profile, list[str]]:
+    """The profile with its credentials in progress counted as earned, for planning what is left
+    after them; and a note for each, to show."""
+    held = {h.id for h in profile.credentials}
+    doing = [cid for cid in profile.in_progress if cid not in held]
+    notes = [f"planning as if {catalog.credential_name(cid)} ({cid}), in progress, were earned; "
+             f"run `skillstack progress done {cid}` when it is" for cid in doing]
+    if not doing:
+        return profile, notes
+    return replace(profile, credentials=profile.credentials + tuple(HeldCredential(c) for c in doing)), notes

@@ -244,6 +244,66 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
     return profile, warnings
 
 
+@dataclass(frozen=True)
+class Flags:
+    """What a command line says about the learner; each flag given overrides the profile file."""
+
+    roles: tuple[str, ...] = ()
+    have: tuple[str, ...] = ()
+    holds: tuple[str, ...] = ()
+    experience: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    budget: float | None = None
+    hours_per_week: float | None = None
+    start: date | None = None
+    deadline: date | None = None
+    optimize: str | None = None
+    with_optional: bool | None = None
+    issuers: tuple[str, ...] = ()
+    strict_recommendations: bool = False
+    education: str | None = None
+
+
+def learner_profile(catalog: Catalog, base: ProfileInput, flags: Flags,
+                    posted: RoleId | None = None) -> tuple[Profile, list[str]]:
+    """The learner a command works for: a profile as read (or an empty `ProfileInput`) with the
+    flags over it, names resolved to catalog ids; and the fuzzy readings to show. A role made
+    from job postings (`posted`) replaces the profile's targets, next to any `--role`.
+
+    >>> learner, readings = learner_profile(catalog, ProfileInput(), Flags(roles=("data analyst",)))
+    >>> learner.targets, readings
+    (('data-analyst',), [])
+    """
+    constraints = {
+        "budget": flags.budget, "hours_per_week": flags.hours_per_week, "start": flags.start,
+        "deadline": flags.deadline, "optimize": flags.optimize, "with_optional": flags.with_optional,
+        "issuers": list(flags.issuers) or None, "strict_recommendations": flags.strict_recommendations or None,
+    }
+    merged = apply_flags(base, roles=flags.roles, have=flags.have, holds=flags.holds, experience=flags.experience,
+                         exclude=flags.exclude, constraints=constraints, education=flags.education)
+    resolved, warnings = resolve_profile(merged, catalog)
+    if posted is not None:
+        resolved = replace(resolved, targets=(*(resolved.targets if flags.roles else ()), posted))
+    return resolved, warnings
+
+
+def from_today(learner: Profile, today: date) -> tuple[Profile, list[str]]:
+    """No plan from the past: a start before `today` moves to today (the warning says so); a
+    deadline before the start (or before today) is an InputError."""
+    warnings: list[str] = []
+    c = learner.constraints
+    start = c.start or today
+    if c.start is not None and c.start < today:
+        warnings.append(f"start {c.start} is in the past; planning from today, {today} "
+                        "(pass --start to choose another day)")
+        start = today
+        learner = replace(learner, constraints=replace(c, start=today))
+    if c.deadline is not None and c.deadline < start:
+        raise InputError(f"deadline {c.deadline} is before the start of study ({start}); move the deadline "
+                         "(--deadline or constraints.deadline) or the start")
+    return learner, warnings
+
+
 def parse_money(text: str) -> float:
     """A sum of money as people write it: "1500", "$1,500", "1,500.50 USD"; InputError otherwise."""
     cleaned = text.strip().replace(",", "").replace("$", "").removesuffix("USD").removesuffix("usd").strip()

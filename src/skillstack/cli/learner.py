@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
@@ -19,8 +20,10 @@ from skillstack.model import OBJECTIVES
 if TYPE_CHECKING:
     from skillstack.catalog import Catalog
     from skillstack.model import Profile
+    from skillstack.profile import Flags
 
 
+T = TypeVar("T")
 Objective = Enum("Objective", {name: name for name in OBJECTIVES}, type=str)  # type: ignore[misc]  # typer needs a str Enum
 
 
@@ -47,76 +50,34 @@ EducationOpt = typer.Option(None, "--education", help="Your education, LEVEL or 
 TodayOpt = typer.Option(None, "--today", help="Date to judge expiry by (default today).", metavar="YYYY-MM-DD")
 
 
-def load_learner(catalog: list[Path] | None, profile: Path | None, **flags: Any) -> tuple[Catalog, Profile]:
-    """The checked catalog and the resolved profile (file, then flags over it)."""
+def load_learner(catalog: list[Path] | None, profile: Path | None, flags: Flags,
+                 posting: list[Path] | None = None) -> tuple[Catalog, Profile]:
+    """The checked catalog and the learner: the profile file (if any) with the flags over it, and
+    the role that job postings ask for as the target when `posting` names any."""
     from skillstack.cache import load_catalog
-    from skillstack.cli.output import note
-    from skillstack.profile import ProfileInput, apply_flags, read_profile, resolve_profile
+    from skillstack.profile import ProfileInput, learner_profile, read_profile
 
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     posted = None
-    if flags.get("posting"):
+    if posting:
         from skillstack.cli.posting import read_texts
         from skillstack.postings.service import posting_target
 
-        cat, posted = posting_target(cat, read_texts(flags["posting"]))
+        cat, role = posting_target(cat, read_texts(posting))
+        posted = role.id
     base = read_profile(profile) if profile else ProfileInput()
-    constraints = {
-        "budget": flags.get("budget"), "hours_per_week": flags.get("hours_per_week"),
-        "start": parse_date(flags.get("start"), "--start"), "deadline": parse_date(flags.get("deadline"), "--deadline"),
-        "optimize": flags["optimize"].value if flags.get("optimize") else None,
-        "with_optional": flags.get("with_optional"),
-        "issuers": flags.get("issuer") or None,
-        "strict_recommendations": flags.get("strict_recommendations") or None,
-    }
-    merged = apply_flags(base, roles=flags.get("role") or (), have=flags.get("have") or (),
-                         holds=flags.get("holds") or (), experience=flags.get("experience") or (),
-                         exclude=flags.get("exclude") or (), constraints=constraints,
-                         education=flags.get("education"))
-    resolved, warnings = resolve_profile(merged, cat)
-    for reading in warnings:
+    learner, readings = learner_profile(cat, base, flags, posted)
+    for reading in readings:
         warn(reading)
-    if posted is not None:  # the posting's role replaces the profile's targets, next to any --role
-        from dataclasses import replace
-
-        resolved = replace(resolved, targets=(*(resolved.targets if flags.get("role") else ()), posted.id))
-    return cat, resolved
+    return cat, learner
 
 
-def _counting_in_progress(cat: Catalog, learner: Profile) -> Profile:
-    """Credentials in progress count as earned for planning (what is left after them), said on stderr."""
-    from dataclasses import replace
-
-    from skillstack.model import HeldCredential
-
-    held = {h.id for h in learner.credentials}
-    doing = [cid for cid in learner.in_progress if cid not in held]
-    if not doing:
-        return learner
-    for cid in doing:
-        note(f"planning as if {cat.credential_name(cid)} ({cid}), in progress, were earned; "
-             f"run `skillstack progress done {cid}` when it is")
-    return replace(learner, credentials=learner.credentials + tuple(HeldCredential(c) for c in doing))
+def listed(values: list[str] | None) -> tuple[str, ...]:
+    """A repeatable option's values."""
+    return tuple(values or ())
 
 
-def _checked_dates(learner: Profile, today: date) -> Profile:
-    """No plan from the past: a start before today is moved to today (with a warning); a deadline
-    before the start (or before today) is an error."""
-    from dataclasses import replace
-
-    c = learner.constraints
-    start = c.start or today
-    if c.start is not None and c.start < today:
-        warn(f"start {c.start} is in the past; planning from today, {today} (pass --start to choose another day)")
-        start = today
-        learner = replace(learner, constraints=replace(c, start=today))
-    if c.deadline is not None and c.deadline < start:
-        raise InputError(f"deadline {c.deadline} is before the start of study ({start}); move the deadline "
-                         "(--deadline or constraints.deadline) or the start")
-    return learner
-
-
-def _ask_until(question: str, check: Any, default: str | None = None) -> Any:
+def _ask_until(question: str, check: Callable[[str], T], default: str | None = None) -> T:
     """Ask until `check(answer)` returns without InputError; its message is shown before asking again."""
     while True:
         answer = typer.prompt(question, default=default, show_default=bool(default))
@@ -224,19 +185,28 @@ def plan(
       skillstack plan --role data-analyst --have excel:3 --budget 500 -q
       skillstack plan -p - --format json < me.yaml
     """
+    from skillstack.holdings import counting_in_progress
     from skillstack.plan.service import alternatives as pareto
     from skillstack.plan.service import plan as make_plan
+    from skillstack.profile import Flags, from_today
     from skillstack.report.jsonify import dumps
     from skillstack.report.plan_data import plan_dict
 
-    cat, learner = load_learner(catalog, profile, role=role, have=have, holds=holds, experience=experience,
-                                budget=budget, hours_per_week=hours_per_week, start=start, deadline=deadline,
-                                optimize=optimize, exclude=exclude, with_optional=with_optional, posting=posting,
-                                issuer=issuer, strict_recommendations=strict_recommendations, education=education)
+    flags = Flags(roles=listed(role), have=listed(have), holds=listed(holds), experience=listed(experience),
+                  exclude=listed(exclude), budget=budget, hours_per_week=hours_per_week,
+                  start=parse_date(start, "--start"), deadline=parse_date(deadline, "--deadline"),
+                  optimize=optimize.value if optimize else None, with_optional=with_optional,
+                  issuers=listed(issuer), strict_recommendations=strict_recommendations, education=education)
+    cat, learner = load_learner(catalog, profile, flags, posting)
     if not learner.targets:
         raise InputError("no target role: pass --role ROLE or list `targets` in the profile")
     day = today_from(today)
-    learner = _counting_in_progress(cat, _checked_dates(learner, day))
+    learner, moved = from_today(learner, day)
+    for warning in moved:
+        warn(warning)
+    learner, doing = counting_in_progress(cat, learner)
+    for line in doing:
+        note(line)
     result = make_plan(cat, learner, day)
     options = pareto(cat, learner, day, alternatives) if alternatives else []
     if ics is not None:
@@ -247,11 +217,7 @@ def plan(
         due = renewals(cat, learner, [(s.credential, s.end) for s in result.steps], result.start)
         write_text_atomic(ics, plan_ics(cat, result, learner.name, due))
     if fmt is Fmt.json:
-        doc = plan_dict(cat, result)
-        if alternatives:
-            doc["alternatives"] = [{"cost": o.totals.cost, "hours": o.totals.hours, "weeks": o.totals.weeks,
-                                    "credentials": [s.credential for s in o.steps]} for o in options]
-        write(dumps(doc))
+        write(dumps(plan_dict(cat, result, options if alternatives else None)))
     else:
         from skillstack.report.plan_text import alternatives_view, answer, plan_view
 
@@ -295,12 +261,14 @@ def audit(
     """
     from skillstack.audit import audit as run_audit
     from skillstack.plan.service import Plan
+    from skillstack.profile import Flags
     from skillstack.ranking import rank_roles
     from skillstack.report.jsonify import dumps
     from skillstack.report.plan_data import audit_dict
 
-    cat, learner = load_learner(catalog, profile, role=role, have=have, holds=holds, experience=experience,
-                                budget=budget, hours_per_week=hours_per_week, posting=posting)
+    flags = Flags(roles=listed(role), have=listed(have), holds=listed(holds), experience=listed(experience),
+                  budget=budget, hours_per_week=hours_per_week)
+    cat, learner = load_learner(catalog, profile, flags, posting)
     if not learner.targets and not all_roles:
         raise InputError("no target role: pass --role ROLE, --all-roles, or list `targets` in the profile")
     day = today_from(today)

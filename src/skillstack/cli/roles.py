@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from skillstack.cli.app import app
-from skillstack.cli.learner import HaveOpt, HoldsOpt, ProfileOpt, TodayOpt, load_learner, today_from
+from skillstack.cli.learner import HaveOpt, HoldsOpt, ProfileOpt, TodayOpt, listed, load_learner, today_from
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
 from skillstack.cli.output import emit, note, warn, write
 
@@ -40,7 +40,9 @@ def roles(
 
     learner = None
     if profile or have or holds:
-        cat, learner = load_learner(catalog, profile, have=have, holds=holds)
+        from skillstack.profile import Flags
+
+        cat, learner = load_learner(catalog, profile, Flags(have=listed(have), holds=listed(holds)))
     else:
         from skillstack.cache import load_catalog
 

@@ -13,7 +13,17 @@ from skillstack.report.provenance import price_origin
 from skillstack.requirements import describe
 
 
-def plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
+def plan_dict(catalog: Catalog, plan: Plan, alternatives: list[Plan] | None = None) -> dict[str, Any]:
+    """`plan --format json`; with `alternatives` (asked for, even if none were found), their
+    totals and credentials too."""
+    doc = _plan_dict(catalog, plan)
+    if alternatives is not None:
+        doc["alternatives"] = [{"cost": o.totals.cost, "hours": o.totals.hours, "weeks": o.totals.weeks,
+                                "credentials": [s.credential for s in o.steps]} for o in alternatives]
+    return doc
+
+
+def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
     end = plan.steps[-1].end if plan.steps else plan.start
     return {
         "schema_version": 1,
