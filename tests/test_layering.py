@@ -20,7 +20,7 @@ PACKAGE = Path(skillstack.__file__).parent
 # Lowest first. A module not named here is a service (the common case for new
 # modules); packages are named by their top folder.
 LAYERS: list[tuple[str, set[str]]] = [
-    ("base", {"errors", "model", "problems", "fileio", "safe_text", "quiet"}),
+    ("base", {"errors", "model", "problems", "fileio", "safe_text", "quiet", "money"}),
     ("loader", {"yamlread", "schema", "loader", "fastread"}),
     ("domain", {"catalog", "requirements", "graph", "textmatch"}),
     ("services", set()),  # everything else: audit, plan, validate, cache, lookup, holdings, ...

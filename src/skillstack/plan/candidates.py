@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from skillstack.lifecycle import unavailable_reason
 from skillstack.model import Credential, CredentialId, CredentialReq, EducationReq, ExperienceReq, SkillReq
+from skillstack.money import money
 from skillstack.plan.bounds import Bounds, feasible
 from skillstack.plan.gap import Gap
 from skillstack.plan.pricing import (
@@ -86,7 +87,7 @@ def exclusion(state: State, cred: Credential) -> str:
         return reason
     least = least_total(cred, state.hours_per_week)
     if state.budget is not None and least > state.budget + 1e-9:
-        return f"costs ${least:,.0f}, more than the whole budget (${state.budget:,.0f})"
+        return f"costs {money(least)}, more than the whole budget ({money(state.budget)})"
     if state.max_hours is not None and cred.hours > state.max_hours + 1e-9:
         return f"needs {cred.hours:g} h, more than the time to the deadline ({state.max_hours:.0f} h)"
     return ""
@@ -159,8 +160,8 @@ class _Worth:
         if self.cost.lower(cred) == math.inf:
             return "its prerequisites cannot be met (they need experience you lack, or nothing usable grants them)"
         if budget is not None and self.cost.lower(cred) > budget + 1e-9:
-            return (f"with its prerequisites it costs at least ${self.cost.lower(cred):,.0f}, "
-                    f"more than the budget (${budget:,.0f})")
+            return (f"with its prerequisites it costs at least {money(self.cost.lower(cred))}, "
+                    f"more than the budget ({money(budget)})")
         if max_hours is not None and self.hours.lower(cred) > max_hours + 1e-9:
             return (f"with its prerequisites it needs at least {self.hours.lower(cred):g} h, "
                     f"more than the time to the deadline ({max_hours:.0f} h)")

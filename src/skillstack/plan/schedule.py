@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from skillstack.holdings import held_status
 from skillstack.model import CredentialId, RoleId, SkillId
+from skillstack.money import money
 from skillstack.plan.candidates import Candidates, Excluded
 from skillstack.plan.gap import Gap, Gate
 from skillstack.plan.pricing import step_costs
@@ -164,10 +165,10 @@ def _why(state: State, gap: Gap, solution: PlanSolution, candidates: Candidates,
         if name == "deadline":
             need = f"the full pathway needs {better.hours:g} h"
         else:
-            need = f"the cheapest full pathway costs ${better.cost:,.0f} and takes {better.hours:g} h"
+            need = f"the cheapest full pathway costs {money(better.cost)} and takes {better.hours:g} h"
         limits = []
         if "budget" in name:
-            limits.append(f"budget ${budget:,.0f}")
+            limits.append(f"budget {money(budget or 0.0)}")
         if "deadline" in name:
             limits.append(f"{max_hours:.0f} h until the deadline")
         reasons.append(f"the {name} binds: {need} ({', '.join(limits)})")

@@ -37,6 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from skillstack.model import OBJECTIVES, AnyOf, Credential, CredentialId, CredentialReq, SkillId
+from skillstack.money import money
 from skillstack.plan.candidates import Candidates
 from skillstack.plan.gap import Gap
 from skillstack.plan.highs import REL_TOL, Highs
@@ -332,8 +333,8 @@ def _near_ties(problem: PlanProblem, start: Progress, model: Model, chosen: froz
             mine, theirs = model.value(other, chosen), model.value(other, found)
             if theirs <= mine * (1 - MUCH_BETTER) - 1e-9:
                 extra = model.value(objective, found) - best
-                unit = (lambda v: f"${v:,.0f}") if objective == "cost" else (lambda v: f"{v:g} h")
-                saved = (lambda v: f"{v:g} h") if other == "hours" else (lambda v: f"${v:,.0f}")
+                unit = money if objective == "cost" else (lambda v: f"{v:g} h")
+                saved = (lambda v: f"{v:g} h") if other == "hours" else money
                 tie(found, f"{unit(extra)} more ({extra / best:.0%}) for {saved(mine - theirs)} less"
                     if best > 0 else f"{saved(mine - theirs)} less")
     if suggested:

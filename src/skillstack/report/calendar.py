@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from skillstack.catalog import Catalog
+from skillstack.money import money
 from skillstack.plan.service import Plan
 from skillstack.safe_text import is_http_url, printable
 
@@ -64,7 +65,7 @@ def plan_ics(cat: Catalog, plan: Plan, who: str = "",
     for n, step in enumerate(plan.steps, 1):
         uid = hashlib.sha256(f"{who}|{n}|{step.credential}|{step.start}".encode()).hexdigest()[:24]
         summary = f"Step {n}: {cat.credential_name(step.credential)}"
-        detail = f"{step.hours:g} hours, ${step.cost:,.0f}."
+        detail = f"{step.hours:g} hours, {money(step.cost)}."
         if step.closes:
             detail += f" Closes: {', '.join(step.closes)}."
         if step.stacks:

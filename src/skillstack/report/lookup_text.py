@@ -9,6 +9,7 @@ from rich.text import Text
 from skillstack.catalog import Catalog
 from skillstack.lookup import Hit, RoleRow, granting, roles_needing, stacks_using
 from skillstack.model import Credential, Role, Skill
+from skillstack.money import money
 from skillstack.report.provenance import describe_cost, describe_discount, describe_salary, describe_source
 from skillstack.requirements import describe
 
@@ -133,7 +134,7 @@ def roles_table(rows: list[RoleRow], readiness: bool) -> Table:
         cells = [r.name, r.id, r.field or "-"]
         if any(x.level for x in rows):
             cells.append(r.level or "-")
-        cells += [f"${r.salary:,.0f}" if r.salary is not None else "-", r.outlook or "-"]
+        cells += [money(r.salary) if r.salary is not None else "-", r.outlook or "-"]
         if readiness:
             cells.append(f"{r.readiness:.0%}" if r.readiness is not None else "-")
         table.add_row(*cells)

@@ -11,6 +11,7 @@ from rich.text import Text
 from skillstack.audit import Audit, RoleAudit
 from skillstack.catalog import Catalog
 from skillstack.model import CurrentSalary, Level
+from skillstack.money import money
 from skillstack.plan.service import Plan, Step
 from skillstack.report.provenance import price_label, salary_origin
 
@@ -21,20 +22,16 @@ def roi_text(median: float, current: CurrentSalary | None, cost: float | None) -
         return ""
     source = f", {current.source}" if current.source else ""
     gain = median - current.amount
-    text = f"; you earn {_money(current.amount)} now ({current.currency}{source})"
+    text = f"; you earn {money(current.amount)} now ({current.currency}{source})"
     if gain <= 0:
-        return text + f": no raise at the median ({_money(gain)} a year)"
-    text += f": +{_money(gain)} a year"
+        return text + f": no raise at the median ({money(gain)} a year)"
+    text += f": +{money(gain)} a year"
     if cost:
         days = cost / gain * 365
         back = f"{days:.0f} days" if days < 60 else f"{days / 30.4:.0f} months" if days < 730 else \
             f"{days / 365:.1f} years"
-        text += f", the pathway's {_money(cost)} paid back in about {back}"
+        text += f", the pathway's {money(cost)} paid back in about {back}"
     return text
-
-
-def _money(amount: float) -> str:
-    return f"${amount:,.0f}" if amount == int(amount) else f"${amount:,.2f}"
 
 
 def _level(n: int) -> str:
@@ -45,7 +42,7 @@ def _step(cat: Catalog, n: int, step: Step) -> Text:
     text = Text(f"{n:>2}. ")
     text.append(cat.credential_name(step.credential), style="bold")
     text.append(f" ({step.credential})", style="dim")
-    text.append(f"\n    {step.start} to {step.end}  {_money(step.cost)}")
+    text.append(f"\n    {step.start} to {step.end}  {money(step.cost)}")
     text.append(f" (price: {price_label(cat.credentials[step.credential])})", style="dim")
     text.append(f"  {step.hours:g} h")
     text.append(f"\n    closes: {', '.join(step.closes)}" if step.closes else "\n    (a prerequisite for a later step)")
@@ -78,7 +75,7 @@ def _expectations(cat: Catalog, plan: Plan) -> list[RenderableType]:
                           f"can give ({g.importance}{'; ' + g.source if g.source else ''}).{aim}", style="yellow"))
     for t in plan.near_ties:
         names = ", ".join(t.steps)
-        parts.append(Text(f"Near tie: {names} ({_money(t.cost)}, {t.hours:g} h): {t.why}.", style="cyan"))
+        parts.append(Text(f"Near tie: {names} ({money(t.cost)}, {t.hours:g} h): {t.why}.", style="cyan"))
     return parts
 
 
@@ -96,7 +93,7 @@ def answer(cat: Catalog, plan: Plan, quiet: bool = False) -> str:
         if not plan.steps:
             return f"You already meet what {names} requires: no credentials needed."
         end = plan.steps[-1].end
-        return (f"{names}: {t.credentials} credential{'s' if t.credentials != 1 else ''}, {_money(t.cost)}, "
+        return (f"{names}: {t.credentials} credential{'s' if t.credentials != 1 else ''}, {money(t.cost)}, "
                 f"{t.hours:g} h ({t.weeks:g} weeks at {plan.hours_per_week:g} h/week), {plan.start} to {end}.")
     binds = next((m for m in map(_BINDS.search, plan.why) if m), None)
     if binds is None:
@@ -107,7 +104,7 @@ def answer(cat: Catalog, plan: Plan, quiet: bool = False) -> str:
     takes = f"{hours:g} h ({weeks:.0f} weeks at {plan.hours_per_week:g} h/week)"
     cost = binds["cost"]
     if binds["what"] == "budget":
-        return (f"No pathway to {names} fits your budget of {_money(plan.budget or 0)}: the cheapest full "
+        return (f"No pathway to {names} fits your budget of {money(plan.budget or 0)}: the cheapest full "
                 f"pathway costs ${cost} and takes {takes}. Raise the budget to ${cost}"
                 + (" (without -q: the best partial pathway)." if quiet else ", or take the best partial pathway below."))
     limit = plan.max_hours or 0
@@ -115,7 +112,7 @@ def answer(cat: Catalog, plan: Plan, quiet: bool = False) -> str:
     if binds["what"] == "deadline":
         return (f"No pathway to {names} fits before your deadline ({limit:.0f} h at {plan.hours_per_week:g} "
                 f"h/week): the full pathway needs {takes}. Move the deadline, or study {pace:g} h/week.")
-    return (f"No pathway to {names} fits your budget of {_money(plan.budget or 0)} and your deadline "
+    return (f"No pathway to {names} fits your budget of {money(plan.budget or 0)} and your deadline "
             f"({limit:.0f} h): the cheapest full pathway costs ${cost} and takes {takes}. Raise the budget to "
             f"${cost} and move the deadline (or study {pace:g} h/week).")
 
@@ -162,7 +159,7 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "", verbose: bool = False,
     for rid in plan.roles:
         salary = cat.roles[rid].salary
         if salary is not None:
-            parts.append(Text(f"  {cat.roles[rid].name}: median pay {_money(salary.median)} ({salary_origin(salary)})"
+            parts.append(Text(f"  {cat.roles[rid].name}: median pay {money(salary.median)} ({salary_origin(salary)})"
                               + roi_text(salary.median, current, plan.totals.cost if plan.feasible else None),
                               style="dim"))
     if not plan.gap and not plan.expected:
@@ -185,12 +182,12 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "", verbose: bool = False,
     if not plan.steps:
         parts.append(Text("\nNo credential closes any of the gap within your constraints.", style="bold"))
     else:
-        parts.append(Text(f"\nTotal: {_money(t.cost)}, {t.hours:g} hours, {t.weeks:g} weeks at "
+        parts.append(Text(f"\nTotal: {money(t.cost)}, {t.hours:g} hours, {t.weeks:g} weeks at "
                           f"{plan.hours_per_week:g} h/week, {t.credentials} credential(s); from {plan.start} to {end}.",
                           style="bold"))
     limits = []
     if plan.budget is not None:
-        limits.append(f"budget {_money(plan.budget)}")
+        limits.append(f"budget {money(plan.budget)}")
     if plan.max_hours is not None:
         limits.append(f"{plan.max_hours:.0f} h until the deadline")
     if not plan.feasible:
@@ -245,7 +242,7 @@ def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None
             table.add_column(col, justify=just)  # type: ignore[arg-type]
         for r in result.roles:
             p = plans.get(r.role)
-            cost = (_money(p.totals.cost) if p.feasible else "no pathway") if p else "-"
+            cost = (money(p.totals.cost) if p.feasible else "no pathway") if p else "-"
             table.add_row(f"{cat.roles[r.role].name} ({r.role})", f"{r.readiness:.0%}", cost,
                           f"{p.totals.hours:g}" if p and p.feasible else "-",
                           str(p.totals.credentials) if p and p.feasible else "-")
@@ -289,6 +286,6 @@ def alternatives_view(cat: Catalog, options: list[Plan]) -> Group:
         label = "cheapest" if n == 0 else "fastest" if n == len(options) - 1 else "in between"
         if len(options) == 1:
             label = "cheapest and fastest"
-        table.add_row(label, _money(option.totals.cost), f"{option.totals.hours:g}", f"{option.totals.weeks:g}",
+        table.add_row(label, money(option.totals.cost), f"{option.totals.hours:g}", f"{option.totals.weeks:g}",
                       ", ".join(s.credential for s in option.steps))
     return Group(Text(""), table)

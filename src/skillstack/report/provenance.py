@@ -9,28 +9,25 @@ from a broader occupation, a proxy mark.
 from __future__ import annotations
 
 from skillstack import model as m
+from skillstack.money import money
 
 UNKNOWN = "source kind not stated"
-
-
-def _money(amount: float, currency: str = "USD") -> str:
-    return f"${amount:,.0f}" if currency == "USD" else f"{amount:,.0f} {currency}"
 
 
 def describe_cost(cred: m.Credential) -> str:
     cost = cred.cost
     parts = []
     if cost.amount or cost.subscription is None:
-        parts.append(_money(cost.amount, cost.currency))
+        parts.append(money(cost.amount, cost.currency))
     if cost.subscription is not None:
         sub = cost.subscription
-        parts.append(f"{_money(sub.monthly, cost.currency)}/month subscription at {sub.provider}")
+        parts.append(f"{money(sub.monthly, cost.currency)}/month subscription at {sub.provider}")
     text = " + ".join(parts)
     extras = []
     if cost.retake is not None:
-        extras.append(f"retake {_money(cost.retake, cost.currency)}, not included")
+        extras.append(f"retake {money(cost.retake, cost.currency)}, not included")
     if cost.training is not None:
-        extras.append(f"optional training {_money(cost.training, cost.currency)}, not included")
+        extras.append(f"optional training {money(cost.training, cost.currency)}, not included")
     if cost.note:
         extras.append(cost.note)
     return text + (f" ({'; '.join(extras)})" if extras else "")
@@ -86,4 +83,4 @@ def salary_origin(salary: m.Salary) -> str:
 
 
 def describe_salary(salary: m.Salary) -> str:
-    return f"{_money(salary.median, salary.currency)} median ({salary_origin(salary)})"
+    return f"{money(salary.median, salary.currency)} median ({salary_origin(salary)})"

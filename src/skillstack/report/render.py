@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from skillstack.catalog import Catalog
 from skillstack.client_reports import Cohort, LearnerReport
+from skillstack.money import money
 from skillstack.plan.service import Plan
 from skillstack.report.jsonify import dumps
 from skillstack.report.plan_data import audit_dict, plan_dict
@@ -45,10 +46,6 @@ def md_escape(value: Any) -> Any:
 
 
 HEAT_COLUMNS = 20  # the most common gap skills shown in the cohort heat map
-
-
-def money(amount: float) -> str:
-    return f"${amount:,.0f}" if amount == int(amount) else f"${amount:,.2f}"
 
 
 @cache
