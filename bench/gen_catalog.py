@@ -36,10 +36,25 @@ when `last_reviewed: 2026-10-01` turns stale). Its shape imitates a real catalog
   industry certifications carry a 50% voucher for a later exam of the same
   issuer (`discounts: [{percent: 50, after: {issuer}}]`). These choices draw
   from a separate random stream, so the rest of the catalog is unchanged;
+- lifecycle: about 3% of the credentials are retired (`status: retired`, a
+  past `retires` date, `superseded_by` an active credential of the same
+  specialty) and nothing requires, stacks or expects them; about 2% are
+  retiring (`status: retiring`, a `retires` date in 2027);
+- education: about 30% of the gated industry certifications read like the
+  PMP's rule (`any_of` a bachelor's degree and 3 years, or a secondary diploma
+  and 5 years of experience);
 - each role requires 5-12 skills (essential / important / optional; 70% from
   one specialty, the rest general skills of its domain or another specialty)
   at levels that a credential with at most one requirement and no experience
-  gate grants, so every role is reachable from scratch.
+  gate grants, so every role is reachable from scratch;
+- roles have a seniority (`level` entry / mid / senior, from the title) linked by
+  `previous` / `next` to the latest role one level down in the same specialty;
+  senior roles expect 3 or 5 years of experience in their domain, 40% of mid
+  roles 1-2 years; 30% expect a bachelor's degree; 60% name 1-2 expected
+  credentials (one id or an `any_of` of 2-3 ids; essential / important /
+  optional 35/40/25) among the active credentials of their specialty that have
+  at most one requirement and no experience or education gate, each with a
+  `source`. These draws use their own random stream too.
 
 Text is written directly (flow-style items, like the shipped catalog), which is
 much faster than a YAML dumper.
@@ -86,6 +101,13 @@ PROVIDERS = ["Coursera", "edX", "Udacity", "LinkedIn Learning", "Pearson VUE", "
 SUBSCRIPTIONS = {"Coursera": 49, "Udacity": 249, "LinkedIn Learning": 40}
 SUBSCRIPTION_SHARE = 0.5
 VOUCHER_SHARE = 0.3  # industry certifications whose issuer gives a voucher for its next exam
+RETIRED_SHARE = 0.03  # credentials retired, with a successor
+RETIRING_SHARE = 0.02  # credentials retiring in 2027
+EDUCATION_SHARE = 0.3  # gated industry certifications whose gate reads like the PMP's
+EXPECTS_SHARE = 0.6  # roles naming expected credentials
+EXPECT_IMPORTANCE = (["essential", "important", "optional"], [35, 40, 25])
+ROLE_LEVEL = ["entry", "entry", "mid", "senior", "senior"]  # by the title's seniority word
+POSTINGS = "synthetic: share of generated job postings naming it"
 GRANT_LEVELS = ([1, 2, 3, 4], [45, 32, 16, 7])  # higher levels rarer
 # Calibrated loosely on the shipped catalog, where 88% of credentials enforce nothing and
 # prerequisites are mostly experience or another credential, rarely a skill level.
@@ -158,6 +180,7 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
     n_creds, n_skills, n_roles = SIZES[size]
     rng = random.Random(f"{seed}:{size}")
     prices = random.Random(f"{seed}:{size}:pricing")  # subscriptions and vouchers only
+    model = random.Random(f"{seed}:{size}:model")  # lifecycle, education, seniority, expected credentials
     outdir.mkdir(parents=True, exist_ok=True)
     for old in outdir.glob("*.yaml"):
         old.unlink()
@@ -245,6 +268,10 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
     cred_lines: list[list[str]] = []
     cwidth = len(str(n_creds))
     stacks = 0
+    retired: list[tuple[int, int, str]] = []  # (line list index, cluster, id) of retired and retiring ones
+    active_cl: list[list[str]] = [[] for _ in range(n_clusters)]  # active non-stack credentials, by specialty
+    easy_creds_cl: list[list[str]] = [[] for _ in range(n_clusters)]  # ... with <= 1 requirement, no gate
+    lifecycle_counts = {"retired": 0, "retiring": 0, "education": 0}
 
     # Prerequisite depth: 0 for a credential with no requirements, else 1 + the deepest thing its
     # requirements lean on (a skill at a level counts as deep as its shallowest granter). Real
@@ -364,12 +391,32 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
                     reqs.append(text)
                     gated |= exp
                     depth = max(depth, req_depth + 1)
+            if gated and kind == "industry-certification" and model.random() < EDUCATION_SHARE:
+                years = model.choice([2, 3])
+                reqs = [r for r in reqs if not r.startswith("{experience")]
+                reqs.append(f"any_of: [{{all_of: [{{education: bachelor}}, {{experience: {domain}, years: {years}}}]}}, "
+                            f"{{all_of: [{{education: high-school}}, {{experience: {domain}, years: {years + 2}}}]}}]")
+                depth = max(depth, 1)
+                lifecycle_counts["education"] += 1
+            fate = model.random()
+            is_retired = i >= 100 and fate < RETIRED_SHARE
+            is_retiring = RETIRED_SHARE <= fate < RETIRED_SHARE + RETIRING_SHARE
             top = max(grants.values())
             hours = max(2, round(math.exp(rng.gauss(3.3, 0.9)) * (1 + 0.4 * top)))
             hours = min(hours, 800)
             base = {"digital-badge": 30, "course": 60, "professional-certificate": 250, "industry-certification": 350}
             cost = max(5, round(base[kind] * math.exp(rng.gauss(0, 0.7)) * (1 + 0.3 * top)))
             lines, issuer, provider = common_fields(cid, kind, domain)
+            if is_retired:  # the successor is named once the specialty's later credentials exist
+                retired.append((len(cred_lines), cluster, cid))
+                lines.insert(-1, "    status: retired")
+                lines.insert(-1, "    retires: 2026-06-30")
+                lifecycle_counts["retired"] += 1
+            elif is_retiring:
+                retired.append((len(cred_lines), cluster, cid))
+                lines.insert(-1, "    status: retiring")
+                lines.insert(-1, f"    retires: 2027-{model.randint(3, 12):02d}-28")
+                lifecycle_counts["retiring"] += 1
             plain = rng.random() < 0.15  # drawn for every credential, so the main stream stays as it was
             if (provider in SUBSCRIPTIONS and kind in ("professional-certificate", "course")
                     and prices.random() < SUBSCRIPTION_SHARE):
@@ -393,7 +440,7 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
                 lines += [f"      - {r}" for r in reqs]
             if rng.random() < 0.15:
                 rec = skill_atom(cluster)
-                if rec:
+                if rec and rec[0] not in reqs:  # (recommending what it requires says nothing)
                     lines.append(f"    recommends: [{rec[0]}]")
             if kind == "industry-certification":
                 lines.append(f"    validity_years: {rng.choice([2, 3, 3, 5])}")
@@ -401,13 +448,16 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
                 if rng.random() < 0.4:
                     lines.append("    accreditation: [ANSI/ISO/IEC 17024]")
             lines.append(f"    verification: {rng.choice(VERIFICATIONS)}")
-            if len(reqs) <= 1 and not gated:
-                for s, lv in grants.items():
-                    if lv > easy_best.get(s, 0):
-                        easy_best[s] = lv
-            creds_so_far[domain].add(cid)
-            creds_cl[cluster].add(cid)
-            any_creds.add(cid)
+            if not is_retired:  # nothing may lean on a retired credential
+                if len(reqs) <= 1 and not gated:
+                    for s, lv in grants.items():
+                        if lv > easy_best.get(s, 0):
+                            easy_best[s] = lv
+                    easy_creds_cl[cluster].append(cid)
+                creds_so_far[domain].add(cid)
+                creds_cl[cluster].add(cid)
+                any_creds.add(cid)
+                active_cl[cluster].append(cid)
         lines.append("    last_reviewed: 2026-10-01")
         lines.append(f"    sources: [https://example.org/{domain}/{cid}, https://registry.example.org/{cid}]")
         if rng.random() < 0.05:
@@ -415,6 +465,8 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
         cred_lines.append(lines)
         cred_grants[cid] = list(grants.items()) if isinstance(grants, dict) else grants
         cdepth[cid] = depth
+        if not is_stack and is_retired:
+            continue
         for s, lv in cred_grants[cid]:
             granted[skill_domain[s]].add(s)
             if skill_cluster[s] >= 0:
@@ -424,6 +476,16 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
             depths = sdepth.setdefault(s, [0, INF, INF, INF, INF])
             for at in range(1, lv + 1):
                 depths[at] = min(depths[at], depth)
+    # a retired or retiring credential's successor: the next active credential of its specialty
+    # (else the last other one, else any other active credential of its domain)
+    for at, cluster, cid in retired:
+        pool = [c for c in active_cl[cluster] if c != cid]
+        later = [c for c in pool if c > cid]
+        successor = (later[0] if later else pool[-1] if pool
+                     else next(c for c in reversed(creds_so_far[cl_domain[cluster]].items) if c != cid))
+        lines = cred_lines[at]
+        lines.insert(next(n for n, x in enumerate(lines) if x.startswith("    retires:")) + 1,
+                     f"    superseded_by: {successor}")
     _write_chunks(outdir / "credentials", "credentials", "credentials", cred_lines, CREDS_PER_FILE)
 
     # ---- roles ---------------------------------------------------------------
@@ -440,6 +502,12 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
     role_lines: list[list[str]] = []
     rwidth = len(str(n_roles))
     seniority = ["Junior", "Associate", "", "Senior", "Lead"]
+    latest: dict[tuple[int, str], str] = {}  # (specialty, level) -> the latest role there
+    nexts: dict[str, list[str]] = {}  # role -> the roles that name it `previous`
+    at_line: dict[str, int] = {}
+    certs = {"industry-certification", "professional-certificate"}
+    kind_of = {lines[0].split(": ", 1)[1]: next(x for x in lines if x.startswith("    kind:")).split(": ", 1)[1]
+               for lines in cred_lines}
     for i in range(n_roles):
         cluster = rng.choice(role_clusters)
         domain = cl_domain[cluster]
@@ -465,7 +533,38 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
         lines = [f"  - id: {rid}", f"    name: {q(title)}", f"    domain: {domain}"]
         if rng.random() < 0.5:
             lines.append(f"    onet: 15-{1000 + i % 9000:04d}.{i % 100:02d}")
+        level = ROLE_LEVEL[senior]
+        lines.append(f"    level: {level}")
+        below = {"mid": "entry", "senior": "mid"}.get(level)
+        if below and (cluster, below) in latest:
+            prev = latest[(cluster, below)]
+            lines.append(f"    previous: [{prev}]")
+            nexts.setdefault(prev, []).append(rid)
+        latest[(cluster, level)] = rid
+        at_line[rid] = len(role_lines)
         lines.append("    requires:")
+        # expected credentials, experience and education (their own random stream)
+        easy = easy_creds_cl[cluster]
+        if easy and model.random() < EXPECTS_SHARE:
+            preferred = [c for c in easy if kind_of[c] in certs] or easy
+            for _ in range(1 if model.random() < 0.7 else 2):
+                ids = sorted(set(model.sample(preferred, min(len(preferred), model.choice([1, 1, 2, 3])))))
+                imp = model.choices(*EXPECT_IMPORTANCE)[0]
+                if len(ids) == 1:
+                    lines.append(f"      - {{credential: {ids[0]}, importance: {imp}, source: {q(POSTINGS)}}}")
+                else:
+                    lines.append(f"      - any_of: [{', '.join(f'{{credential: {c}}}' for c in ids)}]")
+                    lines.append(f"        importance: {imp}")
+                    lines.append(f"        source: {q(POSTINGS)}")
+        if level == "senior" or (level == "mid" and model.random() < 0.4):
+            years = model.choice([3, 5]) if level == "senior" else model.choice([1, 2])
+            imp = model.choices(["essential", "important"], [60, 40])[0] if level == "senior" else "important"
+            lines.append(f"      - {{experience: {domain}, years: {years}, importance: {imp}, "
+                         f"source: {q('synthetic: experience asked in generated postings')}}}")
+        if model.random() < 0.3:
+            imp = model.choice(["important", "optional"])
+            lines.append(f"      - {{education: bachelor, importance: {imp}, "
+                         f"source: {q('synthetic: typical entry-level education')}}}")
         lines += [f"      - {{skill: {s}, level: {level_text(rng, lv)}, importance: {imp}}}"
                   for s, (lv, imp) in wanted.items()]
         median = round(rng.gauss(70000 + 15000 * senior, 9000), -2)
@@ -474,8 +573,11 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
         lines.append(f"    sources: [https://example.org/roles/{rid}]")
         lines.append("    last_reviewed: 2026-10-01")
         role_lines.append(lines)
+    for rid, later in nexts.items():
+        lines = role_lines[at_line[rid]]
+        lines.insert(lines.index("    requires:"), f"    next: [{', '.join(later)}]")
     _write_chunks(outdir / "roles", "roles", "roles", role_lines, ROLES_PER_FILE)
-    return {"credentials": n_creds, "stacks": stacks, "skills": n_skills, "roles": n_roles,
+    return {"credentials": n_creds, "stacks": stacks, **lifecycle_counts, "skills": n_skills, "roles": n_roles,
             "files": len(list(outdir.rglob("*.yaml")))}
 
 
