@@ -45,6 +45,7 @@ class Highs:
             ("mip_rel_gap", 0.0),
             ("mip_abs_gap", REL_TOL),
             ("random_seed", 0),
+            ("threads", 1),
         ):
             self.h.setOptionValue(option, value)
         self.n = len(milp.lower)
