@@ -16,6 +16,7 @@ from skillstack.importers.yamlout import dump_catalog
 from skillstack.validate.service import validate_paths
 
 DATA = Path(__file__).parents[1] / "data" / "imports" / "ctdl"
+SKILLSTACK = str(Path(sys.executable).with_name("skillstack"))
 REAL = sorted(DATA.glob("*.json"))
 
 
@@ -228,6 +229,100 @@ def test_occupations_link_to_roles_with_the_same_onet_code() -> None:
         {"name": "Chief Executives", "code": "11-1011", "roles": ["ceo"]}]
     result = import_ctdl([("in.json", bundle(record(CTID_A, occupationType=occ[:1])))], roles_by_onet={})
     assert "roles" not in result.files["in"][0]["x-ctdl"]["occupations"][0]
+
+
+def test_an_occupation_no_role_has_is_a_warning_and_stays_unlinked() -> None:
+    occ = [{"@type": "ceterms:CredentialAlignmentObject", "ceterms:codedNotation": "29-2061.00",
+            "ceterms:targetNodeName": {"en": "Licensed Practical Nurses"}}]
+    result = import_ctdl([("in.json", bundle(record(CTID_A, occupationType=occ)))],
+                         roles_by_onet={"15-1212.00": ["security-analyst"]})
+    assert result.occupations == [{"credential": CTID_A, "code": "29-2061.00", "name": "Licensed Practical Nurses",
+                                   "roles": []}]
+    assert [n.message for n in result.notices] == [
+        ("occupation 29-2061.00 (Licensed Practical Nurses): no catalog role has this O*NET-SOC code; kept "
+         "unlinked in x-ctdl.occupations")]
+
+
+def test_cli_json_lists_occupation_links_to_catalog_roles(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_text("skills:\n- {id: sql, name: SQL}\nroles:\n- id: analyst\n  name: Analyst\n  onet: 15-2051.00\n"
+                       "  requires:\n  - {skill: sql, level: 2}\n", encoding="utf-8")
+    occ = [{"ceterms:codedNotation": "15-2051.01", "ceterms:targetNodeName": {"en": "Business Intelligence Analysts"}},
+           {"ceterms:codedNotation": "29-2061.00", "ceterms:targetNodeName": {"en": "Licensed Practical Nurses"}}]
+    src = tmp_path / "in.json"
+    src.write_text(json.dumps(bundle(record(CTID_A, occupationType=occ))), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    done = subprocess.run([SKILLSTACK, "import", "ctdl", str(src), "-o", str(out), "--catalog", str(catalog),
+                           "--format", "json"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["occupations"] == [
+        {"credential": CTID_A, "code": "15-2051.01", "name": "Business Intelligence Analysts", "roles": ["analyst"]},
+        {"credential": CTID_A, "code": "29-2061.00", "name": "Licensed Practical Nurses", "roles": []}]
+    assert [n["level"] for n in report["notices"]] == ["warning"]
+
+
+def _years(**props: Any) -> dict[str, Any]:
+    return {"@type": "ceterms:ConditionProfile", **{f"ceterms:{k}": v for k, v in props.items()}}
+
+
+def test_years_of_experience_become_an_experience_requirement() -> None:
+    records, notices = one(record(CTID_A, requires=[_years(yearsOfExperience=3, experience={"en": "security"})],
+                                  recommends=[_years(yearsOfExperience=1.5, name={"en": "Help desk"})]))
+    assert records[CTID_A]["requires"] == [{"experience": "security", "years": 3}]
+    assert records[CTID_A]["recommends"] == [{"experience": "Help desk", "years": 1.5}]
+    assert notices == []
+
+
+@pytest.mark.parametrize(("props", "why"), [
+    ({"yearsOfExperience": 2}, "names no area of experience"),
+    ({"yearsOfExperience": 200, "experience": {"en": "nursing"}}, "is not between 0 and 80"),
+    ({"yearsOfExperience": "several", "experience": {"en": "nursing"}}, "is not a number")])
+def test_experience_without_area_or_with_bad_years_stays_a_note(props: dict[str, Any], why: str) -> None:
+    records, notices = one(record(CTID_A, requires=[_years(**props)]))
+    assert "requires" not in records[CTID_A]
+    assert records[CTID_A]["x-ctdl"]["requires_notes"]
+    assert len(notices) == 1 and why in notices[0]
+
+
+def test_a_degree_target_without_ctid_is_an_education_requirement() -> None:
+    degree = {"@type": "ceterms:BachelorOfScienceDegree", "ceterms:name": {"en": "BS in Nursing"},
+              "ceterms:subject": [{"ceterms:targetNodeName": {"en": "nursing"}}]}
+    records, notices = one(record(CTID_A, requires=[_years(targetCredential=[degree])]))
+    assert notices == []
+    assert records[CTID_A]["requires"] == [{"education": "bachelor", "field": "nursing"}]
+    certificate = {"@type": "ceterms:Certificate", "ceterms:name": {"en": "Some certificate"}}
+    records, _ = one(record(CTID_A, requires=[_years(targetCredential=[certificate])]))
+    assert "requires" not in records[CTID_A]  # not a degree: a note only
+    assert "Some certificate (described in the record, no CTID)" in records[CTID_A]["x-ctdl"]["requires_notes"][0]
+
+
+def test_lifecycle_validity_and_successor() -> None:
+    ceased = {"ceterms:targetNode": "lifeCycle:Ceased"}
+    records, notices = one(record(CTID_A, lifeCycleStatusType=ceased, renewalFrequency="P3Y",
+                                  expirationDate="2025-06-30",
+                                  supersededBy=f"https://credentialengineregistry.org/resources/{CTID_B}"),
+                           record(CTID_B, credentialStatusType={"ceterms:targetNode": "credentialStat:Active"},
+                                  renewalFrequency="P18M"))
+    assert {k: records[CTID_A][k] for k in ("status", "validity_years", "superseded_by")} == {
+        "status": "retired", "validity_years": 3.0, "superseded_by": CTID_B}
+    assert str(records[CTID_A]["retires"]) == "2025-06-30"
+    assert "status" not in records[CTID_B] and records[CTID_B]["validity_years"] == 1.5
+    records, notices = one(record(CTID_A, renewalFrequency="P30D", lifeCycleStatusType={
+        "ceterms:targetNode": "lifeCycle:Developing"},
+        supersededBy=f"https://credentialengineregistry.org/resources/{CTID_C}"))
+    assert "validity_years" not in records[CTID_A] and "status" not in records[CTID_A]
+    assert notices == [f"error: supersededBy {CTID_C} is not a credential in the input"]
+
+
+def test_competencies_become_grants_only_when_aligned_to_catalog_skills() -> None:
+    ours = {"ceterms:framework": "https://skillstack.dev/ns/skills", "ceterms:codedNotation": "sql",
+            "skillstack:level": 2}
+    theirs = {"ceterms:framework": "https://example.org/framework", "ceterms:targetNodeName": {"en": "Triage"}}
+    records, _ = one(record(CTID_A, "Course", teaches=[ours, theirs]))
+    assert records[CTID_A]["grants"] == [{"skill": "sql", "level": 2}]
+    assert records[CTID_A]["x-ctdl"]["competencies_notes"] == ["Triage"]
 
 
 def test_ctids_compare_case_insensitively_and_duplicates_are_reported() -> None:

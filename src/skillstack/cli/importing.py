@@ -70,7 +70,9 @@ def import_ctdl(
 
     One YAML file is written per input file. Requirements whose targets are in
     none of the inputs are errors (exit 2, nothing written) unless --lenient.
-    Occupations are linked to the roles of --catalog with the same O*NET code.
+    Occupations (occupationType) are linked to the roles of --catalog with the
+    same O*NET-SOC code (or 6-digit SOC code); a code no role has is a warning.
+    Records written by `export ctdl` come back field for field (docs/ctdl.md).
 
     Examples:
 
@@ -93,7 +95,8 @@ def import_ctdl(
                       "Every credential cites its CTDL record in `sources`; x-ctdl keeps the CTID and notes.")
             write_text_atomic(target, dump_catalog(header, credentials=records))
             written.append(str(target))
-    _report(fmt, result.notices, {"written": written, "credentials": result.credentials if written else 0})
+    _report(fmt, result.notices, {"written": written, "credentials": result.credentials if written else 0,
+                                  "occupations": result.occupations})
     if result.unresolved:
         if fmt is Fmt.text:
             typer.echo(f"skillstack: nothing written: {len(result.unresolved)} target(s) are not in the input; "
@@ -111,6 +114,9 @@ def _report(fmt: Fmt, notices: list[Any], summary: dict[str, Any]) -> None:
         warn(str(notice)) if notice.level == "warning" else typer.echo(f"skillstack: error: {notice}", err=True)
     for path in summary.get("written", []):
         typer.echo(f"wrote {path}")
+    links = [link for link in summary.get("occupations", []) if link["roles"]]
+    if links:
+        typer.echo(f"{len(links)} occupation(s) linked to catalog roles (x-ctdl.occupations; --format json lists them)")
 
 
 def _all_files(paths: list[Path]) -> list[Path]:
@@ -347,9 +353,9 @@ def export_ctdl(
 ) -> None:
     """Write the catalog's credentials as one CTDL JSON-LD @graph document.
 
-    `skillstack import ctdl` reads it back to the same credentials (ids, names,
-    issuers, kinds, urls, descriptions, costs, hours, credential requirements and
-    stacks); what CTDL cannot carry is listed in the README.
+    `skillstack import ctdl` reads it back to the same credentials, every field:
+    CTDL terms where CTDL has them, `skillstack:` extension properties for the
+    rest (docs/ctdl.md lists which).
 
     Examples:
 

@@ -36,12 +36,40 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Any
 
+from skillstack import model as m
 from skillstack.importers import Notice, NoticeLevel
 
 CE = "ceterms:"
+# properties `export ctdl` writes for what CTDL has no term for (docs/ctdl.md), in their own namespace
+EXT = "skillstack:"
+EXT_NS = "https://skillstack.dev/ns/ctdl#"
+# the framework of alignments whose codedNotation is a catalog skill id
+SKILLS_FRAMEWORK = "https://skillstack.dev/ns/skills"
+# catalog credential level <-> CTDL AudienceLevel concept
+LEVEL_NODES = {"beginner": "audLevel:BeginnerLevel", "intermediate": "audLevel:IntermediateLevel",
+               "advanced": "audLevel:AdvancedLevel"}
+# catalog status <-> CTDL LifeCycleStatus concept (export writes the first of each; both read)
+LIFECYCLE_NODES = {"active": "lifeCycle:Active", "retiring": "lifeCycle:Ceasing", "retired": "lifeCycle:Ceased"}
+_STATUS = {"Active": "active", "Ceasing": "retiring", "TeachOut": "retiring", "Ceased": "retired",
+           "Deprecated": "retired"}  # lifeCycle: and credentialStat: concepts, by local name
+# education level -> the CTDL credential type a requirement of it targets (export writes these)
+DEGREE_TYPES = {m.Education.HIGH_SCHOOL: "SecondarySchoolDiploma", m.Education.ASSOCIATE: "AssociateDegree",
+                m.Education.BACHELOR: "BachelorDegree", m.Education.MASTER: "MasterDegree",
+                m.Education.DOCTORATE: "DoctoralDegree"}
+# every degree-like CTDL type -> the education level it shows (read in condition targets without CTID)
+DEGREE_LEVELS = {
+    "SecondarySchoolDiploma": m.Education.HIGH_SCHOOL, "GeneralEducationDevelopment": m.Education.HIGH_SCHOOL,
+    **{t: m.Education.ASSOCIATE for t in ("AssociateDegree", "AssociateOfAppliedArtsDegree",
+                                          "AssociateOfAppliedScienceDegree", "AssociateOfArtsDegree",
+                                          "AssociateOfScienceDegree")},
+    **{t: m.Education.BACHELOR for t in ("BachelorDegree", "BachelorOfArtsDegree", "BachelorOfScienceDegree")},
+    **{t: m.Education.MASTER for t in ("MasterDegree", "MasterOfArtsDegree", "MasterOfScienceDegree")},
+    **{t: m.Education.DOCTORATE for t in ("DoctoralDegree", "ProfessionalDoctorate", "ResearchDoctorate")},
+}
 CTID_RE = re.compile(r"ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 
 _PROGRAM = ("Degree", "AssociateDegree", "AssociateOfAppliedArtsDegree", "AssociateOfAppliedScienceDegree",
@@ -130,6 +158,12 @@ class CtdlImport:
         return sum(len(records) for records in self.files.values())
 
     @property
+    def occupations(self) -> list[dict[str, Any]]:
+        """Every `occupationType` link: `{credential, code, name, roles}` (roles empty when none matched)."""
+        return [{"credential": r["id"], "code": o.get("code", ""), "name": o["name"], "roles": o.get("roles", [])}
+                for records in self.files.values() for r in records for o in r["x-ctdl"].get("occupations", [])]
+
+    @property
     def unresolved(self) -> list[Notice]:
         return [n for n in self.notices if n.level == "error"]
 
@@ -189,7 +223,20 @@ def parse_duration(value: str) -> tuple[float | None, bool]:
     parts = {k: float(v) for k, v in match.groupdict().items() if v is not None}
     if any(k in parts for k in ("y", "mo", "w", "d")):
         return None, True
+    if set(parts) == {"h"}:
+        return parts["h"], False  # exact, so that `export ctdl` hours come back unchanged
     return round(parts.get("h", 0.0) + parts.get("mi", 0.0) / 60 + parts.get("s", 0.0) / 3600, 2), False
+
+
+def parse_years(value: Any) -> float | None:
+    """An ISO 8601 duration in years (`P3Y` -> 3.0, `P18M` -> 1.5); None for anything else."""
+    match = _DURATION_RE.match(value.strip()) if isinstance(value, str) else None
+    if not match or value.strip() in ("P", "PT"):
+        return None
+    parts = {k: float(v) for k, v in match.groupdict().items() if v is not None}
+    if not parts or set(parts) - {"y", "mo"}:
+        return None
+    return round(parts.get("y", 0.0) + parts.get("mo", 0.0) / 12, 6)
 
 
 def currency_code(raw: Any) -> str | None:
@@ -321,36 +368,86 @@ def _credential_target(node: Node, ref: Any, ctx: _Ctx, what: str) -> str | None
     return None
 
 
+def exact(value: Any) -> str:
+    """Like `text`, but the string as written (no stripping): for records `export ctdl` wrote."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and "@value" not in value:
+        for key in ("en-US", "en", "en-us", "en-GB"):
+            if isinstance(value.get(key), str):
+                return str(value[key])
+    return text(value)
+
+
 def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[str, Sequence[str]]) -> dict[str, Any]:
-    record: dict[str, Any] = {"id": ctx.imported[node.ctid], "name": text(node.get("name")) or node.ctid}
-    issuer, provider = _organisations(node, ctx)
+    own = _own_id(node) is not None  # written by `export ctdl`: strings kept exactly, skillstack: terms read
+    say = exact if own else text
+    record: dict[str, Any] = {"id": ctx.imported[node.ctid], "name": say(node.get("name")) or node.ctid}
+    issuer, provider = _organisations(node, ctx, say)
     record["issuer"] = issuer
-    if provider and provider != issuer:
+    if provider and (own or provider != issuer):
         record["provider"] = provider
     record["kind"] = KINDS[node.type]
     url = text(node.get("subjectWebpage"))
     if url:
         record["url"] = url
-    description = text(node.get("description"))
+    description = say(node.get("description"))
     if description:
         record["description"] = description
+    level = _level(node)
+    if level:
+        record["level"] = level
+    if own and isinstance(node.data.get(EXT + "format"), str):
+        record["format"] = node.data[EXT + "format"]
     notes: dict[str, list[str]] = {}
     sources = [str(node.data.get("@id") or node.ctid)]
-    cost = _cost(node, ctx, sources)
+    cost = _own_cost(node) if own else _cost(node, ctx, sources)
     if cost is not None:
         record["cost"] = cost
+    _copy_ext(node, record, "discounts", "discounts", list)
     hours = _hours(node, ctx)
     if hours is not None:
         record["hours"] = hours
+    grants = _grants(node, notes)
+    if grants:
+        record["grants"] = grants
     for key in ("requires", "recommends"):
         items = _conditions(node, key, ctx, notes)
         if items:
             record[key] = items
-    if parts:
+    awarded = node.data.get(EXT + "awardedFor") if own else None
+    if isinstance(awarded, dict):
+        record["awarded_for"] = awarded
+    elif parts:
         record["awarded_for"] = {"all_of": [{"credential": p} for p in parts]}
-    record["sources"] = sources
+    _copy_ext(node, record, "credit", "credit", list)
+    validity = [y for y in (parse_years(v) for v in node.list("renewalFrequency")) if y is not None]
+    if validity:
+        record["validity_years"] = validity[0]
+    renewal = [w for profile in node.list("renewal") if isinstance(profile, dict)
+               for w in _profile_words(profile, say)]
+    if renewal:
+        record["renewal"] = "; ".join(renewal)
+    accreditation = _accreditation(node, ctx, say)
+    if accreditation:
+        record["accreditation"] = accreditation
+    _copy_ext(node, record, "verification", "verification", str)
+    _lifecycle(node, ctx, record, notes)
+    _copy_ext(node, record, "exam", "exam", str)
+    _copy_ext(node, record, "lastReviewed", "last_reviewed", str)
+    if own:
+        # the exported record is a copy of a catalog entry: its sources are the entry's own (x-ctdl.record
+        # names the copy)
+        own_sources = node.data.get(EXT + "sources")
+        if isinstance(own_sources, list) and own_sources:
+            record["sources"] = [s["url"] if isinstance(s, dict) and set(s) == {"url"} else s for s in own_sources]
+    else:
+        record["sources"] = sources
+    _copy_ext(node, record, "allowWarnings", "allow_warnings", list)
     extra: dict[str, Any] = {"ctid": node.ctid, "type": CE + node.type, "file": re.split(r"[\\/]", node.file)[-1]}
-    occupations = _occupations(node, roles_by_onet)
+    if own:
+        extra["record"] = sources[0]
+    occupations = _occupations(node, roles_by_onet, ctx)
     if occupations:
         extra["occupations"] = occupations
     extra.update({f"{k}_notes": v for k, v in notes.items() if v})
@@ -358,14 +455,118 @@ def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[
     return record
 
 
-def _organisations(node: Node, ctx: _Ctx) -> tuple[str, str]:
+def _copy_ext(node: Node, record: dict[str, Any], term: str, key: str, kind: type) -> None:
+    """A `skillstack:` property `export ctdl` wrote, copied as is (validate checks its shape)."""
+    value = node.data.get(EXT + term)
+    if isinstance(value, kind) and value:
+        record[key] = value
+
+
+def _level(node: Node) -> str:
+    found = {level for level, concept in LEVEL_NODES.items() for item in node.list("audienceLevelType")
+             if isinstance(item, dict) and _local(item.get(CE + "targetNode")) == concept.split(":")[1]}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _lifecycle(node: Node, ctx: _Ctx, record: dict[str, Any], notes: dict[str, list[str]]) -> None:
+    """`lifeCycleStatusType` (else `credentialStatusType`) -> status; `expirationDate` -> retires;
+    `supersededBy` -> superseded_by."""
+    for key in ("lifeCycleStatusType", "credentialStatusType"):
+        concepts = [_local(item.get(CE + "targetNode") if isinstance(item, dict) else item) for item in node.list(key)]
+        if not concepts:
+            continue
+        known = [_STATUS[c] for c in concepts if c in _STATUS]
+        if known and known[0] != "active":
+            record["status"] = known[0]
+        elif not known:
+            notes.setdefault("status", []).append(f"{key} {', '.join(concepts)} (read as active)")
+        break
+    expires = text(node.get("expirationDate"))
+    if expires:
+        try:
+            record["retires"] = date.fromisoformat(expires[:10])
+        except ValueError:
+            ctx.notice(node, "warning", f"expirationDate {expires!r} is not a date; left out")
+    for ref in node.list("supersededBy")[:1]:
+        target = ctx.resolve(node, ref)
+        if isinstance(target, Node) and target.ctid in ctx.imported:
+            record["superseded_by"] = ctx.imported[target.ctid]
+        else:
+            label = target if isinstance(target, str) else (text(target.get("name")) or "a node")
+            notes.setdefault("status", []).append(f"superseded by {label} (not a credential in the input)")
+            ctx.notice(node, "error", f"supersededBy {label} is not a credential in the input")
+
+
+def _accreditation(node: Node, ctx: _Ctx, say: Any) -> list[str]:
+    names = []
+    for ref in node.list("accreditedBy"):
+        target = ctx.resolve(node, ref)
+        if isinstance(target, Node) and say(target.get("name")):
+            names.append(say(target.get("name")))
+    return names
+
+
+def _own_cost(node: Node) -> dict[str, Any] | None:
+    """The cost `export ctdl` wrote: AggregateCost (amount, currency, note), a per-month subscription,
+    the re-examination fee (retake) and optional training."""
+    cost: dict[str, Any] = {}
+    for profile in node.list("estimatedCost"):
+        if not isinstance(profile, dict) or not isinstance(profile.get(CE + "price"), (int, float)):
+            continue
+        price = profile[CE + "price"]
+        kinds = [_local(t.get(CE + "targetNode") if isinstance(t, dict) else t)
+                 for t in _as_list(profile.get(CE + "directCostType"))]
+        if text(profile.get(CE + "paymentPattern")) == "per month":
+            cost["subscription"] = {"monthly": price, "provider": text(profile.get(EXT + "provider"))}
+        elif "AggregateCost" in kinds:
+            cost["amount"] = price
+            cost["currency"] = text(profile.get(CE + "currency")) or "USD"
+            if exact(profile.get(CE + "description")):
+                cost["note"] = exact(profile.get(CE + "description"))
+        elif "ReexaminationFee" in kinds:
+            cost["retake"] = price
+        elif "OptionalCharges" in kinds and text(profile.get(CE + "name")) == "Training":
+            cost["training"] = price
+    return cost or None
+
+
+def _grants(node: Node, notes: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """`teaches`, and `requires` profiles marked `skillstack:grants`: alignments to catalog skills
+    (framework `SKILLS_FRAMEWORK`) -> grants; other competencies -> notes."""
+    alignments = list(node.list("teaches"))
+    for profile in node.list("requires"):
+        if isinstance(profile, dict) and profile.get(EXT + "grants") is True:
+            alignments += _as_list(profile.get(CE + "targetCompetency"))
+    grants = []
+    for item in alignments:
+        skill = _skill_of(item)
+        if skill is not None:
+            grants.append(skill)
+        elif isinstance(item, dict):
+            notes.setdefault("competencies", []).append(text(item.get(CE + "targetNodeName")) or
+                                                        text(item.get(CE + "targetNode")) or "a competency")
+    return grants
+
+
+def _skill_of(item: Any) -> dict[str, Any] | None:
+    """A catalog skill alignment `{skill, level}`, or None for any other competency."""
+    if not isinstance(item, dict) or text(item.get(CE + "framework")) != SKILLS_FRAMEWORK:
+        return None
+    skill = text(item.get(CE + "codedNotation"))
+    level = item.get(EXT + "level", 1)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", skill) or level not in (1, 2, 3, 4):
+        return None
+    return {"skill": skill, "level": level}
+
+
+def _organisations(node: Node, ctx: _Ctx, say: Any = text) -> tuple[str, str]:
     names = []
     for key in ("ownedBy", "offeredBy"):
         name = ""
         for ref in node.list(key):
             target = ctx.resolve(node, ref)
-            if isinstance(target, Node) and text(target.get("name")):
-                name = text(target.get("name"))
+            if isinstance(target, Node) and say(target.get("name")):
+                name = say(target.get("name"))
                 break
             if not name:
                 name = target if isinstance(target, str) else target.ctid
@@ -447,6 +648,13 @@ def _cost(node: Node, ctx: _Ctx, sources: list[str]) -> dict[str, Any] | None:
     return {"amount": round(total, 2), "currency": currencies.pop(), "note": note}
 
 
+def num_text(value: float) -> str:
+    """A number as ISO 8601 duration or price text: `2` for 2.0, `2.5`, never an exponent."""
+    if value == int(value):
+        return str(int(value))
+    return format(value, "f").rstrip("0") if "e" in repr(value) else repr(value)
+
+
 def _num(value: float) -> str:
     return f"{value:g}" if value == int(value) else f"{value:.2f}"
 
@@ -481,15 +689,19 @@ def _conditions(node: Node, key: str, ctx: _Ctx, notes: dict[str, list[str]]) ->
     items: list[dict[str, Any]] = []
     prose: list[str] = notes.setdefault(key, [])
     for profile in node.list(key):
-        if not isinstance(profile, dict):
+        if not isinstance(profile, dict) or profile.get(EXT + "grants") is True:
             continue
-        group = _condition_group(node, profile, key, ctx, prose)
+        carried = profile.get(EXT + "requirement")
+        if isinstance(carried, dict) and _own_id(node) is not None:
+            items.append(carried)  # a group CTDL cannot nest, in the catalog's own shape (validate checks it)
+            continue
+        group = _condition_group(node, profile, key, ctx, notes)
         alternatives = [g for alt in _as_list(profile.get(CE + "alternativeCondition")) if isinstance(alt, dict)
-                        for g in [_condition_group(node, alt, key, ctx, prose)] if g]
+                        for g in [_condition_group(node, alt, key, ctx, notes)] if g]
         if alternatives and group:
             items.append({"any_of": [_one(group), *(_one(g) for g in alternatives)]})
         elif alternatives:
-            # the main condition is prose only, so any credential alternative is not a hard requirement
+            # the main condition is prose only, so any alternative is not a hard requirement
             prose.append("alternatively: " + ", ".join(a["credential"] for g in alternatives for a in g
                                                         if "credential" in a))
         else:
@@ -505,13 +717,23 @@ def _as_list(value: Any) -> list[Any]:
     return [] if value is None else value if isinstance(value, list) else [value]
 
 
+def _profile_words(profile: dict[str, Any], say: Any = text) -> list[str]:
+    return [w for w in (say(profile.get(CE + "name")), say(profile.get(CE + "description")),
+                        say(profile.get(CE + "condition"))) if w]
+
+
 def _condition_group(node: Node, profile: dict[str, Any], key: str, ctx: _Ctx,
-                     prose: list[str]) -> list[dict[str, Any]]:
-    words = [w for w in (text(profile.get(CE + "name")), text(profile.get(CE + "description")),
-                         text(profile.get(CE + "condition")), text(profile.get(CE + "experience"))) if w]
-    years = profile.get(CE + "yearsOfExperience")
-    if years:
-        words.append(f"{years} years of experience")
+                     notes: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """One condition profile -> the requirement items it states (all needed), plus its prose.
+
+    Credential targets in the input -> `{credential}`; catalog skill competencies ->
+    `{skill, level}`; `yearsOfExperience` with the area named in `experience` (else the
+    profile's `name`) -> `{experience, years}`; a degree-typed target without CTID ->
+    `{education}` (its `subject` as the field)."""
+    words = _profile_words(profile)
+    area = text(profile.get(CE + "experience"))
+    if area:
+        words.append(area)
     group: list[dict[str, Any]] = []
     for target_key in _TARGETS:
         for ref in _as_list(profile.get(CE + target_key)):
@@ -519,6 +741,8 @@ def _condition_group(node: Node, profile: dict[str, Any], key: str, ctx: _Ctx,
             if isinstance(target, Node) and target.ctid in ctx.imported:
                 if target.ctid != node.ctid:
                     group.append({"credential": ctx.imported[target.ctid]})
+            elif isinstance(target, Node) and not target.ctid and target.type in DEGREE_LEVELS:
+                group.append(_education(target))
             elif isinstance(target, Node):
                 label = text(target.get("name")) or "an unnamed target"
                 url = text(target.get("subjectWebpage"))
@@ -526,12 +750,56 @@ def _condition_group(node: Node, profile: dict[str, Any], key: str, ctx: _Ctx,
             else:
                 words.append(f"{target} (not in the input)")
                 ctx.notice(node, "error", f"{key} {target_key} {target} is not in the input")
+    for item in _as_list(profile.get(CE + "targetCompetency")):
+        skill = _skill_of(item)
+        if skill is not None:
+            group.append(skill)
+        elif isinstance(item, dict):  # a competency of another framework: named in the notes
+            notes.setdefault("competencies", []).append(text(item.get(CE + "targetNodeName")) or
+                                                        text(item.get(CE + "targetNode")) or "a competency")
+    experience = _experience(node, profile, ctx)
+    if experience is not None:
+        group.append(experience)
+    elif profile.get(CE + "yearsOfExperience") is not None:
+        words.append(f"{text(profile.get(CE + 'yearsOfExperience'))} years of experience")
     if words:
-        prose.append(" - ".join(words))
+        notes.setdefault(key, []).append(" - ".join(words))
     return group
 
 
-def _occupations(node: Node, roles_by_onet: Mapping[str, Sequence[str]]) -> list[dict[str, Any]]:
+def _experience(node: Node, profile: dict[str, Any], ctx: _Ctx) -> dict[str, Any] | None:
+    """`yearsOfExperience` N -> `{experience: AREA, years: N}`: the area is the profile's `experience`
+    text (else its `name`); without either, or with N not a number of years, it stays prose."""
+    years = profile.get(CE + "yearsOfExperience")
+    if years is None:
+        return None
+    try:
+        value = float(years)
+    except (TypeError, ValueError):
+        ctx.notice(node, "warning", f"yearsOfExperience {years!r} is not a number; kept as a note")
+        return None
+    area = (exact if _own_id(node) is not None else text)(profile.get(CE + "experience")) or \
+        text(profile.get(CE + "name"))
+    if not 0 < value <= 80 or not area:
+        why = "is not between 0 and 80" if not 0 < value <= 80 else "names no area of experience"
+        ctx.notice(node, "warning", f"yearsOfExperience {years!r} {why}; kept as a note")
+        return None
+    return {"experience": area, "years": int(value) if value == int(value) else value}
+
+
+def _education(target: Node) -> dict[str, Any]:
+    item: dict[str, Any] = {"education": DEGREE_LEVELS[target.type].label}
+    subject = next((text(s.get(CE + "targetNodeName")) for s in target.list("subject") if isinstance(s, dict)), "")
+    if subject:
+        item["field"] = subject
+    if target.data.get(EXT + "accredited") is True:
+        item["accredited"] = True
+    return item
+
+
+def _occupations(node: Node, roles_by_onet: Mapping[str, Sequence[str]], ctx: _Ctx) -> list[dict[str, Any]]:
+    """`occupationType` -> `{name, code, roles}`: the catalog roles whose O*NET code is the code, or
+    shares its 6-digit SOC code; a code no role has is a warning naming it."""
     out = []
     for item in node.list("occupationType"):
         if not isinstance(item, dict):
@@ -544,6 +812,9 @@ def _occupations(node: Node, roles_by_onet: Mapping[str, Sequence[str]]) -> list
                             if key == code or (key[:7] == code[:7] and len(code) >= 7) for r in ids})
             if roles:
                 entry["roles"] = roles
+            elif roles_by_onet:
+                ctx.notice(node, "warning", f"occupation {code} ({entry['name']}): no catalog role has this "
+                                            "O*NET-SOC code; kept unlinked in x-ctdl.occupations")
         if entry["name"]:
             out.append(entry)
     return out

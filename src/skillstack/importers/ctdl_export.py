@@ -1,13 +1,34 @@
 """Catalog credentials -> one CTDL JSON-LD `@graph` document that `import_ctdl` reads back.
 
-What is carried (and comes back the same): id (as a `ceterms:identifier` of type
-"skillstack id", beside a CTID: the id itself when it is one, else a UUID-5 of it), name,
-issuer (`ownedBy`) and provider (`offeredBy`) as organisations in the graph, kind (as the CTDL
-type of `ctdl.KIND_TO_TYPE`), url (`subjectWebpage`), description, cost (one AggregateCost
-price), hours (`PT<h>H`), credential requirements and recommendations (one condition profile
-per item; `any_of` of credentials as `alternativeCondition`), and stacks (`hasPart`).
-Skills granted, skill / experience / education requirements, validity and sources have no
-counterpart that the importer maps, so they are written as prose (`ceterms:condition`) or not at all.
+Every field of a catalog credential comes back the same (tests/importers/test_ctdl_roundtrip.py).
+CTDL terms carry what CTDL can say; the rest is carried in properties of the `skillstack:`
+namespace (`EXT`), which `import_ctdl` reads back. docs/ctdl.md has the table, field by field:
+
+- id: a `ceterms:identifier` of type "skillstack id", beside a CTID (the id itself when it is a
+  CTID, else a UUID-5 of it); name, description, url (`subjectWebpage`); kind as the CTDL type
+  (`ctdl.KIND_TO_TYPE`); issuer (`ownedBy`), provider (`offeredBy`) and accreditation
+  (`accreditedBy`) as organisations in the graph.
+- cost: an `AggregateCost` CostProfile (amount, currency, note as its description); a
+  subscription as a CostProfile with `paymentPattern` "per month" (`skillstack:provider`); the
+  retake fee as `costType:ReexaminationFee`; training as `costType:OptionalCharges` named
+  "Training". hours: `estimatedDuration` `PT<h>H`.
+- grants: `teaches` (Course, LearningProgram) or, for credentials, a `requires` condition profile
+  of `targetCompetency` alignments marked `skillstack:grants`; each alignment is a skill of the
+  catalog (`codedNotation` id, `framework` `SKILLS_FRAMEWORK`) with `skillstack:level`.
+- requires / recommends: one ConditionProfile per item: `targetCredential` (a credential),
+  `targetCompetency` (a skill, with `skillstack:level`), `yearsOfExperience` + `experience` (an
+  experience area), a degree-typed `targetCredential` without CTID (education; the field as
+  `ceterms:subject`, `skillstack:accredited`); `any_of` of those as `alternativeCondition`;
+  anything nested deeper (all_of, n_of, a group inside any_of) as `ceterms:condition` prose plus
+  `skillstack:requirement` (the item in the catalog's own shape).
+- awarded_for: `hasPart` (all parts); `any_of` / `n_of` also as `skillstack:awardedFor`.
+- validity_years: `renewalFrequency` `P<n>Y`; renewal: a `renewal` condition profile's
+  description; status: `lifeCycleStatusType` (lifeCycle:Active / Ceasing / Ceased); retires:
+  `expirationDate`; superseded_by: `supersededBy`.
+- level: `audienceLevelType` (audLevel:BeginnerLevel / IntermediateLevel / AdvancedLevel);
+  format: `skillstack:format` (free text), with `learningDeliveryType` when it tells one.
+- sources (`sameAs` for their URLs, `skillstack:sources` in full), last_reviewed, credit,
+  verification, exam, discounts, allow_warnings: `skillstack:` properties.
 """
 
 from __future__ import annotations
@@ -17,11 +38,24 @@ from collections.abc import Iterable
 from typing import Any
 
 from skillstack import model as m
-from skillstack.importers.ctdl import CTID_RE, KIND_TO_TYPE
+from skillstack.importers.ctdl import (
+    CTID_RE,
+    DEGREE_TYPES,
+    EXT,
+    EXT_NS,
+    KIND_TO_TYPE,
+    LEVEL_NODES,
+    LIFECYCLE_NODES,
+    SKILLS_FRAMEWORK,
+    num_text,
+)
 
 REGISTRY = "https://credentialengineregistry.org/resources/"
 CONTEXT = "https://credreg.net/ctdl/schema/context/json"
 ID_TYPE = "skillstack id"
+_TEACHES = ("course", "program")  # kinds whose CTDL type (Course, LearningProgram) may use ceterms:teaches
+_DELIVERY = (("blended", "deliveryType:BlendedDelivery"), ("in-person", "deliveryType:InPerson"),
+             ("online", "deliveryType:OnlineOnly"))
 
 
 def ctid_for(ident: str) -> str:
@@ -33,6 +67,15 @@ def ctid_for(ident: str) -> str:
 
 def _lang(text: str) -> dict[str, str]:
     return {"en-US": text}
+
+
+def _concept(node: str, framework: str) -> dict[str, Any]:
+    return {"@type": "ceterms:CredentialAlignmentObject", "ceterms:framework": f"https://credreg.net/ctdl/terms/{framework}",
+            "ceterms:targetNode": node}
+
+
+def _ref(ident: str) -> str:
+    return REGISTRY + ctid_for(ident)
 
 
 def export_ctdl(credentials: Iterable[m.Credential]) -> dict[str, Any]:
@@ -50,58 +93,199 @@ def export_ctdl(credentials: Iterable[m.Credential]) -> dict[str, Any]:
             orgs[name] = f"_:org-{len(orgs) + 1}"
         return orgs[name]
 
-    creds = list(credentials)
-    for cred in creds:
-        ctid = ctid_for(cred.id)
-        node: dict[str, Any] = {
-            "@id": REGISTRY + ctid, "@type": "ceterms:" + KIND_TO_TYPE.get(cred.kind, "Credential"),
-            "ceterms:ctid": ctid, "ceterms:name": _lang(cred.name),
-            "ceterms:identifier": [{"@type": "ceterms:IdentifierValue", "ceterms:identifierTypeName": _lang(ID_TYPE),
-                                    "ceterms:identifierValueCode": cred.id}],
-            "ceterms:ownedBy": [org(cred.issuer)],
-        }
-        if cred.provider:
-            node["ceterms:offeredBy"] = [org(cred.provider)]
-        if cred.url:
-            node["ceterms:subjectWebpage"] = cred.url
-        if cred.note:
-            node["ceterms:description"] = _lang(cred.note)
-        if cred.cost.amount:
-            cost: dict[str, Any] = {"@type": "ceterms:CostProfile", "ceterms:price": cred.cost.amount,
-                                    "ceterms:currency": cred.cost.currency,
-                                    "ceterms:directCostType": {"@type": "ceterms:CredentialAlignmentObject",
-                                                               "ceterms:targetNode": "costType:AggregateCost"}}
-            if cred.cost.note:
-                cost["ceterms:description"] = _lang(cred.cost.note)
-            node["ceterms:estimatedCost"] = [cost]
-        if cred.hours:
-            node["ceterms:estimatedDuration"] = [{"@type": "ceterms:DurationProfile",
-                                                  "ceterms:exactDuration": f"PT{cred.hours:g}H"}]
-        for key, reqs in (("requires", cred.requires), ("recommends", cred.recommends)):
-            profiles = [_condition(req) for req in reqs]
-            if profiles:
-                node["ceterms:" + key] = profiles
-        if isinstance(cred.awarded_for, m.AllOf) and all(isinstance(p, m.CredentialReq)
-                                                        for p in cred.awarded_for.items):
-            node["ceterms:hasPart"] = [REGISTRY + ctid_for(p.credential) for p in cred.awarded_for.items
-                                       if isinstance(p, m.CredentialReq)]
-        nodes.append(node)
+    for cred in credentials:
+        nodes.append(_credential(cred, org))
     for name, blank in orgs.items():
         nodes.append({"@id": blank, "@type": "ceterms:CredentialOrganization", "ceterms:name": _lang(name)})
-    return {"@context": CONTEXT, "@graph": nodes}
+    return {"@context": [CONTEXT, {"skillstack": EXT_NS}], "@graph": nodes}
+
+
+def _credential(cred: m.Credential, org: Any) -> dict[str, Any]:
+    ctid = ctid_for(cred.id)
+    node: dict[str, Any] = {
+        "@id": REGISTRY + ctid, "@type": "ceterms:" + KIND_TO_TYPE.get(cred.kind, "Credential"),
+        "ceterms:ctid": ctid, "ceterms:name": _lang(cred.name),
+        "ceterms:identifier": [{"@type": "ceterms:IdentifierValue", "ceterms:identifierTypeName": _lang(ID_TYPE),
+                                "ceterms:identifierValueCode": cred.id}],
+        "ceterms:ownedBy": [org(cred.issuer)],
+    }
+    if cred.provider:
+        node["ceterms:offeredBy"] = [org(cred.provider)]
+    if cred.accreditation:
+        node["ceterms:accreditedBy"] = [org(name) for name in cred.accreditation]
+    if cred.url:
+        node["ceterms:subjectWebpage"] = cred.url
+    if cred.note:
+        node["ceterms:description"] = _lang(cred.note)
+    costs = _costs(cred.cost)
+    if costs:
+        node["ceterms:estimatedCost"] = costs
+    if cred.hours:
+        node["ceterms:estimatedDuration"] = [{"@type": "ceterms:DurationProfile",
+                                              "ceterms:exactDuration": f"PT{num_text(cred.hours)}H"}]
+    if cred.level in LEVEL_NODES:
+        node["ceterms:audienceLevelType"] = [_concept(LEVEL_NODES[cred.level], "AudienceLevel")]
+    if cred.format:
+        node[EXT + "format"] = cred.format
+        delivery = next((concept for word, concept in _DELIVERY if word in cred.format.lower()), None)
+        if delivery:
+            node["ceterms:learningDeliveryType"] = [_concept(delivery, "Delivery")]
+    requires = [_condition(req) for req in cred.requires]
+    if cred.grants:
+        alignments = [_skill(g.skill, g.level) for g in cred.grants]
+        if cred.kind in _TEACHES:
+            node["ceterms:teaches"] = alignments
+        else:
+            requires.append({"@type": "ceterms:ConditionProfile", EXT + "grants": True,
+                             "ceterms:description": _lang("Competencies a holder has shown"),
+                             "ceterms:targetCompetency": alignments})
+    if requires:
+        node["ceterms:requires"] = requires
+    if cred.recommends:
+        node["ceterms:recommends"] = [_condition(req) for req in cred.recommends]
+    if cred.awarded_for is not None:
+        node["ceterms:hasPart"] = [_ref(p.credential) for p in _leaves(cred.awarded_for)
+                                   if isinstance(p, m.CredentialReq)]
+        if not (isinstance(cred.awarded_for, m.AllOf)
+                and all(isinstance(p, m.CredentialReq) for p in cred.awarded_for.items)):
+            node[EXT + "awardedFor"] = requirement_data(cred.awarded_for)
+    if cred.validity_years is not None:
+        node["ceterms:renewalFrequency"] = f"P{num_text(cred.validity_years)}Y"
+    if cred.renewal:
+        node["ceterms:renewal"] = [{"@type": "ceterms:ConditionProfile", "ceterms:description": _lang(cred.renewal)}]
+    node["ceterms:lifeCycleStatusType"] = _concept(LIFECYCLE_NODES[cred.status], "LifeCycleStatus")
+    if cred.retires is not None:
+        node["ceterms:expirationDate"] = cred.retires.isoformat()
+    if cred.superseded_by is not None:
+        node["ceterms:supersededBy"] = _ref(cred.superseded_by)
+    if cred.sources:
+        node["ceterms:sameAs"] = [s.url for s in cred.sources]
+        node[EXT + "sources"] = [_source(s) for s in cred.sources]
+    if cred.last_reviewed is not None:
+        node[EXT + "lastReviewed"] = cred.last_reviewed.isoformat()
+    if cred.credit:
+        node[EXT + "credit"] = [{"toward": c.toward, "credits": c.credits} for c in cred.credit]
+    if cred.verification:
+        node[EXT + "verification"] = cred.verification
+    if cred.exam:
+        node[EXT + "exam"] = cred.exam
+    if cred.discounts:
+        node[EXT + "discounts"] = [_discount(d) for d in cred.discounts]
+    if cred.allow_warnings:
+        node[EXT + "allowWarnings"] = list(cred.allow_warnings)
+    return node
+
+
+def _costs(cost: m.Cost) -> list[dict[str, Any]]:
+    if cost == m.Cost(0.0):
+        return []
+
+    def profile(price: float, cost_type: str, **extra: Any) -> dict[str, Any]:
+        return {"@type": "ceterms:CostProfile", "ceterms:price": price, "ceterms:currency": cost.currency,
+                "ceterms:directCostType": _concept("costType:" + cost_type, "CostType"), **extra}
+
+    out = [profile(cost.amount, "AggregateCost", **({"ceterms:description": _lang(cost.note)} if cost.note else {}))]
+    if cost.subscription is not None:
+        out.append(profile(cost.subscription.monthly, "MixedFees", **{
+            "ceterms:name": _lang("Subscription"), "ceterms:paymentPattern": _lang("per month"),
+            EXT + "provider": cost.subscription.provider}))
+    if cost.retake is not None:
+        out.append(profile(cost.retake, "ReexaminationFee"))
+    if cost.training is not None:
+        out.append(profile(cost.training, "OptionalCharges", **{"ceterms:name": _lang("Training")}))
+    return out
+
+
+def _skill(skill: str, level: m.Level) -> dict[str, Any]:
+    return {"@type": "ceterms:CredentialAlignmentObject", "ceterms:framework": SKILLS_FRAMEWORK,
+            "ceterms:codedNotation": skill, "ceterms:targetNodeName": _lang(skill), EXT + "level": int(level)}
+
+
+def _leaves(req: m.Requirement) -> list[m.Requirement]:
+    if isinstance(req, (m.AllOf, m.AnyOf, m.NOf)):
+        return [leaf for item in req.items for leaf in _leaves(item)]
+    return [req]
+
+
+def _native(req: m.Requirement) -> dict[str, Any] | None:
+    """One leaf requirement as a CTDL condition profile; None for a group."""
+    profile: dict[str, Any] = {"@type": "ceterms:ConditionProfile"}
+    if isinstance(req, m.CredentialReq):
+        profile["ceterms:targetCredential"] = [_ref(req.credential)]
+    elif isinstance(req, m.SkillReq):
+        profile["ceterms:targetCompetency"] = [_skill(req.skill, req.level)]
+    elif isinstance(req, m.ExperienceReq):
+        profile["ceterms:yearsOfExperience"] = req.years
+        profile["ceterms:experience"] = _lang(req.domain)
+    elif isinstance(req, m.EducationReq) and req.level in DEGREE_TYPES:
+        degree: dict[str, Any] = {"@type": "ceterms:" + DEGREE_TYPES[req.level],
+                                  "ceterms:name": _lang(_prose(req))}
+        if req.field_of_study:
+            degree["ceterms:subject"] = [{"@type": "ceterms:CredentialAlignmentObject",
+                                          "ceterms:targetNodeName": _lang(req.field_of_study)}]
+        if req.accredited:
+            degree[EXT + "accredited"] = True
+        profile["ceterms:targetCredential"] = [degree]
+    else:
+        return None
+    return profile
 
 
 def _condition(req: m.Requirement) -> dict[str, Any]:
-    profile: dict[str, Any] = {"@type": "ceterms:ConditionProfile"}
+    native = _native(req)
+    if native is not None:
+        return native
+    if isinstance(req, m.AnyOf) and len(req.items) > 1:
+        alternatives = [_native(item) for item in req.items]
+        if all(alternatives):
+            first, *rest = alternatives
+            assert first is not None
+            first["ceterms:alternativeCondition"] = rest
+            return first
+    return {"@type": "ceterms:ConditionProfile", "ceterms:condition": _lang(_prose(req)),
+            EXT + "requirement": requirement_data(req)}
+
+
+def requirement_data(req: m.Requirement) -> dict[str, Any]:
+    """A requirement in the catalog's own YAML shape (what `skillstack:requirement` holds)."""
+    if isinstance(req, m.SkillReq):
+        return {"skill": req.skill, "level": int(req.level)}
     if isinstance(req, m.CredentialReq):
-        profile["ceterms:targetCredential"] = [REGISTRY + ctid_for(req.credential)]
-    elif isinstance(req, m.AnyOf) and req.items and all(isinstance(i, m.CredentialReq) for i in req.items):
-        first, *rest = req.items
-        profile = _condition(first)
-        profile["ceterms:alternativeCondition"] = [_condition(r) for r in rest]
-    else:
-        profile["ceterms:condition"] = _lang(_prose(req))
-    return profile
+        return {"credential": req.credential}
+    if isinstance(req, m.ExperienceReq):
+        return {"experience": req.domain, "years": req.years}
+    if isinstance(req, m.EducationReq):
+        out: dict[str, Any] = {"education": req.level.label}
+        if req.field_of_study:
+            out["field"] = req.field_of_study
+        if req.accredited:
+            out["accredited"] = True
+        return out
+    items = [requirement_data(i) for i in req.items]
+    if isinstance(req, m.NOf):
+        return {"n_of": req.n, "from": items}
+    return {"all_of" if isinstance(req, m.AllOf) else "any_of": items}
+
+
+def _source(source: m.Source) -> dict[str, Any]:
+    out: dict[str, Any] = {"url": source.url}
+    if source.kind:
+        out["kind"] = source.kind
+    if source.facts:
+        out["facts"] = list(source.facts)
+    if source.reviewed is not None:
+        out["reviewed"] = source.reviewed.isoformat()
+    if source.note:
+        out["note"] = source.note
+    return out
+
+
+def _discount(discount: m.Discount) -> dict[str, Any]:
+    after = {"credential": discount.after_credential} if discount.after_credential else {"issuer": discount.after_issuer}
+    out: dict[str, Any] = {"percent": discount.percent, "after": after}
+    if discount.note:
+        out["note"] = discount.note
+    return out
 
 
 def _prose(req: Any) -> str:
@@ -111,6 +295,9 @@ def _prose(req: Any) -> str:
         return f"skill {req.skill} at level {int(req.level)}"
     if isinstance(req, m.ExperienceReq):
         return f"{req.years:g} years of {req.domain} experience"
+    if isinstance(req, m.EducationReq):
+        return (f"{req.level.label} education" + (f" in {req.field_of_study}" if req.field_of_study else "")
+                + (" (accredited)" if req.accredited else ""))
     items = getattr(req, "items", None)
     if items is not None:
         word = {"AllOf": "all of", "AnyOf": "one of"}.get(type(req).__name__, f"{getattr(req, 'n', '')} of")
