@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from skillstack import __version__, model
-from skillstack.catalog import Catalog, Index, Record
+from skillstack.catalog import Catalog, Grants, Index, Record
 from skillstack.errors import InputError
 from skillstack.fileio import write_bytes_atomic
 from skillstack.loader import RawCatalog, catalog_files, display_path, iter_file_bytes, paused_gc, read_file
@@ -483,11 +483,22 @@ def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
         index = catalog.index(kind)
         out.table(kind, ((obj.id, pack(obj)) for obj in index))
         out.blob(f"records:{kind}", zlib.compress(out.encoder.encode(index.records()), 1))  # read rarely
-    out.table("granters", catalog.derived("granters").items())
+    out.table("granters", ((skill, pack_grants(grants)) for skill, grants in catalog.derived("granters").items()))
     stacks = catalog.derived("stacks")
     out.blob("stacks", {"all": stacks["all"], "loose": stacks["loose"]})
     out.table("stacks_by_part", stacks["by_part"].items())
     return out.finish()
+
+
+def pack_grants(grants: Grants) -> str:
+    """A skill's grants as stored: one "<level><credential id>" a line (one short string a skill
+    is small to store and quick to read back)."""
+    return "\n".join(f"{level}{cid}" for level, cid in grants)
+
+
+def unpack_grants(packed: str) -> Grants:
+    """`pack_grants` read back (levels are 1-4: one digit)."""
+    return tuple((int(line[0]), model.CredentialId(line[1:])) for line in packed.split("\n") if line)
 
 
 class CacheDamaged(InputError):
@@ -610,7 +621,7 @@ class _Derived(Mapping[str, Any]):
         file = self.file
         try:
             if name == "granters":
-                return file.table("granters")
+                return file.table("granters", unpack_grants)
             if name == "stacks":
                 return {**file.blob("stacks"), "by_part": file.table("stacks_by_part")}
         except (_Damaged, KeyError, ValueError, TypeError) as exc:

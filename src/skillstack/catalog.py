@@ -24,6 +24,8 @@ DERIVED = ("granters", "stacks", "issuers", "texts")
 
 T = TypeVar("T", Skill, Credential, Role)
 Record = tuple[str, str, tuple[str, ...], str, str]
+Grants = tuple[tuple[int, CredentialId], ...]
+"""The (level, credential id) grants of one skill."""
 
 # what to type to find things of each kind, for error messages
 HOW_TO_FIND = {
@@ -147,8 +149,8 @@ class Catalog:
 
     def granters(self, skill: str, level: int = 1) -> list[CredentialId]:
         """Credentials that grant `skill` at `level` or above, by id."""
-        packed = self.derived("granters").get(skill, "")
-        return sorted({CredentialId(e[1:]) for e in packed.split("\n") if e and int(e[0]) >= level})
+        grants: Grants = self.derived("granters").get(skill, ())
+        return sorted({cid for granted, cid in grants if granted >= level})
 
     def stacks(self) -> list[Credential]:
         """Stacked credentials (earned automatically from their parts)."""
@@ -180,14 +182,13 @@ class Catalog:
             built[name] = self.stored[name] if name in self.stored else getattr(self, f"_build_{name}")()
         return built[name]
 
-    def _build_granters(self) -> dict[str, str]:
-        """Skill -> its grants, one "<level><credential id>" a line (one string a skill is
-        small to store and quick to read back)."""
-        index: dict[str, list[str]] = {}
+    def _build_granters(self) -> dict[str, Grants]:
+        """Skill -> (level, credential id) of every credential that grants it."""
+        index: dict[str, list[tuple[int, CredentialId]]] = {}
         for cred in self.credentials:
             for grant in cred.grants:
-                index.setdefault(grant.skill, []).append(f"{int(grant.level)}{cred.id}")
-        return {skill: "\n".join(lines) for skill, lines in index.items()}
+                index.setdefault(grant.skill, []).append((int(grant.level), cred.id))
+        return {skill: tuple(grants) for skill, grants in index.items()}
 
     def _build_stacks(self) -> dict[str, Any]:
         """"all": every stack; "by_part": credential -> the stacks naming it; "loose": the stacks

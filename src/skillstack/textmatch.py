@@ -86,6 +86,17 @@ def rank(query: str, texts: Iterable[str], limit: int = 10, cutoff: float = SUGG
     return scored[:limit]
 
 
-def accepted(ranked: list[tuple[str, float]]) -> bool:
-    """Whether the best of `ranked` (id, score) is clear enough to accept without asking."""
-    return bool(ranked) and ranked[0][1] >= ACCEPT and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
+def accepted(ranked: list[tuple[str, float]], margin: float = 0.0) -> bool:
+    """Whether the best of `ranked` (id, score), best first, is clear enough to accept without
+    asking: `ACCEPT` or above, and ahead of the runner-up (by `margin` or more, when given).
+    The one fuzzy-winner rule: names, fields, and badges matched to credentials.
+
+    >>> accepted([("sql", 90.0), ("nosql", 80.0)]), accepted([("a", 90.0), ("b", 90.0)])
+    (True, False)
+    >>> accepted([("a", 90.0), ("b", 88.0)], margin=3)
+    False
+    """
+    if not ranked or ranked[0][1] < ACCEPT:
+        return False
+    lead = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else ACCEPT
+    return lead > 0 and lead >= margin

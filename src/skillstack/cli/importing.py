@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -14,6 +14,10 @@ from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, pa
 from skillstack.cli.output import warn, write
 from skillstack.errors import InputError
 from skillstack.fileio import PROFILE_LIMIT, read_input_bytes
+
+if TYPE_CHECKING:
+    from skillstack.importers.badges import BadgeResult
+    from skillstack.importers.held import HeldUpdate
 
 IMPORT_LIMIT = 64 * 1024 * 1024  # one JSON or badge file; CTDL exports of whole registries stay below
 
@@ -133,36 +137,16 @@ def _all_files(paths: list[Path]) -> list[Path]:
 
 def _fetcher(files: dict[Path, bytes], resolve: list[str]) -> Any:
     """URL -> document, from the input files (by their ids) and --resolve PREFIX=FOLDER only."""
-    from skillstack.importers.badges import jws_parts, payload
+    from skillstack.importers.badges import local_fetcher
 
-    by_id: dict[str, Any] = {}
-    for data in files.values():
-        _fmt, body = payload(data)
-        if isinstance(body, str) and not body.startswith("http"):
-            parts = jws_parts(body)
-            body = parts[1] if parts else None
-        if isinstance(body, dict) and isinstance(body.get("id"), str):
-            by_id.setdefault(body["id"], body)
     prefixes: list[tuple[str, Path]] = []
     for item in resolve:
         prefix, sep, folder = item.partition("=")
         if not sep or not Path(folder).is_dir():
             raise InputError(f"--resolve {item!r}: write it as URL-PREFIX=FOLDER, with a folder that exists")
         prefixes.append((prefix, Path(folder)))
-
-    def fetch(url: str) -> Any:
-        if url in by_id:
-            return by_id[url]
-        for prefix, folder in prefixes:
-            if url.startswith(prefix):
-                target = folder / url[len(prefix):].split("#")[0]
-                if target.is_file() and folder.resolve() in target.resolve().parents:
-                    body = payload(read_input_bytes(target, what="badge file", limit=IMPORT_LIMIT))[1]
-                    by_id[url] = body
-                    return body
-        return None
-
-    return fetch
+    return local_fetcher(files.values(), prefixes,
+                         lambda target: read_input_bytes(target, what="badge file", limit=IMPORT_LIMIT))
 
 
 @import_app.command("badges")
@@ -196,60 +180,42 @@ def import_badges(
     from datetime import datetime, time
 
     from skillstack.importers.badges import check_file
+    from skillstack.report.badges import badge_lines, badge_rows
 
     files = {path: read_input_bytes(path, what="badge file", limit=IMPORT_LIMIT) for path in _all_files(paths)}
     fetch = _fetcher(files, resolve or [])
     day = parse_date(today, "--today")
     now = datetime.combine(day, time(12), UTC) if day else datetime.now(UTC)
     results = [check_file(str(path), data, fetch, now) for path, data in files.items()]
-    rows = [{**r.as_json(), "match": None, "written": False} for r in results]
-    if profile is not None:
-        _write_held(profile, results, rows, yes, catalog)
+    update = _write_held(profile, results, yes, catalog) if profile is not None else None
+    rows = badge_rows(results, update)
     if fmt is Fmt.json:
         from skillstack.report.jsonify import dumps
 
         write(dumps({"schema_version": 1, "badges": rows}))
     else:
-        for row in rows:
-            where = f" -> {row['match']['credential']} ({row['match']['how']})" if row["match"] else ""
-            what = f" {row['name']!r} ({row['issuer'] or row['issuer_id'] or 'issuer unknown'})" if row["name"] else ""
-            why = f": {row['reason']}" if row["reason"] else ""
-            done = " [written]" if row["written"] else ""
-            typer.echo(f"{row['verdict']:<20} {row['file']}{what}{why}{where}{done}")
-            for warning in row["warnings"]:
-                typer.echo(f"{'':<20} warning: {warning}")
+        for line in badge_lines(rows):
+            typer.echo(line)
     if any(r.verdict in ("tampered", "invalid", "revoked") for r in results):
         raise typer.Exit(1)
 
 
-def _write_held(profile: Path, results: list[Any], rows: list[dict[str, Any]], yes: bool,
-                catalog: list[Path] | None) -> None:
+def _write_held(profile: Path, results: list[BadgeResult], yes: bool, catalog: list[Path] | None) -> HeldUpdate:
     from skillstack.cache import load_catalog
     from skillstack.fileio import write_text_atomic
-    from skillstack.importers.held import WRITTEN_VERDICTS, HeldChange, add_held, match
+    from skillstack.importers.held import add_held, held_update
 
-    cat = load_catalog(catalog_paths(catalog)).catalog
-    changes: list[HeldChange] = []
-    for result, row in zip(results, rows, strict=True):
-        if result.verdict not in WRITTEN_VERDICTS:
-            continue
-        found = match(result, cat)
-        if found is None:
-            continue
-        row["match"] = {"credential": found.credential, "how": found.how, "score": found.score}
-        if found.how == "fuzzy" and not yes:
-            warn(f"{result.file}: {result.name!r} looks like {found.credential} (score {found.score}); "
-                 "rerun with --yes to write it")
-            continue
-        row["written"] = True
-        changes.append(HeldChange(found.credential, result.earned, result.expires))
-    if not changes:
-        return
+    update = held_update(results, load_catalog(catalog_paths(catalog)).catalog, yes)
+    for warning in update.held_back:
+        warn(warning)
+    if not update.changes:
+        return update
     try:
         text = read_input_bytes(profile, what="profile", limit=PROFILE_LIMIT).decode("utf-8") if profile.exists() else ""
     except UnicodeDecodeError as exc:
         raise InputError(f"{profile}: byte {exc.start} is not UTF-8; save the profile as UTF-8") from None
-    write_text_atomic(profile, add_held(text, changes, str(profile)))
+    write_text_atomic(profile, add_held(text, list(update.changes), str(profile)))
+    return update
 
 
 def _table(folder: Path, pattern: str, delimiter: str) -> list[dict[str, str]]:

@@ -32,7 +32,7 @@ import json
 import re
 import struct
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -274,6 +274,34 @@ def _when(text: Any) -> datetime | None:
 
 def _ident(value: Any) -> str:
     return value.get("id", "") if isinstance(value, dict) else value if isinstance(value, str) else ""
+
+
+def local_fetcher(documents: Iterable[bytes], folders: Sequence[tuple[str, Path]],
+                  read: Callable[[Path], bytes]) -> Fetch:
+    """URL -> document, from the given files' own ids, or a file under a folder that stands for a
+    URL prefix (`--resolve PREFIX=FOLDER`, read with `read` on first use); never the network."""
+    by_id: dict[str, Any] = {}
+    for data in documents:
+        _fmt, body = payload(data)
+        if isinstance(body, str) and not body.startswith("http"):
+            parts = jws_parts(body)
+            body = parts[1] if parts else None
+        if isinstance(body, dict) and isinstance(body.get("id"), str):
+            by_id.setdefault(body["id"], body)
+
+    def fetch(url: str) -> Any:
+        if url in by_id:
+            return by_id[url]
+        for prefix, folder in folders:
+            if url.startswith(prefix):
+                target = folder / url[len(prefix):].split("#")[0]
+                if target.is_file() and folder.resolve() in target.resolve().parents:
+                    body = payload(read(target))[1]
+                    by_id[url] = body
+                    return body
+        return None
+
+    return fetch
 
 
 def check_file(file: str, data: bytes, fetch: Fetch, now: datetime) -> BadgeResult:

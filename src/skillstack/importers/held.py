@@ -14,13 +14,16 @@ the others are reported and left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from skillstack.importers.badges import BadgeResult
+from skillstack.textmatch import ACCEPT, accepted
 
-FUZZY_MIN = 85.0
+FUZZY_MIN = ACCEPT  # the one fuzzy-winner rule (textmatch.accepted), on rapidfuzz's WRatio
+FUZZY_LEAD = 3.0  # ... with a clear lead over the next credential
 WRITTEN_VERDICTS = ("verified", "unverifiable-offline", "expired")
 
 
@@ -58,9 +61,10 @@ def match(result: BadgeResult, catalog: Any) -> Match | None:
     from rapidfuzz import fuzz, process
 
     choices = {cred.id: f"{cred.issuer} {cred.name}" for cred in creds}
-    best = process.extract(f"{result.issuer} {result.name}", choices, scorer=fuzz.WRatio, limit=2)
-    if best and best[0][1] >= FUZZY_MIN and (len(best) == 1 or best[0][1] - best[1][1] >= 3):
-        return Match(str(best[0][2]), "fuzzy", round(float(best[0][1]), 1))
+    best = [(str(key), float(score))
+            for _, score, key in process.extract(f"{result.issuer} {result.name}", choices, scorer=fuzz.WRatio, limit=2)]
+    if accepted(best, margin=FUZZY_LEAD):
+        return Match(best[0][0], "fuzzy", round(best[0][1], 1))
     return None
 
 
@@ -69,6 +73,41 @@ class HeldChange:
     credential: str
     earned: date | None
     expires: date | None
+
+
+@dataclass(frozen=True)
+class HeldUpdate:
+    """What checked badges add to a profile: the held credentials to write, the credential each
+    matched badge is (by file), the files whose credential is written, and a warning for each
+    fuzzy match held back (written only with `yes`)."""
+
+    changes: tuple[HeldChange, ...]
+    matches: dict[str, Match]
+    written: frozenset[str]
+    held_back: tuple[str, ...]
+
+
+def held_update(results: Sequence[BadgeResult], catalog: Any, yes: bool = False) -> HeldUpdate:
+    """The held credentials that `results` add: badges whose verdict is in WRITTEN_VERDICTS and
+    that match a catalog credential; fuzzy matches only when `yes`."""
+    changes: list[HeldChange] = []
+    matches: dict[str, Match] = {}
+    written: set[str] = set()
+    held_back: list[str] = []
+    for result in results:
+        if result.verdict not in WRITTEN_VERDICTS:
+            continue
+        found = match(result, catalog)
+        if found is None:
+            continue
+        matches[result.file] = found
+        if found.how == "fuzzy" and not yes:
+            held_back.append(f"{result.file}: {result.name!r} looks like {found.credential} (score {found.score}); "
+                             "rerun with --yes to write it")
+            continue
+        written.add(result.file)
+        changes.append(HeldChange(found.credential, result.earned, result.expires))
+    return HeldUpdate(tuple(changes), matches, frozenset(written), tuple(held_back))
 
 
 def add_held(text: str, changes: list[HeldChange], where: str = "profile") -> str:
