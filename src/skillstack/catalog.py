@@ -84,6 +84,12 @@ class Index(Generic[T]):
     def __iter__(self) -> Iterator[T]:
         return (self[key] for key in list(self._ids()))
 
+    @property
+    def decoded(self) -> list[str]:
+        """The ids of the objects in memory: every one when built from objects; over `stored`
+        objects, those decoded so far."""
+        return list(self._objects)
+
     def get(self, key: str) -> T | None:
         if key not in self:
             return None

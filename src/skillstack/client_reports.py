@@ -108,7 +108,8 @@ def report_keys(stems: Sequence[tuple[str, str]]) -> list[str]:
 _WORKER_CATALOG: Catalog | None = None  # each worker process's catalog, set once when it starts
 
 
-def _start_worker(catalog: Catalog) -> None:
+def start_worker(catalog: Catalog) -> None:
+    """The worker pool's initializer: each worker process keeps the catalog it plans against."""
     global _WORKER_CATALOG
     _WORKER_CATALOG = catalog
 
@@ -143,7 +144,7 @@ def learner_reports(catalog: Catalog, learners: Sequence[tuple[str, Profile]], t
     reports = []
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                                 initializer=_start_worker, initargs=(catalog,)) as pool:
+                                 initializer=start_worker, initargs=(catalog,)) as pool:
             for report in pool.map(_report_in_worker, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
                 reports.append(report)
                 done()

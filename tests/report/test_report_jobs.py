@@ -61,7 +61,7 @@ def test_a_worker_that_dies_while_starting_is_a_clear_error_not_a_hang(three: Pa
         "from skillstack import client_reports\n"
         "def broken(catalog):\n"
         "    import os; os._exit(7)\n"
-        "client_reports._start_worker = broken\n"
+        "client_reports.start_worker = broken\n"
         "from skillstack.cli import main\n"
         f"sys.argv = ['skillstack', 'report', {str(three)!r}, '--jobs', '2', '--format', 'json',"
         f" '-o', {str(tmp_path / 'o')!r}, '--catalog', {MINI!r}]\n"
