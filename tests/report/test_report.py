@@ -75,7 +75,7 @@ def test_markdown_escapes_catalog_and_profile_strings(cohort_dir: Path, tmp_path
 def test_learner_report_content(cohort_dir: Path, tmp_path: Path, data: Path) -> None:
     make(cohort_dir, tmp_path / "out", "markdown", data)
     text = (tmp_path / "out" / "ana.md").read_text()
-    assert "| 1 | SQL Basics | 2026-12-01 to 2026-12-14 | $100 (source kind not stated) | 20 | closes sql |" in text
+    assert "| 1 | SQL Basics | 2026-12-01 to 2026-12-14 | $100 (source kind not stated) | 20 | closes SQL |" in text  # names, not ids
     assert "- Acme Data Stack, on completing Statistics with Python (2027-01-04)" in text
     assert "## Alternatives" not in text  # the cheapest pathway is also the fastest here
     assert "Advice based on mini test catalog version 1; the facts of the credentials above were last " \

@@ -217,7 +217,7 @@ def plan(
         due = renewals(cat, learner, [(s.credential, s.end) for s in result.steps], result.start)
         write_text_atomic(ics, plan_ics(cat, result, learner.name, due))
     if fmt is Fmt.json:
-        write(dumps(plan_dict(cat, result, options if alternatives else None)))
+        write(dumps(plan_dict(cat, result, options if alternatives else None, current=learner.current_salary)))
     else:
         from skillstack.report.plan_text import alternatives_view, answer, plan_view
 

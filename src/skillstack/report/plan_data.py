@@ -6,17 +6,22 @@ from typing import Any
 
 from skillstack.audit import Audit, RoleAudit, SkillLine
 from skillstack.catalog import Catalog
+from skillstack.model import CurrentSalary
+from skillstack.pay import pay
 from skillstack.plan.problem import Expected
 from skillstack.plan.service import Plan
 from skillstack.report.jsonify import requirement
-from skillstack.report.provenance import price_origin
+from skillstack.report.provenance import pay_dict, price_origin
 from skillstack.requirements import describe
 
 
-def plan_dict(catalog: Catalog, plan: Plan, alternatives: list[Plan] | None = None) -> dict[str, Any]:
+def plan_dict(catalog: Catalog, plan: Plan, alternatives: list[Plan] | None = None,
+              current: CurrentSalary | None = None) -> dict[str, Any]:
     """`plan --format json`; with `alternatives` (asked for, even if none were found), their
-    totals and credentials too."""
+    totals and credentials too; `pay` holds each target role's pay against `current` (the
+    profile's `current_salary`) and the payback time of the pathway's cost."""
     doc = _plan_dict(catalog, plan)
+    doc["pay"] = [pay_dict(w) for w in pay(catalog, plan, current)]
     if alternatives is not None:
         doc["alternatives"] = [{"cost": o.totals.cost, "hours": o.totals.hours, "weeks": o.totals.weeks,
                                 "credentials": [s.credential for s in o.steps]} for o in alternatives]

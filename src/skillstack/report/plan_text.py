@@ -12,26 +12,9 @@ from skillstack.audit import Audit, RoleAudit
 from skillstack.catalog import Catalog
 from skillstack.model import CurrentSalary, Level
 from skillstack.money import money
+from skillstack.pay import pay
 from skillstack.plan.service import Plan, Step
-from skillstack.report.provenance import price_label, salary_origin
-
-
-def roi_text(median: float, current: CurrentSalary | None, cost: float | None) -> str:
-    """'; you earn $52,000 now: +$60,590 a year, the pathway's $294 paid back in 2 days' (or '')."""
-    if current is None:
-        return ""
-    source = f", {current.source}" if current.source else ""
-    gain = median - current.amount
-    text = f"; you earn {money(current.amount)} now ({current.currency}{source})"
-    if gain <= 0:
-        return text + f": no raise at the median ({money(gain)} a year)"
-    text += f": +{money(gain)} a year"
-    if cost:
-        days = cost / gain * 365
-        back = f"{days:.0f} days" if days < 60 else f"{days / 30.4:.0f} months" if days < 730 else \
-            f"{days / 365:.1f} years"
-        text += f", the pathway's {money(cost)} paid back in about {back}"
-    return text
+from skillstack.report.provenance import pay_text, price_label
 
 
 def _level(n: int) -> str:
@@ -156,12 +139,9 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "", verbose: bool = False,
         parts += [Text(answer(cat, plan), style="bold red"), Text("")]
     roles = ", ".join(f"{cat.roles[r].name} ({r})" for r in plan.roles)
     parts.append(Text.assemble(("Pathway to ", "bold"), (roles, "bold cyan"), f" for {who}" if who else ""))
-    for rid in plan.roles:
-        salary = cat.roles[rid].salary
-        if salary is not None:
-            parts.append(Text(f"  {cat.roles[rid].name}: median pay {money(salary.median)} ({salary_origin(salary)})"
-                              + roi_text(salary.median, current, plan.totals.cost if plan.feasible else None),
-                              style="dim"))
+    for worth in pay(cat, plan, current):
+        if worth.salary is not None:
+            parts.append(Text(f"  {cat.roles[worth.role].name}: {pay_text(worth)}", style="dim"))
     if not plan.gap and not plan.expected:
         parts.append(Text("\nYou already meet every required skill: no credentials needed.", style="green"))
         parts += _expectations(cat, plan)

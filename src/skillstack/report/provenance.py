@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from skillstack import model as m
 from skillstack.money import money
+from skillstack.pay import Pay, payback_words
 
 UNKNOWN = "source kind not stated"
 
@@ -84,3 +85,33 @@ def salary_origin(salary: m.Salary) -> str:
 
 def describe_salary(salary: m.Salary) -> str:
     return f"{money(salary.median, salary.currency)} median ({salary_origin(salary)})"
+
+
+def pay_text(p: Pay) -> str:
+    """A role's pay against the learner's, for people: 'median pay $124,910 (BLS ..., authority,
+    2024); you earn $52,000 now (payslip): +$72,910 a year, the pathway's $425 paid back in about
+    2 days'. Empty when the catalog gives the role no pay."""
+    if p.salary is None:
+        return ""
+    text = f"median pay {money(p.salary.median, p.salary.currency)} ({salary_origin(p.salary)})"
+    if p.current is None:
+        return text
+    source = f", {p.current.source}" if p.current.source else ", source not given"
+    text += f"; you earn {money(p.current.amount, p.current.currency)} now ({p.current.currency}{source})"
+    if p.gain is None:
+        return text + f": {p.note}, so no comparison"
+    if p.gain <= 0:
+        return text + f": no raise at the median ({money(p.gain, p.current.currency)} a year)"
+    text += f": +{money(p.gain, p.current.currency)} a year"
+    if p.payback_days is not None and p.cost:
+        text += f", the pathway's {money(p.cost)} paid back in about {payback_words(p.payback_days)}"
+    return text
+
+
+def pay_dict(p: Pay) -> dict[str, object]:
+    """The JSON of one role's pay (docs/json.md, `pay`)."""
+    return {"role": p.role, "salary": salary_dict(p.salary) if p.salary else None,
+            "current_salary": {"amount": p.current.amount, "currency": p.current.currency,
+                               "source": p.current.source or None} if p.current else None,
+            "gain_per_year": p.gain, "pathway_cost": p.cost, "payback_days": p.payback_days,
+            "note": p.note or None}
