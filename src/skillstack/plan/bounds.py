@@ -160,8 +160,10 @@ class Bounds:
             return frozenset()
         if cid in self._bundles:
             return self._bundles[cid]
-        if cid in visiting or cid not in self._via:
-            return None  # a cycle among the choices, or a bound cut short: no bundle
+        if cid in visiting or cid not in self._via or self._lower[cid] == math.inf:
+            # a cycle among the choices, a bound cut short, or a requirement nothing meets (an
+            # experience or education gate, say: it names no credential in `_via`): no bundle
+            return None
         visiting.add(cid)
         parts: set[str] = {cid}
         found: Bundle | None = None
