@@ -76,6 +76,15 @@ def stacks_using(catalog: Catalog, cid: str) -> list[Credential]:
     return [c for c in catalog.stacks_using([cid]) if cid in credentials_named(c.needs)]
 
 
+def roles_by_onet(catalog: Catalog) -> dict[str, list[str]]:
+    """O*NET-SOC code -> the ids of the roles that give it."""
+    by_code: dict[str, list[str]] = {}
+    for role in catalog.roles:
+        if role.onet:
+            by_code.setdefault(role.onet, []).append(role.id)
+    return by_code
+
+
 def roles_needing(catalog: Catalog, sid: str) -> list[Role]:
     return [r for r in catalog.roles if any(n.skill == sid for n in r.requires)]
 

@@ -16,7 +16,7 @@ from skillstack.errors import InputError
 from skillstack.fileio import PROFILE_LIMIT, read_input_bytes
 
 if TYPE_CHECKING:
-    from skillstack.importers.badges import BadgeResult
+    from skillstack.importers.badges import BadgeResult, Fetch
     from skillstack.importers.held import HeldUpdate
 
 IMPORT_LIMIT = 64 * 1024 * 1024  # one JSON or badge file; CTDL exports of whole registries stay below
@@ -53,12 +53,9 @@ def _json_files(paths: list[Path]) -> list[Path]:
 
 def _roles_by_onet(catalog: list[Path] | None) -> dict[str, list[str]]:
     from skillstack.cache import load_catalog
+    from skillstack.lookup import roles_by_onet
 
-    by_code: dict[str, list[str]] = {}
-    for role in load_catalog(catalog_paths(catalog)).catalog.roles:
-        if role.onet:
-            by_code.setdefault(role.onet, []).append(role.id)
-    return by_code
+    return roles_by_onet(load_catalog(catalog_paths(catalog)).catalog)
 
 
 @import_app.command("ctdl")
@@ -135,7 +132,7 @@ def _all_files(paths: list[Path]) -> list[Path]:
     return out
 
 
-def _fetcher(files: dict[Path, bytes], resolve: list[str]) -> Any:
+def _fetcher(files: dict[Path, bytes], resolve: list[str]) -> Fetch:
     """URL -> document, from the input files (by their ids) and --resolve PREFIX=FOLDER only."""
     from skillstack.importers.badges import local_fetcher
 
