@@ -8,8 +8,6 @@ from datetime import date
 import networkx as nx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_service_property import as_catalog  # type: ignore[import-not-found]
-from test_solver_property import WHERE, _credential, problems  # type: ignore[import-not-found]
 
 from skillstack.catalog import Catalog, Index
 from skillstack.model import (
@@ -38,6 +36,7 @@ from skillstack.plan.problem import PlanProblem
 from skillstack.plan.service import plan
 from skillstack.plan.state import start_state
 from skillstack.requirements import State
+from strategies import WHERE, as_catalog, credential, problems
 
 START = date(2026, 12, 1)
 
@@ -90,8 +89,8 @@ def _catalog(*creds: object, gap: tuple[tuple[str, int], ...]) -> tuple[Catalog,
 
 
 def _course(cid: str, cost: float, hours: float, *grants: tuple[str, int], **kw: object) -> object:
-    return _credential(cid, tuple(Grant(SkillId(s), Level(lv)) for s, lv in grants),
-                       cost=Cost(cost), hours=hours, **kw)
+    return credential(cid, tuple(Grant(SkillId(s), Level(lv)) for s, lv in grants),
+                      cost=Cost(cost), hours=hours, **kw)
 
 
 def _kept(catalog: Catalog, profile: Profile) -> list[str]:

@@ -26,11 +26,7 @@ from skillstack.plan.brute import brute_force, objective_triple
 from skillstack.plan.greedy import greedy
 from skillstack.plan.problem import PlanProblem, PlanSolution
 from skillstack.plan.solve import solve_problem as solve
-from strategies import WHERE, closed_weight, credential, problems
-
-# tests/plan/test_pruning.py imports these three from here until it imports `strategies` itself
-__all__ = ["WHERE", "_credential", "problems"]
-_credential = credential
+from strategies import closed_weight, problems
 
 # ---- an independent checker -------------------------------------------------------
 
