@@ -40,12 +40,12 @@ def graph(
 
     from skillstack.cache import load_catalog
     from skillstack.cli.output import note
-    from skillstack.graph import SkillGraph
-    from skillstack.report.graph_export import FORMATS, label_nodes, pathway_graph
+    from skillstack.report.graph_export import FORMATS, export_graph
 
     if role and profile:
         raise UsageError("--role and --profile each choose a graph; pass one of them")
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
+    pathway = rid = None
     if profile is not None:
         from skillstack.plan.service import plan
         from skillstack.profile import read_profile, resolve_profile
@@ -53,15 +53,13 @@ def graph(
         learner, warnings = resolve_profile(read_profile(profile), cat)
         for message in warnings:
             warn(message)
-        g = pathway_graph(cat, plan(cat, learner, parse_date(today, "--today") or date.today()))
+        pathway = plan(cat, learner, parse_date(today, "--today") or date.today())
     elif role is not None:
         found = cat.roles.resolve(role)
         if found.warning:
             warn(found.warning)
-        g = label_nodes(SkillGraph(cat).role_neighbourhood(found.id), cat)
-    else:
-        g = label_nodes(SkillGraph(cat).copy(), cat)
-    text = FORMATS[fmt.value](g)
+        rid = found.id
+    text = FORMATS[fmt.value](export_graph(cat, rid, pathway))
     if output is None:
         write(text)
         return

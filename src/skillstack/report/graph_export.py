@@ -9,7 +9,7 @@ from typing import Any
 import networkx as nx
 
 from skillstack.catalog import Catalog
-from skillstack.graph import cred_node, role_node, skill_node
+from skillstack.graph import SkillGraph, cred_node, role_node, skill_node
 from skillstack.plan.service import Plan
 
 SHAPES = {"skill": "ellipse", "credential": "box", "role": "doubleoctagon"}
@@ -44,6 +44,15 @@ def pathway_graph(catalog: Catalog, plan: Plan) -> nx.DiGraph:
         for stack in step.stacks:
             g.add_edge(node, cred_node(stack), kind="part_of")
     return label_nodes(g, catalog)
+
+
+def export_graph(catalog: Catalog, role: str | None = None, plan: Plan | None = None) -> nx.DiGraph:
+    """What `skillstack graph` exports, labelled: one planned pathway, a role's neighbourhood
+    (`role` is a role id), or the whole catalog."""
+    if plan is not None:
+        return pathway_graph(catalog, plan)
+    graph = SkillGraph(catalog)
+    return label_nodes(graph.role_neighbourhood(role) if role is not None else graph.copy(), catalog)
 
 
 def _dot_id(text: str) -> str:
