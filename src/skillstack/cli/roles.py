@@ -53,11 +53,9 @@ def roles(
             warn(reading)
     rows = list_roles(cat, field, learner, today_from(today))
     if fmt is Fmt.json:
-        write(dumps({"schema_version": 1, "field": field, "fields": fields(cat),
-                     "roles": [{"id": r.id, "name": r.name, "field": r.field, "level": r.level or None,
-                                "salary": {"median": r.salary, "source": r.salary_source}
-                                if r.salary is not None else None,
-                                "outlook": r.outlook or None, "readiness": r.readiness} for r in rows]}))
+        from skillstack.report.lookup_data import roles_dict
+
+        write(dumps(roles_dict(field, fields(cat), rows)))
         return
     from skillstack.report.lookup_text import roles_table
 
