@@ -15,6 +15,7 @@ import pytest
 from skillstack import model as m
 from skillstack.loader import load_raw
 from skillstack.schema.catalog import CATALOG_INFO, CREDENTIAL, CREDIT, GRANT, REQUIREMENT, ROLE, SALARY, SKILL
+from skillstack.schema.profile import PROFILE_FILE
 from skillstack.schema.toolkit import INVALID, F, Invalid, Record, Str
 
 CATALOG = """skills:
@@ -63,8 +64,15 @@ def test_a_missing_name_falls_back_to_the_id_and_a_missing_id_drops_the_entry(tm
     assert [p.message for p in raw.problems] == ["credential is missing 'name'", "credential is missing 'id'"]
 
 
-@pytest.mark.parametrize("record", [SKILL, CREDENTIAL, ROLE, GRANT, CREDIT, SALARY, CATALOG_INFO,
-                                    *REQUIREMENT.shapes.values()], ids=lambda r: r.what)
+RECORDS = [SKILL, CREDENTIAL, ROLE, GRANT, CREDIT, SALARY, CATALOG_INFO, *REQUIREMENT.shapes.values(),
+           *(spec.type for spec in PROFILE_FILE.fields.values() if isinstance(spec.type, Record))]
+
+
+def test_the_profiles_records_are_checked_too() -> None:
+    assert {r.what for r in RECORDS} >= {"current salary", "education"}
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.what)
 def test_every_model_field_is_declared_once(record: Record[object]) -> None:
     model = record.model
     assert isinstance(model, type) and dataclasses.is_dataclass(model)

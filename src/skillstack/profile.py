@@ -91,15 +91,11 @@ def _from_values(v: dict[str, Any], where: SourceRef) -> ProfileInput:
     out.targets = list(v.get("targets", ()))
     out.in_progress = list(v.get("progress", {}).get("in_progress", ()))
     out.started = {key: day for key, day, _ in v.get("progress", {}).get("started", ())}
-    if "current_salary" in v and "amount" in v["current_salary"]:
-        pay = v["current_salary"]
-        out.current_salary = CurrentSalary(float(pay["amount"]), pay.get("currency", "USD"), pay.get("source", ""))
+    out.current_salary = v.get("current_salary")
     constraints = dict(v.get("constraints", {}))
     out.exclude = list(constraints.pop("exclude", ()))
     out.constraints = constraints
-    if "education" in v and "level" in v["education"]:
-        e = v["education"]
-        out.education = EducationHeld(e["level"], e.get("field", ""), e.get("accredited", False))
+    out.education = v.get("education")
     return out
 
 

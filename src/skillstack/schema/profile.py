@@ -15,6 +15,8 @@ from skillstack.schema.toolkit import (
     Located,
     MapOf,
     Num,
+    Real,
+    Record,
     Str,
     mapping,
 )
@@ -43,11 +45,11 @@ PROFILE_FILE = mapping("profile", {
         "in_progress": F(ListOf(Located(Str("credential id or name")))),
         "started": F(MapOf(DateT(), "credential id -> the day it was started"),
                      description="written by `skillstack progress start`")})),
-    "current_salary": F(mapping("current salary", {
-        "amount": F(Num(minimum=0, maximum=MONEY_LIMIT), True), "currency": F(Str()),
+    "current_salary": F(Record("current salary", m.CurrentSalary, {
+        "amount": F(Real(minimum=0, maximum=MONEY_LIMIT), True), "currency": F(Str()),
         "source": F(Str(), description="where the figure comes from, e.g. a payslip")}, free_keys=False),
         description="what the learner earns now, for return on investment"),
-    "education": F(mapping("education", {
-        "level": F(EducationT(), True), "field": F(Str("field of study")),
+    "education": F(Record("education", m.EducationHeld, {
+        "level": F(EducationT(), True), "field": F(Str("field of study"), attr="field_of_study"),
         "accredited": F(Bool(), description="from an accredited program")}, free_keys=False)),
 })
