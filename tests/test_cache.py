@@ -12,6 +12,7 @@ import pytest
 from skillstack import cache
 from skillstack.cache import cache_dir, load_catalog
 from skillstack.errors import InputError
+from skillstack.model import SourceRef
 
 
 @pytest.fixture
@@ -183,9 +184,9 @@ def test_the_same_catalog_from_another_folder_is_served_from_the_cache(
     monkeypatch.chdir(tmp_path)
     again = load_catalog([catalog])
     assert again.from_cache
-    assert again.catalog.credentials["sql-basics"].where == first.catalog.credentials["sql-basics"].where.__class__(
-        "cat/catalog.yaml", first.catalog.credentials["sql-basics"].where.line,
-        first.catalog.credentials["sql-basics"].where.col)
+    where = first.catalog.credentials["sql-basics"].where
+    assert again.catalog.credentials["sql-basics"].where == SourceRef("cat/catalog.yaml", where.line, where.col)
+    assert str(again.catalog.credentials["sql-basics"].where) == f"cat/catalog.yaml:{where.line}:{where.col}"
 
 
 def test_group_or_world_writable_cache_folder_is_not_used(catalog: Path) -> None:

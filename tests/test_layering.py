@@ -21,7 +21,7 @@ PACKAGE = Path(skillstack.__file__).parent
 # modules); packages are named by their top folder.
 LAYERS: list[tuple[str, set[str]]] = [
     ("base", {"errors", "model", "problems", "fileio", "safe_text", "quiet", "money"}),
-    ("loader", {"yamlread", "schema", "loader", "fastread"}),
+    ("loader", {"yamlread", "schema", "loader", "fastread", "locate"}),
     ("domain", {"catalog", "requirements", "graph", "textmatch"}),
     ("services", set()),  # everything else: audit, plan, validate, cache, lookup, holdings, ...
     ("report", {"report"}),

@@ -50,8 +50,9 @@ from skillstack.catalog import Catalog, Grants, Index, Record
 from skillstack.errors import InputError
 from skillstack.fileio import write_bytes_atomic
 from skillstack.loader import RawCatalog, catalog_files, display_path, iter_file_bytes, paused_gc, read_file
+from skillstack.locate import LazyRef, Locator
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 KEEP = 4
 ORPHAN_SECONDS = 600.0
 """A temp file this old was left by a writer that died (a write takes about a second)."""
@@ -166,7 +167,10 @@ def _build(contents: list[tuple[Path, bytes]], progress: Callable[[str], None] |
         size = sum(len(data) for _, data in contents) / 1e6
         message = (f"reading and checking {len(contents)} catalog file{'s' * (len(contents) != 1)} ({size:.1f} MB)"
                    + ("; later runs use the cache" if cached else ""))
-        timer = threading.Timer(PROGRESS_AFTER, progress, (message,))
+        from skillstack.quiet import audible
+
+        # audible: the fast reader silences native output while rapidyaml parses a file
+        timer = threading.Timer(PROGRESS_AFTER, audible(progress), (message,))
         timer.daemon = True
         timer.start()
     try:
@@ -302,6 +306,8 @@ class _Codec:
         self.unpackers: list[list[tuple[int, Callable[[Any], Any]]]] = []
         self.files: dict[str, int] = {}
         self.shown: list[str] = []
+        self.resolved: list[str] = []
+        self.locators: dict[str | int, Locator] = {}
         shape = []
         for cls in classes:
             names = [f.name for f in dataclasses.fields(cls)]
@@ -368,10 +374,21 @@ class _Codec:
         return self.classes[code](*values)
 
     def _pack_where(self, where: model.SourceRef) -> list[Any]:
+        """[file, line, col]; or [file, path] where the line is not known yet (see locate.py)."""
         index = self.files.get(where.file)
-        return [where.file if index is None else index, where.line, where.col]
+        file = where.file if index is None else index
+        if isinstance(where, LazyRef) and not where.located:
+            return [file, list(where.path)]
+        return [file, where.line, where.col]
 
     def _unpack_where(self, data: list[Any]) -> model.SourceRef:
+        if len(data) == 2:
+            file, path = data
+            locator = self.locators.get(file)
+            if locator is None:
+                shown, source = (file, file) if isinstance(file, str) else (self.shown[file], self.resolved[file])
+                locator = self.locators[file] = Locator(shown, source)
+            return LazyRef(locator, tuple(path))
         file, line, col = data
         return model.SourceRef(file if isinstance(file, str) else self.shown[file], line, col)
 
@@ -647,6 +664,7 @@ def _open_cache(cache_file: Path, resolved: list[str], shown: list[str]) -> Load
             return None
         codec = _codec()
         codec.shown = list(shown)
+        codec.resolved = list(resolved)
         info = codec.unpack(meta["info"])
         warnings = int(meta["warnings"])
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from skillstack.errors import InputError
 from skillstack.fileio import CATALOG_FILE_LIMIT, find_files, read_input_bytes
@@ -83,13 +84,52 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_file(path: Path, data: bytes, raw: RawCatalog) -> None:
+_fast: Any = None
+
+
+def _fast_reader() -> Any:
+    """The fast reader (compiled once), or None where rapidyaml is not installed."""
+    global _fast
+    if _fast is None:
+        try:
+            from skillstack.fastread import CatalogReader
+
+            _fast = CatalogReader()
+        except ImportError:  # pragma: no cover - rapidyaml is a dependency; a broken install still reads
+            _fast = False
+    return _fast or None
+
+
+def read_file(path: Path, data: bytes, raw: RawCatalog, fast: bool = True) -> None:
+    """Read one catalog file into `raw`: through the fast reader when it can take the file
+    exactly (`fastread`), else the located reader; `fast=False` always uses the located one."""
+    name = display_path(path)
+    raw.files.append(name)
+    reader = _fast_reader() if fast else None
+    if reader is not None:
+        from skillstack.locate import LazyRef, Locator
+
+        locator = Locator(name, str(path.resolve()), data)
+        values = reader.read(data, locator)
+        if values is not None:
+            _add(raw, values, LazyRef(locator, ()))
+            return
+    _read_located(name, data, raw)
+
+
+def _add(raw: RawCatalog, values: dict[str, Any], where: SourceRef) -> None:
+    raw.skills.extend(values.get("skills", ()))
+    raw.credentials.extend(values.get("credentials", ()))
+    raw.roles.extend(values.get("roles", ()))
+    if "catalog" in values:
+        raw.info.append((values["catalog"], where))
+
+
+def _read_located(name: str, data: bytes, raw: RawCatalog) -> None:
     # imported here: a command served from the cache never loads the YAML reader or the schema
     from skillstack.schema import CATALOG_FILE, INVALID, Ctx
     from skillstack.yamlread import MapNode, ScalarNode, read_bytes
 
-    name = display_path(path)
-    raw.files.append(name)
     result = read_bytes(data, name)
     raw.problems.extend(result.problems)
     if result.problems:
@@ -109,11 +149,7 @@ def read_file(path: Path, data: bytes, raw: RawCatalog) -> None:
     raw.problems.extend(ctx.problems)
     if values is INVALID:
         return
-    raw.skills.extend(values.get("skills", ()))
-    raw.credentials.extend(values.get("credentials", ()))
-    raw.roles.extend(values.get("roles", ()))
-    if "catalog" in values:
-        raw.info.append((values["catalog"], SourceRef(name, root.line, root.col)))
+    _add(raw, values, SourceRef(name, root.line, root.col))
 
 
 def iter_file_bytes(files: Iterable[Path]) -> Iterator[tuple[Path, bytes]]:
@@ -135,10 +171,10 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load_raw(paths: Iterable[Path]) -> RawCatalog:
-    """Read every catalog file under `paths`."""
+def load_raw(paths: Iterable[Path], fast: bool = True) -> RawCatalog:
+    """Read every catalog file under `paths` (`fast=False`: only with the located reader)."""
     raw = RawCatalog()
     with paused_gc():
         for file, data in iter_file_bytes(catalog_files(paths)):
-            read_file(file, data, raw)
+            read_file(file, data, raw, fast)
     return raw

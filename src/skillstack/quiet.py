@@ -9,18 +9,30 @@ they are pointed back, and Python's own buffered output is flushed before they a
 pointed away, so nothing of ours is lost.
 
 The redirect is process-wide: it is meant for a single-threaded command (report's
-workers are processes, each with its own descriptors).
+workers are processes, each with its own descriptors). A thread that must be heard (the
+"reading and checking ..." note of a slow first load) calls through `audible`, which waits
+for a silenced block to end.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 _libc: Any = None
+_SILENCED = threading.RLock()  # held while descriptors 1 and 2 point at the null device
+
+
+def audible(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """`fn`, called only while output is not silenced (for another thread's messages)."""
+    def call(*args: Any) -> Any:
+        with _SILENCED:
+            return fn(*args)
+    return call
 
 
 def _flush_c_stdio() -> None:
@@ -50,6 +62,11 @@ def _flush_python() -> None:
 @contextmanager
 def native_output_silenced() -> Iterator[None]:
     """Run a block with descriptors 1 and 2 on the null device."""
+    with _SILENCED:
+        yield from _silenced()
+
+
+def _silenced() -> Iterator[None]:
     _flush_python()
     _flush_c_stdio()
     try:

@@ -1,0 +1,526 @@
+"""Read valid catalog files fast; anything else goes to the located reader.
+
+`yamlread` composes libyaml's events into nodes that know their line and
+column, in Python: exact, but most of the time of `validate` on a large
+catalog. Here rapidyaml parses a file in C++, emits it as JSON and msgspec
+decodes that into plain dicts and lists; the schema's declarations are then
+applied to the plain data by converters compiled from them (no object per
+node), and each object gets a `locate.LazyRef` (its file and path) instead of
+a line and column.
+
+The result must equal the located reader's, so this path only takes what it
+can read exactly as `yamlread` does, and answers None (the caller then uses
+`yamlread`) for:
+- anything the schema would report (the located reader reports it, located);
+- bytes that are not UTF-8, a BOM-less control character, a tab or a carriage
+  return, tags, anchors, aliases, directives, several documents, complex keys,
+  very long numerals (`resolve_plain` keeps them as text), deep nesting (a
+  hostile file: refused by `yamlread`, never given to C++);
+- a parse error in rapidyaml (its message goes to the null device: it writes
+  to the process's stderr from C++);
+- a duplicate key (rapidyaml keeps both, JSON keeps the last: the node count
+  of the decoded data then differs from the tree's);
+- a plain scalar rapidyaml leaves as text that YAML 1.2's core schema (as
+  `yamlread.resolve_plain` reads it) makes a number, a boolean or null, where
+  the quoted reading of the same text would give a different value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from skillstack import model as m
+from skillstack.locate import LazyRef, Locator
+from skillstack.yamlread import resolve_plain
+
+_PRINTABLE = bytes(range(0x20, 0x7F)) + b"\n" + bytes(range(0x80, 0x100))
+_DIGITS = bytes.maketrans(b"0123456789", b"\x01" * 10)
+_SUSPECT_HIGH = re.compile(
+    rb"\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]|\xef\xbb\xbf"  # C1 controls (NEL too), U+FFFE/FFFF, a BOM
+    rb"|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")  # bidirectional overrides (the schema refuses them)
+_SUSPECT_TOKEN = re.compile(  # a tag, an anchor or an alias where a node can start
+    rb"(?:^[ ]*|[:?,\[{\]}-][ ]*)[!&*]", re.MULTILINE)
+_SUSPECT_LINE = re.compile(
+    rb"^(?:---|\.\.\.|%)"  # several documents, directives
+    rb"|(?:^|[\s\[{,])\?(?:\s|$)"  # complex keys
+    rb"|[-?] +[-?] +[-?] ",  # compact nested sequences: deep on one line
+    re.MULTILINE)
+_LONG_RUN = b"\x01" * 19
+"""A numeral this long: msgspec's integers end at 64 bits, and resolve_plain keeps numerals of
+over MAX_NUMERAL characters as text (a longer one has a run of at least this many digits)."""
+_DEEP_INDENT = b"\n" + b" " * 24
+"""Block nesting this deep (a hostile file, or not a catalog) goes to the located reader."""
+
+
+def suspect(data: bytes) -> bool:
+    """True when `data` holds something the fast path does not read exactly (module doc);
+    C-speed scans first, a regular expression only where one of them hits."""
+    if data.translate(None, _PRINTABLE):  # control characters, tabs, carriage returns: yamlread's messages
+        return True
+    if _LONG_RUN in data.translate(_DIGITS) or _DEEP_INDENT in data or data.startswith(b" " * 24):
+        return True
+    if (b"\xc2" in data or b"\xef" in data or b"\xe2" in data) and _SUSPECT_HIGH.search(data):
+        return True
+    if (b"!" in data or b"&" in data or b"*" in data) and _SUSPECT_TOKEN.search(data):
+        return True
+    return (b"---" in data or b"..." in data or b"%" in data or b"?" in data or b"- -" in data
+            or b"-  " in data) and _SUSPECT_LINE.search(data) is not None
+
+
+_BRACKETS = bytes(range(256)).translate(None, b"[]{}")
+FLOW_DEPTH = 16
+"""Flow collections nested deeper than this go to the located reader (it refuses 64)."""
+
+
+class Fallback(Exception):
+    """The fast path cannot read this file exactly: use the located reader."""
+
+
+def _shallow(data: bytes) -> bool:
+    """True when flow brackets nest at most FLOW_DEPTH deep (brackets inside text count too:
+    that can only send a file to the located reader)."""
+    brackets = data.translate(None, _BRACKETS)
+    for _ in range(FLOW_DEPTH):
+        if not brackets:
+            return True
+        shorter = brackets.replace(b"[]", b"").replace(b"{}", b"")
+        if len(shorter) == len(brackets):
+            return False  # unbalanced, or [} mixes: the parser would say what is wrong
+        brackets = shorter
+    return not brackets
+
+
+def parse(data: bytes) -> Any:
+    """The plain data of one catalog file (dict at the top), or None: see the module doc."""
+    if suspect(data) or not _shallow(data):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    import msgspec
+    import ryml
+
+    from skillstack.quiet import native_output_silenced
+
+    try:
+        with native_output_silenced():  # rapidyaml prints its parse errors to stderr
+            tree = ryml.parse_in_arena(data)
+        text = ryml.emit_json(tree)
+        root = msgspec.json.decode(text)
+    except Exception:  # noqa: BLE001 - any failure: the located reader says what is wrong
+        return None
+    if type(root) is not dict or 1 + _count(root) != tree.size():
+        return None
+    return root
+
+
+def _count(value: Any) -> int:
+    """Nodes below `value` (a dict's pair counts once, like a rapidyaml node)."""
+    n = len(value)
+    for item in (value.values() if type(value) is dict else value):
+        if type(item) is dict or type(item) is list:
+            n += _count(item)
+    return n
+
+
+# ---- the schema's declarations, applied to plain data ------------------------------------
+
+Conv = Callable[[Any, tuple[Any, ...]], Any]
+_RESOLVABLE_FIRST = frozenset("0123456789-+.~nNtTfF")
+
+
+def _same_either_way(t: Any, value: str) -> Any:
+    """The value of a leaf whose text a plain scalar would resolve differently from a quoted
+    one (`012`, `~`, `TRUE`, `2026-10-01`...): converted both ways with the node converter;
+    equal results are used, anything else goes to the located reader."""
+    from skillstack.schema import Ctx
+    from skillstack.yamlread import ScalarNode
+
+    results = []
+    for reading in (value, resolve_plain(value)):
+        ctx = Ctx("")
+        out = t.convert(ScalarNode(reading, 0, 0), ctx)
+        if ctx.problems:
+            raise Fallback
+        results.append(out)
+    if results[0] != results[1] or type(results[0]) is not type(results[1]):
+        raise Fallback
+    return results[0]
+
+
+def _by_node(t: Any, value: Any) -> Any:
+    """A leaf the fast converters do not take on: the node converter, which must find no problem."""
+    if type(value) is str and resolve_plain(value) is not value:
+        return _same_either_way(t, value)
+    if type(value) is dict or type(value) is list:
+        raise Fallback
+    from skillstack.schema import Ctx
+    from skillstack.yamlread import ScalarNode
+
+    ctx = Ctx("")
+    out = t.convert(ScalarNode(value, 0, 0), ctx)
+    if ctx.problems:
+        raise Fallback
+    return out
+
+
+def _plain_text(value: str) -> bool:
+    """True when a plain scalar with this text resolves to the text itself."""
+    return not value or value[0] not in _RESOLVABLE_FIRST or resolve_plain(value) is value
+
+
+def _kind(t: Any) -> str:
+    for cls in type(t).__mro__:
+        if cls.__name__ in _COMPILERS:
+            return cls.__name__
+    return ""
+
+
+class Compiler:
+    """Plain-data converters for schema declarations, built once per declaration."""
+
+    def __init__(self, locator: Locator | None = None) -> None:
+        self.locator = locator
+        self.done: dict[int, Conv] = {}
+
+    def where(self, path: tuple[Any, ...]) -> m.SourceRef:
+        assert self.locator is not None
+        return LazyRef(self.locator, path)
+
+    def __call__(self, t: Any) -> Conv:
+        key = id(t)
+        conv = self.done.get(key)
+        if conv is None:
+            kind = _kind(t)
+            if not kind:
+                def conv(value: Any, path: tuple[Any, ...], t: Any = t) -> Any:
+                    return _by_node(t, value)
+            else:
+                conv = _COMPILERS[kind](self, t)
+            self.done[key] = conv
+        return conv
+
+
+def _str(c: Compiler, t: Any) -> Conv:
+    # `suspect` sent files with control characters to the located reader: only line breaks are left
+    pattern = t.pattern.match if t.pattern is not None else None
+    multiline = t.multiline
+    first = _RESOLVABLE_FIRST
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        if type(value) is not str or not value or (value[0] in first and resolve_plain(value) is not value):
+            return _by_node(t, value)
+        if (not multiline and "\n" in value) or not value.strip():
+            raise Fallback
+        if pattern is not None and not pattern(value):
+            raise Fallback
+        return value
+    return conv
+
+
+def _url(c: Compiler, t: Any) -> Conv:
+    from skillstack.safe_text import is_http_url
+
+    text = _str(c, t)
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        out = text(value, path)
+        if not is_http_url(out):
+            raise Fallback
+        return out
+    return conv
+
+
+def _num(c: Compiler, t: Any) -> Conv:
+    from skillstack.schema import NUMBER_LIMIT
+
+    integer, low = t.integer, t.minimum
+    high = NUMBER_LIMIT if t.maximum is None else t.maximum
+    floor = -NUMBER_LIMIT if low is None else max(low, -NUMBER_LIMIT)
+    kinds = (int,) if integer else (int, float)
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        if type(value) not in kinds:
+            return _by_node(t, value)
+        if not floor <= value <= high:  # NaN fails this too
+            raise Fallback
+        return value
+    return conv
+
+
+def _date(c: Compiler, t: Any) -> Conv:
+    from datetime import date
+
+    from skillstack.schema import FIRST_YEAR, LAST_YEAR
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        if type(value) is str and len(value) == 10:
+            try:
+                day = date.fromisoformat(value)
+            except ValueError:
+                return _by_node(t, value)
+            if resolve_plain(value) == day and FIRST_YEAR <= day.year <= LAST_YEAR:
+                return day  # plain: resolved to this date; quoted: converted to it
+        return _by_node(t, value)
+    return conv
+
+
+def _enum(c: Compiler, t: Any) -> Conv:
+    values = frozenset(t.values)
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        if type(value) is str and value in values and _plain_text(value):
+            return value
+        return _by_node(t, value)
+    return conv
+
+
+def _level(c: Compiler, t: Any) -> Conv:
+    from skillstack.schema import LEVEL_NAMES
+
+    by_number = {lv.value: lv for lv in m.Level}
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        if type(value) is int and value in by_number:
+            return by_number[value]
+        if type(value) is str and _plain_text(value) and value.lower() in LEVEL_NAMES:
+            return LEVEL_NAMES[value.lower()]
+        return _by_node(t, value)
+    return conv
+
+
+def _real(c: Compiler, t: Any) -> Conv:
+    num = _num(c, t)
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        return float(num(value, path))
+    return conv
+
+
+def _whole(c: Compiler, t: Any) -> Conv:
+    num = c(t.num)
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        return int(num(value, path))
+    return conv
+
+
+def _leaf(c: Compiler, t: Any) -> Conv:
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        return _by_node(t, value)
+    return conv
+
+
+def _list(c: Compiler, t: Any) -> Conv:
+    item: Conv | None = None
+    invalid = _invalid()
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        nonlocal item
+        if type(value) is not list:
+            raise Fallback
+        if item is None:
+            item = c(t.item)
+        out = []
+        for i, child in enumerate(value):
+            got = item(child, (*path, i))
+            if got is not invalid:
+                out.append(got)
+        return tuple(out)
+    return conv
+
+
+def _ref(c: Compiler, t: Any) -> Conv:
+    target: Conv | None = None
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        nonlocal target
+        if target is None:
+            target = c(t.target())
+        return target(value, path)
+    return conv
+
+
+def _located(c: Compiler, t: Any) -> Conv:
+    inner = c(t.inner)
+    invalid = _invalid()
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        got = inner(value, path)
+        return got if got is invalid else (got, c.where(path))
+    return conv
+
+
+def _scalar_or(c: Compiler, t: Any) -> Conv:
+    scalar, mapping, lift = c(t.scalar), c(t.mapping), t.lift
+    invalid = _invalid()
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        if type(value) is dict:
+            return mapping(value, path)
+        got = scalar(value, path)
+        return got if got is invalid else lift(got)
+    return conv
+
+
+_LEAVES = frozenset(("Url", "Str", "Real", "Num", "Whole", "DateT", "Enum", "LevelT", "Bool", "EducationT", ""))
+_NULLS = frozenset(("~", "null", "Null", "NULL"))
+
+
+def _obj(c: Compiler, t: Any) -> Conv:
+    fields = t.fields
+    convs: dict[str, tuple[Conv, bool]] = {}  # key -> (converter, whether it needs its path)
+    required = [k for k, spec in fields.items() if spec.required]
+    free, build = t.free_keys, t.build
+    has_id = "id" in fields
+    invalid = _invalid()
+    nulls = _NULLS
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        if type(value) is not dict:
+            raise Fallback
+        values: dict[str, Any] = {}
+        for key, item in value.items():
+            spec = convs.get(key)
+            if spec is None:
+                if key in fields:
+                    inner = fields[key].type
+                    spec = convs[key] = (c(inner), _kind(inner) not in _LEAVES)
+                elif free and key.startswith("x-"):
+                    values[key] = item
+                    continue
+                else:
+                    raise Fallback
+            if item is None or (type(item) is str and item in nulls):
+                raise Fallback  # `hours:` with nothing after it: reported by the located reader
+            got = spec[0](item, (*path, key) if spec[1] else path)
+            if got is not invalid:
+                values[key] = got
+        for key in required:
+            if key not in value:
+                raise Fallback
+        if build is None:
+            return values
+        if has_id and "id" not in values:
+            return invalid
+        return build(values, c.where(path))
+    return conv
+
+
+def _cost(c: Compiler, t: Any) -> Conv:
+    inner = _obj(c, t)
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        if type(value) is dict and "amount" not in value and "subscription" not in value:
+            raise Fallback
+        return inner(value, path)
+    return conv
+
+
+def _discount(c: Compiler, t: Any) -> Conv:
+    inner = _obj(c, t)
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        if type(value) is dict:
+            after = value.get("after")
+            if type(after) is dict and len(after) != 1:
+                raise Fallback
+        return inner(value, path)
+    return conv
+
+
+def _requirement(c: Compiler, t: Any) -> Conv:
+    """RequirementT.convert on plain data: the one shape a requirement names."""
+    import sys
+
+    req_keys = sys.modules[type(t).__module__]._REQ_KEYS
+    shapes = {kind: c(shape) for kind, shape in t.shapes.items()}
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        if type(value) is not dict:
+            raise Fallback
+        kinds = [k for k in value if k in req_keys]
+        if len(kinds) != 1:
+            raise Fallback
+        return shapes[kinds[0]](value, path)
+    return conv
+
+
+def _role_item(c: Compiler, t: Any) -> Conv:
+    """RoleItemT.convert on plain data."""
+    import sys
+
+    module = sys.modules[type(t).__module__]
+    role_skill = c(module.ROLE_SKILL)
+    item_keys = {k: c(f.type) for k, f in module._ITEM_KEYS.items()}
+    requirement = c(module.REQUIREMENT)
+    invalid = _invalid()
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        if type(value) is not dict:
+            raise Fallback
+        if "skill" in value:
+            return role_skill(value, path)
+        inner: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        for key, item in value.items():
+            spec = item_keys.get(key)
+            if spec is not None:
+                got = spec(item, (*path, key))
+                if got is not invalid:
+                    extra[key] = got
+            else:
+                inner[key] = item
+        req = requirement(inner, path)
+        if req is invalid:
+            return invalid
+        return m.Expectation(req, extra.get("importance", "essential"), extra.get("source", ""), c.where(path))
+    return conv
+
+
+def _refuse(c: Compiler, t: Any) -> Conv:
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        raise Fallback
+    return conv
+
+
+def _invalid() -> Any:
+    from skillstack.schema import INVALID
+
+    return INVALID
+
+
+_COMPILERS: dict[str, Callable[[Compiler, Any], Conv]] = {
+    "CostObj": _cost, "DiscountT": _discount, "RequirementT": _requirement, "RoleItemT": _role_item,
+    "Url": _url, "Str": _str, "Real": _real, "Num": _num, "Whole": _whole, "DateT": _date, "Enum": _enum, "LevelT": _level,
+    "Bool": _leaf, "EducationT": _leaf, "ListOf": _list, "Ref": _ref, "Located": _located,
+    "ScalarOr": _scalar_or, "Obj": _obj, "MapOf": _refuse,
+}
+
+
+class CatalogReader:
+    """Converts catalog files' plain data with converters compiled once for all files."""
+
+    def __init__(self) -> None:
+        from skillstack.schema import CATALOG_FILE
+
+        self.compiler = Compiler()
+        self.convert = self.compiler(CATALOG_FILE)
+
+    def read(self, data: bytes, locator: Locator) -> dict[str, Any] | None:
+        """The converted values of one catalog file (as `CATALOG_FILE.convert` returns them
+        for a file without problems), or None: use the located reader."""
+        root = parse(data)
+        if root is None:
+            return None
+        self.compiler.locator = locator
+        try:
+            values = self.convert(root, ())
+        except Fallback:
+            return None
+        except RecursionError:  # pragma: no cover - _SUSPECT and _shallow keep files shallow
+            return None
+        return values

@@ -1,0 +1,123 @@
+"""Where an object was written, found only when someone asks.
+
+The fast reader (`fastread`) keeps no line numbers: each object remembers its
+file and its path in the file's data (`("credentials", 17, "grants", 0)`). A
+`LazyRef` is a `SourceRef` whose line and column are found the first time they
+are read, by re-reading that one file with the located reader (`yamlread`),
+once per file. A valid catalog reports nothing, so nothing is re-read; a
+problem costs the re-reading of its file.
+
+This module imports nothing heavy: the cache builds LazyRefs on the warm path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from skillstack.model import SourceRef
+
+Path_ = tuple[str | int, ...]
+
+
+class Locator:
+    """Line and column of paths in one file (`shown` is its name in messages; `source`
+    where to read it, or `data` its bytes as read)."""
+
+    __slots__ = ("_data", "_root", "shown", "source")
+
+    def __init__(self, shown: str, source: str, data: bytes | None = None) -> None:
+        self.shown = shown
+        self.source = source
+        self._data = data
+        self._root: Any = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Locator, (self.shown, self.source))
+
+    def _read(self) -> Any:
+        from skillstack.fileio import CATALOG_FILE_LIMIT, read_input_bytes
+        from skillstack.yamlread import read_bytes
+
+        data = self._data
+        if data is None:
+            try:
+                data = read_input_bytes(Path(self.source), what="catalog file", limit=CATALOG_FILE_LIMIT)
+            except Exception:  # noqa: BLE001 - the file went away since: no position to give
+                return False
+        self._data = None  # the nodes replace the bytes
+        result = read_bytes(data, self.shown)
+        return result.root if result.root is not None and not result.problems else False
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        """(line, column) of the node at `path`; (0, 0) if the file no longer has it."""
+        from skillstack.yamlread import MapNode, ScalarNode, SeqNode
+
+        if self._root is None:
+            self._root = self._read()
+        node = self._root
+        if node is False:
+            return 0, 0
+        for step in path:
+            if isinstance(node, MapNode) and isinstance(step, str):
+                found = None
+                for key, value in node.pairs:
+                    if isinstance(key, ScalarNode) and key.value is not None and str(key.value) == step:
+                        found = value  # the last of equal keys would be a duplicate-key error anyway
+                        break
+                if found is None:
+                    return 0, 0
+                node = found
+            elif isinstance(node, SeqNode) and isinstance(step, int) and 0 <= step < len(node.items):
+                node = node.items[step]
+            else:
+                return 0, 0
+        return node.line, node.col
+
+
+class LazyRef(SourceRef):
+    """A SourceRef whose line and column are looked up on first use (see the module doc).
+
+    Equal to, and hashed like, the SourceRef of the same place."""
+
+    locator: Locator
+    path: Path_
+
+    def __init__(self, locator: Locator, path: Path_) -> None:
+        self.__dict__.update(file=locator.shown, locator=locator, path=path)
+
+    def _position(self) -> tuple[int, int]:
+        found = self.__dict__.get("_at")
+        if found is None:
+            found = self.locator.position(self.path)
+            object.__setattr__(self, "_at", found)
+        return found
+
+    @property
+    def line(self) -> int:
+        return self._position()[0]
+
+    @property
+    def col(self) -> int:
+        return self._position()[1]
+
+    @property
+    def located(self) -> bool:
+        """Whether line and column were already looked up."""
+        return "_at" in self.__dict__
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SourceRef):
+            return NotImplemented
+        return (self.file, self.line, self.col) == (other.file, other.line, other.col)
+
+    def __hash__(self) -> int:
+        return hash((self.file, self.line, self.col))
+
+    def __repr__(self) -> str:
+        return f"SourceRef(file={self.file!r}, line={self.line!r}, col={self.col!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self.located:
+            return (SourceRef, (self.file, self.line, self.col))
+        return (LazyRef, (self.locator, self.path))

@@ -1,0 +1,212 @@
+"""The fast reader (rapidyaml -> JSON -> msgspec, lines found on demand) reads exactly what
+the located reader (libyaml events -> nodes with lines) reads: the same objects, every
+nested `where` at the same line and column, the same problems (file, line, column, message),
+on every catalog the tests have, generated ones, and hypothesis' documents."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+import time
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from skillstack import fastread
+from skillstack.loader import RawCatalog, catalog_files, load_raw, read_file, shipped_catalog
+from skillstack.locate import LazyRef, Locator
+from skillstack.model import SourceRef
+from skillstack.validate.service import check_raw
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+TODAY = date(2026, 11, 1)
+VALID_CATALOG = (DATA / "catalogs" / "mini" / "catalog.yaml").read_text(encoding="utf-8")
+FUZZ = settings(max_examples=40, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+PIECES = ["\t", "\r", "\x00", ":", "- ", "{", "}", "[", "]", "'", '"', "&a ", "*a", "!!str ", "\n  ", "\n- ",
+          " .inf", " 012", " ~", " TRUE", " 1e400", " 9999-12-31", "\ufeff", "\u202e", "#", "? ", "---\n",
+          " x-note: 1", ", ", "|-\n  ", "\"\\u0031\""]
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> bytes:
+    """The mini catalog with a few characters inserted, deleted or replaced, or lines doubled."""
+    text = VALID_CATALOG
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        edit = draw(st.sampled_from(["insert", "delete", "replace", "duplicate-line"]))
+        piece = draw(st.sampled_from(PIECES))
+        if edit == "insert":
+            text = text[:at] + piece + text[at:]
+        elif edit == "delete":
+            text = text[:at] + text[at + draw(st.integers(1, 20)):]
+        elif edit == "replace":
+            text = text[:at] + piece + text[at + len(piece):]
+        else:
+            lines = text.split("\n")
+            row = draw(st.integers(0, len(lines) - 1))
+            lines.insert(row, lines[row])
+            text = "\n".join(lines)
+    return text.encode("utf-8", "surrogatepass")
+
+
+def dump(obj: Any) -> Any:
+    """Everything in a value, `where`s (compared by line and column) and types included."""
+    if isinstance(obj, SourceRef):
+        return ("@", obj.file, obj.line, obj.col)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return (type(obj).__name__, tuple((f.name, dump(getattr(obj, f.name))) for f in dataclasses.fields(obj)))
+    if isinstance(obj, (list, tuple)):
+        return tuple(dump(x) for x in obj)
+    if isinstance(obj, Enum):
+        return repr(obj)
+    return (type(obj).__name__, obj)
+
+
+def summary(raw: RawCatalog) -> dict[str, Any]:
+    return {"files": raw.files, "skills": dump(raw.skills), "credentials": dump(raw.credentials),
+            "roles": dump(raw.roles), "info": dump(raw.info), "problems": raw.problems, "unread": raw.unread}
+
+
+def assert_same(paths: list[Path]) -> tuple[RawCatalog, RawCatalog]:
+    fast, located = load_raw(paths), load_raw(paths, fast=False)
+    assert summary(fast) == summary(located)
+    assert check_raw(fast, TODAY).problems == check_raw(located, TODAY).problems
+    return fast, located
+
+
+def catalogs() -> list[Path]:
+    found = [shipped_catalog(), *sorted((DATA / "catalogs").iterdir())]
+    for rule in sorted((DATA / "rules").iterdir()):
+        found += [p for p in (rule / "pass", rule / "fail") if p.exists()]
+    return [p for p in found if p.is_dir() or p.suffix in (".yaml", ".yml")]
+
+
+@pytest.mark.parametrize("path", catalogs(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_fast_and_located_readers_agree_on_every_test_catalog(path: Path) -> None:
+    assert_same([path])
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("gen") / "small"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "gen_catalog.py"), "small", str(folder)],
+                   check=True, capture_output=True)
+    return folder
+
+
+def test_fast_and_located_readers_agree_on_a_generated_catalog_which_takes_the_fast_path(generated: Path) -> None:
+    fast, _ = assert_same([generated])
+    assert len(fast.credentials) == 200 and not fast.problems
+    reader = fastread.CatalogReader()
+    for file in catalog_files([generated]):
+        data = file.read_bytes()
+        assert reader.read(data, Locator(str(file), str(file), data)) is not None, file
+    # nothing was located while reading: lines are found when asked for
+    assert all(isinstance(c.where, LazyRef) for c in fast.credentials)
+
+
+def test_the_shipped_catalog_mostly_takes_the_fast_path() -> None:
+    reader = fastread.CatalogReader()
+    files = catalog_files([shipped_catalog()])
+    taken = sum(reader.read(f.read_bytes(), Locator(str(f), str(f))) is not None for f in files)
+    assert taken >= len(files) * 3 // 4
+
+
+TRICKY = """\
+credentials:
+  - id: {ident}
+    name: {name}
+    issuer: {issuer}
+    kind: course
+    hours: {hours}
+    exam: {exam}
+    last_reviewed: {reviewed}
+    grants: [{{skill: sql, level: {level}}}]
+    x-note: {note}
+skills:
+  - {{id: sql, name: SQL, aliases: [{alias}]}}
+"""
+SCALARS = ["012", "'012'", '"012"', "802.11", "'802.11'", "1.50", "'1.50'", "~", "'~'", "Null", "TRUE", "True",
+           "'true'", "false", ".inf", "'.inf'", "-.inf", ".nan", "0x1F", "0o17", "1_000", "1e5", "+1", "-0", "2026-10-01",
+           "'2026-10-01'", "\"2026-10-01\"", "2026-02-30", "20261001", "'20261001'", "yes", "no", "on", "''", "x",
+           "sql", "'sql'", "A & B", "a: b", "'a: b'", "[]", "{}", "[a, b]", "{a: 1}", "-", "'-'", "1", "4", "5",
+           "intermediate", "'intermediate'", "|-\n      012", ">-\n      2026-10-01", "\"\\u0031\"", "'it''s'",
+           "9" * 25, "1" * 120, "1." + "0" * 120, "'x' # comment", "x #: y", "\"\\t\"", "!!str 12", "&a 1", "*a"]
+
+
+VALID = {"ident": "c1", "name": "Course", "issuer": "Org", "hours": "10", "exam": "X1", "reviewed": "2026-10-01",
+         "level": "2", "note": "x", "alias": "structured"}
+
+
+def read_both(path: Path) -> tuple[RawCatalog, RawCatalog]:
+    data = path.read_bytes()
+    fast, located = RawCatalog(), RawCatalog()
+    read_file(path, data, fast)
+    read_file(path, data, located, fast=False)
+    return fast, located
+
+
+def test_every_tricky_scalar_in_every_field_reads_the_same_either_way(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    taken = 0
+    for key in VALID:
+        for scalar in SCALARS:
+            path.write_text(TRICKY.format(**{**VALID, key: scalar}), encoding="utf-8")
+            fast, located = read_both(path)
+            assert summary(fast) == summary(located), (key, scalar)
+            taken += isinstance(fast.credentials[0].where, LazyRef) if fast.credentials else 0
+    assert taken > len(VALID) * len(SCALARS) // 4  # most of them on the fast path
+
+
+@FUZZ
+@given(st.dictionaries(st.sampled_from(sorted(VALID)), st.sampled_from(SCALARS), max_size=4))
+def test_tricky_scalars_read_the_same_either_way(tmp_path_factory: Any, fields: dict[str, str]) -> None:
+    path = tmp_path_factory.mktemp("tricky") / "c.yaml"
+    path.write_text(TRICKY.format(**{**VALID, **fields}), encoding="utf-8")
+    fast, located = read_both(path)
+    assert summary(fast) == summary(located)
+
+
+@FUZZ
+@given(mutated() | st.binary(max_size=200))
+def test_fuzzed_documents_read_the_same_either_way(tmp_path_factory: Any, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "catalog.yaml"
+    path.write_bytes(data)
+    fast, located = read_both(path)
+    assert summary(fast) == summary(located)
+
+
+@pytest.mark.parametrize("text", [
+    "skills: " + "[" * 100_000 + "]" * 100_000 + "\n",
+    "skills:\n" + "".join("  " * i + "- \n" for i in range(2000)),
+    "skills: " + "{a: " * 50_000 + "1" + "}" * 50_000 + "\n",
+    "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+                                                  for p, c in zip("abcdefgh", "bcdefghi", strict=True)),
+    "- " * 5_000 + "x\n",
+])
+def test_hostile_files_are_refused_by_both_quickly(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "hostile.yaml"
+    path.write_text(text, encoding="utf-8")
+    start = time.perf_counter()
+    fast, _ = assert_same([path])
+    assert fast.problems and not (fast.skills or fast.credentials or fast.roles)
+    assert time.perf_counter() - start < 10
+
+
+def test_a_lazy_where_is_found_once_and_equals_the_located_one(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text("# a comment\n\nskills:\n  - id: sql\n    name: SQL\n  -   {id: py, name: Python}\n")
+    fast = load_raw([path])
+    first, second = (s.where for s in fast.skills)
+    assert isinstance(first, LazyRef) and not first.located
+    assert (first.line, first.col, second.line, second.col) == (4, 5, 6, 7)
+    assert first == SourceRef(first.file, 4, 5) and hash(first) == hash(SourceRef(first.file, 4, 5))
+    assert str(second) == f"{second.file}:6:7" and first.located
