@@ -302,3 +302,128 @@ def test_cli_fuzzy_match_needs_yes(tmp_path: Path) -> None:
     assert "rerun with --yes" in done.stderr
     done = _run(*args, "--yes")
     assert done.returncode == 0 and yaml.safe_load(profile.read_text(encoding="utf-8"))["credentials"][0]["id"] == "robots"
+
+
+# ---- keys resolved from DID / controller documents in the input, status lists, other suites ----------------
+
+_B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+def _b58(raw: bytes) -> str:
+    number, out = int.from_bytes(raw, "big"), ""
+    while number:
+        number, digit = divmod(number, 58)
+        out = _B58[digit] + out
+    return "1" * (len(raw) - len(raw.lstrip(b"\0"))) + out
+
+
+def _multikey(private: Any) -> str:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    return "z" + _b58(b"\xed\x01" + private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
+
+
+def _signed(issuer: str, method: str, private: Any, rel: str = "ob30/simple-did-key-method.json",
+            change: Any = None) -> dict[str, Any]:
+    """A shared OB 3.0 credential re-issued by `issuer` and signed (eddsa-rdfc-2022) with `private`."""
+    import hashlib
+
+    from skillstack.importers.badges import canonical
+
+    body = json.loads((FILES / rel).read_text())
+    body["issuer"]["id"] = issuer
+    if change:
+        change(body)
+    body.pop("proof", None)
+    proof = {"type": "DataIntegrityProof", "created": "2024-01-01T00:00:00Z", "verificationMethod": method,
+             "cryptosuite": "eddsa-rdfc-2022", "proofPurpose": "assertionMethod"}
+    data = (hashlib.sha256(canonical({**proof, "@context": body["@context"]})).digest()
+            + hashlib.sha256(canonical(body)).digest())
+    return {**body, "proof": {**proof, "proofValue": "z" + _b58(private.sign(data))}}
+
+
+def _did_doc(did: str, private: Any) -> dict[str, Any]:
+    return {"@context": ["https://www.w3.org/ns/did/v1"], "id": did,
+            "verificationMethod": [{"id": f"{did}#key-1", "type": "Multikey", "controller": did,
+                                    "publicKeyMultibase": _multikey(private)}],
+            "assertionMethod": [f"{did}#key-1"]}
+
+
+def _check_with(body: dict[str, Any], docs: dict[str, Any]) -> BadgeResult:
+    return check_file("made.json", json.dumps(body).encode(), lambda url: docs.get(url), NOW)
+
+
+def test_did_web_key_is_resolved_from_its_did_document_in_the_input() -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key, other = Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
+    did = "did:web:issuer.example.org"
+    body = _signed(did, f"{did}#key-1", key)
+    assert _check_with(body, {did: _did_doc(did, key)}).verdict == "verified"
+    # the same document found by the https URL did:web names, as --resolve would serve it
+    assert _check_with(body, {"https://issuer.example.org/.well-known/did.json": _did_doc(did, key)}).verdict \
+        == "verified"
+    assert _check_with(body, {did: _did_doc(did, other)}).verdict == "tampered"
+    missing = _check_with(body, {})
+    assert (missing.verdict, missing.reason) == (
+        "unverifiable-offline", f"the key {did}#key-1 is not in the input (its DID document would resolve it offline)")
+
+
+def test_controller_document_key_must_belong_to_the_issuer() -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.generate()
+    method = "https://issuer.example.org/keys/1"
+    key_doc = {"@context": ["https://w3id.org/security/multikey/v1"], "id": method, "type": "Multikey",
+               "controller": "https://issuer.example.org/", "publicKeyMultibase": _multikey(key)}
+    body = _signed("https://issuer.example.org/", method, key)
+    assert _check_with(body, {method: key_doc}).verdict == "verified"
+    stolen = _signed("https://someone-else.example.org/", method, key)
+    result = _check_with(stolen, {method: key_doc})
+    assert result.verdict == "invalid" and "is not the issuer" in result.reason
+    assert check_file("doc.json", json.dumps(_did_doc("did:web:x.org", key)).encode(), fetch, NOW).verdict \
+        == "supporting"
+
+
+def test_status_list_counts_only_when_its_issuer_and_proof_hold() -> None:
+    rel = "ob30/bit-string-list/credential-status-revoked.json"
+    listing = json.loads((FILES / "ob30/bit-string-list/testlist").read_text())
+    url = json.loads((FILES / rel).read_text())["credentialStatus"]["statusListCredential"]
+    assert check(rel, fetcher=lambda u: listing if u == url else fetch(u)).verdict == "revoked"
+    forged = {**listing, "credentialSubject": {**listing["credentialSubject"],
+                                               "encodedList": "uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA"}}
+    result = check(rel, fetcher=lambda u: forged if u == url else fetch(u))
+    assert result.verdict == "verified"  # the forged list is not used: revocation unknown
+    assert any("fails its own proof check" in w for w in result.warnings)
+    foreign = {**listing, "issuer": "https://someone-else.example.org/"}
+    result = check(rel, fetcher=lambda u: foreign if u == url else fetch(u))
+    assert result.verdict == "verified" and any("not by the credential's issuer" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(("suite", "words"), [
+    ({"type": "DataIntegrityProof", "cryptosuite": "ecdsa-sd-2023"}, "selective-disclosure"),
+    ({"type": "RsaSignature2018"}, "RsaSignature2018"),
+    ({"type": "DataIntegrityProof", "cryptosuite": "ecdsa-rdfc-2019"}, "ecdsa-rdfc-2019"),
+    ({"type": "DataIntegrityProof", "cryptosuite": "bbs-2023"}, "bbs-2023")])
+def test_other_proof_suites_are_unverifiable_offline_naming_the_suite(suite: dict[str, str], words: str) -> None:
+    body = json.loads((FILES / "ob30/simple-did-key-method.json").read_text())
+    body["proof"] = [{**p, **suite} for p in (body["proof"] if isinstance(body["proof"], list) else [body["proof"]])]
+    if suite["type"] == "RsaSignature2018":  # a type the credential's contexts must define, else it is invalid
+        body["@context"].append("https://w3id.org/security/v2")
+    result = check_file("other.json", json.dumps(body).encode(), fetch, NOW)
+    assert result.verdict == "unverifiable-offline" and words in result.reason
+
+
+def test_cli_resolves_a_did_web_key_from_a_did_document_file(tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.generate()
+    did = "did:web:issuer.example.org"
+    (tmp_path / "badge.json").write_text(json.dumps(_signed(did, f"{did}#key-1", key)), encoding="utf-8")
+    (tmp_path / "did.json").write_text(json.dumps(_did_doc(did, key)), encoding="utf-8")
+    script = str(Path(sys.executable).with_name("skillstack"))
+    done = subprocess.run([script, "import", "badges", str(tmp_path), "--format", "json"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    verdicts = {Path(r["file"]).name: r["verdict"] for r in json.loads(done.stdout)["badges"]}
+    assert verdicts == {"badge.json": "verified", "did.json": "supporting"}

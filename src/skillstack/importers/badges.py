@@ -11,12 +11,16 @@ Verdicts, most severe first (a credential gets the first that applies):
 - `expired` / `not-yet-valid`: by `expires`/`validUntil` and `issuedOn`/`validFrom` against
   `today`;
 - `verified`: the signature checks with a key present in the input (in the verification
-  method, a did:key, a JWS header `jwk`, or a key document in the input);
+  method, a did:key, a JWS header `jwk`, or a DID document (did:web), controller document or
+  key document in the input, found by its id or, for did:web, its https URL);
 - `unverifiable-offline`: nothing is wrong with it, but checking it needs the network (an
   OB 2.0 hosted assertion must be fetched from its id; a key or status list not in the input),
   or it carries no proof; `reason` says which.
-Files that are not credentials (badge classes, issuers, keys, revocation and status lists)
-get `supporting`: they are used to resolve the credentials.
+Files that are not credentials (badge classes, issuers, keys, DID documents, revocation and
+status lists) get `supporting`: they are used to resolve the credentials. A status list counts
+only when its issuer is the credential's and its own proof does not fail. Proofs of other suites
+(ecdsa-sd-2023, ecdsa-rdfc-2019, bbs-2023, RsaSignature2018, JsonWebSignature2020...) are
+`unverifiable-offline`, the reason naming the suite.
 
 `fetch(url)` gives documents by URL from the input only (the CLI indexes the input files by
 their ids and by `--resolve PREFIX=FOLDER`); nothing here touches the network. JSON-LD
@@ -63,7 +67,8 @@ BUNDLED = {
 }
 OB3_TYPES = ("OpenBadgeCredential", "AchievementCredential", "EndorsementCredential", "ClrCredential")
 SUPPORT_TYPES = ("BadgeClass", "Issuer", "Profile", "CryptographicKey", "RevocationList",
-                 "BitstringStatusListCredential", "StatusList2021Credential")
+                 "BitstringStatusListCredential", "StatusList2021Credential", "Multikey",
+                 "Ed25519VerificationKey2020", "Ed25519VerificationKey2018", "JsonWebKey2020")
 VERDICTS = ("invalid", "tampered", "revoked", "expired", "not-yet-valid", "verified", "unverifiable-offline",
             "supporting", "unreadable")
 
@@ -351,6 +356,8 @@ def _dispatch(result: BadgeResult, body: dict[str, Any], signed: Any, fetch: Fet
     elif "VerifiableCredential" in types and not any(t in types for t in SUPPORT_TYPES):
         result.verdict = "invalid"
         result.reason = f"a VerifiableCredential whose type names none of {', '.join(OB3_TYPES)}"
+    elif not types and (str(body.get("id", "")).startswith("did:") or "verificationMethod" in body):
+        result.verdict, result.reason = "supporting", "a DID or controller document, used to resolve keys"
     elif any(t in types for t in SUPPORT_TYPES):
         result.verdict, result.reason = "supporting", f"a {' '.join(types)}, used to resolve credentials"
         result.name = str(body.get("name", ""))
@@ -516,8 +523,8 @@ def _ob3(result: BadgeResult, body: dict[str, Any], signed: Any, fetch: Fetch, n
     if signed is not None:
         _ob3_jwt(signed, findings)
     else:
-        _ob3_proof(result, body, findings)
-    _ob3_status(body, fetch, findings, result.warnings)
+        _ob3_proof(result, body, findings, fetch)
+    _ob3_status(result, body, fetch, findings)
     _decide(result, findings)
 
 
@@ -574,7 +581,21 @@ def _ob3_jwt(signed: Any, findings: dict[str, tuple[str, str]]) -> None:
         findings["signature"] = ("tampered", "the JWT signature does not match the key in its header")
 
 
-def _ob3_proof(result: BadgeResult, body: dict[str, Any], findings: dict[str, tuple[str, str]]) -> None:
+# proof types and cryptosuites that exist but are not checked here, and why (the verdict says so)
+_UNCHECKED = {
+    "ecdsa-sd-2023": "selective-disclosure proofs (ecdsa-sd-2023) are not checked by skillstack",
+    "bbs-2023": "BBS proofs (bbs-2023) are not checked by skillstack",
+    "ecdsa-rdfc-2019": "ECDSA proofs (ecdsa-rdfc-2019) are not checked by skillstack",
+    "ecdsa-jcs-2019": "ECDSA proofs (ecdsa-jcs-2019) are not checked by skillstack",
+    "eddsa-jcs-2022": "JCS-canonicalised proofs (eddsa-jcs-2022) are not checked by skillstack",
+    "RsaSignature2018": "RsaSignature2018 proofs are not checked by skillstack (a retired suite)",
+    "JsonWebSignature2020": "JsonWebSignature2020 proofs are not checked by skillstack",
+    "EcdsaSecp256k1Signature2019": "EcdsaSecp256k1Signature2019 proofs are not checked by skillstack",
+}
+
+
+def _ob3_proof(result: BadgeResult, body: dict[str, Any], findings: dict[str, tuple[str, str]],
+               fetch: Fetch | None = None) -> None:
     proofs = [p for p in _as_list(body.get("proof")) if isinstance(p, dict)]
     usable = [p for p in proofs if p.get("proofPurpose") == "assertionMethod" and (
         "Ed25519Signature2020" in _types(p) or ("DataIntegrityProof" in _types(p)
@@ -583,27 +604,20 @@ def _ob3_proof(result: BadgeResult, body: dict[str, Any], findings: dict[str, tu
         findings["signature"] = ("unverifiable-offline", "the credential carries no proof")
         return
     if not usable:
-        findings["signature"] = ("unverifiable-offline", ("no proof of a type that can be checked "
-                                                         "(Ed25519Signature2020, eddsa-rdfc-2022, eddsa-2022)"))
+        kinds = [str(p.get("cryptosuite", "")) if "DataIntegrityProof" in _types(p) else
+                 next(iter(_types(p)), "") for p in proofs]
+        why = next((_UNCHECKED[k] for k in kinds if k in _UNCHECKED), None)
+        findings["signature"] = ("unverifiable-offline", why or (
+            f"no proof of a type that can be checked (found {', '.join(kinds) or 'untyped'}; checked: "
+            "Ed25519Signature2020, eddsa-rdfc-2022, eddsa-2022 with proofPurpose assertionMethod)"))
         return
     proof = usable[0]
     method = str(proof.get("verificationMethod", ""))
-    base, _, fragment = method.partition("#")
-    controller: str | None = None
-    if method.startswith("did:key:"):
-        multibase = method[len("did:key:"):].split("#")[0]
-    elif fragment and fragment.startswith("z6Mk"):
-        multibase, controller = fragment, base
-    elif not re.match(r"^[a-z][a-z0-9+.-]*:", method):
-        findings["signature"] = ("invalid", f"the verification method {method!r} is not a URI (no scheme)")
+    found = resolve_key(method, fetch or (lambda _url: None))
+    if not isinstance(found[0], bytes):
+        findings["signature"] = (str(found[0]), str(found[1]))
         return
-    else:
-        findings["signature"] = ("unverifiable-offline", f"the key {method} is not in the input")
-        return
-    key = ed25519_key(multibase)
-    if key is None:
-        findings["signature"] = ("invalid", f"the verification method {method} holds no valid Ed25519 key")
-        return
+    key, controller = found[0], found[1]
     if controller is not None and result.issuer_id and controller != result.issuer_id:
         findings["signature"] = ("invalid", (f"the key's controller {controller} is not the issuer "
                                             f"{result.issuer_id}"))
@@ -628,8 +642,86 @@ def _ob3_proof(result: BadgeResult, body: dict[str, Any], findings: dict[str, tu
         findings["signature"] = ("tampered", "the proof's signature does not match the credential")
 
 
-def _ob3_status(body: dict[str, Any], fetch: Fetch, findings: dict[str, tuple[str, str]],
-                warnings: list[str]) -> None:
+def did_web_url(did: str) -> str:
+    """The URL of a did:web DID document: `did:web:example.com` -> https://example.com/.well-known/did.json,
+    `did:web:example.com:users:alice` -> https://example.com/users/alice/did.json."""
+    from urllib.parse import unquote
+
+    parts = [unquote(p) for p in did.split("#")[0].removeprefix("did:web:").split(":")]
+    return f"https://{parts[0]}/" + ("/".join(parts[1:]) + "/did.json" if len(parts) > 1 else ".well-known/did.json")
+
+
+def resolve_key(method: str, fetch: Fetch) -> tuple[bytes, str | None] | tuple[str, str]:
+    """The Ed25519 key of a verification method and its controller (None when the key is its own id),
+    or a finding `(verdict, why)`. Offline only: a did:key, a multibase key in the method's fragment,
+    or a DID document / controller document / key document in the input (by id; a did:web's
+    document also by its https URL)."""
+    base, _, fragment = method.partition("#")
+    if method.startswith("did:key:"):
+        key = ed25519_key(base[len("did:key:"):])
+        return (key, None) if key else ("invalid", f"the verification method {method} holds no valid Ed25519 key")
+    if fragment.startswith("z6Mk") and not base.startswith("did:"):
+        key = ed25519_key(fragment)
+        return (key, base) if key else ("invalid", f"the verification method {method} holds no valid Ed25519 key")
+    if not re.match(r"^[a-z][a-z0-9+.-]*:", method):
+        return "invalid", f"the verification method {method!r} is not a URI (no scheme)"
+    candidates = [method, base] + ([did_web_url(base)] if base.startswith("did:web:") else [])
+    for url in candidates:
+        doc = fetch(url)
+        entry = _method_entry(doc, method, base) if isinstance(doc, dict) else None
+        if entry is None:
+            continue
+        key = _entry_key(entry)
+        if key is None:
+            return "invalid", f"the verification method {method} in the input holds no usable Ed25519 key"
+        controller = entry.get("controller") if isinstance(entry.get("controller"), str) else base
+        return key, str(controller)
+    where = "its DID document" if base.startswith("did:") else "its controller or key document"
+    return "unverifiable-offline", f"the key {method} is not in the input ({where} would resolve it offline)"
+
+
+def _method_entry(doc: dict[str, Any], method: str, base: str) -> dict[str, Any] | None:
+    """The verification method `method` in a DID, controller or key document."""
+    if doc.get("id") == method and any(k in doc for k in ("publicKeyMultibase", "publicKeyJwk", "publicKeyBase58")):
+        return doc
+    for key in ("verificationMethod", "assertionMethod", "publicKey"):
+        for entry in _as_list(doc.get(key)):
+            if not isinstance(entry, dict):
+                continue
+            ident = str(entry.get("id", ""))
+            if ident == method or (ident.startswith("#") and base + ident == method):
+                return entry
+    return None
+
+
+def _entry_key(entry: dict[str, Any]) -> bytes | None:
+    multibase = entry.get("publicKeyMultibase")
+    if isinstance(multibase, str):
+        return ed25519_key(multibase)
+    jwk = entry.get("publicKeyJwk")
+    if isinstance(jwk, dict) and jwk.get("kty") == "OKP" and jwk.get("crv") == "Ed25519":
+        try:
+            raw = _b64(str(jwk.get("x", "")))
+        except ValueError:
+            return None
+        return raw if len(raw) == 32 else None
+    b58 = entry.get("publicKeyBase58")
+    if isinstance(b58, str):
+        try:
+            raw = base58_decode(b58)
+        except ValueError:
+            return None
+        return raw if len(raw) == 32 else None
+    return None
+
+
+def _ob3_status(result: BadgeResult, body: dict[str, Any], fetch: Fetch,
+                findings: dict[str, tuple[str, str]]) -> None:
+    """Bitstring Status List / StatusList2021 entries, against a status list credential in the input.
+
+    The list is used only when its issuer is the credential's and its own proof does not fail;
+    a list whose proof cannot be checked offline is used with a warning."""
+    warnings = result.warnings
     for status in _as_list(body.get("credentialStatus")):
         if not isinstance(status, dict):
             continue
@@ -638,13 +730,32 @@ def _ob3_status(body: dict[str, Any], fetch: Fetch, findings: dict[str, tuple[st
             continue
         url = str(status.get("statusListCredential", ""))
         listing = fetch(url)
+        listing_jwt = None
         if isinstance(listing, str):
-            parts = jws_parts(listing)
-            listing = parts[1] if parts else None
+            listing_jwt = jws_parts(listing)
+            listing = listing_jwt[1] if listing_jwt else None
         subject = listing.get("credentialSubject") if isinstance(listing, dict) else None
-        if not isinstance(subject, dict) or not isinstance(subject.get("encodedList"), str):
+        if not isinstance(listing, dict) or not isinstance(subject, dict) \
+                or not isinstance(subject.get("encodedList"), str):
             warnings.append(f"its status list {url} is not in the input; revocation not checked")
             continue
+        list_issuer = _ident(listing.get("issuer"))
+        if result.issuer_id and list_issuer != result.issuer_id:
+            warnings.append(f"its status list {url} is issued by {list_issuer or 'no one'}, not by the credential's "
+                            "issuer; revocation not checked")
+            continue
+        list_findings: dict[str, tuple[str, str]] = {}
+        checker = BadgeResult(url, issuer_id=list_issuer)
+        if listing_jwt is not None:
+            _ob3_jwt(listing_jwt, list_findings)
+        else:
+            _ob3_proof(checker, listing, list_findings, fetch)
+        verdict, why = list_findings.get("signature", ("unverifiable-offline", "no proof"))
+        if verdict in ("tampered", "invalid"):
+            warnings.append(f"its status list {url} fails its own proof check ({why}); revocation not checked")
+            continue
+        if verdict != "verified":
+            warnings.append(f"its status list {url} is used, but its own proof is not checked offline ({why})")
         try:
             index = int(status.get("statusListIndex", -1))
             encoded = subject["encodedList"]
