@@ -122,6 +122,10 @@ def catalogs(draw: Any) -> list[dict[str, Any]]:
     return creds
 
 
+def _leaves(req: m.Requirement) -> list[m.Requirement]:
+    return [x for i in req.items for x in _leaves(i)] if isinstance(req, (m.AllOf, m.AnyOf, m.NOf)) else [req]
+
+
 def _credentials(paths: list[Path]) -> dict[str, m.Credential]:
     raw = load_raw(paths)
     assert not [p for p in raw.problems if p.level == "error"], [str(p) for p in raw.problems]
@@ -174,12 +178,18 @@ def test_cli_round_trip_of_the_shipped_catalog(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     folder = tmp_path / "imported"
     folder.mkdir()
-    done = subprocess.run([SKILLSTACK, "import", "ctdl", str(out), "-o", str(folder), "--format", "json"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run([SKILLSTACK, "import", "ctdl", str(out), "-o", str(folder), "--catalog", str(catalog),
+                           "--format", "json"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert report["credentials"] == sum(1 for n in doc["@graph"] if "ceterms:ctid" in n)
+    # every role with an O*NET code that expects a credential is linked back through occupationType
+    roles = build_catalog(load_raw([catalog])).roles
+    expected = {(leaf.credential, role.id) for role in roles if role.onet for e in role.expects
+                for leaf in _leaves(e.requirement) if isinstance(leaf, m.CredentialReq)}
+    linked = {(link["credential"], r) for link in report["occupations"] for r in link["roles"]}
+    assert expected and expected <= linked
     # the imported credentials with the shipped skills and roles are the shipped catalog
     shipped = _credentials([catalog])
     rest = tmp_path / "rest"

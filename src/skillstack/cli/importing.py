@@ -328,7 +328,8 @@ def export_ctdl(
     from skillstack.cache import load_catalog
     from skillstack.importers.ctdl_export import export_ctdl as run
 
-    doc = run(load_catalog(catalog_paths(catalog)).catalog.credentials)
+    cat = load_catalog(catalog_paths(catalog)).catalog
+    doc = run(cat.credentials, cat.roles)
     text = json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
     if output is None:
         write(text)

@@ -29,6 +29,8 @@ namespace (`EXT`), which `import_ctdl` reads back. docs/ctdl.md has the table, f
   format: `skillstack:format` (free text), with `learningDeliveryType` when it tells one.
 - sources (`sameAs` for their URLs, `skillstack:sources` in full), last_reviewed, credit,
   verification, exam, discounts, allow_warnings: `skillstack:` properties.
+- occupations (not a credential field): `occupationType` with the O*NET-SOC code of every role
+  that expects the credential, so `import ctdl --catalog` links it back to those roles.
 """
 
 from __future__ import annotations
@@ -78,8 +80,29 @@ def _ref(ident: str) -> str:
     return REGISTRY + ctid_for(ident)
 
 
-def export_ctdl(credentials: Iterable[m.Credential]) -> dict[str, Any]:
-    """The credentials as a CTDL `@graph` document.
+ONET_FRAMEWORK = "https://www.onetcenter.org/taxonomy.html"
+
+
+def _occupations(roles: Iterable[m.Role]) -> dict[str, list[dict[str, Any]]]:
+    """credential id -> `occupationType` alignments: the O*NET-SOC codes of the roles that expect it."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for role in roles:
+        if not role.onet:
+            continue
+        for expectation in role.expects:
+            for leaf in _leaves(expectation.requirement):
+                if isinstance(leaf, m.CredentialReq):
+                    items = out.setdefault(leaf.credential, [])
+                    if all(i["ceterms:codedNotation"] != role.onet for i in items):
+                        items.append({"@type": "ceterms:CredentialAlignmentObject", "ceterms:framework": ONET_FRAMEWORK,
+                                      "ceterms:frameworkName": _lang("O*NET-SOC"), "ceterms:codedNotation": role.onet,
+                                      "ceterms:targetNodeName": _lang(role.name)})
+    return out
+
+
+def export_ctdl(credentials: Iterable[m.Credential], roles: Iterable[m.Role] = ()) -> dict[str, Any]:
+    """The credentials as a CTDL `@graph` document; with `roles`, each credential a role expects
+    names that role's O*NET-SOC code as an `occupationType`.
 
     >>> doc = export_ctdl([m.Credential(m.CredentialId("x"), "X", "Org", "course", m.SourceRef("f"), hours=2)])
     >>> doc["@graph"][0]["ceterms:estimatedDuration"][0]["ceterms:exactDuration"]
@@ -93,8 +116,12 @@ def export_ctdl(credentials: Iterable[m.Credential]) -> dict[str, Any]:
             orgs[name] = f"_:org-{len(orgs) + 1}"
         return orgs[name]
 
+    occupations = _occupations(roles)
     for cred in credentials:
-        nodes.append(_credential(cred, org))
+        node = _credential(cred, org)
+        if cred.id in occupations:
+            node["ceterms:occupationType"] = occupations[cred.id]
+        nodes.append(node)
     for name, blank in orgs.items():
         nodes.append({"@id": blank, "@type": "ceterms:CredentialOrganization", "ceterms:name": _lang(name)})
     return {"@context": [CONTEXT, {"skillstack": EXT_NS}], "@graph": nodes}
