@@ -10,6 +10,7 @@ class ExitCode(IntEnum):
     NO = 1  # validate found errors; plan found no feasible pathway
     USAGE = 2  # bad usage or bad input
     INTERNAL = 3
+    INTERRUPTED = 130  # Ctrl-C, as shells report an interrupted command
 
 
 class SkillstackError(Exception):

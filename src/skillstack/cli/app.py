@@ -52,14 +52,14 @@ class Group(TyperGroup):
             raise
         except KeyboardInterrupt:
             message("error", "interrupted")
-            raise typer.Exit(130) from None
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
         except Exception as exc:
             if "--debug" in sys.argv or (ctx.obj or {}).get("debug"):
                 raise
             detail = str(exc) if len(str(exc)) <= 200 else str(exc)[:200] + "..."
             message("internal error", f"{type(exc).__name__}: {detail} "
                     "(rerun with --debug for the traceback, and please report it)")
-            raise typer.Exit(int(ExitCode.INTERNAL)) from None
+            raise typer.Exit(ExitCode.INTERNAL) from None
 
 
 app = typer.Typer(

@@ -12,7 +12,7 @@ import typer
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, parse_date
 from skillstack.cli.output import warn, write
-from skillstack.errors import InputError
+from skillstack.errors import ExitCode, InputError
 from skillstack.fileio import PROFILE_LIMIT, read_input_bytes
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def import_ctdl(
         if fmt is Fmt.text:
             typer.echo(f"skillstack: nothing written: {len(result.unresolved)} target(s) are not in the input; "
                        "import their records too, or use --lenient to keep them as notes", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(ExitCode.USAGE)
 
 
 def _report(fmt: Fmt, notices: list[Any], summary: dict[str, Any]) -> None:
@@ -194,7 +194,7 @@ def import_badges(
         for line in badge_lines(rows):
             typer.echo(line)
     if any(r.verdict in ("tampered", "invalid", "revoked") for r in results):
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.NO)
 
 
 def _write_held(profile: Path, results: list[BadgeResult], yes: bool, catalog: list[Path] | None) -> HeldUpdate:

@@ -14,7 +14,7 @@ from skillstack.cli import completion
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, finite, parse_date
 from skillstack.cli.output import emit, message, note, warn, write
-from skillstack.errors import InputError
+from skillstack.errors import ExitCode, InputError
 from skillstack.model import OBJECTIVES
 
 if TYPE_CHECKING:
@@ -228,7 +228,7 @@ def plan(
                  *([alternatives_view(cat, options)] if alternatives else []))
         if ics is not None:
             note(f"Calendar written to {ics}")
-    raise typer.Exit(0 if result.feasible else 1)
+    raise typer.Exit(ExitCode.OK if result.feasible else ExitCode.NO)
 
 
 @app.command()
@@ -330,7 +330,7 @@ def init(
             name, role, have, budget, hours_per_week, first_day = _ask(cat)
         except (typer.Abort, KeyboardInterrupt, EOFError):
             typer.echo("", err=True)
-            raise typer.Exit(130) from None
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
     text = init_profile_text(cat, name or "", role or [], have or [], budget, hours_per_week or 10.0, first_day)
     write_text_atomic(path, text)
     if fmt is Fmt.json:

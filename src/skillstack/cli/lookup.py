@@ -9,6 +9,7 @@ from skillstack.cli import completion
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
 from skillstack.cli.output import emit, warn, write
+from skillstack.errors import ExitCode
 
 
 class Kind(str, Enum):
@@ -52,7 +53,7 @@ def search(
         return
     if not hits:
         typer.echo(f"nothing matches {text!r}")
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.NO)
     from skillstack.report.lookup_text import hits_table
 
     emit(hits_table(hits))

@@ -7,6 +7,7 @@ import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, catalog_paths, parse_date
+from skillstack.errors import ExitCode
 
 
 class ValidateFmt(str, Enum):
@@ -49,4 +50,4 @@ def validate(
     result = validate_paths(paths or catalog_paths(catalog), parse_date(today, "--today"), enable or ())
     typer.echo(FORMATS[fmt.value](result), nl=False)
     failed = result.errors > 0 or (strict and result.warnings > 0)
-    raise typer.Exit(1 if failed else 0)
+    raise typer.Exit(ExitCode.NO if failed else ExitCode.OK)
