@@ -51,6 +51,25 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class Binding:
+    """Which limit keeps a full pathway out of reach, and what the cheapest full pathway needs:
+    what an infeasible plan's first line says (`report.plan_text.answer`)."""
+
+    limit: str  # "budget", "deadline" or "budget and deadline together"
+    cost: float  # the cheapest full pathway once the limit is lifted
+    hours: float  # its study hours
+    budget: float | None  # the learner's budget
+    max_hours: float | None  # the study hours until the deadline
+    hours_per_week_needed: float | None  # the pace that fits the full pathway before the deadline
+    reason: str  # the same, as the sentence in `Plan.why`
+
+    @property
+    def raise_budget_to(self) -> float | None:
+        """The budget the full pathway needs, when the budget is (part of) what binds."""
+        return self.cost if "budget" in self.limit else None
+
+
+@dataclass(frozen=True)
 class Plan:
     roles: tuple[RoleId, ...]
     gap: tuple[GapItem, ...]
@@ -74,6 +93,7 @@ class Plan:
     gates: tuple[Gate, ...] = ()  # experience or education the roles ask that no credential earns
     near_ties: tuple[NearTie, ...] = ()
     strict_recommendations: bool = False
+    binds: Binding | None = None  # the limit that binds, when a looser one would give a full pathway
 
     @property
     def earned_stacks(self) -> list[tuple[CredentialId, Step]]:
@@ -133,13 +153,14 @@ def _waived_text(req: object, levels: object, name: Callable[[str], str]) -> str
 
 
 def _why(state: State, gap: Gap, solution: PlanSolution, candidates: Candidates,
-         attempt: Callable[[float | None, float | None], PlanSolution]) -> list[str]:
-    """Reasons a full pathway does not exist, most specific first.
+         attempt: Callable[[float | None, float | None], PlanSolution]) -> tuple[list[str], Binding | None]:
+    """Reasons a full pathway does not exist, most specific first, and the limit that binds.
 
     `attempt(budget, max_hours)` plans again under looser limits, to find which one binds.
     """
     catalog = state.catalog
     reasons = []
+    binding: Binding | None = None
     left_out = {e.credential: e.reason for e in candidates.excluded}
     for item in solution.open:
         granters = catalog.granters(item.skill, item.level)
@@ -172,6 +193,11 @@ def _why(state: State, gap: Gap, solution: PlanSolution, candidates: Candidates,
         if "deadline" in name:
             limits.append(f"{max_hours:.0f} h until the deadline")
         reasons.append(f"the {name} binds: {need} ({', '.join(limits)})")
+        pace = None
+        if max_hours is not None:
+            weeks = max(max_hours / state.hours_per_week, 1e-9)
+            pace = float(math.ceil(better.hours / weeks - 1e-9))
+        binding = Binding(name, better.cost, better.hours, budget, max_hours, pace, reasons[-1])
         break
     essential = [e for e in gap.expected if e.importance == "essential" and e not in solution.expected_met]
     for expected in essential:
@@ -180,7 +206,7 @@ def _why(state: State, gap: Gap, solution: PlanSolution, candidates: Candidates,
                        + (f" ({'; '.join(because)})" if because else ""))
     if not reasons:
         reasons.append("the remaining gap skills are only granted by credentials whose prerequisites cannot be met")
-    return reasons
+    return reasons, binding
 
 
 def _why_not(item: Expected, left_out: dict[CredentialId, str]) -> list[str]:
@@ -195,8 +221,10 @@ def schedule(state: State, gap: Gap, candidates: Candidates, solution: PlanSolut
     """Step 4: the dated plan, with what each step closes and waives, and why when infeasible."""
     steps = dated(state, solution, gap)
     why: tuple[str, ...] = ()
+    binding = None
     if not solution.feasible:
-        why = tuple(_why(state, gap, solution, candidates, attempt or (lambda b, h: solution)))
+        reasons, binding = _why(state, gap, solution, candidates, attempt or (lambda b, h: solution))
+        why = tuple(reasons)
     hours = sum(s.hours for s in steps)
     totals = Totals(round(sum(s.cost for s in steps), 2), round(hours, 2),
                     round(hours / state.hours_per_week, 1), len(steps))
@@ -208,4 +236,4 @@ def schedule(state: State, gap: Gap, candidates: Candidates, solution: PlanSolut
     return Plan(state.profile.targets, gap.items, steps, totals, c.optimize, solution.optimal, solution.feasible,
                 candidates.excluded, tuple(solution.open), why, state.start, state.budget, state.max_hours,
                 state.hours_per_week, {g.skill: state.learner.level(g.skill) for g in gap.items}, renew,
-                gap.expected, met, gap.suggestions, gap.gates, solution.near_ties, state.strict)
+                gap.expected, met, gap.suggestions, gap.gates, solution.near_ties, state.strict, binding)

@@ -20,7 +20,7 @@ from skillstack.model import Profile
 from skillstack.plan.candidates import Candidates, Excluded, candidates
 from skillstack.plan.gap import Gap, gap
 from skillstack.plan.problem import PlanSolution
-from skillstack.plan.schedule import Plan, Step, Totals, dated, schedule
+from skillstack.plan.schedule import Binding, Plan, Step, Totals, dated, schedule
 from skillstack.plan.solve import solve
 from skillstack.plan.state import State, start_state
 
@@ -88,4 +88,4 @@ def alternatives(catalog: Catalog, profile: Profile, today: date, count: int) ->
     return [front[i] for i in picks]
 
 
-__all__ = ["Candidates", "Excluded", "Gap", "Plan", "State", "Step", "Totals", "alternatives", "plan", "start_state"]
+__all__ = ["Binding", "Candidates", "Excluded", "Gap", "Plan", "State", "Step", "Totals", "alternatives", "plan", "start_state"]

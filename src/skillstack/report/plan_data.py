@@ -56,6 +56,10 @@ def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
         "excluded": [{"credential": e.credential, "reason": e.reason} for e in plan.excluded],
         "open": [{"skill": g.skill, "level": int(g.level), "importance": g.importance} for g in plan.open],
         "why": list(plan.why),
+        "binds": None if plan.binds is None else {
+            "limit": plan.binds.limit, "cost": plan.binds.cost, "hours": plan.binds.hours,
+            "budget": plan.binds.budget, "max_hours": round(plan.binds.max_hours, 2) if plan.binds.max_hours else None,
+            "raise_budget_to": plan.binds.raise_budget_to, "hours_per_week_needed": plan.binds.hours_per_week_needed},
         "renew": [{"credential": cid, "expires": when.isoformat()} for cid, when in plan.renew],
         "expected": [_expected(e, e in plan.expected_met) for e in plan.expected],
         "suggestions": [_expected(e, False) for e in plan.suggestions],

@@ -62,8 +62,6 @@ def _expectations(cat: Catalog, plan: Plan) -> list[RenderableType]:
     return parts
 
 
-_BINDS = re.compile(r"the (?P<what>budget|deadline|budget and deadline together) binds: (?:the cheapest full pathway "
-                    r"costs \$(?P<cost>[\d,.]+) and takes|the full pathway needs) (?P<hours>[\d.]+) h")
 _LEFT_OUT_LIST = re.compile(r" was left out \(.*\)$")
 
 
@@ -78,26 +76,25 @@ def answer(cat: Catalog, plan: Plan, quiet: bool = False) -> str:
         end = plan.steps[-1].end
         return (f"{names}: {t.credentials} credential{'s' if t.credentials != 1 else ''}, {money(t.cost)}, "
                 f"{t.hours:g} h ({t.weeks:g} weeks at {plan.hours_per_week:g} h/week), {plan.start} to {end}.")
-    binds = next((m for m in map(_BINDS.search, plan.why) if m), None)
+    binds = plan.binds
     if binds is None:
         reason = plan.why[0] if plan.why else "no credential in the catalog closes the whole gap"
         return f"No pathway reaches {names}: {reason}."
-    hours = float(binds["hours"])
-    weeks = hours / plan.hours_per_week
-    takes = f"{hours:g} h ({weeks:.0f} weeks at {plan.hours_per_week:g} h/week)"
-    cost = binds["cost"]
-    if binds["what"] == "budget":
-        return (f"No pathway to {names} fits your budget of {money(plan.budget or 0)}: the cheapest full "
-                f"pathway costs ${cost} and takes {takes}. Raise the budget to ${cost}"
+    weeks = binds.hours / plan.hours_per_week
+    takes = f"{binds.hours:g} h ({weeks:.0f} weeks at {plan.hours_per_week:g} h/week)"
+    cost = money(binds.cost)
+    if binds.limit == "budget":
+        return (f"No pathway to {names} fits your budget of {money(binds.budget or 0)}: the cheapest full "
+                f"pathway costs {cost} and takes {takes}. Raise the budget to {cost}"
                 + (" (without -q: the best partial pathway)." if quiet else ", or take the best partial pathway below."))
-    limit = plan.max_hours or 0
-    pace = -(-hours // max(limit / plan.hours_per_week, 1e-9))
-    if binds["what"] == "deadline":
+    limit = binds.max_hours or 0
+    pace = binds.hours_per_week_needed or 0
+    if binds.limit == "deadline":
         return (f"No pathway to {names} fits before your deadline ({limit:.0f} h at {plan.hours_per_week:g} "
                 f"h/week): the full pathway needs {takes}. Move the deadline, or study {pace:g} h/week.")
-    return (f"No pathway to {names} fits your budget of {money(plan.budget or 0)} and your deadline "
-            f"({limit:.0f} h): the cheapest full pathway costs ${cost} and takes {takes}. Raise the budget to "
-            f"${cost} and move the deadline (or study {pace:g} h/week).")
+    return (f"No pathway to {names} fits your budget of {money(binds.budget or 0)} and your deadline "
+            f"({limit:.0f} h): the cheapest full pathway costs {cost} and takes {takes}. Raise the budget to "
+            f"{cost} and move the deadline (or study {pace:g} h/week).")
 
 
 def _changes_answer(cat: Catalog, plan: Plan, cid: str) -> bool:
@@ -188,7 +185,7 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "", verbose: bool = False,
     if not plan.feasible:
         parts.append(Text("\nWhy no pathway closes the whole gap:", style="bold"))
         parts += [Text(f"  - {_LEFT_OUT_LIST.sub(' was left out (see Left out below)', why)}")
-                  for why in plan.why if not _BINDS.search(why)] or [Text("  - the budget or the deadline: see the first line")]
+                  for why in plan.why if plan.binds is None or why != plan.binds.reason] or [Text("  - the budget or the deadline: see the first line")]
         if plan.open:
             still = ", ".join(f"{g.skill} at {int(g.level)}" for g in plan.open)
             parts.append(Text(f"  Still open after the best partial pathway: {still}"))
