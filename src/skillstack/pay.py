@@ -33,22 +33,24 @@ class Pay:
 def pay(catalog: Catalog, plan: Plan, current: CurrentSalary | None) -> tuple[Pay, ...]:
     """The pay of each of the plan's target roles, against `current` and the pathway's cost."""
     cost = plan.totals.cost if plan.feasible else None
-    out = []
-    for rid in plan.roles:
-        salary = catalog.roles[rid].salary
-        gain: float | None = None
-        note = ""
-        if salary is None:
-            note = "the catalog gives no pay for this role"
-        elif current is None:
-            note = "the profile gives no current_salary"
-        elif current.currency != salary.currency:
-            note = f"current pay is in {current.currency}, the role's in {salary.currency}"
-        else:
-            gain = round(salary.median - current.amount, 2)
-        days = round(cost / gain * 365) if gain is not None and gain > 0 and cost else None
-        out.append(Pay(rid, salary, current, gain, cost, days, note))
-    return tuple(out)
+    return tuple(role_pay(catalog, rid, current, cost) for rid in plan.roles)
+
+
+def role_pay(catalog: Catalog, rid: RoleId, current: CurrentSalary | None, cost: float | None) -> Pay:
+    """One role's pay against `current`, and the payback time of `cost` (None: no pathway priced)."""
+    salary = catalog.roles[rid].salary
+    gain: float | None = None
+    note = ""
+    if salary is None:
+        note = "the catalog gives no pay for this role"
+    elif current is None:
+        note = "the profile gives no current_salary"
+    elif current.currency != salary.currency:
+        note = f"current pay is in {current.currency}, the role's in {salary.currency}"
+    else:
+        gain = round(salary.median - current.amount, 2)
+    days = round(cost / gain * 365) if gain is not None and gain > 0 and cost else None
+    return Pay(rid, salary, current, gain, cost, days, note)
 
 
 def payback_words(days: int) -> str:

@@ -242,6 +242,10 @@ def audit(
     hours_per_week: float | None = HoursOpt,
     all_roles: bool = typer.Option(False, "--all-roles", help="Rank every role by readiness and plan cost."),
     posting: list[Path] | None = PostingOpt,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per role: readiness (and, with "
+                               "--all-roles, the plan's cost and hours)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list held credentials that are current, "
+                                 "not only those to renew."),
     today: str | None = TodayOpt,
     catalog: list[Path] | None = CatalogOpt,
     fmt: Fmt = FormatOpt,
@@ -249,7 +253,8 @@ def audit(
     """Where you stand against each target role: met, below level, in progress, missing.
 
     Readiness is the importance-weighted share of required skills met. Held
-    credentials that expired or expire within 6 months are listed.
+    credentials that expired or expire within 6 months are listed. Each role's
+    median pay is shown against the profile's current_salary, with sources.
     With --all-roles, every role is ranked by readiness and by the cost of the
     optimal plan to reach it: which roles am I closest to?
 
@@ -279,11 +284,11 @@ def audit(
     else:
         result = run_audit(cat, learner, day)
     if fmt is Fmt.json:
-        write(dumps(audit_dict(result, plans)))
+        write(dumps(audit_dict(result, plans, cat, learner.current_salary)))
     else:
         from skillstack.report.plan_text import audit_view
 
-        emit(audit_view(cat, result, plans))
+        emit(audit_view(cat, result, plans, learner.current_salary, quiet=quiet, verbose=verbose))
 
 
 @app.command()

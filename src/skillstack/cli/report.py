@@ -79,6 +79,10 @@ def report(
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default: one per core)."),
     today: str | None = typer.Option(None, "--today", help="Date to plan from when a profile has no start "
                                         "(default today).", metavar="YYYY-MM-DD"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no closing line on stderr "
+                               "(warnings and errors are still shown)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Name each file written and each learner with no "
+                                 "feasible pathway, on stderr."),
     catalog: list[Path] | None = CatalogOpt,
 ) -> None:
     """Write a pathway report per profile; a folder of profiles also gets a cohort summary.
@@ -103,7 +107,7 @@ def report(
     from skillstack.report.render import SUFFIX, cohort_document, learner_document
 
     files, is_cohort = profile_files(paths)
-    cat = load_catalog(catalog_paths(catalog), progress=note).catalog
+    cat = load_catalog(catalog_paths(catalog), progress=None if quiet else note).catalog
     day = parse_date(today, "--today") or date.today()
     profiles = []
     for file in files:
@@ -116,15 +120,21 @@ def report(
     ensure_folder(output)
     keys = report_keys([(f.parent.name, f.stem) for f in files])
     stamp = datetime.now().astimezone() if timestamp else None
-    with progress_bar(len(profiles)) as bar:
+    with (_NoProgress() if quiet else progress_bar(len(profiles))) as bar:
         task = bar.add_task("reports", total=len(profiles))
         results = learner_reports(cat, list(zip(keys, profiles, strict=True)), day,
                                   workers=jobs or os.cpu_count() or 1, done=lambda: bar.advance(task))
     kind, suffix = fmt.value, SUFFIX[fmt.value]
     for result in results:
         write_text_atomic(output / f"{result.key}{suffix}", learner_document(kind, cat, result, stamp))
+        if verbose:
+            note(f"wrote {output / f'{result.key}{suffix}'}"
+                 + ("" if result.plan.feasible else " (no feasible pathway: the best partial one)"))
     if is_cohort:
         write_text_atomic(output / f"{COHORT_KEY}{suffix}", cohort_document(kind, cat, cohort(results), stamp))
+        if verbose:
+            note(f"wrote {output / f'{COHORT_KEY}{suffix}'} (cohort summary)")
     infeasible = sum(not r.plan.feasible for r in results)
     tail = f"; {infeasible} with no feasible pathway" if infeasible else ""
-    typer.echo(f"wrote {len(results) + is_cohort} report(s) to {output}{tail}", err=True)
+    if not quiet:
+        typer.echo(f"wrote {len(results) + is_cohort} report(s) to {output}{tail}", err=True)

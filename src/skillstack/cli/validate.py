@@ -26,6 +26,10 @@ def validate(
                                         metavar="YYYY-MM-DD"),
     enable: list[str] | None = typer.Option(None, "--enable", metavar="RULE",
                                             help="Also run this opt-in rule (repeatable): onet-in-demand."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the problems only, no summary line "
+                               "(nothing for a clean catalog; the exit code says)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="After the summary, the count of problems "
+                                 "per rule and every file checked (text format)."),
 ) -> None:
     """Check catalog files for every mistake a curator can make.
 
@@ -48,6 +52,6 @@ def validate(
         if name not in known:
             raise UsageError(f"--enable {name}: no such opt-in rule; choose from {', '.join(sorted(known))}")
     result = validate_paths(paths or catalog_paths(catalog), parse_date(today, "--today"), enable or ())
-    typer.echo(FORMATS[fmt.value](result), nl=False)
+    typer.echo(FORMATS[fmt.value](result, quiet=quiet, verbose=verbose), nl=False)
     failed = result.errors > 0 or (strict and result.warnings > 0)
     raise typer.Exit(ExitCode.NO if failed else ExitCode.OK)

@@ -7,7 +7,7 @@ from typing import Any
 from skillstack.audit import Audit, RoleAudit, SkillLine
 from skillstack.catalog import Catalog
 from skillstack.model import CurrentSalary
-from skillstack.pay import pay
+from skillstack.pay import pay, role_pay
 from skillstack.plan.problem import Expected
 from skillstack.plan.service import Plan
 from skillstack.report.jsonify import requirement
@@ -113,14 +113,20 @@ def role_audit_dict(r: RoleAudit) -> dict[str, Any]:
             "level": r.level or None, "next": list(r.next), "previous": list(r.previous)}
 
 
-def audit_dict(result: Audit, plans: dict[str, Plan] | None = None) -> dict[str, Any]:
+def audit_dict(result: Audit, plans: dict[str, Plan] | None = None, catalog: Catalog | None = None,
+               current: CurrentSalary | None = None) -> dict[str, Any]:
+    """`audit --format json`; with the catalog, each role's `pay` against `current` (and, with
+    `plans`, the payback time of the plan's cost)."""
     roles = []
     for r in result.roles:
         item = role_audit_dict(r)
-        if plans is not None and r.role in plans:
-            p = plans[r.role]
+        p = plans.get(r.role) if plans is not None else None
+        if p is not None:
             item["plan"] = {"feasible": p.feasible, "optimal": p.optimal, "cost": p.totals.cost,
                             "hours": p.totals.hours, "weeks": p.totals.weeks, "credentials": p.totals.credentials}
+        if catalog is not None:
+            cost = p.totals.cost if p is not None and p.feasible else None
+            item["pay"] = pay_dict(role_pay(catalog, r.role, current, cost))
         roles.append(item)
     return {
         "schema_version": 1,

@@ -12,7 +12,7 @@ from skillstack.audit import Audit, RoleAudit
 from skillstack.catalog import Catalog
 from skillstack.model import CurrentSalary, Level
 from skillstack.money import money
-from skillstack.pay import pay
+from skillstack.pay import pay, role_pay
 from skillstack.plan.service import Plan, Step
 from skillstack.report.provenance import pay_text, price_label
 
@@ -210,8 +210,20 @@ def _role_table(cat: Catalog, r: RoleAudit) -> Table:
     return table
 
 
-def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None) -> Group:
+def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None,
+               current: CurrentSalary | None = None, quiet: bool = False, verbose: bool = False) -> Group:
+    """Where the learner stands. `quiet`: one line per role (readiness, and the plan with
+    --all-roles). `verbose`: also every held credential with its status, not only those to renew."""
     parts: list[RenderableType] = []
+    if quiet:
+        for r in result.roles:
+            p = plans.get(r.role) if plans is not None else None
+            plan_part = ""
+            if p is not None:
+                plan_part = (f", plan {money(p.totals.cost)} and {p.totals.hours:g} h" if p.feasible
+                             else ", no pathway within the limits")
+            parts.append(Text(f"{cat.roles[r.role].name} ({r.role}): readiness {r.readiness:.0%}{plan_part}"))
+        return Group(*parts)
     if plans is not None:
         table = Table(title="Roles ranked by readiness", title_justify="left", box=None, pad_edge=False)
         for col, just in (("role", "left"), ("readiness", "right"), ("plan cost", "right"),
@@ -228,6 +240,9 @@ def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None
         for r in result.roles:
             head = ("\n" if parts else "") + cat.roles[r.role].name
             parts.append(Text.assemble((head, "bold cyan"), f" ({r.role}): readiness {r.readiness:.0%}"))
+            worth = role_pay(cat, r.role, current, None)
+            if worth.salary is not None:
+                parts.append(Text(f"  {pay_text(worth)}", style="dim"))
             parts.append(_role_table(cat, r))
             links = [f"level {r.level}"] if r.level else []
             if r.previous:
@@ -250,6 +265,12 @@ def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None
             verb = "expired on" if h.status == "expired" else "expires on"
             parts.append(Text(f"  {cat.credential_name(h.id)} ({h.id}) {verb} {h.expires}",
                               style="red" if h.status == "expired" else "yellow"))
+    current_held = [h for h in result.held if h.status == "current"]
+    if verbose and current_held:
+        parts.append(Text("\nCredentials held and current:", style="bold"))
+        for h in current_held:
+            until = f"valid until {h.expires}" if h.expires else "does not expire"
+            parts.append(Text(f"  {cat.credential_name(h.id)} ({h.id}) {until}"))
     return Group(*parts)
 
 

@@ -195,7 +195,8 @@ def learner_json(catalog: Catalog, report: LearnerReport, stamp: datetime | None
     doc: dict[str, Any] = {
         "schema_version": 1, "learner": report.profile.name or report.key, "key": report.key,
         "plan": plan_dict(catalog, report.plan, current=report.profile.current_salary),
-        "audit": audit_dict(report.audit),
+        "audit": audit_dict(report.audit, {rid: report.plan for rid in report.plan.roles}, catalog,
+                            report.profile.current_salary),
         "salaries": [{"role": rid, **salary_dict(salary)} for rid in report.plan.roles
                      if (salary := catalog.roles[rid].salary) is not None],
         "fastest": plan_dict(catalog, report.fastest) if report.fastest else None,
