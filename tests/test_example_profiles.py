@@ -38,6 +38,14 @@ def test_there_are_enough_examples() -> None:
 
 
 @pytest.mark.parametrize("profile", PROFILES, ids=[p.stem for p in PROFILES])
+def test_example_profiles_plan_from_the_day_they_are_run(profile: Path) -> None:
+    """A fixed `start` goes stale: the README's first command would open with "start ... is in
+    the past". Examples leave it out, so a plan starts on the day it is made."""
+    written = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    assert "start" not in (written.get("constraints") or {}), f"{profile.name} fixes a start date"
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=[p.stem for p in PROFILES])
 def test_example_profile_plans(profile: Path) -> None:
     written = yaml.safe_load(profile.read_text(encoding="utf-8"))
     constraints = written.get("constraints") or {}
