@@ -198,3 +198,20 @@ def test_cli_round_trip_of_the_shipped_catalog(tmp_path: Path) -> None:
     check = subprocess.run([SKILLSTACK, "validate", str(rest), str(folder), "--format", "json"],
                            capture_output=True, text=True, check=False)
     assert json.loads(check.stdout)["summary"]["errors"] == 0
+
+
+def test_malformed_skillstack_properties_fall_back_to_plain_ctdl(tmp_path: Path) -> None:
+    skills = _skills_file(tmp_path)
+    before = tmp_path / "before.yaml"
+    before.write_text(dump_catalog("x", credentials=[{"id": "a", "name": "A", "issuer": "I", "kind": "course",
+                                                      "exam": "v1", "discounts": [{"percent": 10,
+                                                                                   "after": {"issuer": "I"}}]}]))
+    doc = export_ctdl(_credentials([skills, before]).values())
+    good = import_ctdl([("export.jsonld", doc)])
+    assert not good.notices and good.files["export"][0]["discounts"] == [{"percent": 10.0, "after": {"issuer": "I"}}]
+    doc["@graph"][0]["skillstack:discounts"] = [1, "a"]
+    bad = import_ctdl([("export.jsonld", doc)])
+    record = bad.files["export"][0]
+    assert "discounts" not in record and "exam" not in record  # no skillstack: property is trusted any more
+    assert record["id"] == "a" and record["name"] == "A"
+    assert [n.message.split(" (")[0] for n in bad.notices] == ["its skillstack: properties do not fit the catalog format"]

@@ -260,6 +260,11 @@ class _Ctx:
     imported: dict[str, str]  # ctid -> catalog id for credentials written
     lenient: bool
     notices: list[Notice]
+    untrusted: set[str] = field(default_factory=set)  # exported records whose skillstack: terms did not fit
+
+    def own(self, node: Node) -> bool:
+        """Written by `export ctdl` (a "skillstack id" identifier) and not found malformed."""
+        return node.ctid not in self.untrusted and _own_id(node) is not None
 
     def notice(self, node: Node, level: NoticeLevel, message: str) -> None:
         if level == "error" and self.lenient:
@@ -330,8 +335,31 @@ def import_ctdl(inputs: Sequence[tuple[str, Any]], *, lenient: bool = False,
     for node in chosen:
         stem = stems.setdefault(node.file, _stem(node.file, set(stems.values())))
         part_ids = [ctx.imported[p] for p in parts.get(node.ctid, [])]
-        out.files.setdefault(stem, []).append(_credential(node, ctx, part_ids, roles_by_onet or {}))
+        noticed = len(ctx.notices)
+        made = _credential(node, ctx, part_ids, roles_by_onet or {})
+        if ctx.own(node):
+            problems = _misfits(made)
+            if problems:
+                # a skillstack: property that does not fit the catalog format: read the record like any other
+                del ctx.notices[noticed:]
+                ctx.untrusted.add(node.ctid)
+                ctx.notice(node, "warning", f"its skillstack: properties do not fit the catalog format "
+                                            f"({problems[0]}); read as a plain CTDL record")
+                made = _credential(node, ctx, part_ids, roles_by_onet or {})
+        out.files.setdefault(stem, []).append(made)
     return out
+
+
+def _misfits(record: dict[str, Any]) -> list[str]:
+    """Schema errors of one imported credential, read back as the catalog reads it."""
+    from pathlib import Path
+
+    from skillstack.importers.yamlout import dump_catalog
+    from skillstack.loader import RawCatalog, read_file
+
+    raw = RawCatalog()
+    read_file(Path("import.yaml"), dump_catalog("check", credentials=[record]).encode("utf-8"), raw)
+    return [p.message for p in raw.problems if p.level == "error"]
 
 
 def _stem(file: str, taken: set[str]) -> str:
@@ -380,7 +408,7 @@ def exact(value: Any) -> str:
 
 
 def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[str, Sequence[str]]) -> dict[str, Any]:
-    own = _own_id(node) is not None  # written by `export ctdl`: strings kept exactly, skillstack: terms read
+    own = ctx.own(node)  # written by `export ctdl`: strings kept exactly, skillstack: terms read
     say = exact if own else text
     record: dict[str, Any] = {"id": ctx.imported[node.ctid], "name": say(node.get("name")) or node.ctid}
     issuer, provider = _organisations(node, ctx, say)
@@ -404,7 +432,7 @@ def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[
     cost = _own_cost(node) if own else _cost(node, ctx, sources)
     if cost is not None:
         record["cost"] = cost
-    _copy_ext(node, record, "discounts", "discounts", list)
+    _copy_ext(own, node, record, "discounts", "discounts", list)
     hours = _hours(node, ctx)
     if hours is not None:
         record["hours"] = hours
@@ -420,7 +448,7 @@ def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[
         record["awarded_for"] = awarded
     elif parts:
         record["awarded_for"] = {"all_of": [{"credential": p} for p in parts]}
-    _copy_ext(node, record, "credit", "credit", list)
+    _copy_ext(own, node, record, "credit", "credit", list)
     validity = [y for y in (parse_years(v) for v in node.list("renewalFrequency")) if y is not None]
     if validity:
         record["validity_years"] = validity[0]
@@ -431,10 +459,10 @@ def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[
     accreditation = _accreditation(node, ctx, say)
     if accreditation:
         record["accreditation"] = accreditation
-    _copy_ext(node, record, "verification", "verification", str)
+    _copy_ext(own, node, record, "verification", "verification", str)
     _lifecycle(node, ctx, record, notes)
-    _copy_ext(node, record, "exam", "exam", str)
-    _copy_ext(node, record, "lastReviewed", "last_reviewed", str)
+    _copy_ext(own, node, record, "exam", "exam", str)
+    _copy_ext(own, node, record, "lastReviewed", "last_reviewed", str)
     if own:
         # the exported record is a copy of a catalog entry: its sources are the entry's own (x-ctdl.record
         # names the copy)
@@ -443,7 +471,7 @@ def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[
             record["sources"] = [s["url"] if isinstance(s, dict) and set(s) == {"url"} else s for s in own_sources]
     else:
         record["sources"] = sources
-    _copy_ext(node, record, "allowWarnings", "allow_warnings", list)
+    _copy_ext(own, node, record, "allowWarnings", "allow_warnings", list)
     extra: dict[str, Any] = {"ctid": node.ctid, "type": CE + node.type, "file": re.split(r"[\\/]", node.file)[-1]}
     if own:
         extra["record"] = sources[0]
@@ -455,8 +483,10 @@ def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[
     return record
 
 
-def _copy_ext(node: Node, record: dict[str, Any], term: str, key: str, kind: type) -> None:
-    """A `skillstack:` property `export ctdl` wrote, copied as is (validate checks its shape)."""
+def _copy_ext(own: bool, node: Node, record: dict[str, Any], term: str, key: str, kind: type) -> None:
+    """A `skillstack:` property `export ctdl` wrote, copied as is (`_misfits` checks its shape)."""
+    if not own:
+        return
     value = node.data.get(EXT + term)
     if isinstance(value, kind) and value:
         record[key] = value
@@ -511,7 +541,8 @@ def _own_cost(node: Node) -> dict[str, Any] | None:
     the re-examination fee (retake) and optional training."""
     cost: dict[str, Any] = {}
     for profile in node.list("estimatedCost"):
-        if not isinstance(profile, dict) or not isinstance(profile.get(CE + "price"), (int, float)):
+        price = profile.get(CE + "price") if isinstance(profile, dict) else None
+        if not isinstance(profile, dict) or isinstance(price, bool) or not isinstance(price, (int, float)):
             continue
         price = profile[CE + "price"]
         kinds = [_local(t.get(CE + "targetNode") if isinstance(t, dict) else t)
@@ -597,6 +628,9 @@ def _prices(node: Node, profiles: Iterable[Any], ctx: _Ctx) -> list[_Price]:
             continue
         price = profile.get(CE + "price")
         if price is None:
+            continue
+        if isinstance(price, bool):
+            ctx.notice(node, "warning", f"cost {price!r} is not a number; left out")
             continue
         try:
             amount = float(price)
@@ -692,7 +726,7 @@ def _conditions(node: Node, key: str, ctx: _Ctx, notes: dict[str, list[str]]) ->
         if not isinstance(profile, dict) or profile.get(EXT + "grants") is True:
             continue
         carried = profile.get(EXT + "requirement")
-        if isinstance(carried, dict) and _own_id(node) is not None:
+        if isinstance(carried, dict) and ctx.own(node):
             items.append(carried)  # a group CTDL cannot nest, in the catalog's own shape (validate checks it)
             continue
         group = _condition_group(node, profile, key, ctx, notes)
@@ -778,7 +812,7 @@ def _experience(node: Node, profile: dict[str, Any], ctx: _Ctx) -> dict[str, Any
     except (TypeError, ValueError):
         ctx.notice(node, "warning", f"yearsOfExperience {years!r} is not a number; kept as a note")
         return None
-    area = (exact if _own_id(node) is not None else text)(profile.get(CE + "experience")) or \
+    area = (exact if ctx.own(node) else text)(profile.get(CE + "experience")) or \
         text(profile.get(CE + "name"))
     if not 0 < value <= 80 or not area:
         why = "is not between 0 and 80" if not 0 < value <= 80 else "names no area of experience"
