@@ -106,6 +106,13 @@ class Bounds:
             self._skill_via[key] = via
         return best
 
+    def least_own(self, skill: str, level: int) -> float:
+        """The least own weight of a usable credential granting `skill` at `level` (0 if held):
+        any pathway reaching the level holds such a credential, whatever else it needs."""
+        if self.state.level(skill) >= level:
+            return 0.0
+        return next((own for own, cred in self._granters(skill, level) if self.usable(cred)), math.inf)
+
     def _granters(self, skill: str, level: int) -> list[tuple[float, Credential]]:
         key = (skill, level)
         found = self._sorted.get(key)
@@ -146,6 +153,22 @@ class Bounds:
 
     def total(self, bundle: Iterable[str]) -> float:
         return sum(self.own(self.credential(c)) for c in bundle)
+
+    def bundle_req(self, req: Requirement) -> Bundle | None:
+        """Credentials that together meet `req` (a requirement or a role's expected item): those
+        that gave its lower bound; None when none is known."""
+        if holds(req, self.state):
+            return frozenset()
+        value, used = self._lower_req(req)
+        if value == math.inf:
+            return None
+        parts: set[str] = set()
+        for cid in used:
+            sub = self._bundle(cid, set()) if cid else None
+            if sub is None:
+                return None
+            parts |= sub
+        return frozenset(parts)
 
     def bundle_skill(self, skill: str, level: int) -> Bundle | None:
         """Credentials that together reach `skill` at `level`: those that gave its lower bound."""
@@ -195,6 +218,14 @@ def feasible(catalog: Catalog, bundle: Iterable[str], state: State,
              lookup: Callable[[str], Credential] | None = None) -> bool:
     """Whether every credential of `bundle` can be taken in some order, starting from `state`
     (a worklist: linear in the length of prerequisite chains)."""
+    return reached(catalog, bundle, state, lookup) is not None
+
+
+def reached(catalog: Catalog, bundle: Iterable[str], state: State,
+            lookup: Callable[[str], Credential] | None = None) -> State | None:
+    """The learner after taking every credential of `bundle` in some order from `state`, or
+    None when some order cannot take them all."""
     get = lookup or catalog.credentials.__getitem__
     pending = [get(c) for c in bundle if c not in state.credentials]
-    return len(reach(_Walker(state.copy()), pending)) == len(pending)
+    walker = _Walker(state.copy())
+    return walker.state if len(reach(walker, pending)) == len(pending) else None

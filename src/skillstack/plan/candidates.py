@@ -13,7 +13,11 @@ lacks (neither can be earned by a plan), more than the whole budget or the time
 to the deadline on its own or with its cheapest prerequisites. Dropped silently:
 a credential another kept one dominates (meets every wanted threshold it meets,
 costs no more, takes no more hours, and can stand where it stands), and one whose
-lower bound on the objective exceeds a known feasible pathway's value.
+lower bound on the objective exceeds a known feasible pathway's value (one closing
+the gap and meeting every essential and important expected credential). That
+lower bound is the credential's own weight plus the more of: what its
+prerequisites need at least, and the least own weight of a granter of the gap item
+it does not close whose granters weigh the most.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from dataclasses import dataclass
 from skillstack.lifecycle import unavailable_reason
 from skillstack.model import Credential, CredentialId, CredentialReq, EducationReq, ExperienceReq, SkillReq
 from skillstack.money import money
-from skillstack.plan.bounds import Bounds, feasible
+from skillstack.plan.bounds import Bounds, reached
 from skillstack.plan.gap import Gap
 from skillstack.plan.pricing import (
     fixed_price,
@@ -39,7 +43,7 @@ from skillstack.plan.pricing import (
 )
 from skillstack.plan.state import State
 from skillstack.requirements import State as Holdings
-from skillstack.requirements import all_hold, atoms, credentials_named, describe, experience_allows
+from skillstack.requirements import all_hold, atoms, credentials_named, describe, experience_allows, holds
 
 
 @dataclass(frozen=True)
@@ -134,25 +138,49 @@ class _Worth:
         self.hours = Bounds(state.catalog, state.learner, screen.usable, WEIGHTS["hours"], lookup)
         self.objective = {"cost": self.cost, "hours": self.hours}.get(c.optimize) or Bounds(
             state.catalog, state.learner, screen.usable, WEIGHTS["count"], lookup)
-        self.limit = math.inf
-        if not gap.expected:  # a known feasible pathway must also meet the expected credentials
-            self.limit = self._known_pathway(gap)
+        self.limit = self._known_pathway(gap)
         self.slack = 1e-6 * max(1.0, self.limit) if self.limit < math.inf else 0.0
+        # every pathway closes each gap item: a credential that does not close one comes with
+        # another that does (only used once a pathway is known)
+        self.needs: list[tuple[float, str, int]] = []
+        if self.limit < math.inf:
+            self.needs = sorted(((self.objective.least_own(g.skill, int(g.level)), g.skill, int(g.level))
+                                 for g in gap.items), reverse=True)
 
     def _known_pathway(self, gap: Gap) -> float:
+        """The objective's value of a pathway known to close the whole gap and meet every
+        essential and important expected credential within the budget and deadline (so it is
+        at least the optimum's, whose expected stage comes first), or inf."""
         state = self.state
         for bounds in dict.fromkeys((self.objective, self.cost, self.hours)):  # the objective's own choices first
             bundles = [bounds.bundle_skill(g.skill, int(g.level)) for g in gap.items]
+            bundles += [bounds.bundle_req(e.requirement) for e in gap.expected]
             if any(b is None for b in bundles):
                 continue
             union = frozenset().union(*bundles)  # type: ignore[arg-type]
             # a known pathway's value must bound the optimum from above: price it in full
             price = upper_total((state.credential(cid) for cid in union), state.hours_per_week)
-            if ((state.budget is None or price <= state.budget + 1e-9)
-                    and (state.max_hours is None or self.hours.total(union) <= state.max_hours + 1e-9)
-                    and feasible(state.catalog, union, state.learner, state.credential)):
+            if ((state.budget is not None and price > state.budget + 1e-9)
+                    or (state.max_hours is not None and self.hours.total(union) > state.max_hours + 1e-9)):
+                continue
+            end = reached(state.catalog, union, state.learner, state.credential)
+            if (end is not None and all(end.level(g.skill) >= g.level for g in gap.items)
+                    and all(holds(e.requirement, end) for e in gap.expected)):
                 return price if self.objective is self.cost else self.objective.total(union)
         return math.inf
+
+    def floor(self, cred: Credential) -> float:
+        """A lower bound on the objective of any pathway (closing the whole gap) that takes `cred`:
+        its own bound, or its own weight plus the least own weight of a granter of the gap item
+        it does not close whose granters weigh the most (never a prerequisite's bound: that
+        prerequisite could be `cred` itself)."""
+        bound = self.objective.lower(cred)
+        for need, skill, level in self.needs:
+            if need <= bound - self.objective.own(cred):
+                break
+            if not any(g.skill == skill and g.level >= level for g in cred.grants):
+                return self.objective.own(cred) + need
+        return bound
 
     def verdict(self, cred: Credential) -> str | None:
         """None: keep; '': drop (no optimal pathway takes it); text: excluded for that reason."""
@@ -165,7 +193,7 @@ class _Worth:
         if max_hours is not None and self.hours.lower(cred) > max_hours + 1e-9:
             return (f"with its prerequisites it needs at least {self.hours.lower(cred):g} h, "
                     f"more than the time to the deadline ({max_hours:.0f} h)")
-        return None if self.objective.lower(cred) <= self.limit + self.slack else ""
+        return None if self.floor(cred) <= self.limit + self.slack else ""
 
 
 def _signature(cred: Credential, wanted: dict[str, set[int]]) -> frozenset[tuple[str, int]]:

@@ -1,7 +1,13 @@
 """The HiGHS adapter: one model, minimised stage after stage (lexicographic objectives).
 
 All HiGHS specifics live here: options, the time limit measured against HiGHS's
-own run time, warm starts, and reading a solution's status. Nothing is printed:
+own run time, warm starts, and reading a solution's status.
+
+Each stage first solves the LP relaxation (cheap): when its bound reaches the last
+stage's solution (which meets every row so far), that solution is this stage's
+optimum too; when its optimum is integral, it is the MIP's. Only otherwise (or
+when the relaxation is not solved to optimality) does the MIP run. A stage with a `cutoff` (near
+ties want only solutions below it) stops as soon as a bound shows there is none. Nothing is printed:
 `output_flag` is off, and fds 1 and 2 point at the null device around the native calls.
 """
 
@@ -14,6 +20,9 @@ from typing import Any, cast
 
 from skillstack.plan.milp import INF, Milp
 from skillstack.quiet import native_output_silenced
+
+INTEGRAL_TOL = 1e-9
+"""An LP relaxation's value this close to an integer counts as integral."""
 
 REL_TOL = 1e-6
 """Values within this relative tolerance of an earlier stage's optimum count as ties."""
@@ -50,6 +59,9 @@ class Highs:
             self.h.setOptionValue(option, value)
         self.n = len(milp.lower)
         self.all = list(range(self.n))
+        self.integers = [col for col, flag in enumerate(milp.integer) if flag]
+        # the LP relaxation first (an option older HiGHS releases lack: then the MIP only)
+        self.relax = self.h.setOptionValue("solve_relaxation", False) == highspy.HighsStatus.kOk
         self.h.addVars(self.n, milp.lower, milp.upper)
         self.h.changeColsIntegrality(self.n, self.all, milp.integer)
         if milp.starts:
@@ -68,7 +80,9 @@ class Highs:
         count = len(columns)
         self.h.changeColsBounds(count, list(columns), [lower] * count, [1.0] * count)
 
-    def minimize(self, coeffs: Mapping[int, float]) -> Stage:
+    def minimize(self, coeffs: Mapping[int, float], cutoff: float | None = None) -> Stage:
+        """The optimum of `coeffs` under the rows so far. With `cutoff`, only a solution below it is
+        wanted: status 'cutoff' when none exists."""
         costs = [0.0] * self.n
         for col, coef in coeffs.items():
             costs[col] = coef
@@ -78,11 +92,23 @@ class Highs:
             return Stage("stopped", None)
         # HiGHS measures its time limit against run time summed over all runs
         self.h.setOptionValue("time_limit", self.h.getRunTime() + remaining)
+        if self.relax:
+            relaxed = self._relaxed(costs, cutoff)
+            if relaxed is not None:
+                return relaxed
         if self._warm is not None:
             self.h.setSolution(self.n, self.all, self._warm)
-        with native_output_silenced():
-            self.h.run()
+        if cutoff is not None:
+            self.h.setOptionValue("objective_bound", cutoff + INTEGRAL_TOL * max(1.0, abs(cutoff)))
+        try:
+            with native_output_silenced():
+                self.h.run()
+        finally:
+            if cutoff is not None:
+                self.h.setOptionValue("objective_bound", INF)
         status = self.h.getModelStatus()
+        if cutoff is not None and status in (self._status.kObjectiveBound, self._status.kInfeasible):
+            return Stage("cutoff", None)  # nothing below the cutoff
         if status in (self._status.kInfeasible, self._status.kUnboundedOrInfeasible):  # bounded: infeasible
             return Stage("infeasible", None)
         if self.h.getInfo().primal_solution_status != self._feasible:
@@ -90,6 +116,37 @@ class Highs:
         solution = self.h.getSolution()
         verdict = "optimal" if status == self._status.kOptimal else "stopped"
         return Stage(verdict, list(solution.col_value), self.h.getInfo().objective_function_value)
+
+    def _relaxed(self, costs: list[float], cutoff: float | None = None) -> Stage | None:
+        """The stage from the LP relaxation when that settles it: a bound no lower than the last
+        stage's solution (which meets every row so far), which is then optimal; an optimum whose
+        integer columns are all integral (then it is the MIP's optimum too); a bound above the
+        cutoff. None when the MIP must be solved."""
+        # LP presolve has declared feasible relaxations infeasible (HiGHS 1.16, the fix rows of
+        # later stages): the relaxation runs without it, and only its optimum is trusted
+        self.h.setOptionValue("solve_relaxation", True)
+        self.h.setOptionValue("presolve", "off")
+        try:
+            with native_output_silenced():
+                self.h.run()
+        finally:
+            self.h.setOptionValue("solve_relaxation", False)
+            self.h.setOptionValue("presolve", "choose")
+        if self.h.getModelStatus() != self._status.kOptimal:
+            return None  # the MIP decides
+        bound = self.h.getInfo().objective_function_value
+        if cutoff is not None and bound > cutoff + INTEGRAL_TOL * max(1.0, abs(cutoff)):
+            return Stage("cutoff", None)
+        if self._warm is not None:
+            known = sum(c * v for c, v in zip(costs, self._warm, strict=True))
+            if bound >= known - INTEGRAL_TOL * max(1.0, abs(known)):
+                return Stage("optimal", self._warm, known)
+        values = list(self.h.getSolution().col_value)
+        if any(abs(values[col] - round(values[col])) > INTEGRAL_TOL for col in self.integers):
+            return None
+        for col in self.integers:
+            values[col] = float(round(values[col]))
+        return Stage("optimal", values, self.h.getInfo().objective_function_value)
 
     def fix(self, coeffs: Mapping[int, float], upper: float, values: list[float]) -> None:
         """Keep later stages within `upper` on this criterion, warm-started."""

@@ -51,7 +51,9 @@ def plan(catalog: Catalog, profile: Profile, today: date, hours_cap: float | Non
 
     def attempt(budget: float | None, max_hours: float | None) -> PlanSolution:
         looser = state.limited(budget, max_hours)
-        return solve(looser, found, candidates(looser, found), near_ties=False, time_limit=EXPLAIN_TIME_LIMIT)
+        # only feasibility and the totals are reported: the canonical tie-break is not needed
+        return solve(looser, found, candidates(looser, found), near_ties=False, time_limit=EXPLAIN_TIME_LIMIT,
+                     canonical=False)
 
     return schedule(state, found, cands, solution, attempt)
 

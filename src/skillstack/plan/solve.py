@@ -65,9 +65,9 @@ PARTIAL = "no pathway closes the whole gap: the best partial pathway"
 
 
 def solve(state: State, gap: Gap, candidates: Candidates, *, near_ties: bool = True,
-          time_limit: float = TIME_LIMIT) -> PlanSolution:
+          time_limit: float = TIME_LIMIT, canonical: bool = True) -> PlanSolution:
     """Step 3: the optimal pathway for the state's learner, gap and candidates."""
-    return solve_problem(problem_of(state, gap, candidates, near_ties=near_ties), time_limit)
+    return solve_problem(problem_of(state, gap, candidates, near_ties=near_ties), time_limit, canonical=canonical)
 
 
 def problem_of(state: State, gap: Gap, candidates: Candidates, *, near_ties: bool = False) -> PlanProblem:
@@ -87,12 +87,13 @@ def criteria_of(objective: str) -> tuple[str, str, str]:
     return CRITERIA[objective]
 
 
-def solve_problem(problem: PlanProblem, time_limit: float = TIME_LIMIT) -> PlanSolution:
+def solve_problem(problem: PlanProblem, time_limit: float = TIME_LIMIT, *, canonical: bool = True) -> PlanSolution:
     """The optimal pathway for `problem`, or the best partial one.
 
     `optimal` is true only when HiGHS proved every stage optimal within
     `time_limit` seconds; otherwise the best pathway found so far is returned
-    (the greedy one if the solver found none).
+    (the greedy one if the solver found none). `canonical=False` skips the final
+    tie-break (stage 4): the totals are the same, the steps one of the optimal sets.
 
     >>> solve_problem(PlanProblem(candidates=())).feasible
     True
@@ -109,7 +110,7 @@ def solve_problem(problem: PlanProblem, time_limit: float = TIME_LIMIT) -> PlanS
     model = Model(candidates, stacks, start, open_gap, problem)
     deadline = time.monotonic() + time_limit
     highs = Highs(model.milp, deadline)
-    tail = _tail(model, criteria)
+    tail = _tail(model, criteria, canonical)
     must = model.gap_columns + model.essential_columns
     essential_unmeetable = any(e.importance == "essential" for e in model.unmeetable)
     if not model.unclosable and not essential_unmeetable:
@@ -126,11 +127,13 @@ def solve_problem(problem: PlanProblem, time_limit: float = TIME_LIMIT) -> PlanS
     return _result(problem, start, model, outcome, partial=True)
 
 
-def _tail(model: Model, criteria: Sequence[str]) -> tuple[str, ...]:
+def _tail(model: Model, criteria: Sequence[str], canonical: bool = True) -> tuple[str, ...]:
     stages: list[str] = []
     if any(e.item.importance == "important" for e in model.expected):
         stages.append("expected")
     stages.extend(criteria)
+    if not canonical:
+        return tuple(stages)
     if model.n_candidates > 1 or model.waived:
         stages.append("ids")
     if model.n_candidates > 2:
@@ -327,10 +330,13 @@ def _near_ties(problem: PlanProblem, start: Progress, model: Model, chosen: froz
         return highs
 
     if other is not None:
-        stage = fresh().minimize(model.criterion(other))
+        mine = model.value(other, chosen)
+        # only a pathway at least MUCH_BETTER better on the other measure is a near tie: HiGHS
+        # stops as soon as its bound shows there is none
+        stage = fresh().minimize(model.criterion(other), cutoff=mine * (1 - MUCH_BETTER))
         if stage.status == "optimal" and stage.values is not None:
             found = model.chosen(stage.values)
-            mine, theirs = model.value(other, chosen), model.value(other, found)
+            theirs = model.value(other, found)
             if theirs <= mine * (1 - MUCH_BETTER) - 1e-9:
                 extra = model.value(objective, found) - best
                 unit = money if objective == "cost" else (lambda v: f"{v:g} h")
