@@ -19,6 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skillstack import fastread
+from skillstack.catalog import build_catalog
+from skillstack.graph import SkillGraph, dependents, has_prerequisite_cycle, reachable
 from skillstack.loader import RawCatalog, catalog_files, load_raw, read_file, shipped_catalog
 from skillstack.locate import LazyRef, Locator
 from skillstack.model import SourceRef
@@ -210,3 +212,13 @@ def test_a_lazy_where_is_found_once_and_equals_the_located_one(tmp_path: Path) -
     assert (first.line, first.col, second.line, second.col) == (4, 5, 6, 7)
     assert first == SourceRef(first.file, 4, 5) and hash(first) == hash(SourceRef(first.file, 4, 5))
     assert str(second) == f"{second.file}:6:7" and first.located
+
+
+@pytest.mark.parametrize("path", catalogs(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_validate_s_dict_graph_answers_as_the_networkx_graph(path: Path) -> None:
+    catalog = build_catalog(load_raw([path]))
+    graph, deps = SkillGraph(catalog), dependents(catalog)
+    got, state = graph.reachable()
+    again, state_again = reachable(catalog, deps)
+    assert (got, state.skills, state.credentials) == (again, state_again.skills, state_again.credentials)
+    assert has_prerequisite_cycle(deps) == bool(graph.prerequisite_cycles())

@@ -82,6 +82,8 @@ class Index(Generic[T]):
         return len(self._objects if self._stored is None else self._stored)
 
     def __iter__(self) -> Iterator[T]:
+        if self._stored is None:  # built from objects: all of them at hand (validate walks them often)
+            return iter(list(self._objects.values()))
         return (self[key] for key in list(self._ids()))
 
     @property

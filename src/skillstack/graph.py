@@ -131,7 +131,8 @@ class SkillGraph:
 
         Returns the credential ids and the state reached. A worklist over the graph keeps
         it near-linear: a credential is re-checked only when a skill or credential with an
-        edge into it (`requires`, `part_of`) changes.
+        edge into it (`requires`, `part_of`) changes. (`reachable` below answers the same
+        without building the graph.)
         """
         state = state or State(any_experience=True)
         excluded = set(exclude)
@@ -174,3 +175,76 @@ class SkillGraph:
             keep.update(self.prerequisites_of(node.split(":", 1)[1]))
             keep.update(v for _, v, attrs in self.g.out_edges(node, data=True) if attrs["kind"] == "part_of")
         return self.g.subgraph(keep).copy()
+
+
+# ---- the same questions on plain dicts, for validate (no networkx graph to build) -----------
+
+Dependents = dict[str, dict[str, str]]
+"""Node (`skill:ID`, `credential:ID`) -> {credential id: edge kind}: the credential edges of the
+graph, in the graph's order and with its kinds (a later edge between the same nodes replaces
+the kind of an earlier one, as networkx does)."""
+
+
+def dependents(catalog: Catalog) -> Dependents:
+    out: Dependents = {}
+    for cred in catalog.credentials:
+        for kind, reqs in (("requires", cred.requires), ("recommends", cred.recommends)):
+            for atom in atoms(reqs):
+                if isinstance(atom, SkillReq):
+                    out.setdefault(skill_node(atom.skill), {})[cred.id] = kind
+                elif isinstance(atom, CredentialReq):
+                    out.setdefault(cred_node(atom.credential), {})[cred.id] = kind
+        if cred.awarded_for is not None:
+            for atom in atoms([cred.awarded_for]):
+                if isinstance(atom, CredentialReq):
+                    out.setdefault(cred_node(atom.credential), {})[cred.id] = "part_of"
+    return out
+
+
+def reachable(catalog: Catalog, deps: Dependents, state: State | None = None) -> tuple[set[str], State]:
+    """`SkillGraph(catalog).reachable(state)`, step for step, on `dependents(catalog)`."""
+    state = state or State(any_experience=True)
+    credentials = catalog.credentials
+    got: set[str] = set()
+    queue = list(credentials)
+    while queue:
+        cred = queue.pop()
+        if cred.id in got or cred.id in state.credentials or not all_hold(cred.needs, state):
+            continue
+        got.add(cred.id)
+        state.credentials.add(cred.id)
+        changed = state.add_grants((g.skill, g.level) for g in cred.grants)
+        for node in [cred_node(cred.id), *map(skill_node, changed)]:
+            for cid, kind in deps.get(node, {}).items():
+                if kind in ("requires", "part_of") and cid in credentials:
+                    queue.append(credentials[cid])
+    return got, state
+
+
+def has_prerequisite_cycle(deps: Dependents) -> bool:
+    """Whether credentials form a cycle through `requires` and `part_of` edges (iterative DFS:
+    a node met again while still on the path closes a cycle)."""
+    succ: dict[str, list[str]] = {}
+    for node, targets in deps.items():
+        if node.startswith("credential:"):
+            succ[node] = [cred_node(c) for c, kind in targets.items() if kind in ("requires", "part_of")]
+    done: set[str] = set()
+    for root, first in succ.items():
+        if root in done:
+            continue
+        on_path = {root}
+        stack = [(root, iter(first))]
+        while stack:
+            node, children = stack[-1]
+            for child in children:
+                if child in on_path:
+                    return True
+                if child not in done and child in succ:
+                    on_path.add(child)
+                    stack.append((child, iter(succ[child])))
+                    break
+            else:
+                stack.pop()
+                on_path.discard(node)
+                done.add(node)
+    return False

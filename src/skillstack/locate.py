@@ -121,3 +121,12 @@ class LazyRef(SourceRef):
         if self.located:
             return (SourceRef, (self.file, self.line, self.col))
         return (LazyRef, (self.locator, self.path))
+
+
+def order_key(where: SourceRef) -> tuple[str, tuple[Any, ...]]:
+    """A sort key that orders places as (file, line) does, without looking lines up: in one
+    file, objects come in the order of their paths (a file is read whole by one reader, so its
+    objects are all LazyRefs or all located)."""
+    if isinstance(where, LazyRef):
+        return where.file, where.path
+    return where.file, (where.line,)

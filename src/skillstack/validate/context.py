@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from skillstack.catalog import Catalog, Index
-from skillstack.graph import SkillGraph
+from skillstack.graph import Dependents, SkillGraph, dependents, reachable
 from skillstack.loader import RawCatalog
 from skillstack.model import Credential, Requirement, SourceRef
 
@@ -26,9 +26,15 @@ class RuleContext:
         return SkillGraph(self.catalog)
 
     @cached_property
+    def dependents(self) -> Dependents:
+        """The credential edges of the graph as dicts (validate builds no networkx graph unless
+        a rule needs one: a cycle's path)."""
+        return dependents(self.catalog)
+
+    @cached_property
     def reachable(self) -> tuple[set[str], dict[str, int]]:
         """Credentials and skill levels reachable from scratch (any experience)."""
-        got, state = self.graph.reachable()
+        got, state = reachable(self.catalog, self.dependents)
         return got, {k: int(v) for k, v in state.skills.items()}
 
     def requirement_lists(self) -> Iterator[tuple[Credential, str, tuple[Requirement, ...]]]:

@@ -40,8 +40,10 @@ def check_raw(raw: RawCatalog, today: date | None = None, enable: Iterable[str] 
     day = today or date.today()
     problems = list(raw.problems) + _run_rules(RuleContext(raw, catalog, day, frozenset(enable)))
     problems += _problems_of_duplicates(raw, day, frozenset(enable))
-    allowed = {(obj.where, rule) for obj in [*catalog.credentials, *catalog.roles] for rule in obj.allow_warnings}
-    kept = [p for p in problems if p.level == "error" or (p.where, p.rule) not in allowed]
+    kept = problems
+    if any(p.level == "warning" for p in problems):  # (finding an entry's line may re-read its file)
+        allowed = {(obj.where, rule) for obj in [*catalog.credentials, *catalog.roles] for rule in obj.allow_warnings}
+        kept = [p for p in problems if p.level == "error" or (p.where, p.rule) not in allowed]
     # a file that could not be read at all comes first: it may explain much of the rest
     return Validation(sorted(set(kept), key=lambda p: (p.file not in raw.unread, p)), raw.files, catalog)
 

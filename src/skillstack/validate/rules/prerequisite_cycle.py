@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from skillstack.graph import has_prerequisite_cycle
 from skillstack.problems import Problem, ProblemLevel
 from skillstack.validate.context import RuleContext
 
@@ -21,6 +22,8 @@ LEVEL: ProblemLevel = "error"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    if not has_prerequisite_cycle(ctx.dependents):
+        return  # the usual case: no graph to build
     creds = ctx.catalog.credentials
     for cycle in ctx.graph.prerequisite_cycles():
         head = creds[cycle[0]]

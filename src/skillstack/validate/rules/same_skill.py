@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from skillstack.catalog import normalize
+from skillstack.locate import order_key
 from skillstack.problems import Problem, ProblemLevel
 from skillstack.validate.context import RuleContext
 
@@ -31,7 +32,7 @@ def _key(text: str) -> str:
 def check(ctx: RuleContext) -> Iterator[Problem]:
     by_key: dict[str, str] = {}
     by_name: dict[str, str] = {}
-    for skill in sorted(ctx.catalog.skills, key=lambda s: (s.where.file, s.where.line)):
+    for skill in sorted(ctx.catalog.skills, key=lambda s: order_key(s.where)):
         first = by_key.setdefault(_key(skill.id), skill.id)
         if first != skill.id:
             yield Problem.at(skill.where, LEVEL, ID,

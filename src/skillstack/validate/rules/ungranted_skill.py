@@ -22,10 +22,10 @@ LEVEL: ProblemLevel = "warning"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    graph = ctx.graph
-    for role in ctx.catalog.roles:
+    catalog = ctx.catalog
+    for role in catalog.roles:
         for need in role.requires:
-            if need.skill not in ctx.catalog.skills or graph.granters(need.skill, need.level):
+            if need.skill not in catalog.skills or catalog.granters(need.skill, need.level):
                 continue
             best = max((int(g.level) for c in ctx.catalog.credentials for g in c.grants if g.skill == need.skill),
                        default=0)
