@@ -271,3 +271,20 @@ def test_a_quick_first_load_says_nothing(catalog: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(cache, "PROGRESS_AFTER", 60.0)
     load_catalog([catalog], progress=lines.append)
     assert lines == []
+
+
+def test_a_warm_plan_imports_no_yaml_reader_and_no_schema(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    mini = Path(__file__).parent / "data" / "catalogs" / "mini"
+    code = ("import sys\nfrom skillstack.cli import app\n"
+            f"try:\n    app(['plan', '--catalog', {str(mini)!r}, '--role', 'analyst', '--format', 'json'], "
+            "standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m in ('yaml', 'ryml', 'networkx') or m.startswith(("
+            "'skillstack.schema', 'skillstack.yamlread', 'skillstack.fastread'))), file=sys.stderr)")
+    env = {**os.environ, "SKILLSTACK_CACHE_DIR": str(tmp_path / "warm")}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+            for _ in range(2)]
+    assert "skillstack.fastread" in runs[0].stderr  # the first run read the catalog
+    assert runs[1].stderr.strip().splitlines()[-1] == "[]", runs[1].stderr

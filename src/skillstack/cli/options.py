@@ -31,10 +31,10 @@ def catalog_paths(given: list[Path] | None) -> list[Path]:
 
 
 def parse_date(text: str | None, what: str) -> date | None:
-    from skillstack.schema import FIRST_YEAR, LAST_YEAR, quote
-
     if text is None:
         return None
+    from skillstack.schema import FIRST_YEAR, LAST_YEAR, quote  # not before: a warm plan never imports the schema
+
     try:
         day = date.fromisoformat(text)
     except ValueError:
