@@ -378,6 +378,9 @@ def _obj(c: Compiler, t: Any) -> Conv:
     has_id = "id" in fields
     invalid = _invalid()
     nulls = _NULLS
+    fast, needs_where = _record_builder(t)
+    if fast is not None:
+        build = fast
 
     def conv(value: Any, path: tuple[Any, ...]) -> Any:
         if type(value) is not dict:
@@ -406,8 +409,50 @@ def _obj(c: Compiler, t: Any) -> Conv:
             return values
         if has_id and "id" not in values:
             return invalid
-        return build(values, c.where(path))
+        return build(values, c.where(path) if needs_where else None)
     return conv
+
+
+def _record_builder(t: Any) -> tuple[Callable[[dict[str, Any], Any], Any] | None, bool]:
+    """For a schema `Record`: its `_make` without the walk over every declared field per
+    object (the same model object, or INVALID in the same cases); and whether it keeps `where`."""
+    from skillstack.schema import toolkit
+
+    if not isinstance(t, toolkit.Record) or t.build != t._make:
+        return None, True
+    attrs: dict[str, str] = {}
+    defaults: list[tuple[str, str, Any, bool]] = []
+    must: list[str] = []
+    for key, spec in t.fields.items():
+        attr = key if spec.attr is None else spec.attr
+        if spec.required and spec.default is toolkit.NO_DEFAULT:
+            must.append(key)
+        if not attr:
+            continue
+        attrs[key] = attr
+        if spec.default is not toolkit.NO_DEFAULT:
+            defaults.append((key, attr, spec.default, callable(spec.default)))
+    if len(set(attrs.values())) != len(attrs):
+        return None, True  # two keys fill one field: _make's order decides, keep it
+    model, derive, needed, with_where = t.model, t.derive, t._needed, t._where
+    invalid = toolkit.INVALID
+
+    def build(values: dict[str, Any], where: Any) -> Any:
+        for key in must:
+            if key not in values:
+                return invalid
+        kwargs = {attrs[k]: v for k, v in values.items() if k in attrs}
+        for key, attr, default, call in defaults:
+            if key not in values:
+                kwargs[attr] = default(values) if call else default
+        if derive is not None:
+            kwargs.update(derive(values))
+        if not needed <= kwargs.keys():
+            return invalid
+        if with_where:
+            kwargs["where"] = where
+        return model(**kwargs)
+    return build, bool(with_where)
 
 
 def _cost(c: Compiler, t: Any) -> Conv:

@@ -23,13 +23,17 @@ LEVEL: ProblemLevel = "warning"
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     catalog = ctx.catalog
+    best: dict[str, int] = {}  # skill -> its highest grant (granters at a level exist iff it is that high)
+    for cred in catalog.credentials:
+        for grant in cred.grants:
+            if int(grant.level) > best.get(grant.skill, 0):
+                best[grant.skill] = int(grant.level)
     for role in catalog.roles:
         for need in role.requires:
-            if need.skill not in catalog.skills or catalog.granters(need.skill, need.level):
+            if need.skill not in catalog.skills or best.get(need.skill, 0) >= need.level:
                 continue
-            best = max((int(g.level) for c in ctx.catalog.credentials for g in c.grants if g.skill == need.skill),
-                       default=0)
-            found = f"the highest grant is level {best}" if best else "no credential grants it"
+            top = best.get(need.skill, 0)
+            found = f"the highest grant is level {top}" if top else "no credential grants it"
             yield Problem.at(where_of(need.where, role.where), LEVEL, ID,
                              f"role {role.id} requires {need.skill} at level {int(need.level)} but {found}; "
                              "lower the level or add a credential that teaches it")
