@@ -1,15 +1,19 @@
-"""Shared hypothesis strategies and helpers for the planner's property tests.
+"""Shared hypothesis strategies and helpers for the planner's property tests and CLI tests.
 
 Small random planning problems (`problems()`), the credentials and requirements
-they are made of, and `as_catalog` to plan one through the whole service. Test
+they are made of, and `as_catalog` to plan one through the whole service;
+`entry_point()`, the installed `skillstack` script every subprocess test runs. Test
 modules import this module by name (`tests/` is on pytest's `pythonpath`), never
 each other, so the suite collects under any `--import-mode`.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from datetime import date, timedelta
 from itertools import pairwise
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -181,3 +185,15 @@ def as_catalog(p: PlanProblem) -> tuple[Catalog, Profile]:
         constraints=Constraints(budget=p.budget, hours_per_week=7.0, start=START, deadline=deadline,
                                 optimize=p.objective, with_optional=True), education=p.education)
     return catalog, profile
+
+
+def entry_point() -> str:
+    """The `skillstack` script installed beside the running interpreter (this venv's entry point).
+
+    Not `shutil.which`: outside an activated venv the first `skillstack` on PATH may be another
+    install (a pyenv shim, a user install), and the tests would check that one instead.
+    """
+    script = Path(sys.executable).with_name("skillstack.exe" if os.name == "nt" else "skillstack")
+    assert script.is_file(), (f"the skillstack entry point is not installed beside {sys.executable}: "
+                              'run `pip install -e ".[dev]"` with this interpreter')
+    return str(script)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+from strategies import entry_point
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "data" / "golden"
@@ -28,8 +29,7 @@ CASES = {
 
 
 def _run(profile: str, fmt: str, tmp_path: Path) -> str:
-    exe = shutil.which("skillstack")
-    assert exe, "the skillstack entry point is not installed"
+    exe = entry_point()
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", "SKILLSTACK_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("SKILLSTACK_CATALOG", None)
     done = subprocess.run([exe, "plan", "--profile", str(ROOT / "examples" / "profiles" / f"{profile}.yaml"),

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
+
+from strategies import entry_point
 
 ROOT = Path(__file__).resolve().parents[2]
 HELP_DESK = ROOT / "examples" / "profiles" / "help-desk-to-security-analyst.yaml"
 
 
 def run(tmp_path: Path, *args: str) -> tuple[int, Any]:
-    exe = shutil.which("skillstack")
-    assert exe
+    exe = entry_point()
     env = {**os.environ, "NO_COLOR": "1", "SKILLSTACK_CACHE_DIR": str(tmp_path / "cache")}
     done = subprocess.run([exe, *args, "--today", "2026-12-01", "--format", "json"], capture_output=True, text=True,
                           env=env, timeout=120, check=False)

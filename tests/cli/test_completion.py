@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-EXE = str(Path(sys.executable).with_name("skillstack"))
+from strategies import entry_point
+
+EXE = entry_point()
 
 
 def _complete(env: dict[str, str]) -> str:

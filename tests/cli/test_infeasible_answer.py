@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from dataclasses import replace
 from datetime import date
@@ -13,13 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from strategies import entry_point
+
 MINI = Path(__file__).parents[1] / "data" / "catalogs" / "mini"
 BASE = ["plan", "--catalog", str(MINI), "--today", "2026-11-22", "--start", "2026-12-01", "--role", "analyst"]
 
 
 def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    exe = shutil.which("skillstack")
-    assert exe
+    exe = entry_point()
     env = {**os.environ, "NO_COLOR": "1", "SKILLSTACK_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("COLUMNS", None)
     return subprocess.run([exe, *BASE, *args], capture_output=True, text=True, env=env, timeout=120, check=False)

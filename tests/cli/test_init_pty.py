@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from strategies import entry_point
+
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
-EXE = str(Path(sys.executable).with_name("skillstack"))
+EXE = entry_point()
 
 
 def _drive(args: list[str], answers: list[str], interrupt: bool = False) -> tuple[int, str]:

@@ -16,14 +16,10 @@ from typing import Any
 
 import pytest
 
+from strategies import entry_point
+
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = ROOT / "examples" / "profiles" / "marketing-to-data-analyst.yaml"
-
-
-def entry_point() -> str:
-    script = Path(sys.executable).with_name("skillstack.exe" if os.name == "nt" else "skillstack")
-    assert script.exists(), f"the skillstack entry point is not installed beside {sys.executable}"
-    return str(script)
 
 
 _CACHE: dict[str, str] = {}

@@ -6,20 +6,20 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from strategies import entry_point
+
 ROOT = Path(__file__).resolve().parents[2]
 VETERAN = ROOT / "examples" / "profiles" / "veteran-to-cybersecurity.yaml"  # current_salary 52000, self-reported
 
 
 def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    exe = shutil.which("skillstack")
-    assert exe
+    exe = entry_point()
     env = {**os.environ, "NO_COLOR": "1", "SKILLSTACK_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("COLUMNS", None)  # a pipe: lines are not wrapped
     return subprocess.run([exe, *args], capture_output=True, text=True, env=env, timeout=120, check=False)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from typer.testing import CliRunner
 
 from skillstack.cli import app
 from skillstack.textmatch import score
+from strategies import entry_point
 
 runner = CliRunner()
 
@@ -74,7 +74,7 @@ def test_roles_unknown_field_lists_fields(cat: list[str]) -> None:
 
 
 def test_roles_json_from_the_installed_entry_point(data: Path) -> None:
-    exe = Path(sys.executable).with_name("skillstack")
+    exe = entry_point()
     profile = data / "profiles" / "researcher.yaml"
     result = subprocess.run([str(exe), "roles", "--catalog", str(data / "catalogs" / "search"), "--profile",
                              str(profile), "--format", "json"], capture_output=True, text=True, timeout=60, check=False,

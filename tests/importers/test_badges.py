@@ -15,6 +15,7 @@ import yaml
 
 from skillstack.importers.badges import BadgeResult, check_file, jws_parts, payload
 from skillstack.importers.held import HeldChange, add_held, match
+from strategies import entry_point
 
 ROOT = Path(__file__).parents[1] / "data" / "imports" / "openbadges"
 FILES = ROOT / "1edtech-validator"
@@ -421,7 +422,7 @@ def test_cli_resolves_a_did_web_key_from_a_did_document_file(tmp_path: Path) -> 
     did = "did:web:issuer.example.org"
     (tmp_path / "badge.json").write_text(json.dumps(_signed(did, f"{did}#key-1", key)), encoding="utf-8")
     (tmp_path / "did.json").write_text(json.dumps(_did_doc(did, key)), encoding="utf-8")
-    script = str(Path(sys.executable).with_name("skillstack"))
+    script = entry_point()
     done = subprocess.run([script, "import", "badges", str(tmp_path), "--format", "json"], capture_output=True,
                           text=True, check=False)
     assert done.returncode == 0, done.stderr

@@ -14,9 +14,10 @@ import pytest
 from skillstack.importers.ctdl import import_ctdl, parse_duration
 from skillstack.importers.yamlout import dump_catalog
 from skillstack.validate.service import validate_paths
+from strategies import entry_point
 
 DATA = Path(__file__).parents[1] / "data" / "imports" / "ctdl"
-SKILLSTACK = str(Path(sys.executable).with_name("skillstack"))
+SKILLSTACK = entry_point()
 REAL = sorted(DATA.glob("*.json"))
 
 

@@ -7,7 +7,6 @@ import dataclasses
 import json
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,9 +20,10 @@ from skillstack.importers.ctdl import import_ctdl
 from skillstack.importers.ctdl_export import export_ctdl
 from skillstack.importers.yamlout import dump_catalog
 from skillstack.loader import load_raw
+from strategies import entry_point
 
 ROOT = Path(__file__).parents[2]
-SKILLSTACK = str(Path(sys.executable).with_name("skillstack"))
+SKILLSTACK = entry_point()
 IDS = ["alpha", "beta-2", "gamma", "delta-cert", "ce-0a1b2c3d-0000-4000-8000-00000000abcd", "omega"]
 SKILLS = ["python", "sql", "cloud-basics", "networking"]
 KINDS = ["course", "professional-certificate", "digital-badge", "industry-certification", "program"]

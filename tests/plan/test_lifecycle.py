@@ -11,6 +11,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from skillstack.cli import app
+from strategies import entry_point
 
 CATALOG = """skills:
   - {id: sql, name: SQL}
@@ -34,7 +35,7 @@ roles:
 
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     (tmp_path / "cat.yaml").write_text(CATALOG)
-    return subprocess.run(["skillstack", *args, "--catalog", str(tmp_path / "cat.yaml"), "--today", "2026-12-01"],
+    return subprocess.run([entry_point(), *args, "--catalog", str(tmp_path / "cat.yaml"), "--today", "2026-12-01"],
                           check=False, capture_output=True, text=True, timeout=60, cwd=tmp_path)
 
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 from typer.testing import CliRunner
 
 from skillstack.cli import app
+from strategies import entry_point
 
 runner = CliRunner()
-SKILLSTACK = str(Path(sys.executable).with_name("skillstack"))
+SKILLSTACK = entry_point()
 
 POSTING = """# Security Analyst
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from skillstack.cli import app
+from strategies import entry_point
 
 CATALOG = """skills:
   - {id: sql, name: SQL}
@@ -76,7 +77,7 @@ def test_reports_carry_price_and_salary_sources(tmp_path: Path) -> None:
 def test_json_report_from_the_installed_entry_point(tmp_path: Path) -> None:
     cat, people = _setup(tmp_path)
     out = tmp_path / "json"
-    result = subprocess.run(["skillstack", "report", str(people / "ana.yaml"), "--format", "json", "--output",
+    result = subprocess.run([entry_point(), "report", str(people / "ana.yaml"), "--format", "json", "--output",
                              str(out), "--catalog", str(cat), "--today", "2026-12-01"],
                             check=False, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
