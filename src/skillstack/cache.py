@@ -52,7 +52,7 @@ from skillstack.fileio import write_bytes_atomic
 from skillstack.loader import RawCatalog, catalog_files, display_path, iter_file_bytes, paused_gc, read_file
 from skillstack.locate import LazyRef, Locator
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 KEEP = 4
 ORPHAN_SECONDS = 600.0
 """A temp file this old was left by a writer that died (a write takes about a second)."""
@@ -308,6 +308,8 @@ class _Codec:
         self.shown: list[str] = []
         self.resolved: list[str] = []
         self.locators: dict[str | int, Locator] = {}
+        self.keys: dict[str, int] = {}  # a path's mapping keys, stored as -1, -2, ... (one byte each)
+        self.key_names: list[str] = []
         shape = []
         for cls in classes:
             names = [f.name for f in dataclasses.fields(cls)]
@@ -378,7 +380,9 @@ class _Codec:
         index = self.files.get(where.file)
         file = where.file if index is None else index
         if isinstance(where, LazyRef) and not where.located:
-            return [file, list(where.path)]
+            keys = self.keys
+            return [file, [step if isinstance(step, int) else -keys.setdefault(step, len(keys) + 1)
+                           for step in where.path]]
         return [file, where.line, where.col]
 
     def _unpack_where(self, data: list[Any]) -> model.SourceRef:
@@ -388,7 +392,8 @@ class _Codec:
             if locator is None:
                 shown, source = (file, file) if isinstance(file, str) else (self.shown[file], self.resolved[file])
                 locator = self.locators[file] = Locator(shown, source)
-            return LazyRef(locator, tuple(path))
+            names = self.key_names
+            return LazyRef(locator, tuple(step if step >= 0 else names[-step - 1] for step in path))
         file, line, col = data
         return model.SourceRef(file if isinstance(file, str) else self.shown[file], line, col)
 
@@ -504,6 +509,7 @@ def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
     stacks = catalog.derived("stacks")
     out.blob("stacks", {"all": stacks["all"], "loose": stacks["loose"]})
     out.table("stacks_by_part", stacks["by_part"].items())
+    out.blob("keys", list(codec.keys))  # after every object: the mapping keys their paths use
     return out.finish()
 
 
@@ -665,6 +671,7 @@ def _open_cache(cache_file: Path, resolved: list[str], shown: list[str]) -> Load
         codec = _codec()
         codec.shown = list(shown)
         codec.resolved = list(resolved)
+        codec.key_names = [str(k) for k in file.blob("keys")]
         info = codec.unpack(meta["info"])
         warnings = int(meta["warnings"])
 
