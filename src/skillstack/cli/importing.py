@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from skillstack.importers.held import HeldUpdate
 
 IMPORT_LIMIT = 64 * 1024 * 1024  # one JSON or badge file; CTDL exports of whole registries stay below
+TABLE_LIMIT = 1024 * 1024 * 1024  # one O*NET or ESCO table; the largest are tens of megabytes
 
 import_app = typer.Typer(help="Import credentials, a learner's badges, or O*NET / ESCO roles and skills.\n\n"
                          "Example: skillstack import ctdl registry/*.json --output catalog/imported/",
@@ -82,42 +83,30 @@ def import_ctdl(
     """
     from skillstack.fileio import write_text_atomic
     from skillstack.importers.ctdl import import_ctdl as run
-    from skillstack.importers.yamlout import dump_catalog
+    from skillstack.report.imports import ctdl_doc, ctdl_lines, ctdl_summary, notice_messages, unresolved_line
 
     files = _json_files(paths)
     if not output.is_dir():
         raise InputError(f"{output}: no such folder; create it first")
     result = run([(str(f), read_json(f)) for f in files], lenient=lenient, roles_by_onet=_roles_by_onet(catalog))
     written: list[str] = []
-    if not result.unresolved:
-        for stem, records in result.files.items():
-            target = output / f"{stem}.yaml"
-            header = (f"Imported by `skillstack import ctdl` from {records[0]['x-ctdl']['file']}.\n"
-                      "Every credential cites its CTDL record in `sources`; x-ctdl keeps the CTID and notes.")
-            write_text_atomic(target, dump_catalog(header, credentials=records))
-            written.append(str(target))
-    _report(fmt, result.notices, {"written": written, "credentials": result.credentials if written else 0,
-                                  "occupations": result.occupations})
-    if result.unresolved:
-        if fmt is Fmt.text:
-            typer.echo(f"skillstack: nothing written: {len(result.unresolved)} target(s) are not in the input; "
-                       "import their records too, or use --lenient to keep them as notes", err=True)
-        raise typer.Exit(ExitCode.USAGE)
-
-
-def _report(fmt: Fmt, notices: list[Any], summary: dict[str, Any]) -> None:
+    for stem, text in result.catalog_files().items():
+        write_text_atomic(output / f"{stem}.yaml", text)
+        written.append(str(output / f"{stem}.yaml"))
+    summary = ctdl_summary(result, written)
     if fmt is Fmt.json:
         from skillstack.report.jsonify import dumps
 
-        write(dumps({"schema_version": 1, **summary, "notices": [n.as_json() for n in sorted(notices)]}))
-        return
-    for notice in sorted(notices):
-        warn(str(notice)) if notice.level == "warning" else typer.echo(f"skillstack: error: {notice}", err=True)
-    for path in summary.get("written", []):
-        typer.echo(f"wrote {path}")
-    links = [link for link in summary.get("occupations", []) if link["roles"]]
-    if links:
-        typer.echo(f"{len(links)} occupation(s) linked to catalog roles (x-ctdl.occupations; --format json lists them)")
+        write(dumps(ctdl_doc(summary, result.notices)))
+    else:
+        for level, text in notice_messages(result.notices):
+            warn(text) if level == "warning" else typer.echo(f"skillstack: error: {text}", err=True)
+        for line in ctdl_lines(summary):
+            typer.echo(line)
+    if result.unresolved:
+        if fmt is Fmt.text:
+            typer.echo(unresolved_line(len(result.unresolved)), err=True)
+        raise typer.Exit(ExitCode.USAGE)
 
 
 def _all_files(paths: list[Path]) -> list[Path]:
@@ -216,16 +205,12 @@ def _write_held(profile: Path, results: list[BadgeResult], yes: bool, catalog: l
 
 
 def _table(folder: Path, pattern: str, delimiter: str) -> list[dict[str, str]]:
-    import csv
+    from skillstack.importers.tables import table_rows
 
     found = sorted(folder.glob(pattern))
     if not found:
         raise InputError(f"{folder}: no file matching {pattern}; give the folder of the extract")
-    try:
-        with found[0].open(encoding="utf-8-sig", newline="") as handle:
-            return list(csv.DictReader(handle, delimiter=delimiter))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"{found[0]}: cannot read ({exc})") from None
+    return table_rows(str(found[0]), read_input_bytes(found[0], what="table", limit=TABLE_LIMIT), delimiter)
 
 
 def _write_catalog(output: Path, name: str, header: str, skills: list[Any], roles: list[Any]) -> Path:
@@ -300,13 +285,14 @@ def import_esco(
 
 
 def _summary(fmt: Fmt, target: Path, skills: int, roles: int, unresolved: int) -> None:
+    from skillstack.report.imports import table_doc, table_line
+
     if fmt is Fmt.json:
         from skillstack.report.jsonify import dumps
 
-        write(dumps({"schema_version": 1, "written": [str(target)], "skills": skills, "roles": roles,
-                     "unresolved_relations": unresolved}))
+        write(dumps(table_doc(target, skills, roles, unresolved)))
     else:
-        typer.echo(f"wrote {target} ({skills} skills, {roles} roles)")
+        typer.echo(table_line(target, skills, roles))
 
 
 @export_app.command("ctdl")

@@ -167,6 +167,17 @@ class CtdlImport:
     def unresolved(self) -> list[Notice]:
         return [n for n in self.notices if n.level == "error"]
 
+    def catalog_files(self) -> dict[str, str]:
+        """Output file stem -> the catalog YAML to write for it (empty while a target is unresolved)."""
+        from skillstack.importers.yamlout import dump_catalog
+
+        if self.unresolved:
+            return {}
+        return {stem: dump_catalog(f"Imported by `skillstack import ctdl` from {records[0]['x-ctdl']['file']}.\n"
+                                   "Every credential cites its CTDL record in `sources`; x-ctdl keeps the CTID "
+                                   "and notes.", credentials=records)
+                for stem, records in self.files.items()}
+
 
 def text(value: Any) -> str:
     """A CTDL language map (`{"en-US": ...}`), list or plain string as one string (English first)."""
