@@ -4,7 +4,10 @@ Golden text and JSON of `skillstack plan` (the installed entry point, real stdou
 - an experienced project lead (4 years leading projects, a bachelor's): PMP, not the entry-level
   Google Project Management certificate;
 - a help-desk technician with A+ and 2 years in IT going to information security analyst:
-  Security+ then CySA+, not AWS Solutions Architect or PenTest+.
+  Security+ then CySA+, not AWS Solutions Architect or PenTest+;
+- a data analyst two years in (Google Data Analytics, a bachelor's) going to data scientist, the
+  next rung of the data ladder: Google's Advanced Data Analytics certificate (Python, statistics,
+  machine learning), not another entry-level analytics certificate.
 
 Regenerate after a deliberate catalog change with SKILLSTACK_REGOLD=1 and review the diff.
 """
@@ -25,6 +28,7 @@ GOLDEN = Path(__file__).parent / "data" / "golden"
 CASES = {
     "experienced-project-lead-to-project-manager": ["pmi-pmp"],
     "help-desk-to-security-analyst": ["comptia-security-plus", "comptia-cysa-plus"],
+    "data-analyst-to-data-scientist": ["google-advanced-data-analytics"],
 }
 
 

@@ -14,7 +14,8 @@ from datetime import date
 from skillstack.catalog import Catalog
 from skillstack.holdings import HeldStatus, held_status, learner_state
 from skillstack.model import IMPORTANCE_WEIGHTS, CredentialId, Profile, Role, RoleId, SkillId
-from skillstack.requirements import State, describe, holds
+from skillstack.plan.gap import aim_first, is_gate
+from skillstack.requirements import State, describe, holds, you_have
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class ExpectationLine:
     source: str
     status: str  # met | in progress | missing
     via: tuple[CredentialId, ...] = ()  # credentials in progress that will meet it
+    have: str = ""  # for experience and education: what the learner has ('2 years of it')
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class RoleAudit:
     level: str = ""
     next: tuple[RoleId, ...] = ()
     previous: tuple[RoleId, ...] = ()
+    aim_first: RoleId | None = None  # an essential experience or education gate is unmet: the role to aim for first
 
 
 def expectation_lines(catalog: Catalog, role: Role, state: State,
@@ -65,8 +68,9 @@ def expectation_lines(catalog: Catalog, role: Role, state: State,
             after.credentials.update(in_progress)
             via = tuple(in_progress) if in_progress and holds(item.requirement, after) else ()
             status = "in progress" if via else "missing"
+        have = you_have([item.requirement], state.experience, state.education) if item.kind != "credential" else ""
         lines.append(ExpectationLine(item.kind, describe(item.requirement, catalog.display_name), item.importance,
-                                     item.source, status, via))
+                                     item.source, status, via, have))
     return tuple(lines)
 
 
@@ -97,9 +101,10 @@ def audit_role(catalog: Catalog, role: Role, state: State, in_progress: tuple[Cr
         else:
             groups["missing"].append(line)
     readiness = round(got / total, 4) if total else 1.0
+    blocked = any(e.importance == "essential" and is_gate(e) and not holds(e.requirement, state) for e in role.expects)
     return RoleAudit(role.id, readiness, tuple(groups["met"]), tuple(groups["below"]), tuple(groups["in_progress"]),
                      tuple(groups["missing"]), expectation_lines(catalog, role, state, in_progress), role.level,
-                     role.next, role.previous)
+                     role.next, role.previous, aim_first(catalog, role, state) if blocked else None)
 
 
 def audit(catalog: Catalog, profile: Profile, on: date, all_roles: bool = False) -> Audit:

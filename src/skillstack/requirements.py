@@ -133,6 +133,24 @@ def needs_credential(req: Requirement) -> bool:
     return len(needs) - sum(needs) < req.n
 
 
+def years_text(years: float) -> str:
+    """'1 year', '2.5 years'."""
+    return f"{years:g} year{'' if years == 1 else 's'}"
+
+
+def you_have(reqs: Iterable[Requirement], experience: Mapping[str, float], education: EducationHeld | None) -> str:
+    """What the learner has against the experience and education items of `reqs`:
+    '1 year of security, no education stated' ('' when `reqs` name neither)."""
+    leaves = list(atoms(reqs))
+    had = [f"{years_text(experience.get(d, 0.0))} of {d}"
+           for d in sorted({a.domain for a in leaves if isinstance(a, ExperienceReq)})]
+    if any(isinstance(a, EducationReq) for a in leaves):
+        had.append("no education stated" if education is None else
+                   f"{education.level.label.replace('-', ' ')} education"
+                   + (f" in {education.field_of_study}" if education.field_of_study else ""))
+    return ", ".join(had)
+
+
 def describe(req: Requirement, name: Callable[[str], str] | None = None) -> str:
     """A requirement in a few words: 'sql at level 2', 'any of (x, y)'.
 
@@ -144,7 +162,7 @@ def describe(req: Requirement, name: Callable[[str], str] | None = None) -> str:
     if isinstance(req, CredentialReq):
         return show(req.credential)
     if isinstance(req, ExperienceReq):
-        return f"{req.years:g} year{'' if req.years == 1 else 's'} of {req.domain} experience"
+        return f"{years_text(req.years)} of {req.domain} experience"
     if isinstance(req, EducationReq):
         text = f"{req.level.label.replace('-', ' ')} education or above"
         if req.field_of_study:

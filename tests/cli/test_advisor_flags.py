@@ -59,3 +59,92 @@ def test_audit_rows_cover_expected_credentials_and_links(tmp_path: Path) -> None
         ("credential", "essential", "missing"), ("credential", "important", "missing")]
     assert (role["level"], role["previous"], role["next"]) == (
         "mid", ["soc-analyst"], ["security-engineer", "penetration-tester"])
+
+
+NEAR_TIE_CATALOG = """\
+skills:
+  - {id: s1, name: Skill One}
+credentials:
+  - {id: slow, name: Slow Cert, issuer: Acme, kind: industry-certification, cost: 100, hours: 100,
+     grants: [{skill: s1, level: 2}]}
+  - {id: fast, name: Fast Cert, issuer: Acme, kind: industry-certification, cost: 104, hours: 50,
+     grants: [{skill: s1, level: 2}]}
+  - {id: gated, name: Gated Cert, issuer: Acme, kind: industry-certification, cost: 50, hours: 10,
+     requires: [{experience: pm, years: 3}]}
+roles:
+  - id: junior
+    name: Junior
+    level: entry
+    next: [target]
+    requires: [{skill: s1, level: 1, importance: essential}]
+  - id: target
+    name: Target
+    level: senior
+    previous: [junior]
+    requires:
+      - {experience: it, years: 5, importance: essential, source: BLS}
+      - {credential: gated, importance: important, source: PMI}
+      - {skill: s1, level: 2, importance: essential}
+"""
+
+
+def _tiny(tmp_path: Path, *args: str, fmt: str = "json") -> tuple[int, str]:
+    catalog = tmp_path / "tiny.yaml"
+    catalog.write_text(NEAR_TIE_CATALOG, encoding="utf-8")
+    exe = shutil.which("skillstack")
+    assert exe
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "300", "SKILLSTACK_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([exe, "plan", "--catalog", str(catalog), "--role", "target", "--experience", "it:2",
+                           "--experience", "pm:1", "--today", "2026-12-01", "--start", "2026-12-01", *args,
+                           "--format", fmt], capture_output=True, text=True, env=env, timeout=120, check=False)
+    return done.returncode, done.stdout
+
+
+def test_near_tie_gate_and_missed_reason_in_json(tmp_path: Path) -> None:
+    code, out = _tiny(tmp_path)
+    doc = json.loads(out)
+    assert code == 0 and [s["credential"] for s in doc["steps"]] == ["slow"]
+    assert doc["near_ties"] == [{"credentials": ["fast"], "cost": 104.0, "hours": 50.0,
+                                 "why": "$4 more (4%) for 50 h less"}]
+    (gate,) = doc["gates"]
+    assert (gate["text"], gate["have"], gate["blocking"], gate["aim_first"]) == (
+        "5 years of it experience", "2 years of it", True, "junior")
+    (expected,) = doc["expected"]
+    assert expected["met"] is False and expected["aim_first"] == "junior"
+    assert expected["why"] == "needs 3 years of pm experience (you have 1 year of pm)"
+
+
+def test_near_tie_gate_and_missed_reason_in_text(tmp_path: Path) -> None:
+    code, out = _tiny(tmp_path, fmt="text")
+    assert code == 0
+    ties = [line for line in out.splitlines() if "Near tie" in line]
+    assert ties == ["Near tie: fast ($104, 50 h): $4 more (4%) for 50 h less."]
+    lines = out.splitlines()
+    gate = next(n for n, line in enumerate(lines) if line.startswith("Target requires 5 years of it experience"))
+    assert gate < next(n for n, line in enumerate(lines) if line.startswith("Gap"))  # said before the pathway
+    assert "(you have 2 years of it)" in lines[gate] and "Aim first for Junior (junior)" in lines[gate]
+    assert any("not on this pathway: needs 3 years of pm experience (you have 1 year of pm). Aim first for "
+               "Junior (junior)" in line for line in lines)
+    assert "not within your budget and deadline" not in out
+
+
+def test_audit_shows_the_experience_gate_and_the_role_before(tmp_path: Path) -> None:
+    code, doc = run(tmp_path, "audit", "--role", "cloud-architect", "--experience", "it:2")
+    assert code == 0
+    role = doc["roles"][0]
+    (gate,) = [e for e in role["expectations"] if e["kind"] == "experience"]
+    assert (gate["requirement"], gate["status"], gate["have"], gate["importance"]) == (
+        "5 years of it experience", "missing", "2 years of it", "essential")
+    assert "bls.gov" in gate["source"]
+    assert (role["level"], role["previous"], role["aim_first"]) == ("senior", ["cloud-engineer"], "cloud-engineer")
+    code, doc = run(tmp_path, "audit", "--role", "cloud-architect", "--experience", "it:6")
+    assert doc["roles"][0]["aim_first"] is None
+    assert [e["status"] for e in doc["roles"][0]["expectations"] if e["kind"] == "experience"] == ["met"]
+
+
+def test_plan_names_the_entry_role_when_a_gate_blocks(tmp_path: Path) -> None:
+    code, doc = run(tmp_path, "plan", "--role", "network-engineer", "--experience", "it:1", "--budget", "5000")
+    assert code == 0
+    (gate,) = [g for g in doc["gates"] if g["blocking"]]
+    assert (gate["role"], gate["text"], gate["have"], gate["aim_first"]) == (
+        "network-engineer", "5 years of it experience", "1 year of it", "network-administrator")

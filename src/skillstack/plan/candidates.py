@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from skillstack.lifecycle import unavailable_reason
-from skillstack.model import Credential, CredentialId, CredentialReq, EducationReq, ExperienceReq, SkillReq
+from skillstack.model import Credential, CredentialId, CredentialReq, SkillReq
 from skillstack.money import money
 from skillstack.plan.bounds import Bounds, reached
 from skillstack.plan.gap import Gap
@@ -41,9 +41,10 @@ from skillstack.plan.pricing import (
     upper_price,
     upper_total,
 )
+from skillstack.plan.problem import NEAR
 from skillstack.plan.state import State
 from skillstack.requirements import State as Holdings
-from skillstack.requirements import all_hold, atoms, credentials_named, describe, experience_allows, holds
+from skillstack.requirements import all_hold, atoms, credentials_named, describe, experience_allows, holds, you_have
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def exclusion(state: State, cred: Credential) -> str:
         return f"not from an issuer you chose ({cred.issuer})"
     if cred.is_stack:
         return ""
-    reason = _gate_block(cred, state.learner)
+    reason = gate_block(cred, state.learner)
     if reason:
         return reason
     least = least_total(cred, state.hours_per_week)
@@ -97,18 +98,12 @@ def exclusion(state: State, cred: Credential) -> str:
     return ""
 
 
-def _gate_block(cred: Credential, learner: Holdings) -> str:
+def gate_block(cred: Credential, learner: Holdings) -> str:
     """Why experience or education alone keeps a credential out of reach, or ''."""
     unmet = [req for req in cred.requires if not experience_allows(req, learner.experience, learner.education)]
     if not unmet:
         return ""
-    domains = sorted({a.domain for a in atoms(unmet) if isinstance(a, ExperienceReq)})
-    had = [f"{learner.experience.get(d, 0):g} years of {d}" for d in domains]
-    if any(isinstance(a, EducationReq) for a in atoms(unmet)):
-        e = learner.education
-        had.append("no education stated" if e is None else
-                    f"{e.level.label} education" + (f" in {e.field_of_study}" if e.field_of_study else ""))
-    return f"needs {'; '.join(describe(r) for r in unmet)} (you have {', '.join(had)})"
+    return f"needs {'; '.join(describe(r) for r in unmet)} (you have {you_have(unmet, learner.experience, learner.education)})"
 
 
 class _Screen:
@@ -139,7 +134,8 @@ class _Worth:
         self.objective = {"cost": self.cost, "hours": self.hours}.get(c.optimize) or Bounds(
             state.catalog, state.learner, screen.usable, WEIGHTS["count"], lookup)
         self.limit = self._known_pathway(gap)
-        self.slack = 1e-6 * max(1.0, self.limit) if self.limit < math.inf else 0.0
+        # keep what a near tie (at most NEAR worse than the known pathway) could take
+        self.slack = (NEAR * self.limit + 1e-6 * max(1.0, self.limit)) if self.limit < math.inf else 0.0
         # every pathway closes each gap item: a credential that does not close one comes with
         # another that does (only used once a pathway is known)
         self.needs: list[tuple[float, str, int]] = []

@@ -22,7 +22,7 @@ from skillstack.model import Expectation, Requirement, Role, RoleId, SkillId
 from skillstack.plan.problem import Expected, GapItem
 from skillstack.plan.state import State
 from skillstack.requirements import State as Holdings
-from skillstack.requirements import credentials_named, holds
+from skillstack.requirements import credentials_named, holds, you_have
 
 IMPORTANCE_RANK = {"optional": 0, "important": 1, "essential": 2}
 
@@ -36,6 +36,12 @@ class Gate:
     importance: str
     source: str
     aim_first: RoleId | None  # the role to aim for first, if the catalog links one
+    have: str = ""  # what the learner has against it: '2 years of it', 'no education stated'
+
+    @property
+    def blocking(self) -> bool:
+        """An essential gate: the role is out of reach until it is met, whatever the pathway."""
+        return self.importance == "essential"
 
 
 @dataclass(frozen=True)
@@ -106,7 +112,8 @@ def gap(state: State) -> Gap:
                 continue
             if is_gate(item):
                 gates.append(Gate(rid, item.requirement, item.importance, item.source,
-                                  aim_first(catalog, role, learner) if item.importance != "optional" else None))
+                                  aim_first(catalog, role, learner) if item.importance != "optional" else None,
+                                  you_have([item.requirement], learner.experience, learner.education)))
                 continue
             known = expected.get(item.requirement)
             importance = item.importance if known is None else max(

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from skillstack.model import Credential, CredentialId, EducationHeld, Level, Requirement, RoleId, SkillId
 
+NEAR = 0.05
+"""A near tie is at most this much worse on the objective than the optimum (5%)."""
+
 
 @dataclass(frozen=True)
 class GapItem:

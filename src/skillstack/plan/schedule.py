@@ -18,12 +18,12 @@ from datetime import date, timedelta
 from skillstack.holdings import held_status
 from skillstack.model import CredentialId, RoleId, SkillId
 from skillstack.money import money
-from skillstack.plan.candidates import Candidates, Excluded
-from skillstack.plan.gap import Gap, Gate
+from skillstack.plan.candidates import Candidates, Excluded, gate_block
+from skillstack.plan.gap import Gap, Gate, aim_first
 from skillstack.plan.pricing import step_costs
 from skillstack.plan.problem import Expected, GapItem, NearTie, PlanSolution
 from skillstack.plan.state import State
-from skillstack.requirements import describe, holds
+from skillstack.requirements import credentials_named, describe, experience_allows, holds, you_have
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,15 @@ class Binding:
 
 
 @dataclass(frozen=True)
+class Missed:
+    """An expected credential the pathway does not meet, and exactly why not."""
+
+    expected: Expected
+    why: str  # e.g. "pmi-pmp needs 3 years of project-management experience (you have 1 year ...)"
+    aim_first: RoleId | None = None  # when experience or education keeps it out: the role to aim for first
+
+
+@dataclass(frozen=True)
 class Plan:
     roles: tuple[RoleId, ...]
     gap: tuple[GapItem, ...]
@@ -94,6 +103,7 @@ class Plan:
     near_ties: tuple[NearTie, ...] = ()
     strict_recommendations: bool = False
     binds: Binding | None = None  # the limit that binds, when a looser one would give a full pathway
+    missed: tuple[Missed, ...] = ()  # why each expected credential the pathway does not meet is missed
 
     @property
     def earned_stacks(self) -> list[tuple[CredentialId, Step]]:
@@ -233,7 +243,52 @@ def schedule(state: State, gap: Gap, candidates: Candidates, solution: PlanSolut
                   if h.status != "expired" and h.expires is not None and h.expires <= end)
     c = state.profile.constraints
     met = tuple(e for e in gap.expected if e in solution.expected_met)
+    missed = tuple(missed_reason(state, e, candidates) for e in gap.expected if e not in met)
     return Plan(state.profile.targets, gap.items, steps, totals, c.optimize, solution.optimal, solution.feasible,
                 candidates.excluded, tuple(solution.open), why, state.start, state.budget, state.max_hours,
                 state.hours_per_week, {g.skill: state.learner.level(g.skill) for g in gap.items}, renew,
-                gap.expected, met, gap.suggestions, gap.gates, solution.near_ties, state.strict, binding)
+                gap.expected, met, gap.suggestions, gap.gates, solution.near_ties, state.strict, binding, missed)
+
+
+def missed_reason(state: State, item: Expected, candidates: Candidates) -> Missed:
+    """Exactly why the pathway does not meet an expected credential.
+
+    Each credential that would meet it and was left out gives its own reason (excluded
+    by you, not from an issuer you chose, retired, experience or education it needs,
+    more than the whole budget or time); when one could be taken, the budget and the
+    deadline (whichever are set) kept it off the pathway with the rest of the gap.
+    """
+    catalog, learner = state.catalog, state.learner
+    if not experience_allows(item.requirement, learner.experience, learner.education):
+        why = (f"needs {describe(item.requirement, catalog.display_name)} (you have "
+               f"{you_have([item.requirement], learner.experience, learner.education)}), which no credential can give")
+        return Missed(item, why, _aim(state, item))
+    left_out = {e.credential: e.reason for e in candidates.excluded}
+    named = sorted(credentials_named([item.requirement]))
+    out = [cid for cid in named if cid in left_out]
+    reasons = [left_out[CredentialId(cid)] if len(named) == 1 else f"{cid}: {left_out[CredentialId(cid)]}"
+               for cid in out]
+    gated = any(cid in catalog.credentials and gate_block(state.credential(cid), learner) for cid in out)
+    aim = _aim(state, item) if gated else None
+    if len(out) == len(named):
+        return Missed(item, "; ".join(reasons), aim)
+    limits = []
+    if state.budget is not None:
+        limits.append(f"your budget ({money(state.budget)})")
+    if state.max_hours is not None:
+        limits.append(f"the time to your deadline ({state.max_hours:.0f} h)")
+    if limits:
+        why = f"it does not fit {' and '.join(limits)} together with the skills the role requires"
+    else:
+        why = "no pathway meets it together with the skills the role requires"
+    if reasons:
+        why += "; left out: " + "; ".join(reasons)
+    return Missed(item, why, aim)
+
+
+def _aim(state: State, item: Expected) -> RoleId | None:
+    for rid in item.roles:
+        found = aim_first(state.catalog, state.catalog.roles[rid], state.learner)
+        if found is not None:
+            return found
+    return None

@@ -44,7 +44,7 @@ from skillstack.plan.highs import REL_TOL, Highs
 from skillstack.plan.milp import INF, Model, Providers, leaf_atoms
 from skillstack.plan.order import teaching_order
 from skillstack.plan.pricing import least_total, pathway_cost
-from skillstack.plan.problem import Expected, GapItem, NearTie, PlanProblem, PlanSolution
+from skillstack.plan.problem import NEAR, Expected, GapItem, NearTie, PlanProblem, PlanSolution
 from skillstack.plan.progress import Progress, by_id, reachable, start_progress
 from skillstack.plan.state import State
 
@@ -58,7 +58,6 @@ CRITERIA: Mapping[str, tuple[str, str, str]] = {
 }
 """Each objective and its tie-breakers, in order."""
 
-NEAR = 0.05  # a near tie is at most 5% worse on the objective ...
 MUCH_BETTER = 0.20  # ... and at least 20% better on the other measure
 
 PARTIAL = "no pathway closes the whole gap: the best partial pathway"

@@ -9,6 +9,7 @@ from skillstack.catalog import Catalog
 from skillstack.model import CurrentSalary
 from skillstack.pay import pay, role_pay
 from skillstack.plan.problem import Expected
+from skillstack.plan.schedule import Missed
 from skillstack.plan.service import Plan
 from skillstack.report.jsonify import requirement
 from skillstack.report.provenance import pay_dict, price_origin
@@ -30,6 +31,7 @@ def plan_dict(catalog: Catalog, plan: Plan, alternatives: list[Plan] | None = No
 
 def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
     end = plan.steps[-1].end if plan.steps else plan.start
+    missed = {m.expected: m for m in plan.missed}
     return {
         "schema_version": 1,
         "roles": list(plan.roles),
@@ -61,10 +63,11 @@ def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
             "budget": plan.binds.budget, "max_hours": round(plan.binds.max_hours, 2) if plan.binds.max_hours else None,
             "raise_budget_to": plan.binds.raise_budget_to, "hours_per_week_needed": plan.binds.hours_per_week_needed},
         "renew": [{"credential": cid, "expires": when.isoformat()} for cid, when in plan.renew],
-        "expected": [_expected(e, e in plan.expected_met) for e in plan.expected],
+        "expected": [_expected(e, e in plan.expected_met, missed.get(e)) for e in plan.expected],
         "suggestions": [_expected(e, False) for e in plan.suggestions],
         "gates": [{"role": g.role, "requirement": requirement(g.requirement), "text": describe(g.requirement),
-                   "importance": g.importance, "source": g.source, "aim_first": g.aim_first} for g in plan.gates],
+                   "importance": g.importance, "source": g.source, "aim_first": g.aim_first, "have": g.have,
+                   "blocking": g.blocking} for g in plan.gates],
         "near_ties": [{"credentials": list(t.steps), "cost": t.cost, "hours": t.hours, "why": t.why}
                       for t in plan.near_ties],
         "waived": plan.waived,
@@ -76,9 +79,11 @@ def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
     }
 
 
-def _expected(e: Expected, met: bool) -> dict[str, Any]:
+def _expected(e: Expected, met: bool, missed: Missed | None = None) -> dict[str, Any]:
+    """An expected credential; `why` and `aim_first` say why the pathway does not meet it ("" / null when met)."""
     return {"requirement": requirement(e.requirement), "text": describe(e.requirement), "importance": e.importance,
-            "source": e.source, "roles": list(e.roles), "met": met}
+            "source": e.source, "roles": list(e.roles), "met": met, "why": missed.why if missed else "",
+            "aim_first": missed.aim_first if missed else None}
 
 
 def plan_stages(plan: Plan) -> tuple[str, ...]:
@@ -109,8 +114,9 @@ def role_audit_dict(r: RoleAudit) -> dict[str, Any]:
     return {"role": r.role, "readiness": r.readiness, "met": _lines(r.met), "below": _lines(r.below),
             "missing": _lines(r.missing), "in_progress": _lines(r.in_progress),
             "expectations": [{"kind": e.kind, "requirement": e.text, "importance": e.importance, "source": e.source,
-                              "status": e.status, **({"via": list(e.via)} if e.via else {})} for e in r.expectations],
-            "level": r.level or None, "next": list(r.next), "previous": list(r.previous)}
+                              "status": e.status, **({"via": list(e.via)} if e.via else {}),
+                              **({"have": e.have} if e.have else {})} for e in r.expectations],
+            "level": r.level or None, "next": list(r.next), "previous": list(r.previous), "aim_first": r.aim_first}
 
 
 def audit_dict(result: Audit, plans: dict[str, Plan] | None = None, catalog: Catalog | None = None,

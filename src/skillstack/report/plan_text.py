@@ -15,6 +15,7 @@ from skillstack.money import money
 from skillstack.pay import pay, role_pay
 from skillstack.plan.service import Plan, Step
 from skillstack.report.provenance import pay_text, price_label
+from skillstack.requirements import describe
 
 
 def _level(n: int) -> str:
@@ -36,26 +37,51 @@ def _step(cat: Catalog, n: int, step: Step) -> Text:
     return text
 
 
-def _expectations(cat: Catalog, plan: Plan) -> list[RenderableType]:
-    from skillstack.requirements import describe
+def gate_lines(cat: Catalog, plan: Plan) -> list[str]:
+    """One sentence per essential experience or education gate the learner does not meet:
+    what the role asks, what the learner has, and the role to aim for first."""
+    out = []
+    for g in plan.gates:
+        if not g.blocking:
+            continue
+        have = f" (you have {g.have})" if g.have else ""
+        aim = (f" Aim first for {cat.roles[g.aim_first].name} ({g.aim_first}), where it is earned."
+               if g.aim_first else " No earlier role in the catalog leads to it.")
+        out.append(f"{cat.roles[g.role].name} requires {describe(g.requirement)}{have}: no credential can earn "
+                   f"that, so this pathway closes the skills but does not make you eligible yet.{aim}")
+    return out
 
+
+def _expectations(cat: Catalog, plan: Plan) -> list[RenderableType]:
     parts: list[RenderableType] = []
     if plan.expected:
         parts.append(Text("\nCredentials employers expect:", style="bold"))
+        missed = {m.expected: m for m in plan.missed}
         for e in plan.expected:
             met = e in plan.expected_met
-            where = "on this pathway" if met else "not within your budget and deadline"
             source = f"; {e.source}" if e.source else ""
-            parts.append(Text(f"  {'yes' if met else 'no '} {describe(e.requirement, cat.display_name)} "
-                              f"({e.importance}{source}): {where}", style="green" if met else "yellow"))
+            line = Text(f"  {'yes' if met else 'no '} {describe(e.requirement, cat.display_name)} "
+                        f"({e.importance}{source}): ", style="green" if met else "yellow")
+            if met:
+                line.append("on this pathway")
+            else:
+                m = missed.get(e)
+                line.append(f"not on this pathway: {m.why if m else 'not within your budget and deadline'}")
+                if m and m.aim_first:
+                    line.append(f". Aim first for {cat.roles[m.aim_first].name} ({m.aim_first}), "
+                                "where that experience is earned")
+            parts.append(line)
     if plan.suggestions:
         parts.append(Text("Also worth considering (optional): " + "; ".join(
             describe(e.requirement, cat.display_name) + (f" ({e.source})" if e.source else "")
             for e in plan.suggestions)))
     for g in plan.gates:
+        if g.blocking:
+            continue  # said at the top (gate_lines)
         aim = (f" Aim first for {cat.roles[g.aim_first].name} ({g.aim_first})." if g.aim_first else "")
+        have = f"; you have {g.have}" if g.have else ""
         parts.append(Text(f"{cat.roles[g.role].name} also asks {describe(g.requirement)}, which no credential "
-                          f"can give ({g.importance}{'; ' + g.source if g.source else ''}).{aim}", style="yellow"))
+                          f"can give ({g.importance}{'; ' + g.source if g.source else ''}{have}).{aim}", style="yellow"))
     for t in plan.near_ties:
         names = ", ".join(t.steps)
         parts.append(Text(f"Near tie: {names} ({money(t.cost)}, {t.hours:g} h): {t.why}.", style="cyan"))
@@ -139,6 +165,7 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "", verbose: bool = False,
     for worth in pay(cat, plan, current):
         if worth.salary is not None:
             parts.append(Text(f"  {cat.roles[worth.role].name}: {pay_text(worth)}", style="dim"))
+    parts += [Text(line, style="bold yellow") for line in gate_lines(cat, plan)]
     if not plan.gap and not plan.expected:
         parts.append(Text("\nYou already meet every required skill: no credentials needed.", style="green"))
         parts += _expectations(cat, plan)
@@ -206,7 +233,8 @@ def _role_table(cat: Catalog, r: RoleAudit) -> Table:
                           _level(line.required), _level(line.held), line.importance)
     for e in r.expectations:
         via = f" (via {', '.join(e.via)})" if e.via else ""
-        table.add_row(Text(e.status, style=styles[e.status]), f"{e.kind}: {e.text}{via}", "-", "-", e.importance)
+        table.add_row(Text(e.status, style=styles[e.status]), f"{e.kind}: {e.text}{via}", "-", e.have or "-",
+                      e.importance)
     return table
 
 
@@ -251,6 +279,9 @@ def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None
                 links.append("leads to " + ", ".join(f"{cat.roles[n].name} ({n})" for n in r.next if n in cat.roles))
             if links:
                 parts.append(Text("  " + "; ".join(links), style="dim"))
+            if r.aim_first:
+                parts.append(Text(f"  No credential can earn the experience or education this role requires: aim "
+                                  f"first for {cat.roles[r.aim_first].name} ({r.aim_first}).", style="yellow"))
     retired = [h for h in result.held if h.retired and h.status != "expired"]
     if retired:
         parts.append(Text("\nRetired by their issuers (they still count until they expire):", style="bold"))
