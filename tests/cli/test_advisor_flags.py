@@ -148,3 +148,10 @@ def test_plan_names_the_entry_role_when_a_gate_blocks(tmp_path: Path) -> None:
     (gate,) = [g for g in doc["gates"] if g["blocking"]]
     assert (gate["role"], gate["text"], gate["have"], gate["aim_first"]) == (
         "network-engineer", "5 years of it experience", "1 year of it", "network-administrator")
+
+
+def test_quiet_answer_says_the_role_is_out_of_reach_yet(tmp_path: Path) -> None:
+    code, out = _tiny(tmp_path, "-q", fmt="text")
+    assert code == 0
+    assert out == ("Target: 1 credential, $100, 100 h (10 weeks at 10 h/week), 2026-12-01 to 2027-02-08. Not eligible "
+                   "yet: requires 5 years of it experience (you have 2 years of it); aim first for Junior (junior).\n")

@@ -188,3 +188,23 @@ def test_a_near_tie_that_holds_an_expected_credential_the_optimum_lacks() -> Non
 def test_near_ties_are_not_looked_for_by_alternatives_or_when_asked_not_to() -> None:
     cat = catalog([cred("slow", 100, hours=100, grants={"s1": 2}), cred("fast", 104, hours=50, grants={"s1": 2})])
     assert plan(cat, profile(), START, near_ties=False).near_ties == ()
+
+
+def test_an_optional_expected_credential_on_the_pathway_is_met_not_suggested() -> None:
+    from rich.console import Console
+
+    from skillstack.report.plan_text import plan_view
+
+    opt = Expectation(CredentialReq(CredentialId("known")), "optional", "postings")
+    cat = catalog([cred("known", 100, grants={"s1": 2}), cred("other", 300, grants={"s1": 2})], (opt,))
+    p = plan(cat, profile(), START)
+    assert [s.credential for s in p.steps] == ["known"] and p.suggestions == (p.suggestions[0],)
+    assert p.suggestions[0] in p.expected_met and p.expected_missed == () and p.missed == ()
+    console = Console(width=200, record=True, color_system=None)
+    console.print(plan_view(cat, p))
+    assert "worth considering" not in console.export_text()
+    p = plan(cat, profile(exclude=("known",)), START)
+    assert p.expected_met == ()
+    console = Console(width=200, record=True, color_system=None)
+    console.print(plan_view(cat, p))
+    assert "Also worth considering (optional): Known (postings)" in console.export_text()

@@ -97,7 +97,7 @@ class Plan:
     have: dict[str, int]  # the learner's level in each gap skill at the start
     renew: tuple[tuple[CredentialId, date], ...] = ()  # held credentials that lapse before the pathway ends
     expected: tuple[Expected, ...] = ()  # credentials the roles expect (essential, important), not yet held
-    expected_met: tuple[Expected, ...] = ()  # of those, the ones the pathway meets
+    expected_met: tuple[Expected, ...] = ()  # of those and the suggestions, the ones the pathway meets
     suggestions: tuple[Expected, ...] = ()  # optional expected credentials, listed only
     gates: tuple[Gate, ...] = ()  # experience or education the roles ask that no credential earns
     near_ties: tuple[NearTie, ...] = ()
@@ -242,7 +242,7 @@ def schedule(state: State, gap: Gap, candidates: Candidates, solution: PlanSolut
     renew = tuple((h.id, h.expires) for h in held_status(state.catalog, state.profile, state.start)
                   if h.status != "expired" and h.expires is not None and h.expires <= end)
     c = state.profile.constraints
-    met = tuple(e for e in gap.expected if e in solution.expected_met)
+    met = tuple(e for e in gap.expected + gap.suggestions if e in solution.expected_met)
     missed = tuple(missed_reason(state, e, candidates) for e in gap.expected if e not in met)
     return Plan(state.profile.targets, gap.items, steps, totals, c.optimize, solution.optimal, solution.feasible,
                 candidates.excluded, tuple(solution.open), why, state.start, state.budget, state.max_hours,

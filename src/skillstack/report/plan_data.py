@@ -64,7 +64,7 @@ def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
             "raise_budget_to": plan.binds.raise_budget_to, "hours_per_week_needed": plan.binds.hours_per_week_needed},
         "renew": [{"credential": cid, "expires": when.isoformat()} for cid, when in plan.renew],
         "expected": [_expected(e, e in plan.expected_met, missed.get(e)) for e in plan.expected],
-        "suggestions": [_expected(e, False) for e in plan.suggestions],
+        "suggestions": [_expected(e, e in plan.expected_met) for e in plan.suggestions],
         "gates": [{"role": g.role, "requirement": requirement(g.requirement), "text": describe(g.requirement),
                    "importance": g.importance, "source": g.source, "aim_first": g.aim_first, "have": g.have,
                    "blocking": g.blocking} for g in plan.gates],

@@ -65,16 +65,17 @@ def _expectations(cat: Catalog, plan: Plan) -> list[RenderableType]:
             if met:
                 line.append("on this pathway")
             else:
-                m = missed.get(e)
-                line.append(f"not on this pathway: {m.why if m else 'not within your budget and deadline'}")
-                if m and m.aim_first:
+                m = missed[e]
+                line.append(f"not on this pathway: {m.why}")
+                if m.aim_first:
                     line.append(f". Aim first for {cat.roles[m.aim_first].name} ({m.aim_first}), "
-                                "where that experience is earned")
+                                "where that experience is earned.")
             parts.append(line)
-    if plan.suggestions:
+    worth = [e for e in plan.suggestions if e not in plan.expected_met]  # the pathway meets the others
+    if worth:
         parts.append(Text("Also worth considering (optional): " + "; ".join(
             describe(e.requirement, cat.display_name) + (f" ({e.source})" if e.source else "")
-            for e in plan.suggestions)))
+            for e in worth)))
     for g in plan.gates:
         if g.blocking:
             continue  # said at the top (gate_lines)
@@ -86,6 +87,15 @@ def _expectations(cat: Catalog, plan: Plan) -> list[RenderableType]:
         names = ", ".join(t.steps)
         parts.append(Text(f"Near tie: {names} ({money(t.cost)}, {t.hours:g} h): {t.why}.", style="cyan"))
     return parts
+
+
+def _blocked(cat: Catalog, plan: Plan) -> str:
+    """'requires 5 years of it experience (you have 2 years of it); aim first for Cloud Engineer.'"""
+    gates = [g for g in plan.gates if g.blocking]
+    asks = "; ".join(f"{cat.roles[g.role].name if len(plan.roles) > 1 else ''}{' ' if len(plan.roles) > 1 else ''}"
+                     f"requires {describe(g.requirement)}" + (f" (you have {g.have})" if g.have else "") for g in gates)
+    aims = list(dict.fromkeys(g.aim_first for g in gates if g.aim_first))
+    return asks + ("; aim first for " + " or ".join(f"{cat.roles[a].name} ({a})" for a in aims) if aims else "") + "."
 
 
 _LEFT_OUT_LIST = re.compile(r" was left out \(.*\)$")
@@ -101,7 +111,8 @@ def answer(cat: Catalog, plan: Plan, quiet: bool = False) -> str:
             return f"You already meet what {names} requires: no credentials needed."
         end = plan.steps[-1].end
         return (f"{names}: {t.credentials} credential{'s' if t.credentials != 1 else ''}, {money(t.cost)}, "
-                f"{t.hours:g} h ({t.weeks:g} weeks at {plan.hours_per_week:g} h/week), {plan.start} to {end}.")
+                f"{t.hours:g} h ({t.weeks:g} weeks at {plan.hours_per_week:g} h/week), {plan.start} to {end}."
+                + (f" Not eligible yet: {_blocked(cat, plan)}" if any(g.blocking for g in plan.gates) else ""))
     binds = plan.binds
     if binds is None:
         reason = plan.why[0] if plan.why else "no credential in the catalog closes the whole gap"

@@ -39,6 +39,7 @@ from skillstack.validate.rules import (
     retired_dependency,
     retired_without_successor,
     role_expectation,
+    role_ladder,
     role_link,
     same_skill,
     stack_part,
@@ -53,6 +54,7 @@ from skillstack.validate.rules import (
 RULES: tuple[ModuleType, ...] = (
     role_expectation,
     role_link,
+    role_ladder,
     expected_unreachable,
     allow_warnings,
     duplicate_id,
