@@ -155,3 +155,31 @@ def test_quiet_answer_says_the_role_is_out_of_reach_yet(tmp_path: Path) -> None:
     assert code == 0
     assert out == ("Target: 1 credential, $100, 100 h (10 weeks at 10 h/week), 2026-12-01 to 2027-02-08. Not eligible "
                    "yet: requires 5 years of it experience (you have 2 years of it); aim first for Junior (junior).\n")
+
+
+def test_alternatives_say_which_options_hold_the_expected_credentials(tmp_path: Path) -> None:
+    lead = ROOT / "examples" / "profiles" / "experienced-project-lead-to-project-manager.yaml"
+    code, doc = run(tmp_path, "plan", "--profile", str(lead), "--alternatives", "3")
+    assert code == 0
+    options = doc["alternatives"]
+    assert options[0]["credentials"] == ["pmi-pmp"] and options[0]["expected_met"] == 1
+    assert all(o["expected_met"] == 0 for o in options[1:])  # cheaper and faster, without the PMP
+
+
+def test_alternative_labels_follow_the_numbers() -> None:
+    from datetime import date
+
+    from skillstack.plan.schedule import Plan, Totals
+    from skillstack.report.plan_text import alternative_labels
+
+    def option(cost: float, hours: float, missed: int) -> Plan:
+        expected = tuple(object() for _ in range(1))
+        return Plan((), (), (), Totals(cost, hours, hours / 10, 1), "cost", True, True, (), (), (), date(2026, 12, 1),
+                    None, None, 10.0, {}, expected=expected,  # type: ignore[arg-type]
+                    expected_met=expected[missed:])  # type: ignore[arg-type]
+
+    assert alternative_labels([option(575, 150, 0), option(300, 75, 1), option(399, 70, 1)]) == [
+        "most expected credentials", "cheapest", "fastest"]
+    assert alternative_labels([option(100, 50, 0)]) == ["cheapest and fastest"]
+    assert alternative_labels([option(100, 60, 0), option(150, 55, 0), option(200, 30, 0)]) == [
+        "cheapest", "in between", "fastest"]

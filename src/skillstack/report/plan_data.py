@@ -25,7 +25,8 @@ def plan_dict(catalog: Catalog, plan: Plan, alternatives: list[Plan] | None = No
     doc["pay"] = [pay_dict(w) for w in pay(catalog, plan, current)]
     if alternatives is not None:
         doc["alternatives"] = [{"cost": o.totals.cost, "hours": o.totals.hours, "weeks": o.totals.weeks,
-                                "credentials": [s.credential for s in o.steps]} for o in alternatives]
+                                "credentials": [s.credential for s in o.steps],
+                                "expected_met": len(o.expected) - len(o.expected_missed)} for o in alternatives]
     return doc
 
 

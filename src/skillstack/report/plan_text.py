@@ -316,16 +316,33 @@ def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None
     return Group(*parts)
 
 
+def alternative_labels(options: list[Plan]) -> list[str]:
+    """'cheapest', 'fastest', 'most expected credentials' (when options differ in the expected
+    credentials they meet: the cheapest ones may leave an expected credential out), or 'in between'."""
+    if not options:
+        return []
+    cheapest = min(o.totals.cost for o in options)
+    fastest = min(o.totals.hours for o in options)
+    met = [len(o.expected) - len(o.expected_missed) for o in options]
+    labels = []
+    for option, count in zip(options, met, strict=True):
+        words = [w for w, yes in (("cheapest", option.totals.cost <= cheapest + 1e-9),
+                                  ("fastest", option.totals.hours <= fastest + 1e-9),
+                                  ("most expected credentials", count == max(met) > min(met))) if yes]
+        labels.append(" and ".join(words) or "in between")
+    return labels
+
+
 def alternatives_view(cat: Catalog, options: list[Plan]) -> Group:
     table = Table(title="Alternatives (Pareto-optimal on cost vs hours)", title_justify="left", box=None,
                   pad_edge=False)
-    for col, just in (("option", "left"), ("cost", "right"), ("hours", "right"), ("weeks", "right"),
-                      ("credentials", "left")):
+    expected = any(o.expected for o in options)
+    cols = [("option", "left"), ("cost", "right"), ("hours", "right"), ("weeks", "right")]
+    cols += [("expected met", "right")] if expected else []
+    for col, just in (*cols, ("credentials", "left")):
         table.add_column(col, justify=just)  # type: ignore[arg-type]
-    for n, option in enumerate(options):
-        label = "cheapest" if n == 0 else "fastest" if n == len(options) - 1 else "in between"
-        if len(options) == 1:
-            label = "cheapest and fastest"
+    for label, option in zip(alternative_labels(options), options, strict=True):
+        met = [f"{len(option.expected) - len(option.expected_missed)} of {len(option.expected)}"] if expected else []
         table.add_row(label, money(option.totals.cost), f"{option.totals.hours:g}", f"{option.totals.weeks:g}",
-                      ", ".join(s.credential for s in option.steps))
+                      *met, ", ".join(s.credential for s in option.steps))
     return Group(Text(""), table)
