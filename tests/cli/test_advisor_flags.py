@@ -91,8 +91,7 @@ roles:
 def _tiny(tmp_path: Path, *args: str, fmt: str = "json") -> tuple[int, str]:
     catalog = tmp_path / "tiny.yaml"
     catalog.write_text(NEAR_TIE_CATALOG, encoding="utf-8")
-    exe = shutil.which("skillstack")
-    assert exe
+    exe = entry_point()
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "300", "SKILLSTACK_CACHE_DIR": str(tmp_path / "cache")}
     done = subprocess.run([exe, "plan", "--catalog", str(catalog), "--role", "target", "--experience", "it:2",
                            "--experience", "pm:1", "--today", "2026-12-01", "--start", "2026-12-01", *args,
