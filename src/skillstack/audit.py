@@ -13,7 +13,7 @@ from datetime import date
 
 from skillstack.catalog import Catalog
 from skillstack.holdings import HeldStatus, held_status, learner_state
-from skillstack.model import IMPORTANCE_WEIGHTS, CredentialId, Profile, Role, RoleId, SkillId
+from skillstack.model import IMPORTANCE_WEIGHTS, Citation, CredentialId, Profile, Role, RoleId, SkillId
 from skillstack.plan.gap import aim_first, is_gate
 from skillstack.requirements import State, describe, holds, you_have
 
@@ -38,6 +38,7 @@ class ExpectationLine:
     status: str  # met | in progress | missing
     via: tuple[CredentialId, ...] = ()  # credentials in progress that will meet it
     have: str = ""  # for experience and education: what the learner has ('2 years of it')
+    cite: Citation | None = None  # the source as url, kind and note, when the catalog gives them
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class RoleAudit:
     next: tuple[RoleId, ...] = ()
     previous: tuple[RoleId, ...] = ()
     aim_first: RoleId | None = None  # an essential experience or education gate is unmet: the role to aim for first
+    no_credential_expected: Citation | None = None  # the catalog states no credential is commonly expected
 
 
 def expectation_lines(catalog: Catalog, role: Role, state: State,
@@ -70,7 +72,7 @@ def expectation_lines(catalog: Catalog, role: Role, state: State,
             status = "in progress" if via else "missing"
         have = you_have([item.requirement], state.experience, state.education) if item.kind != "credential" else ""
         lines.append(ExpectationLine(item.kind, describe(item.requirement, catalog.display_name), item.importance,
-                                     item.source, status, via, have))
+                                     item.source, status, via, have, item.cite))
     return tuple(lines)
 
 
@@ -104,7 +106,8 @@ def audit_role(catalog: Catalog, role: Role, state: State, in_progress: tuple[Cr
     blocked = any(e.importance == "essential" and is_gate(e) and not holds(e.requirement, state) for e in role.expects)
     return RoleAudit(role.id, readiness, tuple(groups["met"]), tuple(groups["below"]), tuple(groups["in_progress"]),
                      tuple(groups["missing"]), expectation_lines(catalog, role, state, in_progress), role.level,
-                     role.next, role.previous, aim_first(catalog, role, state) if blocked else None)
+                     role.next, role.previous, aim_first(catalog, role, state) if blocked else None,
+                     role.no_credential_expected)
 
 
 def audit(catalog: Catalog, profile: Profile, on: date, all_roles: bool = False) -> Audit:

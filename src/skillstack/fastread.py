@@ -522,7 +522,9 @@ def _role_item(c: Compiler, t: Any) -> Conv:
         req = requirement(inner, path)
         if req is invalid:
             return invalid
-        return m.Expectation(req, extra.get("importance", "essential"), extra.get("source", ""), c.where(path))
+        source = extra.get("source", "")
+        cite = source if isinstance(source, m.Citation) else None
+        return m.Expectation(req, extra.get("importance", "essential"), str(source), c.where(path), cite)
     return conv
 
 

@@ -314,6 +314,23 @@ class RoleSkill:
     source: str = ""
 
 
+EXPECT_SOURCE_KINDS = (*SOURCE_KINDS, "postings")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Who says what employers expect of a role: a page, its kind (issuer: the credential
+    issuer's role path; authority: DoD 8140 / COOL, CareerOneStop, BLS; secondary: a page
+    quoting others; postings: counts from job postings) and what it says."""
+
+    url: str
+    kind: str
+    note: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.note} ({self.kind}: {self.url})" if self.note else f"{self.kind}: {self.url}"
+
+
 @dataclass(frozen=True)
 class Expectation:
     """A role requirement that is not a skill: credentials employers expect (a credential or a
@@ -321,8 +338,9 @@ class Expectation:
 
     requirement: Requirement
     importance: str  # essential | important | optional
-    source: str = ""
+    source: str = ""  # who says so, as text (a Citation's text when `cite` is set)
     where: SourceRef | None = field(default=None, compare=False, repr=False)
+    cite: Citation | None = field(default=None, compare=False)  # the same, as url, kind and note
 
     @property
     def kind(self) -> str:
@@ -377,6 +395,7 @@ class Role:
     level: str = ""  # entry | mid | senior, or "" when not stated
     next: tuple[RoleId, ...] = ()
     previous: tuple[RoleId, ...] = ()
+    no_credential_expected: Citation | None = None  # stated: employers commonly expect no credential
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,8 @@ def plain(value: Any) -> Any:
         return requirement(value)
     if isinstance(value, m.Expectation):
         out = {**requirement(value.requirement), "importance": value.importance}
+        if value.cite is not None:
+            out = {**out, "source_kind": value.cite.kind, "source_url": value.cite.url}
         return {**out, "source": value.source} if value.source else out
     if isinstance(value, m.SourceRef):
         return str(value)

@@ -6,7 +6,7 @@ from typing import Any
 
 from skillstack.audit import Audit, RoleAudit, SkillLine
 from skillstack.catalog import Catalog
-from skillstack.model import CurrentSalary
+from skillstack.model import Citation, CurrentSalary
 from skillstack.pay import pay, role_pay
 from skillstack.plan.problem import Expected
 from skillstack.plan.schedule import Missed
@@ -69,6 +69,8 @@ def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
         "gates": [{"role": g.role, "requirement": requirement(g.requirement), "text": describe(g.requirement),
                    "importance": g.importance, "source": g.source, "aim_first": g.aim_first, "have": g.have,
                    "blocking": g.blocking} for g in plan.gates],
+        "no_credential_expected": [{"role": rid, **citation(catalog.roles[rid].no_credential_expected)}
+                                   for rid in plan.roles if catalog.roles[rid].no_credential_expected is not None],
         "near_ties": [{"credentials": list(t.steps), "cost": t.cost, "hours": t.hours, "why": t.why}
                       for t in plan.near_ties],
         "waived": plan.waived,
@@ -78,6 +80,11 @@ def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
         "constraints": {"budget": plan.budget, "hours_per_week": plan.hours_per_week,
                         "max_hours": round(plan.max_hours, 2) if plan.max_hours is not None else None},
     }
+
+
+def citation(cite: Citation | None) -> dict[str, str]:
+    """A source as {url, kind, note}."""
+    return {"url": cite.url, "kind": cite.kind, "note": cite.note} if cite is not None else {}
 
 
 def _expected(e: Expected, met: bool, missed: Missed | None = None) -> dict[str, Any]:
@@ -115,8 +122,10 @@ def role_audit_dict(r: RoleAudit) -> dict[str, Any]:
     return {"role": r.role, "readiness": r.readiness, "met": _lines(r.met), "below": _lines(r.below),
             "missing": _lines(r.missing), "in_progress": _lines(r.in_progress),
             "expectations": [{"kind": e.kind, "requirement": e.text, "importance": e.importance, "source": e.source,
+                              **({"source_kind": e.cite.kind, "source_url": e.cite.url} if e.cite else {}),
                               "status": e.status, **({"via": list(e.via)} if e.via else {}),
                               **({"have": e.have} if e.have else {})} for e in r.expectations],
+            "no_credential_expected": citation(r.no_credential_expected) if r.no_credential_expected else None,
             "level": r.level or None, "next": list(r.next), "previous": list(r.previous), "aim_first": r.aim_first}
 
 

@@ -76,6 +76,10 @@ def _expectations(cat: Catalog, plan: Plan) -> list[RenderableType]:
         parts.append(Text("Also worth considering (optional): " + "; ".join(
             describe(e.requirement, cat.display_name) + (f" ({e.source})" if e.source else "")
             for e in worth)))
+    for rid in plan.roles:
+        none = cat.roles[rid].no_credential_expected
+        if none is not None:
+            parts.append(Text(f"No credential is commonly expected for {cat.roles[rid].name}: {none}.", style="dim"))
     for g in plan.gates:
         if g.blocking:
             continue  # said at the top (gate_lines)
@@ -283,6 +287,8 @@ def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None
             if worth.salary is not None:
                 parts.append(Text(f"  {pay_text(worth)}", style="dim"))
             parts.append(_role_table(cat, r))
+            if r.no_credential_expected is not None:
+                parts.append(Text(f"  No credential is commonly expected: {r.no_credential_expected}.", style="dim"))
             links = [f"level {r.level}"] if r.level else []
             if r.previous:
                 links.append("comes after " + ", ".join(f"{cat.roles[p].name} ({p})" for p in r.previous if p in cat.roles))

@@ -256,9 +256,18 @@ ROLE_SKILL = Record("role skill requirement", m.RoleSkill, {
     "importance": F(Enum(*IMPORTANCES), description="default essential", default="essential"),
     "source": F(Str(), description="who says the role needs it"),
 }, free_keys=False)
+CITATION = Record("expectation source", m.Citation, {
+    "url": F(Url("the page that says so"), True),
+    "kind": F(Enum(*m.EXPECT_SOURCE_KINDS, description="issuer: the issuer's role path; authority: DoD 8140 / "
+                                                        "COOL, CareerOneStop, BLS; secondary: a page quoting others; "
+                                                        "postings: counts from job postings"), True),
+    "note": F(Str(multiline=True), description="what the source says"),
+}, free_keys=False)
 _ITEM_KEYS = {"importance": F(Enum(*IMPORTANCES), description="default essential"),
-              "source": F(Str(), description="who expects it: an issuer's role path, DoD 8140 / COOL, "
-                                             "CareerOneStop, job posting counts")}
+              "source": F(ScalarOr[str, "m.Citation | str"](Str(), CITATION, lambda text: text),
+                          description="who expects it: text, or {url, kind, note} with kind issuer (an issuer's "
+                                      "role path), authority (DoD 8140 / COOL, CareerOneStop), secondary or "
+                                      "postings (job posting counts)")}
 
 
 class RoleItemT(Type["m.RoleSkill | m.Expectation"]):
@@ -272,7 +281,7 @@ class RoleItemT(Type["m.RoleSkill | m.Expectation"]):
         if "skill" in keys:
             return ROLE_SKILL.convert(node, ctx)
         inner = MapNode(node.line, node.col)
-        extra: dict[str, str] = {}
+        extra: dict[str, object] = {}
         for key_node, value_node in node.pairs:
             key = key_text(key_node)
             if key in _ITEM_KEYS:
@@ -284,7 +293,9 @@ class RoleItemT(Type["m.RoleSkill | m.Expectation"]):
         req = REQUIREMENT.convert(inner, ctx)
         if req is INVALID:
             return INVALID
-        return m.Expectation(req, extra.get("importance", "essential"), extra.get("source", ""), ctx.where(node))
+        source = extra.get("source", "")
+        cite = source if isinstance(source, m.Citation) else None
+        return m.Expectation(req, str(extra.get("importance", "essential")), str(source), ctx.where(node), cite)
 
     def json_schema(self) -> JSONSchema:
         extra = {k: f.type.json_schema() for k, f in _ITEM_KEYS.items()}
@@ -328,6 +339,8 @@ ROLE = Record("role", m.Role, {
     "level": F(Enum(*m.ROLE_LEVELS), description="seniority"),
     "next": F(ListOf(IdRef()), description="roles people usually move on to"),
     "previous": F(ListOf(IdRef()), description="roles people usually come from"),
+    "no_credential_expected": F(CITATION, description="states that employers commonly expect no credential for "
+                                                      "this role, and who says so ({url, kind, note})"),
     "salary": F(SALARY), "outlook": F(Enum("growing", "stable", "declining")),
     "sources": F(SOURCES), "last_reviewed": F(DateT()),
     "allow_warnings": F(ListOf(Str()), description=ALLOW_DOC),
