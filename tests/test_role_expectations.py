@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from skillstack.catalog import build_catalog
-from skillstack.loader import load_raw
+from skillstack.loader import load_raw, shipped_catalog
+from skillstack.model import EXPECT_SOURCE_KINDS
 
 CATALOG = """skills:
   - {id: sql, name: SQL}
@@ -100,3 +101,20 @@ def test_bad_source_kind_is_a_schema_error(tmp_path: Path) -> None:
     out = subprocess.run([SKILLSTACK, "validate", str(tmp_path / "cat.yaml")],
                          capture_output=True, text=True, check=False)
     assert out.returncode == 1 and "[schema]" in out.stdout + out.stderr
+
+
+def test_every_shipped_role_names_expected_credentials_or_states_none() -> None:
+    """Issue 10 item 1: each shipped role says which credentials employers expect, with a source,
+    or states (with a source) that none is commonly expected."""
+    cat = build_catalog(load_raw([shipped_catalog()]))
+    lacking = []
+    for role in cat.roles:
+        named = [e for e in role.expects if e.kind == "credential"]
+        if not named and role.no_credential_expected is None:
+            lacking.append(role.id)
+        assert all(e.source for e in named), f"{role.id}: an expected credential without a source"
+        cite = role.no_credential_expected
+        if cite is not None:
+            assert cite.url.startswith("http") and cite.kind in EXPECT_SOURCE_KINDS and cite.note, role.id
+            assert not any(e.importance != "optional" for e in named), role.id
+    assert not lacking, f"roles naming no expected credential and not stating none is expected: {lacking}"
