@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 from skillstack.model import (
     AllOf,
@@ -174,3 +174,25 @@ def describe(req: Requirement, name: Callable[[str], str] | None = None) -> str:
     if isinstance(req, AnyOf):
         return f"any of ({inner})"
     return f"{req.n} of ({inner})"
+
+
+def requirement_data(req: Requirement) -> dict[str, Any]:
+    """A requirement in the catalog's own YAML shape: what JSON output and CTDL's
+    `skillstack:requirement` hold."""
+    if isinstance(req, SkillReq):
+        return {"skill": req.skill, "level": int(req.level)}
+    if isinstance(req, CredentialReq):
+        return {"credential": req.credential}
+    if isinstance(req, ExperienceReq):
+        return {"experience": req.domain, "years": req.years}
+    if isinstance(req, EducationReq):
+        out: dict[str, Any] = {"education": req.level.label}
+        if req.field_of_study:
+            out["field"] = req.field_of_study
+        if req.accredited:
+            out["accredited"] = True
+        return out
+    items = [requirement_data(i) for i in req.items]
+    if isinstance(req, NOf):
+        return {"n_of": req.n, "from": items}
+    return {"all_of" if isinstance(req, AllOf) else "any_of": items}

@@ -51,6 +51,7 @@ from skillstack.importers.ctdl import (
     SKILLS_FRAMEWORK,
     num_text,
 )
+from skillstack.requirements import requirement_data
 
 REGISTRY = "https://credentialengineregistry.org/resources/"
 CONTEXT = "https://credreg.net/ctdl/schema/context/json"
@@ -271,27 +272,6 @@ def _condition(req: m.Requirement) -> dict[str, Any]:
             return first
     return {"@type": "ceterms:ConditionProfile", "ceterms:condition": _lang(_prose(req)),
             EXT + "requirement": requirement_data(req)}
-
-
-def requirement_data(req: m.Requirement) -> dict[str, Any]:
-    """A requirement in the catalog's own YAML shape (what `skillstack:requirement` holds)."""
-    if isinstance(req, m.SkillReq):
-        return {"skill": req.skill, "level": int(req.level)}
-    if isinstance(req, m.CredentialReq):
-        return {"credential": req.credential}
-    if isinstance(req, m.ExperienceReq):
-        return {"experience": req.domain, "years": req.years}
-    if isinstance(req, m.EducationReq):
-        out: dict[str, Any] = {"education": req.level.label}
-        if req.field_of_study:
-            out["field"] = req.field_of_study
-        if req.accredited:
-            out["accredited"] = True
-        return out
-    items = [requirement_data(i) for i in req.items]
-    if isinstance(req, m.NOf):
-        return {"n_of": req.n, "from": items}
-    return {"all_of" if isinstance(req, m.AllOf) else "any_of": items}
 
 
 def _source(source: m.Source) -> dict[str, Any]:

@@ -10,36 +10,14 @@ from enum import IntEnum
 from typing import Any
 
 from skillstack import model as m
-
-_REQ_NAMES = {m.AllOf: "all_of", m.AnyOf: "any_of"}
-
-
-def requirement(req: m.Requirement) -> dict[str, Any]:
-    """A requirement in the catalog's own YAML shape."""
-    if isinstance(req, m.SkillReq):
-        return {"skill": req.skill, "level": int(req.level)}
-    if isinstance(req, m.CredentialReq):
-        return {"credential": req.credential}
-    if isinstance(req, m.ExperienceReq):
-        return {"experience": req.domain, "years": req.years}
-    if isinstance(req, m.EducationReq):
-        out: dict[str, Any] = {"education": req.level.label}
-        if req.field_of_study:
-            out["field"] = req.field_of_study
-        if req.accredited:
-            out["accredited"] = True
-        return out
-    items = [requirement(i) for i in req.items]
-    if isinstance(req, m.NOf):
-        return {"n_of": req.n, "from": items}
-    return {_REQ_NAMES[type(req)]: items}
+from skillstack.requirements import requirement_data
 
 
 def plain(value: Any) -> Any:
     if isinstance(value, (m.SkillReq, m.CredentialReq, m.ExperienceReq, m.EducationReq, m.AllOf, m.AnyOf, m.NOf)):
-        return requirement(value)
+        return requirement_data(value)
     if isinstance(value, m.Expectation):
-        out = {**requirement(value.requirement), "importance": value.importance}
+        out = {**requirement_data(value.requirement), "importance": value.importance}
         if value.cite is not None:
             out = {**out, "source_kind": value.cite.kind, "source_url": value.cite.url}
         return {**out, "source": value.source} if value.source else out

@@ -11,9 +11,8 @@ from skillstack.pay import pay, role_pay
 from skillstack.plan.problem import Expected
 from skillstack.plan.schedule import Missed
 from skillstack.plan.service import Plan
-from skillstack.report.jsonify import requirement
 from skillstack.report.provenance import pay_dict, price_origin
-from skillstack.requirements import describe
+from skillstack.requirements import describe, requirement_data
 
 
 def plan_dict(catalog: Catalog, plan: Plan, alternatives: list[Plan] | None = None,
@@ -66,7 +65,7 @@ def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
         "renew": [{"credential": cid, "expires": when.isoformat()} for cid, when in plan.renew],
         "expected": [_expected(e, e in plan.expected_met, missed.get(e)) for e in plan.expected],
         "suggestions": [_expected(e, e in plan.expected_met) for e in plan.suggestions],
-        "gates": [{"role": g.role, "requirement": requirement(g.requirement), "text": describe(g.requirement),
+        "gates": [{"role": g.role, "requirement": requirement_data(g.requirement), "text": describe(g.requirement),
                    "importance": g.importance, "source": g.source, "aim_first": g.aim_first, "have": g.have,
                    "blocking": g.blocking} for g in plan.gates],
         "no_credential_expected": [{"role": rid, **citation(catalog.roles[rid].no_credential_expected)}
@@ -89,7 +88,7 @@ def citation(cite: Citation | None) -> dict[str, str]:
 
 def _expected(e: Expected, met: bool, missed: Missed | None = None) -> dict[str, Any]:
     """An expected credential; `why` and `aim_first` say why the pathway does not meet it ("" / null when met)."""
-    return {"requirement": requirement(e.requirement), "text": describe(e.requirement), "importance": e.importance,
+    return {"requirement": requirement_data(e.requirement), "text": describe(e.requirement), "importance": e.importance,
             "source": e.source, "roles": list(e.roles), "met": met, "why": missed.why if missed else "",
             "aim_first": missed.aim_first if missed else None}
 
