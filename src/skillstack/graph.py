@@ -15,7 +15,6 @@ gain experience by working, not by studying.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from skillstack.catalog import Catalog
@@ -126,35 +125,6 @@ class SkillGraph:
             cycles.append([CredentialId(n.split(":", 1)[1]) for n in path])
         return sorted(cycles)
 
-    def reachable(self, state: State | None = None, exclude: Iterable[str] = ()) -> tuple[set[str], State]:
-        """Credentials obtainable, step by step, from `state` (default: from scratch).
-
-        Returns the credential ids and the state reached. A worklist over the graph keeps
-        it near-linear: a credential is re-checked only when a skill or credential with an
-        edge into it (`requires`, `part_of`) changes. (`reachable` below answers the same
-        without building the graph.)
-        """
-        state = state or State(any_experience=True)
-        excluded = set(exclude)
-        credentials = self.catalog.credentials
-        got: set[str] = set()
-        queue = [c for c in credentials if c.id not in excluded]
-        while queue:
-            cred = queue.pop()
-            if cred.id in got or cred.id in state.credentials or not all_hold(cred.needs, state):
-                continue
-            got.add(cred.id)
-            state.credentials.add(cred.id)
-            changed = state.add_grants((g.skill, g.level) for g in cred.grants)
-            for node in [cred_node(cred.id), *map(skill_node, changed)]:
-                if node not in self.g:
-                    continue
-                for _, after, attrs in self.g.out_edges(node, data=True):
-                    cid = after.split(":", 1)[1]
-                    if attrs["kind"] in ("requires", "part_of") and cid in credentials and cid not in excluded:
-                        queue.append(credentials[cid])
-        return got, state
-
     def unmet_needs(self, rid: RoleId, state: State) -> list[tuple[SkillId, int]]:
         """Essential and important needs of a role that `state` does not meet."""
         return [(s, lv) for s, lv, imp in self.role_needs(rid) if imp != "optional" and state.level(s) < lv]
@@ -202,7 +172,9 @@ def dependents(catalog: Catalog) -> Dependents:
 
 
 def reachable(catalog: Catalog, deps: Dependents, state: State | None = None) -> tuple[set[str], State]:
-    """`SkillGraph(catalog).reachable(state)`, step for step, on `dependents(catalog)`."""
+    """Credentials obtainable, step by step, from `state` (default: from scratch), and the state
+    reached. A worklist keeps it near-linear: a credential is re-checked only when a skill or
+    credential with a `requires` or `part_of` edge into it changes."""
     state = state or State(any_experience=True)
     credentials = catalog.credentials
     got: set[str] = set()
