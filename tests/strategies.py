@@ -197,3 +197,26 @@ def entry_point() -> str:
     assert script.is_file(), (f"the skillstack entry point is not installed beside {sys.executable}: "
                               'run `pip install -e ".[dev]"` with this interpreter')
     return str(script)
+
+
+@st.composite
+def edited(draw: st.DrawFn, base: str, pieces: st.SearchStrategy[str], most_edits: int, longest_cut: int) -> bytes:
+    """`base` with 1 to `most_edits` pieces inserted or written over, runs of up to `longest_cut`
+    characters deleted, or lines doubled: documents near a valid one, for the readers' fuzz tests."""
+    text = base
+    for _ in range(draw(st.integers(1, most_edits))):
+        at = draw(st.integers(0, len(text)))
+        edit = draw(st.sampled_from(["insert", "delete", "replace", "duplicate-line"]))
+        piece = draw(pieces)
+        if edit == "insert":
+            text = text[:at] + piece + text[at:]
+        elif edit == "delete":
+            text = text[:at] + text[at + draw(st.integers(1, longest_cut)):]
+        elif edit == "replace":
+            text = text[:at] + piece + text[at + len(piece):]
+        else:
+            lines = text.split("\n")
+            row = draw(st.integers(0, len(lines) - 1))
+            lines.insert(row, lines[row])
+            text = "\n".join(lines)
+    return text.encode("utf-8", "surrogatepass")

@@ -26,6 +26,7 @@ from skillstack.locate import LazyRef, Locator
 from skillstack.model import SourceRef
 from skillstack.requirements import State, all_hold
 from skillstack.validate.service import check_raw
+from strategies import edited
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -38,26 +39,9 @@ PIECES = ["\t", "\r", "\x00", ":", "- ", "{", "}", "[", "]", "'", '"', "&a ", "*
           " x-note: 1", ", ", "|-\n  ", "\"\\u0031\""]
 
 
-@st.composite
-def mutated(draw: st.DrawFn) -> bytes:
+def mutated() -> st.SearchStrategy[bytes]:
     """The mini catalog with a few characters inserted, deleted or replaced, or lines doubled."""
-    text = VALID_CATALOG
-    for _ in range(draw(st.integers(1, 4))):
-        at = draw(st.integers(0, len(text)))
-        edit = draw(st.sampled_from(["insert", "delete", "replace", "duplicate-line"]))
-        piece = draw(st.sampled_from(PIECES))
-        if edit == "insert":
-            text = text[:at] + piece + text[at:]
-        elif edit == "delete":
-            text = text[:at] + text[at + draw(st.integers(1, 20)):]
-        elif edit == "replace":
-            text = text[:at] + piece + text[at + len(piece):]
-        else:
-            lines = text.split("\n")
-            row = draw(st.integers(0, len(lines) - 1))
-            lines.insert(row, lines[row])
-            text = "\n".join(lines)
-    return text.encode("utf-8", "surrogatepass")
+    return edited(VALID_CATALOG, st.sampled_from(PIECES), most_edits=4, longest_cut=20)
 
 
 def dump(obj: Any) -> Any:

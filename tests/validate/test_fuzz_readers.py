@@ -32,6 +32,7 @@ from skillstack.loader import RawCatalog, read_file
 from skillstack.plan.service import plan
 from skillstack.profile import read_profile, resolve_profile
 from skillstack.validate.service import check_raw
+from strategies import edited
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "catalogs" / "mini"
@@ -86,27 +87,10 @@ def _tree() -> st.SearchStrategy[Any]:
                         max_leaves=25)
 
 
-@st.composite
-def mutated(draw: st.DrawFn, base: str) -> bytes:
-    text = base
-    for _ in range(draw(st.integers(1, 6))):
-        at = draw(st.integers(0, len(text)))
-        edit = draw(st.sampled_from(["insert", "delete", "replace", "duplicate-line"]))
-        piece = draw(st.sampled_from(["\t", "\r", "\x1b", "\x00", ":", "- ", "{", "]", "'", '"', "&a ", "*a",
-                                      "\n  ", " .inf", " 1e400", " 9999-12-31", "[/]", "\ufeff", "\u202e", "#"])
-                     | HOSTILE_SCALARS)
-        if edit == "insert":
-            text = text[:at] + piece + text[at:]
-        elif edit == "delete":
-            text = text[:at] + text[at + draw(st.integers(1, 40)):]
-        elif edit == "replace":
-            text = text[:at] + piece + text[at + len(piece):]
-        else:
-            lines = text.split("\n")
-            row = draw(st.integers(0, len(lines) - 1))
-            lines.insert(row, lines[row])
-            text = "\n".join(lines)
-    return text.encode("utf-8", "surrogatepass")
+def mutated(base: str) -> st.SearchStrategy[bytes]:
+    return edited(base, st.sampled_from(["\t", "\r", "\x1b", "\x00", ":", "- ", "{", "]", "'", '"', "&a ", "*a",
+                                         "\n  ", " .inf", " 1e400", " 9999-12-31", "[/]", "\ufeff", "\u202e", "#"])
+                  | HOSTILE_SCALARS, most_edits=6, longest_cut=40)
 
 
 def documents(base: str, top_keys: list[str]) -> st.SearchStrategy[bytes]:
