@@ -5,9 +5,11 @@ onet-in-demand validate rule."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -89,6 +91,21 @@ def test_import_of_the_onet_extract_passes_validate(tmp_path: Path) -> None:
     analysts = {item["skill"]: item for item in roles["15-2051.01"]["requires"]}
     # Critical Thinking: IM 3.88 -> important, LV 4.25 -> advanced (O*NET 29.2)
     assert (analysts["critical-thinking"]["importance"], analysts["critical-thinking"]["level"]) == ("important", 3)
+
+
+@pytest.mark.parametrize(("damage", "said"), [
+    (lambda folder: (folder / "skills_it_occupations.tsv").write_bytes(b"O*NET-SOC Code\tElement ID\n\xff\xfe\n"),
+     "skills_it_occupations.tsv: byte 26 is not UTF-8; use the extract's UTF-8 files as published"),
+    (lambda folder: (folder / "skills_it_occupations.tsv").unlink(), "no file matching skills*.tsv; give the folder of the extract"),
+], ids=["not-utf-8", "missing"])
+def test_a_damaged_onet_extract_is_one_line_and_exit_2(tmp_path: Path, damage: Any, said: str) -> None:
+    folder = tmp_path / "onet"
+    shutil.copytree(DATA / "onet", folder)
+    damage(folder)
+    done = _cli("onet", str(folder), "--output", str(tmp_path / "out"))
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and said in done.stderr, done.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_import_of_the_esco_subset_passes_validate(tmp_path: Path) -> None:
