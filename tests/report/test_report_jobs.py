@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from skillstack.cli import app
+from skillstack.cli.report import progress_bar
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,3 +75,29 @@ def test_a_worker_that_dies_while_starting_is_a_clear_error_not_a_hang(three: Pa
     assert last.startswith("skillstack: error: could not run 2 worker processes")
     assert "Traceback" not in result.stderr
 
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("total", "quiet", "shown"), [(3, False, True), (3, True, False), (1, False, False)])
+def test_the_progress_bar_shows_on_a_terminal_for_several_reports(
+        monkeypatch: pytest.MonkeyPatch, total: int, quiet: bool, shown: bool) -> None:
+    stderr = _Terminal()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.delenv("NO_COLOR")  # without colour rich draws no live bar
+    with progress_bar(total, quiet) as advance:
+        for _ in range(total):
+            advance()
+    assert (f"{total}/{total}" in stderr.getvalue()) is shown
+    assert bool(stderr.getvalue()) is shown
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    stderr = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    with progress_bar(3) as advance:
+        advance()
+    assert stderr.getvalue() == ""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any, Self
 
 import typer
 
@@ -42,31 +43,19 @@ def profile_files(paths: list[Path]) -> tuple[list[Path], bool]:
     return list(dict.fromkeys(files)), cohort
 
 
-class _NoProgress:
-    """Stands in for the bar when there is none to show (rich before 14 still wrote a blank line
-    to stderr when a disabled bar stopped on an error)."""
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        return None
-
-    def add_task(self, *_args: object, **_kwargs: object) -> int:
-        return 0
-
-    def advance(self, *_args: object, **_kwargs: object) -> None:
-        return None
-
-
-def progress_bar(total: int) -> Any:
-    """A progress bar on stderr for a terminal and more than one report; silent otherwise."""
-    if not sys.stderr.isatty() or total < 2:
-        return _NoProgress()
+@contextmanager
+def progress_bar(total: int, quiet: bool = False) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for a terminal and more than one report, unless `quiet`: yields
+    the function that advances it (one that does nothing when there is no bar to show)."""
+    if quiet or not sys.stderr.isatty() or total < 2:
+        yield lambda: None
+        return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    return Progress(TextColumn("reports"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    transient=True, console=console(stderr=True))
+    with Progress(TextColumn("reports"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  transient=True, console=console(stderr=True)) as bar:
+        task = bar.add_task("reports", total=total)
+        yield lambda: bar.advance(task)
 
 
 @app.command()
@@ -120,10 +109,9 @@ def report(
     ensure_folder(output)
     keys = report_keys([(f.parent.name, f.stem) for f in files])
     stamp = datetime.now().astimezone() if timestamp else None
-    with (_NoProgress() if quiet else progress_bar(len(profiles))) as bar:
-        task = bar.add_task("reports", total=len(profiles))
+    with progress_bar(len(profiles), quiet) as advance:
         results = learner_reports(cat, list(zip(keys, profiles, strict=True)), day,
-                                  workers=jobs or os.cpu_count() or 1, done=lambda: bar.advance(task))
+                                  workers=jobs or os.cpu_count() or 1, done=advance)
     kind, suffix = fmt.value, SUFFIX[fmt.value]
     for result in results:
         write_text_atomic(output / f"{result.key}{suffix}", learner_document(kind, cat, result, stamp))
