@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -12,8 +13,22 @@ from skillstack.catalog import Catalog, build_catalog
 from skillstack.errors import InputError
 from skillstack.holdings import counting_in_progress
 from skillstack.loader import load_raw, shipped_catalog
-from skillstack.model import Constraints, CredentialId, HeldCredential, Profile, RoleId
-from skillstack.profile import Flags, ProfileInput, from_today, learner_profile
+from skillstack.model import (
+    Constraints,
+    ConstraintsInput,
+    CredentialId,
+    CurrentSalary,
+    Education,
+    EducationHeld,
+    HeldCredential,
+    HeldInput,
+    Level,
+    Profile,
+    ProgressInput,
+    RoleId,
+    SourceRef,
+)
+from skillstack.profile import Flags, ProfileInput, apply_flags, from_today, learner_profile, read_profile
 
 TODAY = date(2026, 12, 2)
 
@@ -32,7 +47,7 @@ def test_flags_over_an_empty_profile_resolve_names_and_say_fuzzy_readings() -> N
 
 
 def test_a_posted_role_replaces_the_profiles_targets_but_not_a_role_flag() -> None:
-    base = ProfileInput(targets=[("data-analyst", None)])
+    base = ProfileInput(targets=(("data-analyst", None),))
     posted = RoleId("it-support-specialist")
     alone, _ = learner_profile(catalog(), base, Flags(), posted)
     both, _ = learner_profile(catalog(), base, Flags(roles=("data-analyst",)), posted)
@@ -59,3 +74,63 @@ def test_credentials_in_progress_count_as_held_for_planning() -> None:
     assert len(notes) == 1 and notes[0].startswith("planning as if ") and f"progress done {cid}" in notes[0]
     held = replace(doing, credentials=(HeldCredential(cid),))
     assert counting_in_progress(catalog(), held) == (held, [])
+
+
+PROFILE = """# a learner
+name: Ana
+skills: {sql: 2, Excel: advanced}
+credentials:
+  - {id: comptia-a-plus, earned: 2024-05-01, expires: 2027-05-01}
+experience: {support: 3}
+targets: [data analyst]
+constraints:
+  budget: 1500
+  hours_per_week: 8
+  exclude: [Microsoft]
+  issuers: [Google]
+  with_optional: true
+progress:
+  in_progress: [google-data-analytics]
+  started: {google-data-analytics: 2026-11-02}
+current_salary: {amount: 52000}
+education: {level: bachelor, field: history}
+"""
+
+
+def test_a_profile_file_is_read_into_the_typed_profile_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "ana.yaml"
+    path.write_text(PROFILE, encoding="utf-8")
+    name = str(path)
+
+    def at(line: int, col: int) -> SourceRef:
+        return SourceRef(name, line, col)
+
+    assert read_profile(path) == ProfileInput(
+        name="Ana", skills=(("sql", Level.INTERMEDIATE, at(3, 10)), ("Excel", Level.ADVANCED, at(3, 18))),
+        credentials=(HeldInput(("comptia-a-plus", at(5, 10)), date(2024, 5, 1), date(2027, 5, 1)),),
+        experience=(("support", 3.0, at(6, 14)),), targets=(("data analyst", at(7, 11)),),
+        constraints=ConstraintsInput(budget=1500.0, hours_per_week=8.0, exclude=(("Microsoft", at(11, 13)),),
+                                     issuers=("Google",), with_optional=True),
+        progress=ProgressInput(in_progress=(("google-data-analytics", at(15, 17)),),
+                               started=(("google-data-analytics", date(2026, 11, 2), at(16, 13)),)),
+        current_salary=CurrentSalary(52000.0), education=EducationHeld(Education.BACHELOR, "history"),
+        where=at(2, 1))
+
+
+def test_flags_over_a_profile_replace_add_or_keep_each_part() -> None:
+    base = ProfileInput(
+        credentials=(HeldInput(("comptia-a-plus", None), date(2024, 5, 1), date(2027, 5, 1)),),
+        experience=(("support", 3.0, None),), targets=(("data-analyst", None),),
+        constraints=ConstraintsInput(budget=1500.0, exclude=(("Microsoft", None),), issuers=("Google",),
+                                     with_optional=True, strict_recommendations=True))
+    merged = apply_flags(base, holds=("comptia-a-plus@2025-01-02",), experience=("support:5",),
+                         exclude=("Amazon",), constraints=ConstraintsInput(
+                             hours_per_week=6.0, issuers=("CompTIA",), with_optional=False))
+    # --holds says when it was earned; the profile's own expiry for it still holds
+    assert merged.credentials == (HeldInput(("comptia-a-plus", None), date(2025, 1, 2), date(2027, 5, 1)),)
+    assert merged.experience == (("support", 5.0, None),)
+    assert merged.targets == base.targets  # no --role: the profile's targets
+    assert merged.constraints == ConstraintsInput(
+        budget=1500.0, hours_per_week=6.0, exclude=(("Microsoft", None), ("Amazon", None)), issuers=("CompTIA",),
+        with_optional=False, strict_recommendations=True)
+    assert apply_flags(base) == base

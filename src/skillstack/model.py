@@ -460,3 +460,59 @@ class EducationHeld:
     level: Education
     field_of_study: str = ""
     accredited: bool = False
+
+
+# ---- profiles as written (names not yet resolved) -------------------------
+# The declarations in `schema/profile.py` fill these by field name; `profile.py`
+# merges command-line flags over them and resolves the names to catalog ids.
+
+Written = tuple[str, SourceRef | None]
+"""A name as the learner wrote it and where (None: from a command-line flag)."""
+
+
+@dataclass(frozen=True)
+class HeldInput:
+    """A held credential as written: `credentials: [{id, earned, expires}]`."""
+
+    id: Written
+    earned: date | None = None
+    expires: date | None = None  # its own expiry date, e.g. an imported badge's
+
+
+@dataclass(frozen=True)
+class ConstraintsInput:
+    """A profile's `constraints` as written; None (or empty) is "not given": flags or defaults decide."""
+
+    budget: float | None = None
+    hours_per_week: float | None = None
+    start: date | None = None
+    deadline: date | None = None
+    exclude: tuple[Written, ...] = ()  # credential ids, names or issuers
+    optimize: str | None = None
+    with_optional: bool | None = None
+    issuers: tuple[str, ...] = ()
+    strict_recommendations: bool | None = None
+
+
+@dataclass(frozen=True)
+class ProgressInput:
+    """A profile's `progress`: credentials being studied, and the day each was started."""
+
+    in_progress: tuple[Written, ...] = ()
+    started: tuple[tuple[str, date, SourceRef | None], ...] = ()
+
+
+@dataclass(frozen=True)
+class ProfileInput:
+    """A profile as written (names not yet resolved), from a file, flags, or both."""
+
+    name: str = ""
+    skills: tuple[tuple[str, Level, SourceRef | None], ...] = ()  # (skill as written, level, where)
+    credentials: tuple[HeldInput, ...] = ()
+    experience: tuple[tuple[str, float, SourceRef | None], ...] = ()  # (work domain, years, where)
+    targets: tuple[Written, ...] = ()
+    constraints: ConstraintsInput = ConstraintsInput()
+    progress: ProgressInput = ProgressInput()
+    current_salary: CurrentSalary | None = None
+    education: EducationHeld | None = None
+    where: SourceRef | None = None

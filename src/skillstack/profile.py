@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from skillstack.catalog import Catalog, Index, normalize
 from skillstack.errors import InputError
@@ -21,36 +20,22 @@ from skillstack.loader import display_path
 from skillstack.model import (
     OBJECTIVES,
     Constraints,
+    ConstraintsInput,
+    Credential,
     CredentialId,
-    CurrentSalary,
     Education,
     EducationHeld,
     HeldCredential,
+    HeldInput,
     Level,
     Profile,
+    ProfileInput,
+    Role,
     RoleId,
+    Skill,
     SkillId,
     SourceRef,
 )
-
-
-@dataclass
-class ProfileInput:
-    """A profile as written (names not yet resolved), from a file, flags, or both."""
-
-    name: str = ""
-    skills: list[tuple[str, Level, SourceRef | None]] = field(default_factory=list)
-    credentials: list[tuple[str, date | None, SourceRef | None]] = field(default_factory=list)
-    expires: dict[str, date] = field(default_factory=dict)  # held credential as written -> its own expiry
-    experience: list[tuple[str, float]] = field(default_factory=list)
-    targets: list[tuple[str, SourceRef | None]] = field(default_factory=list)
-    in_progress: list[tuple[str, SourceRef | None]] = field(default_factory=list)
-    exclude: list[tuple[str, SourceRef | None]] = field(default_factory=list)
-    constraints: dict[str, Any] = field(default_factory=dict)
-    where: SourceRef | None = None
-    education: EducationHeld | None = None
-    current_salary: CurrentSalary | None = None
-    started: dict[str, date] = field(default_factory=dict)
 
 
 def read_profile(path: Path) -> ProfileInput:
@@ -79,24 +64,7 @@ def read_profile(path: Path) -> ProfileInput:
         first = min(problems)
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise InputError(f"{first.file}:{first.line}:{first.col}: {first.message}{more}")
-    return _from_values(values, SourceRef(name, 1, 1))
-
-
-def _from_values(v: dict[str, Any], where: SourceRef) -> ProfileInput:
-    out = ProfileInput(name=v.get("name", ""), where=where)
-    out.skills = [(key, level, at) for key, level, at in v.get("skills", ())]
-    out.credentials = [(h["id"][0], h.get("earned"), h["id"][1]) for h in v.get("credentials", ())]
-    out.expires = {h["id"][0]: h["expires"] for h in v.get("credentials", ()) if h.get("expires")}
-    out.experience = [(key, float(years)) for key, years, _ in v.get("experience", ())]
-    out.targets = list(v.get("targets", ()))
-    out.in_progress = list(v.get("progress", {}).get("in_progress", ()))
-    out.started = {key: day for key, day, _ in v.get("progress", {}).get("started", ())}
-    out.current_salary = v.get("current_salary")
-    constraints = dict(v.get("constraints", {}))
-    out.exclude = list(constraints.pop("exclude", ()))
-    out.constraints = constraints
-    out.education = v.get("education")
-    return out
+    return values
 
 
 def _split(text: str, flag: str, example: str) -> tuple[str, str]:
@@ -121,28 +89,28 @@ def parse_level(text: str, flag: str) -> Level:
 
 def apply_flags(base: ProfileInput, *, roles: Sequence[str] = (), have: Sequence[str] = (),
                 holds: Sequence[str] = (), experience: Sequence[str] = (), exclude: Sequence[str] = (),
-                constraints: dict[str, Any] | None = None, education: str | None = None) -> ProfileInput:
+                constraints: ConstraintsInput | None = None, education: str | None = None) -> ProfileInput:
     """Flags over a profile: --role replaces the targets; --have, --holds and
-    --experience add or override entries; --exclude adds; constraint flags and --education
-    (LEVEL or LEVEL:FIELD) override."""
-    out = replace(base, skills=list(base.skills), credentials=list(base.credentials),
-                  experience=list(base.experience), targets=list(base.targets),
-                  exclude=list(base.exclude), constraints=dict(base.constraints))
-    if roles:
-        out.targets = [(r, None) for r in roles]
+    --experience add or override entries; --exclude adds; each constraint flag given
+    (a field of `constraints` that is not None or empty) and --education (LEVEL or
+    LEVEL:FIELD) override."""
+    targets = tuple((r, None) for r in roles) if roles else base.targets
+    education_held = base.education
     if education:
         level, _, field_name = education.partition(":")
         try:
-            out.education = EducationHeld(Education.parse(level), field_name.strip())
+            education_held = EducationHeld(Education.parse(level), field_name.strip())
         except ValueError:
             levels = ", ".join(e.label for e in Education)
             raise InputError(f"--education {education!r}: use one of {levels} (optionally LEVEL:FIELD)") from None
+    skills = list(base.skills)
     for item in have:
         key, level = _split(item, "--have", "SKILL:LEVEL, e.g. sql:2")
-        out.skills = [s for s in out.skills if normalize(s[0]) != normalize(key)]
-        out.skills.append((key, parse_level(level, "--have"), None))
+        skills = [s for s in skills if normalize(s[0]) != normalize(key)]
+        skills.append((key, parse_level(level, "--have"), None))
     if holds or experience:  # imported only for these flags: a plan from ids alone never loads the schema
         from skillstack.schema import FIRST_YEAR, LAST_YEAR, quote
+    credentials = list(base.credentials)
     for item in holds:
         ident, _, when = item.partition("@")
         earned = None
@@ -154,7 +122,10 @@ def apply_flags(base: ProfileInput, *, roles: Sequence[str] = (), have: Sequence
             if not FIRST_YEAR <= earned.year <= LAST_YEAR:
                 raise InputError(f"--holds {item}: the date is out of range; use a year from {FIRST_YEAR} "
                                  f"to {LAST_YEAR}")
-        out.credentials = [c for c in out.credentials if c[0] != ident] + [(ident, earned, None)]
+        # the flag says when it was earned; an expiry the profile states for it still holds
+        expires = {c.id[0]: c.expires for c in credentials if c.expires}.get(ident)
+        credentials = [c for c in credentials if c.id[0] != ident] + [HeldInput((ident, None), earned, expires)]
+    years_in = list(base.experience)
     for item in experience:
         key, years = _split(item, "--experience", "DOMAIN:YEARS, e.g. security:5")
         try:
@@ -163,15 +134,15 @@ def apply_flags(base: ProfileInput, *, roles: Sequence[str] = (), have: Sequence
             raise InputError(f"--experience {quote(item)}: years must be a number") from None
         if not 0 <= value <= 80:  # also refuses nan and inf
             raise InputError(f"--experience {quote(item)}: years must be a number from 0 to 80")
-        out.experience = [e for e in out.experience if e[0] != key] + [(key, value)]
-    out.exclude += [(e, None) for e in exclude]
-    for key, value in (constraints or {}).items():
-        if value is not None:
-            out.constraints[key] = value
-    return out
+        years_in = [e for e in years_in if e[0] != key] + [(key, value, None)]
+    given = {} if constraints is None else {
+        f.name: value for f in fields(constraints) if (value := getattr(constraints, f.name)) is not None and value != ()}
+    given["exclude"] = (*base.constraints.exclude, *(given.get("exclude", ())), *((e, None) for e in exclude))
+    return replace(base, skills=tuple(skills), credentials=tuple(credentials), experience=tuple(years_in),
+                   targets=targets, constraints=replace(base.constraints, **given), education=education_held)
 
 
-def _resolve(index: Index[Any], text: str, at: SourceRef | None, warnings: list[str]) -> str:
+def _resolve(index: Index[Skill] | Index[Credential] | Index[Role], text: str, at: SourceRef | None, warnings: list[str]) -> str:
     try:
         found = index.resolve(text)
     except InputError as exc:
@@ -189,22 +160,22 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
     for text, level, at in raw.skills:
         sid = SkillId(_resolve(catalog.skills, text, at, warnings))
         skills[sid] = max(level, skills.get(sid, level))
-    held = [HeldCredential(CredentialId(_resolve(catalog.credentials, text, at, warnings)), earned,
-                           raw.expires.get(text))
-            for text, earned, at in raw.credentials]
+    held = [HeldCredential(CredentialId(_resolve(catalog.credentials, *h.id, warnings)), h.earned, h.expires)
+            for h in raw.credentials]
     targets = tuple(dict.fromkeys(RoleId(_resolve(catalog.roles, t, at, warnings)) for t, at in raw.targets))
-    in_progress = tuple(CredentialId(_resolve(catalog.credentials, t, at, warnings)) for t, at in raw.in_progress)
+    doing = raw.progress.in_progress
+    in_progress = tuple(CredentialId(_resolve(catalog.credentials, t, at, warnings)) for t, at in doing)
     c = raw.constraints
     # built only when asked for: every credential's issuer, read from the whole catalog
-    issuers = catalog.issuers() if raw.exclude or c.get("issuers") else {}
+    issuers = catalog.issuers() if c.exclude or c.issuers else {}
     only: list[str] = []
-    for text in c.get("issuers", ()) or ():
+    for text in c.issuers:
         if normalize(text) not in issuers:
             close = difflib.get_close_matches(normalize(text), list(issuers), n=3, cutoff=0.6)
             raise InputError(f"--issuer {text!r} is not an issuer in the catalog; closest: {', '.join(close) or 'none'}")
         only.append(normalize(text))
     exclude: list[str] = []
-    for text, at in raw.exclude:
+    for text, at in c.exclude:
         if text in catalog.credentials:
             exclude.append(text)
         elif normalize(text) in issuers:
@@ -216,27 +187,26 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
                 prefix = f"{at}: " if at else ""
                 raise InputError(f"{prefix}exclude {text!r} is neither a credential nor an issuer in the catalog; "
                                  "check the spelling with `skillstack search`") from None
-    optimize = c.get("optimize", "cost")
+    optimize = "cost" if c.optimize is None else c.optimize
     if optimize not in OBJECTIVES:
         raise InputError(f"--optimize {optimize!r}: use one of {', '.join(OBJECTIVES)}")
-    hours_per_week = float(c.get("hours_per_week", 10.0))  # the schema and the flags bound it
-    budget = c.get("budget")
-    start, deadline = c.get("start"), c.get("deadline")
+    hours_per_week = 10.0 if c.hours_per_week is None else float(c.hours_per_week)  # the schema and flags bound it
+    start, deadline = c.start, c.deadline
     if start and deadline and deadline < start:
         prefix = f"{raw.where.file}: " if raw.where else ""
         raise InputError(f"{prefix}deadline {deadline} is before start {start}; move one of them")
     constraints = Constraints(
-        budget=float(budget) if budget is not None else None, hours_per_week=hours_per_week,
+        budget=float(c.budget) if c.budget is not None else None, hours_per_week=hours_per_week,
         start=start, deadline=deadline, exclude=tuple(dict.fromkeys(exclude)), optimize=optimize,
-        with_optional=bool(c.get("with_optional", False)), issuers=tuple(dict.fromkeys(only)),
-        strict_recommendations=bool(c.get("strict_recommendations", False)))
+        with_optional=bool(c.with_optional), issuers=tuple(dict.fromkeys(only)),
+        strict_recommendations=bool(c.strict_recommendations))
+    started = {text: day for text, day, _ in raw.progress.started}
     profile = Profile(name=raw.name, skills=tuple(sorted(skills.items())), credentials=tuple(held),
-                      experience=tuple(raw.experience), targets=targets, constraints=constraints,
-                      in_progress=in_progress, where=raw.where, education=raw.education,
-                      current_salary=raw.current_salary,
-                      started=tuple((cid, raw.started[text]) for cid, (text, _) in zip(in_progress, raw.in_progress,
-                                                                                       strict=True)
-                                    if text in raw.started))
+                      experience=tuple((domain, float(years)) for domain, years, _ in raw.experience),
+                      targets=targets, constraints=constraints, in_progress=in_progress, where=raw.where,
+                      education=raw.education, current_salary=raw.current_salary,
+                      started=tuple((cid, started[text]) for cid, (text, _) in zip(in_progress, doing, strict=True)
+                                    if text in started))
     return profile, warnings
 
 
@@ -270,11 +240,10 @@ def learner_profile(catalog: Catalog, base: ProfileInput, flags: Flags,
     >>> learner.targets, readings
     (('data-analyst',), [])
     """
-    constraints = {
-        "budget": flags.budget, "hours_per_week": flags.hours_per_week, "start": flags.start,
-        "deadline": flags.deadline, "optimize": flags.optimize, "with_optional": flags.with_optional,
-        "issuers": list(flags.issuers) or None, "strict_recommendations": flags.strict_recommendations or None,
-    }
+    constraints = ConstraintsInput(
+        budget=flags.budget, hours_per_week=flags.hours_per_week, start=flags.start, deadline=flags.deadline,
+        optimize=flags.optimize, with_optional=flags.with_optional, issuers=flags.issuers,
+        strict_recommendations=flags.strict_recommendations or None)
     merged = apply_flags(base, roles=flags.roles, have=flags.have, holds=flags.holds, experience=flags.experience,
                          exclude=flags.exclude, constraints=constraints, education=flags.education)
     resolved, warnings = resolve_profile(merged, catalog)
@@ -322,12 +291,12 @@ def init_profile_text(catalog: Catalog, name: str, roles: Sequence[str], have: S
 
     raw = apply_flags(ProfileInput(name=name), roles=roles, have=have)
     resolved, _ = resolve_profile(raw, catalog)
-    doc: dict[str, Any] = {"name": name} if name else {}
+    doc: dict[str, object] = {"name": name} if name else {}
     doc["skills"] = {catalog.skills[s].id: int(lv) for s, lv in resolved.skills} or {}
     doc["credentials"] = []
     doc["experience"] = {}
     doc["targets"] = list(resolved.targets)
-    constraints: dict[str, Any] = {"hours_per_week": hours_per_week, "optimize": "cost"}
+    constraints: dict[str, object] = {"hours_per_week": hours_per_week, "optimize": "cost"}
     if start is not None:
         constraints["start"] = start.isoformat()
     if budget is not None:
