@@ -55,6 +55,7 @@ class RoleAudit:
     previous: tuple[RoleId, ...] = ()
     aim_first: RoleId | None = None  # an essential experience or education gate is unmet: the role to aim for first
     no_credential_expected: Citation | None = None  # the catalog states no credential is commonly expected
+    eligible: bool = True  # False: an essential experience or education gate is unmet (no credential earns it)
 
 
 def expectation_lines(catalog: Catalog, role: Role, state: State,
@@ -107,7 +108,7 @@ def audit_role(catalog: Catalog, role: Role, state: State, in_progress: tuple[Cr
     return RoleAudit(role.id, readiness, tuple(groups["met"]), tuple(groups["below"]), tuple(groups["in_progress"]),
                      tuple(groups["missing"]), expectation_lines(catalog, role, state, in_progress), role.level,
                      role.next, role.previous, aim_first(catalog, role, state) if blocked else None,
-                     role.no_credential_expected)
+                     role.no_credential_expected, not blocked)
 
 
 def audit(catalog: Catalog, profile: Profile, on: date, all_roles: bool = False) -> Audit:

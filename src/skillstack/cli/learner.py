@@ -174,9 +174,11 @@ def plan(
     """The gap to your target roles and the optimal ordered pathway to close it.
 
     Exact: the pathway is proven cheapest (or fastest, or shortest with
-    --optimize) within your budget and deadline. Exit 1 when no pathway exists;
-    the output then opens with what the cheapest full pathway costs and takes,
-    and shows the best partial pathway. A profile of - is read from stdin.
+    --optimize) within your budget and deadline. Exit 1 when no pathway exists
+    (the output then opens with what the cheapest full pathway costs and takes,
+    and shows the best partial pathway), or when a target role asks experience
+    or education you lack, which no credential earns (the output names the role
+    to aim for first). A profile of - is read from stdin.
 
     Examples:
 
@@ -231,7 +233,7 @@ def plan(
                  *([alternatives_view(cat, options)] if alternatives else []))
         if ics is not None:
             note(f"Calendar written to {ics}")
-    raise typer.Exit(ExitCode.OK if result.feasible else ExitCode.NO)
+    raise typer.Exit(ExitCode.OK if result.feasible and result.eligible else ExitCode.NO)
 
 
 @app.command()

@@ -117,6 +117,18 @@ class Plan:
     def waived(self) -> int:
         return sum(len(s.advice) for s in self.steps)
 
+    @property
+    def blocking(self) -> tuple[Gate, ...]:
+        """The essential experience or education gates the learner does not meet."""
+        return tuple(g for g in self.gates if g.blocking)
+
+    @property
+    def eligible(self) -> bool:
+        """Whether the learner meets every essential experience and education gate of the target
+        roles. No credential earns those, so a feasible pathway to a role with an unmet one still
+        leaves the learner ineligible: `plan` then answers "no" (exit 1)."""
+        return not self.blocking
+
 
 def dated(state: State, solution: PlanSolution, gap: Gap) -> tuple[Step, ...]:
     """The pathway's steps with dates, the gap skills each closes, and what each waives."""

@@ -6,7 +6,7 @@ from typing import Any
 
 from skillstack.audit import Audit, RoleAudit, SkillLine
 from skillstack.catalog import Catalog
-from skillstack.model import Citation, CurrentSalary
+from skillstack.model import Citation, CurrentSalary, ExperienceReq
 from skillstack.pay import pay, role_pay
 from skillstack.plan.problem import Expected
 from skillstack.plan.schedule import Missed
@@ -55,6 +55,7 @@ def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
         "objective": plan.objective,
         "optimal": plan.optimal,
         "feasible": plan.feasible,
+        "eligible": plan.eligible,
         "excluded": [{"credential": e.credential, "reason": e.reason} for e in plan.excluded],
         "open": [{"skill": g.skill, "level": int(g.level), "importance": g.importance} for g in plan.open],
         "why": list(plan.why),
@@ -79,6 +80,23 @@ def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
         "constraints": {"budget": plan.budget, "hours_per_week": plan.hours_per_week,
                         "max_hours": round(plan.max_hours, 2) if plan.max_hours is not None else None},
     }
+
+
+def gate_lines(cat: Catalog, plan: Plan) -> list[str]:
+    """One sentence per essential experience or education gate the learner does not meet:
+    what the role asks, what the learner has, and the role to aim for first."""
+    out = []
+    for g in plan.gates:
+        if not g.blocking:
+            continue
+        have = f" (you have {g.have})" if g.have else ""
+        where = ("where that experience is earned" if isinstance(g.requirement, ExperienceReq)
+                 else "whose requirements you meet")
+        aim = (f" Aim first for {cat.roles[g.aim_first].name} ({g.aim_first}), {where}."
+               if g.aim_first else " The catalog names no earlier role you could aim for first.")
+        out.append(f"{cat.roles[g.role].name} requires {describe(g.requirement)}{have}: no credential can earn "
+                   f"that, so this pathway closes the skills but does not make you eligible yet.{aim}")
+    return out
 
 
 def citation(cite: Citation | None) -> dict[str, str]:
@@ -125,7 +143,8 @@ def role_audit_dict(r: RoleAudit) -> dict[str, Any]:
                               "status": e.status, **({"via": list(e.via)} if e.via else {}),
                               **({"have": e.have} if e.have else {})} for e in r.expectations],
             "no_credential_expected": citation(r.no_credential_expected) if r.no_credential_expected else None,
-            "level": r.level or None, "next": list(r.next), "previous": list(r.previous), "aim_first": r.aim_first}
+            "level": r.level or None, "next": list(r.next), "previous": list(r.previous), "eligible": r.eligible,
+            "aim_first": r.aim_first}
 
 
 def audit_dict(result: Audit, plans: dict[str, Plan] | None = None, catalog: Catalog | None = None,
@@ -137,7 +156,7 @@ def audit_dict(result: Audit, plans: dict[str, Plan] | None = None, catalog: Cat
         item = role_audit_dict(r)
         p = plans.get(r.role) if plans is not None else None
         if p is not None:
-            item["plan"] = {"feasible": p.feasible, "optimal": p.optimal, "cost": p.totals.cost,
+            item["plan"] = {"feasible": p.feasible, "eligible": p.eligible, "optimal": p.optimal, "cost": p.totals.cost,
                             "hours": p.totals.hours, "weeks": p.totals.weeks, "credentials": p.totals.credentials}
         if catalog is not None:
             cost = p.totals.cost if p is not None and p.feasible else None

@@ -14,6 +14,7 @@ from skillstack.model import CurrentSalary, Level
 from skillstack.money import money
 from skillstack.pay import pay, role_pay
 from skillstack.plan.service import Plan, Step
+from skillstack.report.plan_data import gate_lines
 from skillstack.report.provenance import pay_text, price_label
 from skillstack.requirements import describe
 
@@ -35,21 +36,6 @@ def _step(cat: Catalog, n: int, step: Step) -> Text:
     for waived in step.waived:
         text.append(f"\n    recommends {waived}: waived", style="yellow")
     return text
-
-
-def gate_lines(cat: Catalog, plan: Plan) -> list[str]:
-    """One sentence per essential experience or education gate the learner does not meet:
-    what the role asks, what the learner has, and the role to aim for first."""
-    out = []
-    for g in plan.gates:
-        if not g.blocking:
-            continue
-        have = f" (you have {g.have})" if g.have else ""
-        aim = (f" Aim first for {cat.roles[g.aim_first].name} ({g.aim_first}), where it is earned."
-               if g.aim_first else " No earlier role in the catalog leads to it.")
-        out.append(f"{cat.roles[g.role].name} requires {describe(g.requirement)}{have}: no credential can earn "
-                   f"that, so this pathway closes the skills but does not make you eligible yet.{aim}")
-    return out
 
 
 def _expectations(cat: Catalog, plan: Plan) -> list[RenderableType]:
@@ -83,10 +69,9 @@ def _expectations(cat: Catalog, plan: Plan) -> list[RenderableType]:
     for g in plan.gates:
         if g.blocking:
             continue  # said at the top (gate_lines)
-        aim = (f" Aim first for {cat.roles[g.aim_first].name} ({g.aim_first})." if g.aim_first else "")
         have = f"; you have {g.have}" if g.have else ""
         parts.append(Text(f"{cat.roles[g.role].name} also asks {describe(g.requirement)}, which no credential "
-                          f"can give ({g.importance}{'; ' + g.source if g.source else ''}{have}).{aim}", style="yellow"))
+                          f"can give ({g.importance}{'; ' + g.source if g.source else ''}{have}).", style="yellow"))
     for t in plan.near_ties:
         names = ", ".join(t.steps)
         parts.append(Text(f"Near tie: {names} ({money(t.cost)}, {t.hours:g} h): {t.why}.", style="cyan"))
@@ -95,7 +80,7 @@ def _expectations(cat: Catalog, plan: Plan) -> list[RenderableType]:
 
 def _blocked(cat: Catalog, plan: Plan) -> str:
     """'requires 5 years of it experience (you have 2 years of it); aim first for Cloud Engineer.'"""
-    gates = [g for g in plan.gates if g.blocking]
+    gates = plan.blocking
     asks = "; ".join(f"{cat.roles[g.role].name if len(plan.roles) > 1 else ''}{' ' if len(plan.roles) > 1 else ''}"
                      f"requires {describe(g.requirement)}" + (f" (you have {g.have})" if g.have else "") for g in gates)
     aims = list(dict.fromkeys(g.aim_first for g in gates if g.aim_first))
@@ -107,16 +92,29 @@ _LEFT_OUT_LIST = re.compile(r" was left out \(.*\)$")
 
 def answer(cat: Catalog, plan: Plan, quiet: bool = False) -> str:
     """The plan's answer in one line: what it costs and takes, or, for an infeasible plan, what
-    the cheapest full pathway costs and takes against the budget or deadline, and what to change."""
+    the cheapest full pathway costs and takes against the budget or deadline, and what to change;
+    then, when an essential experience or education gate is unmet, "Not eligible yet: ..."."""
+    blocked = "" if plan.eligible else f" Not eligible yet: {_blocked(cat, plan)}"
+    if plan.feasible:
+        return _feasible_answer(cat, plan, blocked)
+    return _infeasible_answer(cat, plan, quiet) + blocked
+
+
+def _feasible_answer(cat: Catalog, plan: Plan, blocked: str) -> str:
     names = " and ".join(cat.roles[r].name for r in plan.roles)
     t = plan.totals
-    if plan.feasible:
-        if not plan.steps:
-            return f"You already meet what {names} requires: no credentials needed."
-        end = plan.steps[-1].end
-        return (f"{names}: {t.credentials} credential{'s' if t.credentials != 1 else ''}, {money(t.cost)}, "
-                f"{t.hours:g} h ({t.weeks:g} weeks at {plan.hours_per_week:g} h/week), {plan.start} to {end}."
-                + (f" Not eligible yet: {_blocked(cat, plan)}" if any(g.blocking for g in plan.gates) else ""))
+    if not plan.steps:
+        if blocked:
+            return f"{names}: no credentials needed.{blocked}"
+        return f"You already meet what {names} requires: no credentials needed."
+    end = plan.steps[-1].end
+    return (f"{names}: {t.credentials} credential{'s' if t.credentials != 1 else ''}, {money(t.cost)}, "
+            f"{t.hours:g} h ({t.weeks:g} weeks at {plan.hours_per_week:g} h/week), {plan.start} to {end}."
+            + blocked)
+
+
+def _infeasible_answer(cat: Catalog, plan: Plan, quiet: bool) -> str:
+    names = " and ".join(cat.roles[r].name for r in plan.roles)
     binds = plan.binds
     if binds is None:
         reason = plan.why[0] if plan.why else "no credential in the catalog closes the whole gap"
@@ -174,7 +172,7 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "", verbose: bool = False,
               current: CurrentSalary | None = None) -> Group:
     parts: list[RenderableType] = []
     if not plan.feasible:
-        parts += [Text(answer(cat, plan), style="bold red"), Text("")]
+        parts += [Text(_infeasible_answer(cat, plan, quiet=False), style="bold red"), Text("")]
     roles = ", ".join(f"{cat.roles[r].name} ({r})" for r in plan.roles)
     parts.append(Text.assemble(("Pathway to ", "bold"), (roles, "bold cyan"), f" for {who}" if who else ""))
     for worth in pay(cat, plan, current):
@@ -235,6 +233,11 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "", verbose: bool = False,
     return Group(*parts)
 
 
+def _aim_text(cat: Catalog, aim: str | None) -> str:
+    return (f"aim first for {cat.roles[aim].name} ({aim})" if aim
+            else "the catalog names no earlier role you could aim for first")
+
+
 def _role_table(cat: Catalog, r: RoleAudit) -> Table:
     table = Table(box=None, pad_edge=False)
     for col in ("status", "skill", "required", "you have", "importance"):
@@ -265,7 +268,8 @@ def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None
             if p is not None:
                 plan_part = (f", plan {money(p.totals.cost)} and {p.totals.hours:g} h" if p.feasible
                              else ", no pathway within the limits")
-            parts.append(Text(f"{cat.roles[r.role].name} ({r.role}): readiness {r.readiness:.0%}{plan_part}"))
+            gated = "" if r.eligible else f", not eligible yet ({_aim_text(cat, r.aim_first)})"
+            parts.append(Text(f"{cat.roles[r.role].name} ({r.role}): readiness {r.readiness:.0%}{plan_part}{gated}"))
         return Group(*parts)
     if plans is not None:
         table = Table(title="Roles ranked by readiness", title_justify="left", box=None, pad_edge=False)
@@ -279,6 +283,10 @@ def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None
                           f"{p.totals.hours:g}" if p and p.feasible else "-",
                           str(p.totals.credentials) if p and p.feasible else "-")
         parts.append(table)
+        blocked = [r for r in result.roles if not r.eligible]
+        if blocked:
+            parts.append(Text("Not eligible yet (experience or education no credential earns): " + "; ".join(
+                f"{cat.roles[r.role].name} ({_aim_text(cat, r.aim_first)})" for r in blocked) + ".", style="yellow"))
     else:
         for r in result.roles:
             head = ("\n" if parts else "") + cat.roles[r.role].name
@@ -296,9 +304,9 @@ def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None
                 links.append("leads to " + ", ".join(f"{cat.roles[n].name} ({n})" for n in r.next if n in cat.roles))
             if links:
                 parts.append(Text("  " + "; ".join(links), style="dim"))
-            if r.aim_first:
-                parts.append(Text(f"  No credential can earn the experience or education this role requires: aim "
-                                  f"first for {cat.roles[r.aim_first].name} ({r.aim_first}).", style="yellow"))
+            if not r.eligible:
+                parts.append(Text(f"  Not eligible yet: no credential can earn the experience or education this "
+                                  f"role requires; {_aim_text(cat, r.aim_first)}.", style="yellow"))
     retired = [h for h in result.held if h.retired and h.status != "expired"]
     if retired:
         parts.append(Text("\nRetired by their issuers (they still count until they expire):", style="bold"))

@@ -26,7 +26,7 @@ from skillstack.pay import Pay, pay, payback_words
 from skillstack.plan.service import Plan
 from skillstack.report.jsonify import dumps
 from skillstack.report.layout import blend, fit, ink_on, text_width
-from skillstack.report.plan_data import audit_dict, plan_dict
+from skillstack.report.plan_data import audit_dict, gate_lines, plan_dict
 from skillstack.report.provenance import pay_dict, pay_text, price_label, salary_dict, salary_origin
 from skillstack.safe_text import one_line, printable
 
@@ -161,6 +161,7 @@ def _context(catalog: Catalog, report: LearnerReport, stamp: datetime | None) ->
         "retired": [h for h in report.audit.held if h.retired and h.status != "expired"],
         "end": p.steps[-1].end if p.steps else p.start,
         "pays": pay(catalog, p, report.profile.current_salary), "pay_text": pay_text,
+        "blocked": gate_lines(catalog, p),
     }
 
 
@@ -263,7 +264,7 @@ def cohort_json(catalog: Catalog, group: Cohort, stamp: datetime | None = None) 
     doc: dict[str, Any] = {
         "schema_version": 1,
         "learners": [{"key": r.key, "name": r.profile.name, "feasible": r.plan.feasible,
-                      "cost": r.plan.totals.cost, "hours": r.plan.totals.hours, "weeks": r.plan.totals.weeks,
+                      "eligible": r.plan.eligible, "cost": r.plan.totals.cost, "hours": r.plan.totals.hours, "weeks": r.plan.totals.weeks,
                       "roles": list(r.plan.roles), "readiness": {a.role: a.readiness for a in r.audit.roles},
                       "end": (r.plan.steps[-1].end if r.plan.steps else r.plan.start).isoformat(),
                       "report": f"{r.key}.json",
