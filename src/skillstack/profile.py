@@ -269,6 +269,19 @@ def from_today(learner: Profile, today: date) -> tuple[Profile, list[str]]:
     return learner, warnings
 
 
+def parse_date(text: str, what: str) -> date:
+    """A day written YYYY-MM-DD (an option's or an answer's, named by `what` in the error)."""
+    from skillstack.schema import FIRST_YEAR, LAST_YEAR, quote  # not before: a warm plan never imports the schema
+
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{what} {quote(text)} is not a date; write it as YYYY-MM-DD") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InputError(f"{what} {text} is out of range; use a year from {FIRST_YEAR} to {LAST_YEAR}")
+    return day
+
+
 def parse_money(text: str) -> float:
     """A sum of money as people write it: "1500", "$1,500", "1,500.50 USD"; InputError otherwise."""
     cleaned = text.strip().replace(",", "").replace("$", "").removesuffix("USD").removesuffix("usd").strip()
@@ -279,30 +292,3 @@ def parse_money(text: str) -> float:
     if not 0 <= value < 1e9:  # also refuses nan
         raise InputError(f"{text!r}: give an amount from 0 up")
     return value
-
-
-def init_profile_text(catalog: Catalog, name: str, roles: Sequence[str], have: Sequence[str],
-                      budget: float | None, hours_per_week: float, start: date | None = None) -> str:
-    """A starter profile as YAML text, with every name checked against the catalog first.
-
-    No placeholder name (an empty name is left out) and no fixed `start` unless one is given:
-    plans then start on the day they are made."""
-    import yaml
-
-    raw = apply_flags(ProfileInput(name=name), roles=roles, have=have)
-    resolved, _ = resolve_profile(raw, catalog)
-    doc: dict[str, object] = {"name": name} if name else {}
-    doc["skills"] = {catalog.skills[s].id: int(lv) for s, lv in resolved.skills} or {}
-    doc["credentials"] = []
-    doc["experience"] = {}
-    doc["targets"] = list(resolved.targets)
-    constraints: dict[str, object] = {"hours_per_week": hours_per_week, "optimize": "cost"}
-    if start is not None:
-        constraints["start"] = start.isoformat()
-    if budget is not None:
-        constraints["budget"] = budget
-    doc["constraints"] = constraints
-    header = ("# skillstack profile: edit, then run `skillstack plan --profile <this file>`.\n"
-              "# skills: id or name -> level (1 foundational .. 4 expert); credentials: [{id, earned: YYYY-MM-DD}]\n"
-              "# experience: domain -> years, e.g. {security: 3}\n")
-    return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from skillstack.catalog import Catalog
     from skillstack.model import Profile
     from skillstack.profile import Flags
+    from skillstack.starter import Answer, Starter
 
 
 T = TypeVar("T")
@@ -77,66 +78,35 @@ def listed(values: list[str] | None) -> tuple[str, ...]:
     return tuple(values or ())
 
 
-def _ask_until(question: str, check: Callable[[str], T], default: str | None = None) -> T:
-    """Ask until `check(answer)` returns without InputError; its message is shown before asking again."""
+def _ask_until(question: str, read: Callable[[str], Answer[T]], default: str | None = None) -> T:
+    """Ask until `read(answer)` returns without InputError: its message is shown before asking
+    again, and the readings of names in an accepted answer are shown."""
     while True:
         answer = typer.prompt(question, default=default, show_default=bool(default))
         try:
-            return check(answer)
+            got = read(answer)
         except InputError as exc:
             message("error", str(exc))
+            continue
+        for reading in got.readings:
+            typer.echo(f"  {reading}")
+        return got.value
 
 
-def _ask(cat: Catalog) -> tuple[str, list[str], list[str], float | None, float, date | None]:
-    from skillstack.profile import parse_level, parse_money
-    from skillstack.schema import LEVEL_NAMES
-
-    def resolved(kind: str, text: str) -> str:
-        found = cat.index(kind).resolve(text.strip())
-        if found.warning:
-            typer.echo(f"  {found.warning}")
-        return str(found.id)
-
-    def roles(answer: str) -> list[str]:
-        if answer.strip() == "?":
-            raise InputError("roles: " + ", ".join(sorted(r.id for r in cat.roles)))
-        picked = [resolved("role", r) for r in answer.split(",") if r.strip()]
-        if not picked:
-            raise InputError("name at least one role (? lists them)")
-        return picked
-
-    def skills(answer: str) -> list[str]:
-        out = []
-        for item in (a.strip() for a in answer.split(",") if a.strip()):
-            skill, sep, level = item.rpartition(":")
-            if not sep:
-                raise InputError(f"{item!r}: write SKILL:LEVEL, the level 1-4 or one of {', '.join(LEVEL_NAMES)}")
-            out.append(f"{resolved('skill', skill)}:{int(parse_level(level.strip(), 'level'))}")
-        return out
-
-    def hours(answer: str) -> float:
-        try:
-            value = float(answer)
-        except ValueError:
-            raise InputError(f"{answer!r} is not a number of hours") from None
-        if not 0.5 <= value <= 100:
-            raise InputError("give between 0.5 and 100 hours a week")
-        return value
-
-    def start_day(answer: str) -> date | None:
-        return parse_date(answer.strip(), "start") if answer.strip() else None
+def _ask(cat: Catalog) -> Starter:
+    from skillstack.starter import Answer, Starter, read_budget, read_hours, read_roles, read_skills, read_start
 
     name = typer.prompt("Your name (optional)", default="", show_default=False).strip()
     typer.echo(f"Roles in the catalog: {len(cat.roles)} (type ? to list them; a name or id is fine)")
-    role = _ask_until("Target role(s), comma separated", roles)
+    roles = _ask_until("Target role(s), comma separated", lambda a: read_roles(cat, a))
     typer.echo("Levels: 1 foundational, 2 intermediate, 3 advanced, 4 expert (number or name)")
-    have = _ask_until("Skills you have as skill:level, comma separated (optional)", skills, default="")
-    budget = _ask_until("Budget in USD (optional, e.g. $1,500)", lambda a: parse_money(a) if a.strip() else None,
-                        default="")
-    hours_per_week = _ask_until("Hours a week you can study", hours, default="10")
-    first = _ask_until("A fixed start date, YYYY-MM-DD (optional; empty: plans start when made)", start_day,
-                       default="")
-    return name, role, have, budget, hours_per_week, first
+    have = _ask_until("Skills you have as skill:level, comma separated (optional)", lambda a: read_skills(cat, a),
+                      default="")
+    budget = _ask_until("Budget in USD (optional, e.g. $1,500)", lambda a: Answer(read_budget(a)), default="")
+    hours = _ask_until("Hours a week you can study", lambda a: Answer(read_hours(a)), default="10")
+    start = _ask_until("A fixed start date, YYYY-MM-DD (optional; empty: plans start when made)",
+                       lambda a: Answer(read_start(a)), default="")
+    return Starter(name, roles, have, budget, hours, start)
 
 
 def today_from(text: str | None) -> date:
@@ -216,11 +186,10 @@ def plan(
     options = pareto(cat, learner, day, alternatives) if alternatives else []
     if ics is not None:
         from skillstack.fileio import write_text_atomic
-        from skillstack.holdings import renewals
+        from skillstack.plan.service import plan_renewals
         from skillstack.report.calendar import plan_ics
 
-        due = renewals(cat, learner, [(s.credential, s.end) for s in result.steps], result.start)
-        write_text_atomic(ics, plan_ics(cat, result, learner.name, due))
+        write_text_atomic(ics, plan_ics(cat, result, learner.name, plan_renewals(cat, learner, result)))
     if fmt is Fmt.json:
         write(dumps(plan_dict(cat, result, options if alternatives else None, current=learner.current_salary)))
     else:
@@ -328,20 +297,20 @@ def init(
 
     from skillstack.cache import load_catalog
     from skillstack.fileio import write_text_atomic
-    from skillstack.profile import init_profile_text
+    from skillstack.starter import DEFAULT_HOURS_PER_WEEK, Starter, starter_text
 
     if path.exists() and not force:
         raise InputError(f"{path} already exists; pass --force to overwrite it or choose another path")
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
-    interactive = sys.stdin.isatty() and not (name or role or have or budget or hours_per_week)
-    first_day = parse_date(start, "--start")
-    if interactive:
+    starter = Starter(name or "", listed(role), listed(have), budget, hours_per_week or DEFAULT_HOURS_PER_WEEK,
+                      parse_date(start, "--start"))
+    if sys.stdin.isatty() and not (name or role or have or budget or hours_per_week):
         try:
-            name, role, have, budget, hours_per_week, first_day = _ask(cat)
+            starter = _ask(cat)
         except (typer.Abort, KeyboardInterrupt, EOFError):
             typer.echo("", err=True)
             raise typer.Exit(ExitCode.INTERRUPTED) from None
-    text = init_profile_text(cat, name or "", role or [], have or [], budget, hours_per_week or 10.0, first_day)
+    text = starter_text(cat, starter)
     write_text_atomic(path, text)
     if fmt is Fmt.json:
         import json

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import typer
 
-from skillstack.errors import InputError
-
 CatalogOpt = typer.Option(
     None, "--catalog", "-c", help="Catalog directory or YAML file (repeatable; default: $SKILLSTACK_CATALOG, "
     "else the shipped catalog).", show_default=False)
@@ -31,17 +29,12 @@ def catalog_paths(given: list[Path] | None) -> list[Path]:
 
 
 def parse_date(text: str | None, what: str) -> date | None:
+    """A date option's value (`profile.parse_date`), or None when the option is not given."""
     if text is None:
         return None
-    from skillstack.schema import FIRST_YEAR, LAST_YEAR, quote  # not before: a warm plan never imports the schema
+    from skillstack.profile import parse_date as read_date
 
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{what} {quote(text)} is not a date; write it as YYYY-MM-DD") from None
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise InputError(f"{what} {text} is out of range; use a year from {FIRST_YEAR} to {LAST_YEAR}")
-    return day
+    return read_date(text, what)
 
 
 def finite(value: float | None) -> float | None:

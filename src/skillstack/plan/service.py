@@ -15,8 +15,9 @@ from dataclasses import replace
 from datetime import date
 
 from skillstack.catalog import Catalog
+from skillstack.holdings import renewals
 from skillstack.lifecycle import late_reason
-from skillstack.model import Profile
+from skillstack.model import CredentialId, Profile
 from skillstack.plan.candidates import Candidates, Excluded, candidates
 from skillstack.plan.gap import Gap, gap
 from skillstack.plan.problem import PlanSolution
@@ -90,4 +91,12 @@ def alternatives(catalog: Catalog, profile: Profile, today: date, count: int) ->
     return [front[i] for i in picks]
 
 
-__all__ = ["Binding", "Candidates", "Excluded", "Gap", "Plan", "State", "Step", "Totals", "alternatives", "plan", "start_state"]
+def plan_renewals(catalog: Catalog, profile: Profile, pathway: Plan) -> list[tuple[CredentialId, date, str]]:
+    """When each credential the learner holds, or earns on `pathway` (on its step's last day),
+    expires: (id, expiry, "held" | "pathway"), by date, as `holdings.renewals` says; for a
+    calendar of the plan (`report.calendar.plan_ics`)."""
+    return renewals(catalog, profile, [(s.credential, s.end) for s in pathway.steps], pathway.start)
+
+
+__all__ = ["Binding", "Candidates", "Excluded", "Gap", "Plan", "State", "Step", "Totals", "alternatives", "plan",
+           "plan_renewals", "start_state"]
