@@ -6,9 +6,11 @@ on every catalog the tests have, generated ones, and hypothesis' documents."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import subprocess
 import sys
 import time
+import weakref
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -25,7 +27,7 @@ from skillstack.loader import RawCatalog, catalog_files, load_raw, read_file, sh
 from skillstack.locate import LazyRef, Locator
 from skillstack.model import SourceRef
 from skillstack.requirements import State, all_hold
-from skillstack.validate.service import check_raw
+from skillstack.validate.service import check_raw, validate_paths
 from strategies import edited
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -221,3 +223,22 @@ def test_validate_s_dict_graph_answers_as_the_networkx_graph(path: Path) -> None
     again, state_again = _reachable_by_sweeps(catalog)
     assert (got, state.skills, state.credentials) == (again, state_again.skills, state_again.credentials)
     assert has_prerequisite_cycle(deps) == bool(graph.prerequisite_cycles())
+
+
+@pytest.mark.parametrize("path", [shipped_catalog(), DATA / "rules" / "unreachable" / "fail"],
+                         ids=["shipped", "with-a-warning"])
+def test_a_checked_catalog_is_freed_by_reference_counting_alone(path: Path) -> None:
+    """The loader leaves what it built out of the cycle collector's scans (`gc.freeze`): that
+    keeps nothing alive only while a load makes no reference cycles."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        result = validate_paths([path], TODAY)
+        kept = [result.catalog, next(iter(result.catalog.credentials)), *(p.where for p in result.problems)]
+        str(kept[-1])  # a warning's line found: its file re-read by the located reader
+        refs = [weakref.ref(obj) for obj in kept]
+        del result, kept
+        assert [ref() for ref in refs] == [None] * len(refs)
+    finally:
+        if was:
+            gc.enable()

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import fields as fields_of
 from typing import Any
 
 from skillstack import model as m
@@ -182,12 +183,11 @@ def _kind(t: Any) -> str:
 class Compiler:
     """Plain-data converters for schema declarations, built once per declaration."""
 
-    def __init__(self, locator: Locator | None = None) -> None:
-        self.locator = locator
+    def __init__(self, locator: Locator) -> None:
+        self.locator = locator  # the file being converted: `CatalogReader.read` sets it
         self.done: dict[int, Conv] = {}
 
     def where(self, path: tuple[Any, ...]) -> m.SourceRef:
-        assert self.locator is not None
         return LazyRef(self.locator, path)
 
     def __call__(self, t: Any) -> Conv:
@@ -218,7 +218,19 @@ def _str(c: Compiler, t: Any) -> Conv:
         if pattern is not None and not pattern(value):
             raise Fallback
         return value
-    return conv
+
+    if pattern is None:
+        return conv
+    accepted: set[str] = set()  # ids repeat (every grant names a skill): a text passes once
+
+    def known(value: Any, path: tuple[Any, ...]) -> Any:
+        if type(value) is str and value in accepted:
+            return value
+        out = conv(value, path)
+        if type(out) is str:
+            accepted.add(out)
+        return out
+    return known
 
 
 def _url(c: Compiler, t: Any) -> Conv:
@@ -317,6 +329,7 @@ def _leaf(c: Compiler, t: Any) -> Conv:
 def _list(c: Compiler, t: Any) -> Conv:
     item: Conv | None = None
     invalid = _invalid()
+    scalars = _kind(t.item) in _LEAVES  # one scalar each: no path, never INVALID
 
     def conv(value: Any, path: tuple[Any, ...]) -> Any:
         nonlocal item
@@ -324,6 +337,8 @@ def _list(c: Compiler, t: Any) -> Conv:
             raise Fallback
         if item is None:
             item = c(t.item)
+        if scalars:
+            return tuple([item(child, path) for child in value])
         out = []
         for i, child in enumerate(value):
             got = item(child, (*path, i))
@@ -366,21 +381,23 @@ def _scalar_or(c: Compiler, t: Any) -> Conv:
     return conv
 
 
-_LEAVES = frozenset(("Url", "Str", "Real", "Num", "Whole", "DateT", "Enum", "LevelT", "Bool", "EducationT", ""))
-_NULLS = frozenset(("~", "null", "Null", "NULL"))
+_LEAVES = frozenset(("Url", "Str", "Real", "Num", "Whole", "DateT", "Enum", "LevelT", "Bool", "EducationT"))
+"""Converters of one scalar: they need no path and never answer INVALID (a problem is a Fallback;
+null, `~` and the like fall back in every one of them)."""
 
 
 def _obj(c: Compiler, t: Any) -> Conv:
+    """Obj.convert on plain data: a key's converter looked up once per key (no walk over the
+    declared fields per object); a `Record` built by `_record_builder`."""
     fields = t.fields
-    convs: dict[str, tuple[Conv, bool]] = {}  # key -> (converter, whether it needs its path)
-    required = [k for k, spec in fields.items() if spec.required]
+    required = frozenset(k for k, spec in fields.items() if spec.required)
     free, build = t.free_keys, t.build
     has_id = "id" in fields
     invalid = _invalid()
-    nulls = _NULLS
-    fast, needs_where = _record_builder(t)
-    if fast is not None:
-        build = fast
+    record = _record_builder(c, t)
+    # key -> (converter, whether it reads one scalar); made on first use: a declaration can
+    # reach itself (requirement groups), and only the keys files use are compiled
+    convs: dict[str, tuple[Conv, bool]] = {}
 
     def conv(value: Any, path: tuple[Any, ...]) -> Any:
         if type(value) is not dict:
@@ -391,68 +408,109 @@ def _obj(c: Compiler, t: Any) -> Conv:
             if spec is None:
                 if key in fields:
                     inner = fields[key].type
-                    spec = convs[key] = (c(inner), _kind(inner) not in _LEAVES)
+                    spec = convs[key] = (c(inner), _kind(inner) in _LEAVES)
                 elif free and key.startswith("x-"):
                     values[key] = item
                     continue
                 else:
                     raise Fallback
-            if item is None or (type(item) is str and item in nulls):
+            if item is None:
                 raise Fallback  # `hours:` with nothing after it: reported by the located reader
-            got = spec[0](item, (*path, key) if spec[1] else path)
-            if got is not invalid:
-                values[key] = got
-        for key in required:
-            if key not in value:
-                raise Fallback
+            if spec[1]:
+                values[key] = spec[0](item, path)
+            else:
+                got = spec[0](item, (*path, key))
+                if got is not invalid:
+                    values[key] = got
+        if not required <= value.keys():
+            raise Fallback
+        if record is not None:
+            return record(values, path)
         if build is None:
             return values
         if has_id and "id" not in values:
             return invalid
-        return build(values, c.where(path) if needs_where else None)
+        return build(values, c.where(path))
+    return _exact(c, t, conv)
+
+
+def _exact(c: Compiler, t: Any, general: Conv) -> Conv:
+    """For a `Record` of scalars whose keys fill its model's fields in order (a grant: skill,
+    level, then `where`): a mapping with every declared key, and no other, builds the model
+    from the converted values as they come; anything else goes to the general converter."""
+    from skillstack.schema import toolkit
+
+    if not isinstance(t, toolkit.Record) or t.build != t._make or t.derive is not None:
+        return general
+    keys = list(t.fields)
+    attrs = [key if spec.attr is None else spec.attr for key, spec in t.fields.items()]
+    model: Any = t.model  # a dataclass (Record checks)
+    names = [f.name for f in fields_of(model)]
+    if names[:len(keys)] != attrs or names[len(keys):] not in ([], ["where"]) or \
+            any(_kind(spec.type) not in _LEAVES for spec in t.fields.values()):
+        return general
+    pairs = [(key, c(spec.type)) for key, spec in t.fields.items()]
+    every = frozenset(keys)
+    with_where = t._where
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        if type(value) is dict and value.keys() == every:
+            args = [convert(value[key], path) for key, convert in pairs]
+            return model(*args, LazyRef(c.locator, path)) if with_where else model(*args)
+        return general(value, path)
     return conv
 
 
-def _record_builder(t: Any) -> tuple[Callable[[dict[str, Any], Any], Any] | None, bool]:
+def _record_builder(c: Compiler, t: Any) -> Callable[[dict[str, Any], tuple[Any, ...]], Any] | None:
     """For a schema `Record`: its `_make` without the walk over every declared field per
-    object (the same model object, or INVALID in the same cases); and whether it keeps `where`."""
+    object (the same model object, or INVALID in the same cases), given the object's path."""
     from skillstack.schema import toolkit
 
     if not isinstance(t, toolkit.Record) or t.build != t._make:
-        return None, True
+        return None
     attrs: dict[str, str] = {}
     defaults: list[tuple[str, str, Any, bool]] = []
-    must: list[str] = []
+    must: set[str] = set()
     for key, spec in t.fields.items():
         attr = key if spec.attr is None else spec.attr
         if spec.required and spec.default is toolkit.NO_DEFAULT:
-            must.append(key)
-        if not attr:
-            continue
-        attrs[key] = attr
-        if spec.default is not toolkit.NO_DEFAULT:
-            defaults.append((key, attr, spec.default, callable(spec.default)))
+            must.add(key)
+        if attr:
+            attrs[key] = attr
+            if spec.default is not toolkit.NO_DEFAULT:
+                defaults.append((key, attr, spec.default, callable(spec.default)))
     if len(set(attrs.values())) != len(attrs):
-        return None, True  # two keys fill one field: _make's order decides, keep it
-    model, derive, needed, with_where = t.model, t.derive, t._needed, t._where
+        return None  # two keys fill one field: _make's order decides, keep it
+    keys = frozenset(attrs)
+    renamed = [(key, attr) for key, attr in attrs.items() if key != attr]
+    model, derive, needed, with_where = t.model, t.derive, frozenset(t._needed), t._where
+    has_id = "id" in t.fields
     invalid = toolkit.INVALID
 
-    def build(values: dict[str, Any], where: Any) -> Any:
-        for key in must:
-            if key not in values:
-                return invalid
-        kwargs = {attrs[k]: v for k, v in values.items() if k in attrs}
+    def build(values: dict[str, Any], path: tuple[Any, ...]) -> Any:
+        if (has_id and "id" not in values) or not must <= values.keys():
+            return invalid
+        added = None  # defaults and derived fields, computed from the values as given
         for key, attr, default, call in defaults:
             if key not in values:
-                kwargs[attr] = default(values) if call else default
+                if added is None:
+                    added = {}
+                added[attr] = default(values) if call else default
         if derive is not None:
-            kwargs.update(derive(values))
+            added = {**(added or {}), **derive(values)}
+        # the values by key are the model's arguments (without `x-` keys or keys that fill no field)
+        kwargs = values if not renamed and values.keys() <= keys else {k: v for k, v in values.items() if k in keys}
+        for key, attr in renamed:
+            if key in kwargs:
+                kwargs[attr] = kwargs.pop(key)
+        if added:
+            kwargs.update(added)
         if not needed <= kwargs.keys():
             return invalid
         if with_where:
-            kwargs["where"] = where
+            kwargs["where"] = LazyRef(c.locator, path)
         return model(**kwargs)
-    return build, bool(with_where)
+    return build
 
 
 def _cost(c: Compiler, t: Any) -> Conv:
@@ -554,7 +612,7 @@ class CatalogReader:
     def __init__(self) -> None:
         from skillstack.schema import CATALOG_FILE
 
-        self.compiler = Compiler()
+        self.compiler = Compiler(Locator("", ""))
         self.convert = self.compiler(CATALOG_FILE)
 
     def read(self, data: bytes, locator: Locator) -> dict[str, Any] | None:
