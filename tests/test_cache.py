@@ -288,3 +288,29 @@ def test_a_warm_plan_imports_no_yaml_reader_and_no_schema(tmp_path: Path) -> Non
             for _ in range(2)]
     assert "skillstack.fastread" in runs[0].stderr  # the first run read the catalog
     assert runs[1].stderr.strip().splitlines()[-1] == "[]", runs[1].stderr
+
+
+def test_a_cache_truncated_while_in_use_is_a_clear_error_not_a_crash(catalog: Path) -> None:
+    load_catalog([catalog])
+    cached = load_catalog([catalog]).catalog
+    entry = _cache_file()
+    with entry.open("r+b") as f:  # another process rewrote it in place (a mapped file would raise SIGBUS)
+        f.truncate(entry.stat().st_size // 3)
+    with pytest.raises(cache.CacheDamaged, match="the catalog cache is damaged"):
+        [c.id for c in cached.credentials]
+    assert not entry.exists()
+    assert load_catalog([catalog]).catalog.credentials["sql-basics"].name == "SQL Basics"
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts descriptors in /proc")
+def test_loading_from_the_cache_leaves_no_file_open_once_the_catalog_is_gone(catalog: Path) -> None:
+    import gc
+
+    load_catalog([catalog])
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(20):
+        loaded = load_catalog([catalog])
+        assert loaded.from_cache and loaded.catalog.credentials["sql-basics"].name == "SQL Basics"
+    del loaded
+    gc.collect()
+    assert len(os.listdir("/proc/self/fd")) == before
