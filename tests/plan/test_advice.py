@@ -208,3 +208,77 @@ def test_an_optional_expected_credential_on_the_pathway_is_met_not_suggested() -
     console = Console(width=200, record=True, color_system=None)
     console.print(plan_view(cat, p))
     assert "Also worth considering (optional): Known (postings)" in console.export_text()
+
+
+def _text(cat: Catalog, p: Plan) -> str:
+    from rich.console import Console
+
+    from skillstack.report.plan_text import plan_view
+
+    console = Console(width=300, record=True, color_system=None)
+    console.print(plan_view(cat, p))
+    return console.export_text()
+
+
+def test_a_held_optional_expected_credential_is_not_suggested() -> None:
+    from skillstack.model import HeldCredential
+
+    opt = Expectation(CredentialReq(CredentialId("known")), "optional", "postings")
+    cat = catalog([BASE, cred("known", 100, grants={"s9": 1})], (opt,))
+    p = plan(cat, replace(profile(), credentials=(HeldCredential(CredentialId("known")),)), START)
+    assert p.suggestions == () and "worth considering" not in _text(cat, p)
+    p = plan(cat, profile(), START)  # not held, not on the pathway: worth considering
+    assert "Also worth considering (optional): Known (postings)" in _text(cat, p)
+
+
+def test_a_step_taken_because_employers_expect_it_says_so() -> None:
+    """The expected credential closes no gap skill: its reason is the expectation and who states it,
+    never "a prerequisite for a later step"."""
+    cat = catalog([BASE, cred("want", 300, grants={"s3": 1})], (WANT,))
+    p = plan(cat, profile(), START)
+    steps = {s.credential: s for s in p.steps}
+    assert sorted(steps) == ["base", "want"]
+    want = steps["want"]
+    assert want.closes == () and want.meets == (p.expected[0],) and want.needed_by == ()
+    text = _text(cat, p)
+    assert "    expected by employers (important; employers)\n" in text
+    assert "prerequisite" not in text
+
+
+def test_expected_by_employers_names_the_citation_and_a_choice() -> None:
+    from skillstack.model import Citation
+    from skillstack.report.plan_data import step_reasons
+
+    group = Expectation(AnyOf((CredentialReq(CredentialId("want")), CredentialReq(CredentialId("alt")))),
+                        "essential", "DoD 8140 (authority: https://example.org/8140)",
+                        cite=Citation("https://example.org/8140", "authority", "DoD 8140"))
+    cat = catalog([BASE, cred("want", 300, grants={"s3": 1}), cred("alt", 400, grants={"s3": 1})], (group,))
+    p = plan(cat, profile(), START)
+    (want,) = [s for s in p.steps if s.credential == "want"]
+    assert step_reasons(cat, want) == [
+        "expected by employers (essential; one of 2 accepted; authority: https://example.org/8140)"]
+
+
+def test_a_prerequisite_names_the_step_that_needs_it() -> None:
+    from skillstack.model import SkillReq
+
+    pre = cred("pre", 50, grants={"s0": 1})
+    adv = cred("adv", 100, grants={"s1": 2}, requires=(SkillReq(SkillId("s0"), Level(1)),))
+    cat = catalog([pre, adv])
+    p = plan(cat, profile(), START)
+    assert [(s.credential, s.closes, s.needed_by) for s in p.steps] == [("pre", (), ("adv",)), ("adv", ("s1",), ())]
+    assert "    (a prerequisite for Adv)\n" in _text(cat, p)
+
+
+def test_a_step_taken_for_its_voucher_says_whose_price_it_lowers() -> None:
+    from skillstack.model import Discount
+
+    basic = cred("basic", 10, grants={"s2": 1, "s3": 1}, issuer="Other")
+    first = cred("first", 100, grants={"s2": 1}, issuer="Cloud Co")
+    second = cred("second", 300, grants={"s1": 2}, issuer="Cloud Co",
+                  discounts=(Discount(50, after_issuer="Cloud Co"),))
+    cat = catalog([basic, first, second], skills={"s1": 2, "s2": 1, "s3": 1})
+    p = plan(cat, profile(), START)  # 10 + 100 + 150 beats 10 + 300
+    assert [(s.credential, s.closes, s.discounts) for s in p.steps] == [
+        ("basic", ("s2", "s3"), ()), ("first", (), ("second",)), ("second", ("s1",), ())]
+    assert "    (lowers the price of Second)\n" in _text(cat, p)

@@ -119,8 +119,9 @@ def gap(state: State) -> Gap:
             importance = item.importance if known is None else max(
                 known.importance, item.importance, key=IMPORTANCE_RANK.__getitem__)
             roles = (rid,) if known is None else (*known.roles, rid)
-            source = item.source if known is None or not known.source else known.source
-            expected[item.requirement] = Expected(item.requirement, importance, roles, source)
+            source, cite = ((item.source, item.cite) if known is None or not known.source
+                            else (known.source, known.cite))
+            expected[item.requirement] = Expected(item.requirement, importance, roles, source, cite)
     planned = tuple(e for e in expected.values() if e.importance != "optional")
     suggested = tuple(e for e in expected.values() if e.importance == "optional")
     return Gap(items, planned, suggested, tuple(gates))

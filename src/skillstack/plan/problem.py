@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from skillstack.model import Credential, CredentialId, EducationHeld, Level, Requirement, RoleId, SkillId
+from skillstack.model import Citation, Credential, CredentialId, EducationHeld, Level, Requirement, RoleId, SkillId
 
 NEAR = 0.05
 """A near tie is at most this much worse on the objective than the optimum (5%)."""
@@ -36,6 +36,7 @@ class Expected:
     importance: str
     roles: tuple[RoleId, ...] = ()
     source: str = ""
+    cite: Citation | None = field(default=None, compare=False)  # the source as url and kind, when given
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from skillstack.model import CredentialId, RoleId, SkillId
 from skillstack.money import money
 from skillstack.plan.candidates import Candidates, Excluded, gate_block
 from skillstack.plan.gap import Gap, Gate, aim_first
-from skillstack.plan.pricing import step_costs
+from skillstack.plan.pricing import discount_percent, step_costs
 from skillstack.plan.problem import Expected, GapItem, NearTie, PlanSolution
 from skillstack.plan.state import State
 from skillstack.requirements import credentials_named, describe, experience_allows, holds, you_have
@@ -36,6 +36,9 @@ class Step:
     closes: tuple[SkillId, ...]
     stacks: tuple[CredentialId, ...]  # stacked credentials earned on completing this step
     advice: tuple[str, ...]  # `recommends` not met when the step starts: the waived recommendations
+    meets: tuple[Expected, ...] = ()  # credentials the roles expect that this step (or a stack it earns) meets
+    needed_by: tuple[CredentialId, ...] = ()  # later steps whose `requires` would fail without this one
+    discounts: tuple[CredentialId, ...] = ()  # later steps whose price this one lowers (a voucher)
 
     @property
     def waived(self) -> tuple[str, ...]:
@@ -131,7 +134,9 @@ class Plan:
 
 
 def dated(state: State, solution: PlanSolution, gap: Gap) -> tuple[Step, ...]:
-    """The pathway's steps with dates, the gap skills each closes, and what each waives."""
+    """The pathway's steps with dates, why each is there (the gap skills it closes, the expected
+    credentials it meets, the later steps that need it or whose price it lowers), and what each
+    waives."""
     catalog = state.catalog
     stacks_after: dict[int, list[CredentialId]] = {}
     for stack, index in solution.stacks:
@@ -142,10 +147,13 @@ def dated(state: State, solution: PlanSolution, gap: Gap) -> tuple[Step, ...]:
     done_hours = 0.0
     day = start = state.start
     prices = step_costs([catalog.credentials[cid] for cid in solution.steps], state.hours_per_week)
+    expected = gap.expected + gap.suggestions
+    needed_by, discounts = _needed_by(state, solution), _vouchers(state, solution)
     for index, cid in enumerate(solution.steps):
         cred = catalog.credentials[cid]
         waived = () if state.strict else tuple(
             _waived_text(r, levels, catalog.display_name) for r in cred.recommends if not holds(r, levels))
+        before = [e for e in expected if not holds(e.requirement, levels)]
         levels.credentials.add(cid)
         levels.add_grants((g.skill, g.level) for g in cred.grants)
         for stack in stacks_after.get(index, ()):
@@ -157,10 +165,53 @@ def dated(state: State, solution: PlanSolution, gap: Gap) -> tuple[Step, ...]:
         done_hours += cred.hours
         end = start + timedelta(days=max(math.ceil(done_hours / state.hours_per_week * 7) - 1, 0))
         end = max(end, day)
+        meets = tuple(e for e in before if holds(e.requirement, levels))
         steps.append(Step(cid, day, end, prices[index], cred.hours, closes, tuple(stacks_after.get(index, ())),
-                          waived))
+                          waived, meets, needed_by[index], discounts[index]))
         day = end + timedelta(days=1)
     return tuple(steps)
+
+
+def _needed_by(state: State, solution: PlanSolution) -> list[tuple[CredentialId, ...]]:
+    """For each step, the later steps whose `requires` (and, with --strict-recommendations, whose
+    `recommends`) would not hold when they start if that step were left out."""
+    catalog, order = state.catalog, solution.steps
+    stacks = [catalog.credentials[s] for s, _ in solution.stacks]
+    out: list[tuple[CredentialId, ...]] = []
+    for left_out in range(len(order)):
+        levels = state.learner.copy()
+        needs: list[CredentialId] = []
+        for index, cid in enumerate(order):
+            cred = catalog.credentials[cid]
+            if index > left_out:
+                binding = (*cred.requires, *cred.recommends) if state.strict else cred.requires
+                if not all(holds(r, levels) for r in binding):
+                    needs.append(cid)
+            if index != left_out:
+                levels.credentials.add(cid)
+                levels.add_grants((g.skill, g.level) for g in cred.grants)
+                for stack in stacks:  # a stack counts once its parts (without the one left out) are taken
+                    if stack.id not in levels.credentials and stack.awarded_for is not None and holds(
+                            stack.awarded_for, levels):
+                        levels.credentials.add(stack.id)
+                        levels.add_grants((g.skill, g.level) for g in stack.grants)
+        out.append(tuple(needs))
+    return out
+
+
+def _vouchers(state: State, solution: PlanSolution) -> list[tuple[CredentialId, ...]]:
+    """For each step, the later steps whose discount it unlocks and that no earlier step unlocks."""
+    creds = [state.catalog.credentials[cid] for cid in solution.steps]
+    out: list[tuple[CredentialId, ...]] = []
+    for index, cred in enumerate(creds):
+        lowers = []
+        for later in creds[index + 1:]:
+            with_it = discount_percent(later, creds[:creds.index(later)])
+            others = [c for c in creds[:creds.index(later)] if c.id != cred.id]
+            if with_it > discount_percent(later, others) + 1e-9:
+                lowers.append(later.id)
+        out.append(tuple(lowers))
+    return out
 
 
 def _waived_text(req: object, levels: object, name: Callable[[str], str]) -> str:

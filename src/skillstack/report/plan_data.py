@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from skillstack.audit import Audit, RoleAudit, SkillLine
 from skillstack.catalog import Catalog
-from skillstack.model import Citation, CurrentSalary, ExperienceReq
+from skillstack.model import AnyOf, Citation, CredentialReq, CurrentSalary, ExperienceReq
 from skillstack.pay import pay, role_pay
 from skillstack.plan.problem import Expected
-from skillstack.plan.schedule import Missed
+from skillstack.plan.schedule import Missed, Step
 from skillstack.plan.service import Plan
 from skillstack.report.provenance import pay_dict, price_origin
 from skillstack.requirements import describe, requirement_data
@@ -42,7 +43,8 @@ def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
              "start": s.start.isoformat(), "end": s.end.isoformat(), "cost": s.cost,
              "cost_source": price_origin(catalog.credentials[s.credential]), "hours": s.hours,
              "closes": list(s.closes), "earns": list(s.stacks), "recommended": list(s.advice),
-             "waived": list(s.waived)}
+             "waived": list(s.waived), "meets_expected": [_expected(e, True) for e in s.meets],
+             "prerequisite_for": list(s.needed_by), "lowers_price_of": list(s.discounts)}
             for s in plan.steps
         ],
         "earned_stacks": [
@@ -80,6 +82,44 @@ def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
         "constraints": {"budget": plan.budget, "hours_per_week": plan.hours_per_week,
                         "max_hours": round(plan.max_hours, 2) if plan.max_hours is not None else None},
     }
+
+
+_URL = re.compile(r"https?://[^\s)]+")
+
+
+def source_short(e: Expected) -> str:
+    """Who expects a credential, in a few words: the citation's kind and page, else the first
+    page named in the source text, else its first 80 characters."""
+    if e.cite is not None:
+        return f"{e.cite.kind}: {e.cite.url}"
+    found = _URL.search(e.source)
+    if found:
+        return found.group(0).rstrip(".,;")
+    return e.source if len(e.source) <= 80 else e.source[:80].rsplit(" ", 1)[0] + "..."
+
+
+def _group_words(cat: Catalog, e: Expected) -> str:
+    """'' for one credential, '; one of 4 accepted' for a choice, else what it completes."""
+    req = e.requirement
+    if isinstance(req, CredentialReq):
+        return ""
+    if isinstance(req, AnyOf) and all(isinstance(i, CredentialReq) for i in req.items):
+        return f"; one of {len(req.items)} accepted"
+    return f"; completes {describe(req, cat.display_name)}"
+
+
+def step_reasons(cat: Catalog, step: Step) -> list[str]:
+    """Why a step is on the pathway, besides the gap skills it closes: each expected credential it
+    meets (with who expects it), and, for a step that closes and meets nothing, the later steps
+    that need it or whose price it lowers."""
+    out = [f"expected by employers ({e.importance}{_group_words(cat, e)}; {source_short(e)})" for e in step.meets]
+    if step.closes or step.meets:
+        return out
+    if step.needed_by:
+        out.append("a prerequisite for " + ", ".join(cat.credential_name(c) for c in step.needed_by))
+    if step.discounts:
+        out.append("lowers the price of " + ", ".join(cat.credential_name(c) for c in step.discounts))
+    return out
 
 
 def gate_lines(cat: Catalog, plan: Plan) -> list[str]:

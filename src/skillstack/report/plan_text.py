@@ -14,7 +14,7 @@ from skillstack.model import CurrentSalary, Level
 from skillstack.money import money
 from skillstack.pay import pay, role_pay
 from skillstack.plan.service import Plan, Step
-from skillstack.report.plan_data import gate_lines
+from skillstack.report.plan_data import gate_lines, step_reasons
 from skillstack.report.provenance import pay_text, price_label
 from skillstack.requirements import describe
 
@@ -30,7 +30,11 @@ def _step(cat: Catalog, n: int, step: Step) -> Text:
     text.append(f"\n    {step.start} to {step.end}  {money(step.cost)}")
     text.append(f" (price: {price_label(cat.credentials[step.credential])})", style="dim")
     text.append(f"  {step.hours:g} h")
-    text.append(f"\n    closes: {', '.join(step.closes)}" if step.closes else "\n    (a prerequisite for a later step)")
+    reasons = step_reasons(cat, step)
+    if step.closes:
+        text.append(f"\n    closes: {', '.join(step.closes)}")
+    for reason in reasons:
+        text.append(f"\n    {reason}" if step.closes or step.meets else f"\n    ({reason})")
     for stack in step.stacks:
         text.append(f"\n    + earns {cat.credential_name(stack)} ({stack}) at no extra cost", style="green")
     for waived in step.waived:

@@ -26,7 +26,7 @@ from skillstack.pay import Pay, pay, payback_words
 from skillstack.plan.service import Plan
 from skillstack.report.jsonify import dumps
 from skillstack.report.layout import blend, fit, ink_on, text_width
-from skillstack.report.plan_data import audit_dict, gate_lines, plan_dict
+from skillstack.report.plan_data import audit_dict, gate_lines, plan_dict, step_reasons
 from skillstack.report.provenance import pay_dict, pay_text, price_label, salary_dict, salary_origin
 from skillstack.safe_text import one_line, printable
 
@@ -162,6 +162,8 @@ def _context(catalog: Catalog, report: LearnerReport, stamp: datetime | None) ->
         "end": p.steps[-1].end if p.steps else p.start,
         "pays": pay(catalog, p, report.profile.current_salary), "pay_text": pay_text,
         "blocked": gate_lines(catalog, p),
+        "why": lambda step: ([f"closes {', '.join(catalog.skill_name(i) for i in step.closes)}"] if step.closes else [])
+        + step_reasons(catalog, step),
     }
 
 
