@@ -12,6 +12,7 @@ from skillstack.pay import pay, role_pay
 from skillstack.plan.problem import Expected
 from skillstack.plan.schedule import Missed, Step
 from skillstack.plan.service import Plan
+from skillstack.plan.solve import criteria_of
 from skillstack.report.provenance import pay_dict, price_origin
 from skillstack.requirements import describe, requirement_data
 
@@ -153,8 +154,7 @@ def _expected(e: Expected, met: bool, missed: Missed | None = None) -> dict[str,
 
 def plan_stages(plan: Plan) -> tuple[str, ...]:
     """The order in which the pathway was chosen, as stated in the output."""
-    ties: tuple[str, ...] = {"cost": ("hours", "count"), "hours": ("cost", "count"),
-                             "count": ("cost", "hours")}[plan.objective]
+    _, *ties = criteria_of(plan.objective)  # the solver's own order of tie-breakers
     stages = ["close the gap" + (" and hold the essential expected credentials"
                                  if any(e.importance == "essential" for e in plan.expected) else "")]
     if any(e.importance == "important" for e in plan.expected):
