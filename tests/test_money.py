@@ -9,6 +9,7 @@ import pytest
 
 import skillstack
 from skillstack.money import money
+from skillstack.validate.service import validate_paths
 
 PACKAGE = Path(skillstack.__file__).parent
 # "$" followed by an f-string field with a thousands separator or fixed decimals: a formatter of its own
@@ -30,3 +31,12 @@ def test_no_module_formats_money_its_own_way() -> None:
            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
            if OWN_FORMATTER.search(line)]
     assert own == []
+
+
+def test_a_message_about_a_price_uses_the_one_format(tmp_path: Path) -> None:
+    (tmp_path / "cat.yaml").write_text(
+        "skills: [{id: sql, name: SQL}]\ncredentials:\n  - {id: sql-course, name: SQL Course, issuer: X, kind: course,"
+        " cost: {amount: 1234.5, currency: EUR}, hours: 10, grants: [{skill: sql, level: 1}]}\n", encoding="utf-8")
+    messages = [p.message for p in validate_paths([tmp_path]).problems if p.rule == "non-usd-cost"]
+    assert messages == [("sql-course costs 1,234.50 EUR; budgets are in USD: convert the amount and keep the list price "
+                        "in cost.note")]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from skillstack.money import money
 from skillstack.problems import Problem, ProblemLevel
 from skillstack.validate.context import RuleContext
 
@@ -25,5 +26,5 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     for cred in ctx.catalog.credentials:
         if cred.cost.currency != "USD":
             yield Problem.at(cred.where, LEVEL, ID,
-                             f"{cred.id} costs {cred.cost.amount:g} {cred.cost.currency}; budgets are in USD: "
+                             f"{cred.id} costs {money(cred.cost.amount, cred.cost.currency)}; budgets are in USD: "
                              "convert the amount and keep the list price in cost.note")
