@@ -10,9 +10,15 @@ Usage: python bench/bench_plan.py [--profiles 20] [--mixed 100] [--greedy-profil
    built with skillstack.model.Profile/Constraints directly. Times
    skillstack.plan.service.plan(catalog, profile, date(2026, 12, 1)).
    Then --mixed more profiles with any objective, deadlines, optional skills,
-   sometimes two target roles, and (from their own random stream) education,
-   years of experience and a held expected credential: median, 90th
-   percentile, worst, and the 3 slowest.
+   sometimes two target roles, and (from their own random streams) education
+   (sometimes in the role's field, from an accredited program), years of
+   experience, a held expected credential and a credential in progress (counted
+   as earned, as `skillstack plan` does): median, 90th percentile, worst and the
+   3 slowest, in wall time and in the process's CPU time (what a busy machine
+   does not inflate). With --verify, each mixed profile's problem is solved
+   again by `solve_problem(..., reference=True)` (every stage a plain MIP: no
+   LP shortcut, no warm start, HiGHS's heuristics on) and the steps, cost, hours
+   and optimality must be the same.
 2. The whole command `skillstack plan --catalog bench/out/large --role R
    --format json`, once cold (an empty SKILLSTACK_CACHE_DIR) and 5 times warm.
    R is the first seeded random role with a feasible pathway from scratch.
@@ -62,6 +68,8 @@ def load(size: str):  # type: ignore[no-untyped-def]
     raw = load_raw([folder])
     errors = sum(p.level == "error" for p in raw.problems)
     catalog = build_catalog(raw)
+    gc.collect()
+    gc.freeze()  # the catalog lives to the end: the gc.collect() before each timing skips its objects
     print(f"loaded {size}: {len(catalog.credentials):,} credentials, {len(catalog.skills):,} skills, "
           f"{len(catalog.roles):,} roles in {time.perf_counter() - t0:.1f} s ({errors} read errors)", flush=True)
     return folder, catalog
@@ -184,13 +192,16 @@ def bench_plan_large(catalog, n_profiles: int, timeout: float) -> None:  # type:
 
 
 def mixed_profile(rng: random.Random, catalog, role_ids: list[str], skill_ids: list[str],  # type: ignore[no-untyped-def]
-                  learner: random.Random | None = None):
+                  learner: random.Random | None = None, more: random.Random | None = None):
     """Like random_profile, but any objective, a deadline 30-700 days out 40% of the time,
     optional skills 30% of the time and a second target role 20% of the time.
 
     With `learner` (its own random stream, so the draws above stay as they were): 60% state
     an education (none to master's), 60% have 1-8 years of experience in the target role's
-    domain (and 30% in one more), and 25% hold one of the credentials the role expects."""
+    domain (and 30% in one more), and 25% hold one of the credentials the role expects.
+    With `more` (a third stream): 30% of the educations are in the role's field of study
+    (half of them from an accredited program), and 20% of the profiles have a credential in
+    progress (one the role expects, else a granter of one of its skills), started 60 days ago."""
     from datetime import timedelta
 
     from skillstack.model import Constraints, Education, EducationHeld, HeldCredential
@@ -218,14 +229,29 @@ def mixed_profile(rng: random.Random, catalog, role_ids: list[str], skill_ids: l
     expected = sorted(credentials_named([e.requirement for e in role.expects]))
     held = ((HeldCredential(learner.choice(expected), earned=TODAY - timedelta(days=200)),)
             if expected and learner.random() < 0.25 else ())
-    return replace(profile, education=education, experience=tuple(sorted(experience.items())), credentials=held)
+    profile = replace(profile, education=education, experience=tuple(sorted(experience.items())), credentials=held)
+    if more is None:
+        return profile
+    if education is not None and more.random() < 0.3:
+        field = f"{role.domain.replace('-', ' ')} studies"  # gen_catalog's field names, spelt loosely
+        profile = replace(profile, education=replace(education, field_of_study=field, accredited=more.random() < 0.5))
+    if more.random() < 0.2:
+        have = {h.id for h in held}
+        pool = [c for c in expected if c not in have] or sorted(
+            {g for item in role.requires for g in catalog.granters(item.skill, item.level)})
+        if pool:
+            doing = more.choice(pool)
+            profile = replace(profile, in_progress=(doing,), started=((doing, TODAY - timedelta(days=60)),))
+    return profile
 
 
-def bench_mixed(catalog, n_profiles: int, timeout: float) -> None:  # type: ignore[no-untyped-def]
+def bench_mixed(catalog, n_profiles: int, timeout: float, verify: bool = False) -> None:  # type: ignore[no-untyped-def]
+    from skillstack.holdings import counting_in_progress
     from skillstack.plan.service import plan
 
     rng = random.Random(SEED + 2)
     learner = random.Random(SEED + 3)
+    more = random.Random(SEED + 4)
     role_ids = sorted(r.id for r in catalog.roles)
     skill_ids = sorted(s.id for s in catalog.skills)
     # warm-up outside the timings: import the solver and HiGHS, build the catalog's granters index
@@ -237,7 +263,7 @@ def bench_mixed(catalog, n_profiles: int, timeout: float) -> None:  # type: igno
     rows = []
     cpu: list[float] = []
     for _ in range(n_profiles):
-        profile = mixed_profile(rng, catalog, role_ids, skill_ids, learner)
+        profile, _notes = counting_in_progress(catalog, mixed_profile(rng, catalog, role_ids, skill_ids, learner, more))
         gc.collect()
         result, took = limited(timeout, plan, catalog, profile, TODAY, cpu=cpu)
         rows.append((float("inf") if isinstance(result, Timeout) else took, profile, result))
@@ -245,7 +271,7 @@ def bench_mixed(catalog, n_profiles: int, timeout: float) -> None:  # type: igno
     done = [r for _, _, r in rows if not isinstance(r, BaseException)]
     print()
     print(f"plan() on the large catalog, {n_profiles} mixed profiles (any objective, deadlines, optional "
-          f"skills, two roles, education, experience, a held expected credential)")
+          f"skills, two roles, education, experience, a held expected credential, one in progress)")
     print(f"  median {fmt_time(statistics.median(times), timeout)}, 90th percentile "
           f"{fmt_time(times[int(0.9 * (len(times) - 1))], timeout)}, worst {fmt_time(times[-1], timeout)}; "
           f"feasible {sum(r.feasible for r in done)}/{n_profiles}, proved optimal "
@@ -259,6 +285,34 @@ def bench_mixed(catalog, n_profiles: int, timeout: float) -> None:  # type: igno
                 else f"{'feasible' if result.feasible else 'infeasible (explained)'}, {len(result.steps)} steps")
         print(f"  slowest: {fmt_time(took, timeout)}  optimize {profile.constraints.optimize}, "
               f"{len(profile.targets)} role(s), deadline {profile.constraints.deadline or '-'}: {what}")
+    if verify:
+        verify_mixed(catalog, [profile for _, profile, _ in rows])
+
+
+def verify_mixed(catalog, profiles) -> None:  # type: ignore[no-untyped-def]
+    """Each profile's problem (as plan() builds it) solved by solve_problem and by its reference
+    configuration: the same steps, cost, hours and verdicts, or the bench fails."""
+    from skillstack.plan.solve import solve_problem
+
+    same, differ, seconds = 0, [], 0.0
+    for n, profile in enumerate(profiles):
+        problem = build_problem(catalog, profile, TODAY)
+        fast = solve_problem(problem)
+        t0 = time.process_time()
+        slow = solve_problem(problem, reference=True)
+        seconds += time.process_time() - t0
+        mine = (fast.steps, fast.cost, fast.hours, fast.feasible, fast.optimal)
+        theirs = (slow.steps, slow.cost, slow.hours, slow.feasible, slow.optimal)
+        if mine == theirs:
+            same += 1
+        else:
+            differ.append(f"#{n}: {mine[1:]} vs reference {theirs[1:]}")
+    print(f"  verified against the reference solve (every stage a plain MIP; {ms(seconds / len(profiles))} CPU "
+          f"each): {same}/{len(profiles)} the same steps, cost, hours and verdicts")
+    for line in differ:
+        print(f"  DIFFERS {line}")
+    if differ:
+        raise SystemExit(f"{len(differ)} answers differ from the reference solve")
 
 
 def fmt_time(seconds: float, timeout: float) -> str:
@@ -516,6 +570,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--greedy-profiles", type=int, default=200)
     parser.add_argument("--timeout", type=float, default=10.0,
                         help="stop one plan() on the large catalog after this many seconds (0: never)")
+    parser.add_argument("--verify", action="store_true",
+                        help="check each mixed profile's answer against the reference solve (slower)")
     parser.add_argument("--skip-cli", action="store_true")
     parser.add_argument("--skip-large", action="store_true")
     parser.add_argument("--skip-greedy", action="store_true")
@@ -532,7 +588,7 @@ def main(argv: list[str]) -> int:
         if args.profiles:
             bench_plan_large(large, args.profiles, args.timeout)
         if args.mixed:
-            bench_mixed(large, args.mixed, args.timeout)
+            bench_mixed(large, args.mixed, args.timeout, args.verify)
         if not args.skip_cli:
             role = pick_cli_role(large, min(args.timeout, 5) or 5)
             del large

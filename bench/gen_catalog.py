@@ -42,7 +42,9 @@ when `last_reviewed: 2026-10-01` turns stale). Its shape imitates a real catalog
   retiring (`status: retiring`, a `retires` date in 2027);
 - education: about 30% of the gated industry certifications read like the
   PMP's rule (`any_of` a bachelor's degree and 3 years, or a secondary diploma
-  and 5 years of experience);
+  and 5 years of experience); a quarter of those read like RHIT's instead (an
+  associate degree in the field from an accredited program, or a bachelor's
+  and the years: `{education: associate, field, accredited: true}`);
 - each role requires 5-12 skills (essential / important / optional; 70% from
   one specialty, the rest general skills of its domain or another specialty)
   at levels that a credential with at most one requirement and no experience
@@ -54,7 +56,10 @@ when `last_reviewed: 2026-10-01` turns stale). Its shape imitates a real catalog
   credentials (one id or an `any_of` of 2-3 ids; essential / important /
   optional 35/40/25) among the active credentials of their specialty that have
   at most one requirement and no experience or education gate, each with a
-  `source`. These draws use their own random stream too.
+  `source`. These draws use their own random stream too. A third stream
+  reshapes some of those items: 20% become `n_of: 2` of three credentials, 15%
+  a mixed group (`any_of` one credential or `all_of` two others); and 30% of
+  the roles' education items name a field of study.
 
 Text is written directly (flow-style items, like the shipped catalog), which is
 much faster than a YAML dumper.
@@ -90,6 +95,7 @@ DOMAINS = ["data", "cloud", "security", "software", "it-support", "marketing", "
 DOMAIN_LABEL = {"data": "Data", "cloud": "Cloud", "security": "Security", "software": "Software",
                 "it-support": "IT Support", "marketing": "Marketing", "ux": "UX",
                 "project-management": "Project Management", "ai-ml": "AI/ML", "healthcare-it": "Healthcare IT"}
+FIELD = {d: f"{label} studies" for d, label in DOMAIN_LABEL.items()}  # a field of study per domain
 KINDS = [("course", 30), ("professional-certificate", 30), ("digital-badge", 20), ("industry-certification", 20)]
 KIND_LABEL = {"course": "Course", "professional-certificate": "Professional Certificate",
               "digital-badge": "Badge", "industry-certification": "Certification"}
@@ -104,6 +110,9 @@ VOUCHER_SHARE = 0.3  # industry certifications whose issuer gives a voucher for 
 RETIRED_SHARE = 0.03  # credentials retired, with a successor
 RETIRING_SHARE = 0.02  # credentials retiring in 2027
 EDUCATION_SHARE = 0.3  # gated industry certifications whose gate reads like the PMP's
+ACCREDITED_SHARE = 0.25  # ... of which read like RHIT's (an accredited associate degree in the field)
+EXPECT_SHAPES = (0.2, 0.35)  # expected-credential items below the first: n_of; below the second: mixed
+ROLE_FIELD_SHARE = 0.3  # roles' education items that name a field of study
 EXPECTS_SHARE = 0.6  # roles naming expected credentials
 EXPECT_IMPORTANCE = (["essential", "important", "optional"], [35, 40, 25])
 ROLE_LEVEL = ["entry", "entry", "mid", "senior", "senior"]  # by the title's seniority word
@@ -181,6 +190,7 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
     rng = random.Random(f"{seed}:{size}")
     prices = random.Random(f"{seed}:{size}:pricing")  # subscriptions and vouchers only
     model = random.Random(f"{seed}:{size}:model")  # lifecycle, education, seniority, expected credentials
+    shapes = random.Random(f"{seed}:{size}:shapes")  # n_of and mixed expected items, fields of study
     outdir.mkdir(parents=True, exist_ok=True)
     for old in outdir.glob("*.yaml"):
         old.unlink()
@@ -271,7 +281,8 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
     retired: list[tuple[int, int, str]] = []  # (line list index, cluster, id) of retired and retiring ones
     active_cl: list[list[str]] = [[] for _ in range(n_clusters)]  # active non-stack credentials, by specialty
     easy_creds_cl: list[list[str]] = [[] for _ in range(n_clusters)]  # ... with <= 1 requirement, no gate
-    lifecycle_counts = {"retired": 0, "retiring": 0, "education": 0}
+    lifecycle_counts = {"retired": 0, "retiring": 0, "education": 0, "accredited": 0, "n_of expected": 0,
+                        "mixed expected": 0}
 
     # Prerequisite depth: 0 for a credential with no requirements, else 1 + the deepest thing its
     # requirements lean on (a skill at a level counts as deep as its shallowest granter). Real
@@ -394,8 +405,14 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
             if gated and kind == "industry-certification" and model.random() < EDUCATION_SHARE:
                 years = model.choice([2, 3])
                 reqs = [r for r in reqs if not r.startswith("{experience")]
-                reqs.append(f"any_of: [{{all_of: [{{education: bachelor}}, {{experience: {domain}, years: {years}}}]}}, "
-                            f"{{all_of: [{{education: high-school}}, {{experience: {domain}, years: {years + 2}}}]}}]")
+                bachelor = f"{{all_of: [{{education: bachelor}}, {{experience: {domain}, years: {years}}}]}}"
+                if shapes.random() < ACCREDITED_SHARE:  # like RHIT: an accredited degree in the field
+                    reqs.append(f"any_of: [{{education: associate, field: {q(FIELD[domain])}, accredited: true}}, "
+                                f"{bachelor}]")
+                    lifecycle_counts["accredited"] += 1
+                else:  # like the PMP
+                    reqs.append(f"any_of: [{bachelor}, "
+                                f"{{all_of: [{{education: high-school}}, {{experience: {domain}, years: {years + 2}}}]}}]")
                 depth = max(depth, 1)
                 lifecycle_counts["education"] += 1
             fate = model.random()
@@ -550,7 +567,22 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
             for _ in range(1 if model.random() < 0.7 else 2):
                 ids = sorted(set(model.sample(preferred, min(len(preferred), model.choice([1, 1, 2, 3])))))
                 imp = model.choices(*EXPECT_IMPORTANCE)[0]
-                if len(ids) == 1:
+                shape = shapes.random()
+                if shape < EXPECT_SHAPES[1] and len(preferred) >= 3:
+                    rest = [c for c in preferred if c not in ids]
+                    three = sorted([*ids, *shapes.sample(rest, 3 - len(ids))] if len(ids) < 3 else ids)
+                    if shape < EXPECT_SHAPES[0]:  # two of three, like "two of these certifications"
+                        items = ", ".join(f"{{credential: {c}}}" for c in three)
+                        lines.append(f"      - n_of: 2\n        from: [{items}]")
+                        lifecycle_counts["n_of expected"] += 1
+                    else:  # one credential, or two others together
+                        first, *pair = shapes.sample(three, 3)
+                        lines.append(f"      - any_of: [{{credential: {first}}}, "
+                                     f"{{all_of: [{', '.join(f'{{credential: {c}}}' for c in sorted(pair))}]}}]")
+                        lifecycle_counts["mixed expected"] += 1
+                    lines.append(f"        importance: {imp}")
+                    lines.append(f"        source: {q(POSTINGS)}")
+                elif len(ids) == 1:
                     lines.append(f"      - {{credential: {ids[0]}, importance: {imp}, source: {q(POSTINGS)}}}")
                 else:
                     lines.append(f"      - any_of: [{', '.join(f'{{credential: {c}}}' for c in ids)}]")
@@ -563,7 +595,8 @@ def generate(size: str, outdir: Path, seed: int = SEED) -> dict[str, int]:
                          f"source: {q('synthetic: experience asked in generated postings')}}}")
         if model.random() < 0.3:
             imp = model.choice(["important", "optional"])
-            lines.append(f"      - {{education: bachelor, importance: {imp}, "
+            field = f", field: {q(FIELD[domain])}" if shapes.random() < ROLE_FIELD_SHARE else ""
+            lines.append(f"      - {{education: bachelor{field}, importance: {imp}, "
                          f"source: {q('synthetic: typical entry-level education')}}}")
         lines += [f"      - {{skill: {s}, level: {level_text(rng, lv)}, importance: {imp}}}"
                   for s, (lv, imp) in wanted.items()]

@@ -114,3 +114,14 @@ def test_solver_matches_brute_force(p: PlanProblem) -> None:
 @given(problems())
 def test_greedy_pathway_is_valid(p: PlanProblem) -> None:
     replay(p, greedy(p))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problems())
+def test_the_reference_configuration_gives_the_same_answer(p: PlanProblem) -> None:
+    """The bench checks the 50k answers against `reference=True` (every stage a plain MIP):
+    it must be the same canonical pathway."""
+    sol, ref = solve(p), solve(p, reference=True)
+    assert ref.optimal
+    assert (ref.steps, ref.stacks, ref.cost, ref.hours, ref.feasible) == (sol.steps, sol.stacks, sol.cost, sol.hours,
+                                                                          sol.feasible)

@@ -82,7 +82,9 @@ def _import_highspy() -> None:
 class Highs:
     """A HiGHS instance holding one model, solved stage after stage."""
 
-    def __init__(self, milp: Milp, deadline: float) -> None:
+    def __init__(self, milp: Milp, deadline: float, *, reference: bool = False) -> None:
+        """`reference`: every stage a MIP solved without the LP-relaxation shortcut, the warm start
+        or the heuristics switched off (slower; the bench checks answers against it)."""
         import highspy
 
         self._status = highspy.HighsModelStatus
@@ -102,13 +104,14 @@ class Highs:
             ("presolve", "off"),  # see the module docstring
         ):
             self.h.setOptionValue(option, value)
-        for option in HEURISTICS_OFF:  # options older HiGHS releases lack are left as they are
+        for option in () if reference else HEURISTICS_OFF:  # options older releases lack are left as they are
             self.h.setOptionValue(option, False)
+        self.reference = reference
         self.n = len(milp.lower)
         self.all = list(range(self.n))
         self.integers = [col for col, flag in enumerate(milp.integer) if flag]
         # the LP relaxation first (an option older HiGHS releases lack: then the MIP only)
-        self.relax = self.h.setOptionValue("solve_relaxation", False) == highspy.HighsStatus.kOk
+        self.relax = self.h.setOptionValue("solve_relaxation", False) == highspy.HighsStatus.kOk and not reference
         self.h.addVars(self.n, milp.lower, milp.upper)
         self.h.changeColsIntegrality(self.n, self.all, milp.integer)
         if milp.starts:
@@ -143,7 +146,7 @@ class Highs:
             relaxed = self._relaxed(costs, cutoff)
             if relaxed is not None:
                 return relaxed
-        if self._warm is not None:
+        if self._warm is not None and not self.reference:
             self.h.setSolution(self.n, self.all, self._warm)
         if cutoff is not None:
             self.h.setOptionValue("objective_bound", cutoff + INTEGRAL_TOL * max(1.0, abs(cutoff)))

@@ -86,13 +86,15 @@ def criteria_of(objective: str) -> tuple[str, str, str]:
     return CRITERIA[objective]
 
 
-def solve_problem(problem: PlanProblem, time_limit: float = TIME_LIMIT, *, canonical: bool = True) -> PlanSolution:
+def solve_problem(problem: PlanProblem, time_limit: float = TIME_LIMIT, *, canonical: bool = True,
+                  reference: bool = False) -> PlanSolution:
     """The optimal pathway for `problem`, or the best partial one.
 
     `optimal` is true only when HiGHS proved every stage optimal within
     `time_limit` seconds; otherwise the best pathway found so far is returned
     (the greedy one if the solver found none). `canonical=False` skips the final
     tie-break (stage 4): the totals are the same, the steps one of the optimal sets.
+    `reference=True` solves every stage as a plain MIP (see `Highs`): the same answer, slower.
 
     >>> solve_problem(PlanProblem(candidates=())).feasible
     True
@@ -108,7 +110,7 @@ def solve_problem(problem: PlanProblem, time_limit: float = TIME_LIMIT, *, canon
         return finish(problem, start, [], optimal=True, status=PARTIAL)
     model = Model(candidates, stacks, start, open_gap, problem)
     deadline = time.monotonic() + time_limit
-    highs = Highs(model.milp, deadline)
+    highs = Highs(model.milp, deadline, reference=reference)
     tail = _tail(model, criteria, canonical)
     must = model.gap_columns + model.essential_columns
     essential_unmeetable = any(e.importance == "essential" for e in model.unmeetable)
@@ -118,7 +120,7 @@ def solve_problem(problem: PlanProblem, time_limit: float = TIME_LIMIT, *, canon
         if not outcome.infeasible:
             solution = _result(problem, start, model, outcome, partial=False)
             if problem.near_ties and outcome.optimal and outcome.chosen is not None:
-                ties = _near_ties(problem, start, model, outcome.chosen, criteria, deadline)
+                ties = _near_ties(problem, start, model, outcome.chosen, criteria, deadline, reference)
                 solution = replace(solution, near_ties=ties)
             return solution
         highs.set_lower(must, 0.0)
@@ -300,7 +302,7 @@ def _result(problem: PlanProblem, start: Progress, model: Model, outcome: _Outco
 
 
 def _near_ties(problem: PlanProblem, start: Progress, model: Model, chosen: frozenset[int],
-               criteria: Sequence[str], deadline: float) -> tuple[NearTie, ...]:
+               criteria: Sequence[str], deadline: float, reference: bool = False) -> tuple[NearTie, ...]:
     """Pathways at most 5% worse on the objective that are much better on the other measure,
     or that meet an optional expected credential the optimum lacks."""
     objective = criteria[0]
@@ -320,7 +322,7 @@ def _near_ties(problem: PlanProblem, start: Progress, model: Model, chosen: froz
         out.append(NearTie(path.steps, path.cost, path.hours, why))
 
     def fresh() -> Highs:
-        highs = Highs(model.milp, deadline)
+        highs = Highs(model.milp, deadline, reference=reference)
         highs.set_lower(model.gap_columns + model.essential_columns, 1.0)
         highs.add_row(model.criterion(objective), -INF, limit)
         expected = model.criterion("expected")
