@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from skillstack.catalog import Catalog
-from skillstack.model import CredentialId, CredentialReq, RoleId, SkillId, SkillReq
+from skillstack.model import Credential, CredentialId, CredentialReq, RoleId, SkillId, SkillReq
 from skillstack.requirements import State, all_hold, atoms
 
 if TYPE_CHECKING:  # networkx is imported when a graph is built, not at start-up
@@ -176,20 +176,33 @@ def reachable(catalog: Catalog, deps: Dependents, state: State | None = None) ->
     reached. A worklist keeps it near-linear: a credential is re-checked only when a skill or
     credential with a `requires` or `part_of` edge into it changes."""
     state = state or State(any_experience=True)
-    credentials = catalog.credentials
+    by_id: dict[str, Credential] = {cred.id: cred for cred in catalog.credentials}
+    # who waits on what, by bare id: most skills gate nothing, and no node name is built per grant
+    waiting: dict[str, dict[str, list[Credential]]] = {"skill": {}, "credential": {}}
+    for node, targets in deps.items():
+        kind, ident = node.split(":", 1)
+        found = [by_id[cid] for cid, edge in targets.items() if edge in ("requires", "part_of") and cid in by_id]
+        if found:
+            waiting[kind][ident] = found
+    on_skill, on_credential = waiting["skill"], waiting["credential"]
+    skills, held = state.skills, state.credentials
     got: set[str] = set()
-    queue = list(credentials)
+    queue = list(by_id.values())
     while queue:
         cred = queue.pop()
-        if cred.id in got or cred.id in state.credentials or not all_hold(cred.needs, state):
+        cid = cred.id
+        if cid in got or cid in held:
             continue
-        got.add(cred.id)
-        state.credentials.add(cred.id)
-        changed = state.add_grants((g.skill, g.level) for g in cred.grants)
-        for node in [cred_node(cred.id), *map(skill_node, changed)]:
-            for cid, kind in deps.get(node, {}).items():
-                if kind in ("requires", "part_of") and cid in credentials:
-                    queue.append(credentials[cid])
+        needs = cred.needs
+        if needs and not all_hold(needs, state):
+            continue
+        got.add(cid)
+        held.add(cid)
+        queue.extend(on_credential.get(cid, ()))
+        for grant in cred.grants:  # State.add_grants, inline: it runs for every grant of the catalog
+            if grant.level > skills.get(grant.skill, 0):
+                skills[grant.skill] = grant.level
+                queue.extend(on_skill.get(grant.skill, ()))
     return got, state
 
 

@@ -37,6 +37,26 @@ class RuleContext:
         got, state = reachable(self.catalog, self.dependents)
         return got, {k: int(v) for k, v in state.skills.items()}
 
+    @cached_property
+    def skill_ids(self) -> frozenset[str]:
+        """The ids of the catalog's skills, as a set (rules test millions of references)."""
+        return frozenset(skill.id for skill in self.catalog.skills)
+
+    @cached_property
+    def credential_ids(self) -> frozenset[str]:
+        return frozenset(cred.id for cred in self.catalog.credentials)
+
+    @cached_property
+    def best_grants(self) -> dict[str, int]:
+        """Every skill id credentials grant (known or not) -> the highest level granted: one
+        walk over every grant, for the rules about grants (unknown-reference, ungranted-skill)."""
+        best: dict[str, int] = {}
+        for cred in self.catalog.credentials:
+            for grant in cred.grants:
+                if grant.level > best.get(grant.skill, 0):
+                    best[grant.skill] = int(grant.level)
+        return best
+
     def requirement_lists(self) -> Iterator[tuple[Credential, str, tuple[Requirement, ...]]]:
         """(credential, 'requires' | 'recommends' | 'awarded_for', requirements) for every credential."""
         for cred in self.catalog.credentials:

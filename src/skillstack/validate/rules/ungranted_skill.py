@@ -23,14 +23,10 @@ LEVEL: ProblemLevel = "warning"
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     catalog = ctx.catalog
-    best: dict[str, int] = {}  # skill -> its highest grant (granters at a level exist iff it is that high)
-    for cred in catalog.credentials:
-        for grant in cred.grants:
-            if int(grant.level) > best.get(grant.skill, 0):
-                best[grant.skill] = int(grant.level)
+    best = ctx.best_grants  # skill -> its highest grant (granters at a level exist iff it is that high)
     for role in catalog.roles:
         for need in role.requires:
-            if need.skill not in catalog.skills or best.get(need.skill, 0) >= need.level:
+            if need.skill not in ctx.skill_ids or best.get(need.skill, 0) >= need.level:
                 continue
             top = best.get(need.skill, 0)
             found = f"the highest grant is level {top}" if top else "no credential grants it"

@@ -55,29 +55,32 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
 
 def _unknown(ctx: RuleContext) -> Iterator[tuple[Problem, str]]:
     cat = ctx.catalog
+    skills, credentials = ctx.skill_ids, ctx.credential_ids
     for skill in cat.skills:
-        if skill.broader and skill.broader not in cat.skills:
+        if skill.broader and skill.broader not in skills:
             yield _problem(cat.skills, skill.broader, skill.where, f"broader of skill {skill.id}")
+    unknown_grants = ctx.best_grants.keys() - skills  # most catalogs: none, and no grant is walked again
     for cred in cat.credentials:
-        for grant in cred.grants:
-            if grant.skill not in cat.skills:
-                yield _problem(cat.skills, grant.skill, where_of(grant.where, cred.where), f"grants of {cred.id}")
+        if unknown_grants:
+            for grant in cred.grants:
+                if grant.skill in unknown_grants:
+                    yield _problem(cat.skills, grant.skill, where_of(grant.where, cred.where), f"grants of {cred.id}")
         for field_name, reqs in (("requires", cred.requires), ("recommends", cred.recommends)):
-            for atom in atoms(reqs):
+            for atom in atoms(reqs) if reqs else ():
                 where = where_of(atom.where, cred.where)
                 if isinstance(atom, CredentialReq):
-                    if atom.credential not in cat.credentials:
+                    if atom.credential not in credentials:
                         yield _problem(cat.credentials, atom.credential, where, f"{field_name} of {cred.id}")
-                elif hasattr(atom, "skill") and atom.skill not in cat.skills:
+                elif hasattr(atom, "skill") and atom.skill not in skills:
                     yield _problem(cat.skills, atom.skill, where, f"{field_name} of {cred.id}")
-        if cred.superseded_by is not None and cred.superseded_by not in cat.credentials:
+        if cred.superseded_by is not None and cred.superseded_by not in credentials:
             yield _problem(cat.credentials, cred.superseded_by, cred.where, f"superseded_by of {cred.id}")
         for discount in cred.discounts:
             after = discount.after_credential
-            if after is not None and after not in cat.credentials:
+            if after is not None and after not in credentials:
                 yield _problem(cat.credentials, after, where_of(discount.where, cred.where),
                                f"discounts of {cred.id}")
     for role in cat.roles:
         for need in role.requires:
-            if need.skill not in cat.skills:
+            if need.skill not in skills:
                 yield _problem(cat.skills, need.skill, where_of(need.where, role.where), f"requires of role {role.id}")
