@@ -38,7 +38,7 @@ FUZZ = settings(max_examples=40, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 PIECES = ["\t", "\r", "\x00", ":", "- ", "{", "}", "[", "]", "'", '"', "&a ", "*a", "!!str ", "\n  ", "\n- ",
           " .inf", " 012", " ~", " TRUE", " 1e400", " 9999-12-31", "\ufeff", "\u202e", "#", "? ", "---\n",
-          " x-note: 1", ", ", "|-\n  ", "\"\\u0031\""]
+          " x-note: 1", ", ", "|-\n  ", "\"\\u0031\"", " & ", "* ", ", *", "- !", "&"]
 
 
 def mutated() -> st.SearchStrategy[bytes]:
@@ -153,6 +153,42 @@ def test_every_tricky_scalar_in_every_field_reads_the_same_either_way(tmp_path: 
             assert summary(fast) == summary(located), (key, scalar)
             taken += isinstance(fast.credentials[0].where, LazyRef) if fast.credentials else 0
     assert taken > len(VALID) * len(SCALARS) // 4  # most of them on the fast path
+
+
+SKILL_ITEM = "skills:\n  - id: py\n    {line}\n"
+TEXT_NOT_PROPERTIES = [  # an `&`, `*` or `!` inside text, where a quick scan could take it for a node's start
+    "name: R&D, & more", "name: Sales - & Marketing", "name: Wow! * 2", 'name: "Audit, & Control"',
+    "name: 'x, *y'", "name: Python\n    aliases: [a & b, 'c, *d', \"e, !f\", g !h]", "name: \"[&x]\"",
+    "description: |\n      * a bullet\n      - & another\n      ! not a tag\n    name: Python",
+    "description: >-\n      * folded\n      & kept\n    name: Python",
+    "name: Python\n    description: plain text\n      * continued on the next line",
+    "name: Python  # comment, & *not* !a tag",
+]
+PROPERTIES = [  # anchors, aliases and tags: the located reader reads them (and refuses what it must)
+    "name: &n Python", "name: Python\n    aliases: [&a x, *a]", "name: !!str Python", "name: ! Python", "&k name: Python",
+    "name: Python\n    aliases: &list\n      - py", "name: Python\n    description: !!str |\n      text",
+    "name: P\n    domain: &d data\n  - id: r\n    name: R\n    domain: *d", "name: Python\n    aliases: [ *missing ]",
+]
+
+
+@pytest.mark.parametrize("line", TEXT_NOT_PROPERTIES)
+def test_an_ampersand_star_or_bang_in_text_keeps_the_fast_path(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(SKILL_ITEM.format(line=line), encoding="utf-8")
+    fast, located = read_both(path)
+    assert summary(fast) == summary(located) and not fast.problems
+    assert isinstance(fast.skills[0].where, LazyRef)  # read by the fast reader
+
+
+@pytest.mark.parametrize("line", PROPERTIES)
+def test_anchors_aliases_and_tags_go_to_the_located_reader(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(SKILL_ITEM.format(line=line), encoding="utf-8")
+    data = path.read_bytes()
+    assert fastread.CatalogReader().read(data, Locator(str(path), str(path), data)) is None
+    fast, located = read_both(path)
+    assert summary(fast) == summary(located)
+    assert not any(isinstance(s.where, LazyRef) for s in fast.skills)
 
 
 @FUZZ

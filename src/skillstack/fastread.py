@@ -13,9 +13,12 @@ can read exactly as `yamlread` does, and answers None (the caller then uses
 `yamlread`) for:
 - anything the schema would report (the located reader reports it, located);
 - bytes that are not UTF-8, a BOM-less control character, a tab or a carriage
-  return, tags, anchors, aliases, directives, several documents, complex keys,
-  very long numerals (`resolve_plain` keeps them as text), deep nesting (a
-  hostile file: refused by `yamlread`, never given to C++);
+  return, directives, several documents, complex keys, very long numerals
+  (`resolve_plain` keeps them as text), deep nesting (a hostile file: refused by
+  `yamlread`, never given to C++);
+- a tag, an anchor or an alias, as libyaml or rapidyaml reads one (an `&`, `*`
+  or `!` inside text, `R&D` or a `* ` bullet in a block scalar, is text: a quick
+  scan finds where one could start, and only then do both parsers say);
 - a parse error in rapidyaml (its message goes to the null device: it writes
   to the process's stderr from C++);
 - a duplicate key (rapidyaml keeps both, JSON keeps the last: the node count
@@ -34,14 +37,14 @@ from typing import Any
 
 from skillstack import model as m
 from skillstack.locate import LazyRef, Locator
-from skillstack.yamlread import resolve_plain
+from skillstack.yamlread import has_node_properties, resolve_plain
 
 _PRINTABLE = bytes(range(0x20, 0x7F)) + b"\n" + bytes(range(0x80, 0x100))
 _DIGITS = bytes.maketrans(b"0123456789", b"\x01" * 10)
 _SUSPECT_HIGH = re.compile(
     rb"\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]|\xef\xbb\xbf"  # C1 controls (NEL too), U+FFFE/FFFF, a BOM
     rb"|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")  # bidirectional overrides (the schema refuses them)
-_SUSPECT_TOKEN = re.compile(  # a tag, an anchor or an alias where a node can start
+_MAYBE_PROPERTY = re.compile(  # where a tag, an anchor or an alias could start a node (or text)
     rb"(?:^[ ]*|[:?,\[{\]}-][ ]*)[!&*]", re.MULTILINE)
 _SUSPECT_LINE = re.compile(
     rb"^(?:---|\.\.\.|%)"  # several documents, directives
@@ -63,8 +66,6 @@ def suspect(data: bytes) -> bool:
     if _LONG_RUN in data.translate(_DIGITS) or _DEEP_INDENT in data or data.startswith(b" " * 24):
         return True
     if (b"\xc2" in data or b"\xef" in data or b"\xe2" in data) and _SUSPECT_HIGH.search(data):
-        return True
-    if (b"!" in data or b"&" in data or b"*" in data) and _SUSPECT_TOKEN.search(data):
         return True
     return (b"---" in data or b"..." in data or b"%" in data or b"?" in data or b"- -" in data
             or b"-  " in data) and _SUSPECT_LINE.search(data) is not None
@@ -98,8 +99,13 @@ def parse(data: bytes) -> Any:
     if suspect(data) or not _shallow(data):
         return None
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
+        return None
+    # `&`, `*` or `!` where a node could start: an anchor, an alias or a tag, or only text
+    # (`R&D, & more`, a `* ` bullet in a block scalar)? Both parsers must read none
+    maybe = (b"!" in data or b"&" in data or b"*" in data) and _MAYBE_PROPERTY.search(data) is not None
+    if maybe and has_node_properties(text):
         return None
     import msgspec
     import ryml
@@ -109,13 +115,20 @@ def parse(data: bytes) -> Any:
     try:
         with native_output_silenced():  # rapidyaml prints its parse errors to stderr
             tree = ryml.parse_in_arena(data)
-        text = ryml.emit_json(tree)
-        root = msgspec.json.decode(text)
+        if maybe and _ryml_properties(tree):
+            return None
+        root = msgspec.json.decode(ryml.emit_json(tree))
     except Exception:  # noqa: BLE001 - any failure: the located reader says what is wrong
         return None
     if type(root) is not dict or 1 + _count(root) != tree.size():
         return None
     return root
+
+
+def _ryml_properties(tree: Any) -> bool:
+    """Whether rapidyaml read an anchor, an alias or a tag on any node of `tree`."""
+    return any(tree.has_anchor(i) or tree.is_ref(i) or tree.has_key_tag(i) or tree.has_val_tag(i)
+               for i in range(tree.size()))
 
 
 def _count(value: Any) -> int:

@@ -166,6 +166,20 @@ def _scalar_value(ev: Any) -> Scalar_:
     return value
 
 
+def has_node_properties(text: str) -> bool:
+    """Whether libyaml reads an anchor, an alias or a tag anywhere in `text` (an `&`, `*` or `!`
+    inside a scalar is text, not one of them); a syntax error counts as yes: `read_text` then
+    says what is wrong."""
+    try:
+        for ev in yaml.parse(text, Loader=_Loader):
+            if type(ev) is AliasEvent or getattr(ev, "anchor", None) is not None or \
+                    getattr(ev, "tag", None) is not None:
+                return True
+    except yaml.YAMLError:
+        return True
+    return False
+
+
 def compose(text: str, max_nodes: int) -> Node | None:
     """Build nodes from libyaml's events; raises _Refused or yaml.YAMLError."""
     stack: list[Node] = []
