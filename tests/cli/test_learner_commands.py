@@ -114,7 +114,7 @@ def test_text_output_reads_well(mini: list[str]) -> None:
     assert code == 0
     assert " 3. Statistics with Python (stats-course)" in out
     assert "+ earns Acme Data Stack (data-stack) at no extra cost" in out
-    assert "Total: $230, 60 hours, 6 weeks at 10 h/week, 3 credential(s)" in out
+    assert "Total: $230, 60 hours, 6 weeks at 10 h/week, 3 credentials" in out
     assert "optimal (proven by the solver)" in out
 
 

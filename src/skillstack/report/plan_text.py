@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -10,13 +11,18 @@ from rich.text import Text
 
 from skillstack.audit import Audit, RoleAudit
 from skillstack.catalog import Catalog
-from skillstack.model import CurrentSalary, Level
+from skillstack.model import IMPORTANCE_WEIGHTS, CurrentSalary, Level
 from skillstack.money import money
 from skillstack.pay import pay, role_pay
 from skillstack.plan.service import Plan, Step
 from skillstack.report.plan_data import gate_lines, step_reasons
 from skillstack.report.provenance import pay_text, price_label
-from skillstack.requirements import describe
+from skillstack.requirements import credentials_named, describe
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 credential', '2 credentials'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _level(n: int) -> str:
@@ -140,16 +146,36 @@ def _infeasible_answer(cat: Catalog, plan: Plan, quiet: bool) -> str:
             f"{cost} and move the deadline (or study {pace:g} h/week).")
 
 
+def _field(cat: Catalog, weights: Iterable[tuple[str, float]]) -> str:
+    """The domain that carries the most weight among (skill, weight) pairs (ties: by name)."""
+    total: dict[str, float] = {}
+    for skill, weight in weights:
+        domain = cat.skills[skill].domain if skill in cat.skills else ""
+        total[domain] = total.get(domain, 0) + weight
+    return min(total, key=lambda d: (-total[d], d)) if total else ""
+
+
 def _changes_answer(cat: Catalog, plan: Plan, cid: str) -> bool:
-    """Whether a left-out credential grants something the gap needs (so leaving it out shaped the answer)."""
+    """Whether a left-out credential is one a learner would ask about: a credential the roles
+    expect, or one that grants a gap skill at its level and belongs to the field of the target
+    roles or of the gap (the domain most of its grants are in), so a security certification
+    granting risk management is not listed for a project manager."""
     cred = cat.credentials.get(cid)
+    if cred is None:
+        return False
+    if any(cid in credentials_named([e.requirement]) for e in plan.expected + plan.suggestions):
+        return True
     wanted = {g.skill: int(g.level) for g in plan.gap}
-    return cred is not None and any(int(g.level) >= wanted.get(g.skill, 99) for g in cred.grants)
+    if not any(int(g.level) >= wanted.get(g.skill, 99) for g in cred.grants):
+        return False
+    fields = {cat.roles[r].domain for r in plan.roles} | {
+        _field(cat, ((g.skill, IMPORTANCE_WEIGHTS[g.importance]) for g in plan.gap))}
+    return _field(cat, ((g.skill, int(g.level)) for g in cred.grants)) in fields
 
 
 def _left_out(cat: Catalog, plan: Plan, verbose: bool) -> list[RenderableType]:
-    """Left-out credentials grouped by reason, each named once; without `verbose`, only those that
-    grant a gap skill (the rest did not change the answer)."""
+    """Left-out credentials grouped by reason, each named once; without `verbose`, only those a
+    learner would ask about (`_changes_answer`)."""
     shown = [e for e in plan.excluded if verbose or _changes_answer(cat, plan, e.credential)]
     hidden = len(plan.excluded) - len(shown)
     if not shown and not hidden:
@@ -168,7 +194,10 @@ def _left_out(cat: Catalog, plan: Plan, verbose: bool) -> list[RenderableType]:
         else:
             parts.append(Text(f"  {reason[0].upper()}{reason[1:]}: ", style="dim").append(", ".join(items)))
     if hidden:
-        parts.append(Text(f"  and {hidden} more that grant nothing in the gap (-v lists them)", style="dim"))
+        what = f"{hidden} from other fields, or granting nothing in the gap (-v lists them)"
+        if not shown:
+            return [Text(f"\nLeft out: {what}", style="dim")]
+        parts.append(Text(f"  and {what}", style="dim"))
     return parts
 
 
@@ -204,7 +233,7 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "", verbose: bool = False,
         parts.append(Text("\nNo credential closes any of the gap within your constraints.", style="bold"))
     else:
         parts.append(Text(f"\nTotal: {money(t.cost)}, {t.hours:g} hours, {t.weeks:g} weeks at "
-                          f"{plan.hours_per_week:g} h/week, {t.credentials} credential(s); from {plan.start} to {end}.",
+                          f"{plan.hours_per_week:g} h/week, {_count(t.credentials, 'credential')}; from {plan.start} to {end}.",
                           style="bold"))
     limits = []
     if plan.budget is not None:
@@ -220,7 +249,7 @@ def plan_view(cat: Catalog, plan: Plan, who: str = "", verbose: bool = False,
     parts.append(Text(f"Objective: {first}lowest {plan.objective}; {proof}"
                       + (f"; within {', '.join(limits)}" if limits else "") + "."))
     if plan.waived:
-        parts.append(Text(f"{plan.waived} recommendation(s) waived (see the steps); "
+        parts.append(Text(f"{_count(plan.waived, 'recommendation')} waived (see the steps); "
                           "--strict-recommendations makes them binding.", style="dim"))
     parts += _expectations(cat, plan)
     for cid, when in plan.renew:
