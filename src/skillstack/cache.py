@@ -63,7 +63,6 @@ SUFFIX = ".skc"
 @dataclass
 class Loaded:
     catalog: Catalog
-    warnings: int
     from_cache: bool = False
 
 
@@ -79,12 +78,12 @@ def cache_dir() -> Path:
 def _check(raw: RawCatalog) -> Loaded:
     from skillstack.validate.service import check_raw
 
-    result = check_raw(raw)
+    result = check_raw(raw, errors_only=True)  # commands that load a catalog show no warnings
     errors = [p for p in result.problems if p.level == "error"]
     if errors:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise InputError(f"the catalog has errors: {errors[0]}{more}; run `skillstack validate` to see them all")
-    return Loaded(result.catalog, result.warnings)
+    return Loaded(result.catalog)
 
 
 PROGRESS_AFTER = 1.0
@@ -501,7 +500,7 @@ def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
     codec.files = {name: i for i, name in enumerate(catalog.files)}
     pack = codec.pack
     out = _Writer()
-    out.blob("meta", {"files": resolved, "warnings": loaded.warnings, "info": pack(catalog.info)})
+    out.blob("meta", {"files": resolved, "info": pack(catalog.info)})
     for kind in ("skill", "credential", "role"):
         index = catalog.index(kind)
         out.table(kind, ((obj.id, pack(obj)) for obj in index))
@@ -729,7 +728,6 @@ def _open_cache(cache_file: Path, resolved: list[str], shown: list[str]) -> Load
         codec.resolved = list(resolved)
         codec.key_names = [str(k) for k in file.blob("keys")]
         info = codec.unpack(meta["info"])
-        warnings = int(meta["warnings"])
 
         def records(kind: str) -> Callable[[], list[Record]]:
             def load() -> list[Record]:
@@ -746,4 +744,4 @@ def _open_cache(cache_file: Path, resolved: list[str], shown: list[str]) -> Load
         file.close()
         return None
     catalog = Catalog(skills, credentials, roles, info=info, files=list(shown), stored=_Derived(file))
-    return Loaded(catalog, warnings, from_cache=True)
+    return Loaded(catalog, from_cache=True)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from skillstack.cli import app
+from skillstack.loader import load_raw
 from skillstack.validate.rules import READING_RULES, RULES
+from skillstack.validate.service import check_raw
 
 RULE_DIRS = sorted(p.name for p in (Path(__file__).parents[1] / "data" / "rules").iterdir())
 runner = CliRunner()
@@ -51,3 +54,15 @@ def test_strict_fails_on_warnings(data: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.chdir(data / "rules" / "zero-hours")
     assert run_validate(Path("fail"))[1] == 0
     assert run_validate(Path("fail"), "--strict")[1] == 1
+
+
+@pytest.mark.parametrize("rule", RULE_DIRS)
+def test_the_error_rules_alone_find_every_error(rule: str, data: Path) -> None:
+    """A first `plan` runs only the rules that find errors (`errors_only`): it must refuse
+    exactly the catalogs `validate` fails, for the same errors."""
+    paths = [data / "rules" / rule / "fail"]
+    today = date(2026, 11, 1)
+    every = check_raw(load_raw(paths), today).problems
+    errors = check_raw(load_raw(paths), today, errors_only=True).problems
+    assert [p for p in errors if p.level == "error"] == [p for p in every if p.level == "error"]
+    assert set(errors) <= set(every)

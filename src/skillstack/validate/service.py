@@ -30,16 +30,19 @@ class Validation:
         return sum(p.level == "warning" for p in self.problems)
 
 
-def check_raw(raw: RawCatalog, today: date | None = None, enable: Iterable[str] = ()) -> Validation:
-    """Every problem in already-read catalog files, sorted by position.
+def check_raw(raw: RawCatalog, today: date | None = None, enable: Iterable[str] = (),
+              errors_only: bool = False) -> Validation:
+    """Every problem in already-read catalog files, sorted by position. `errors_only`: only the
+    rules that find errors run (for a command that refuses a catalog with errors and shows no
+    warnings: a first `plan`); problems found while reading are all kept.
 
     >>> check_raw(load_raw([shipped_catalog()])).errors
     0
     """
     catalog = build_catalog(raw)
     day = today or date.today()
-    problems = list(raw.problems) + _run_rules(RuleContext(raw, catalog, day, frozenset(enable)))
-    problems += _problems_of_duplicates(raw, day, frozenset(enable))
+    problems = list(raw.problems) + _run_rules(RuleContext(raw, catalog, day, frozenset(enable)), errors_only)
+    problems += _problems_of_duplicates(raw, day, frozenset(enable), errors_only)
     kept = problems
     if any(p.level == "warning" for p in problems):  # (finding an entry's line may re-read its file)
         allowed = {(obj.where, rule) for obj in [*catalog.credentials, *catalog.roles] for rule in obj.allow_warnings}
@@ -48,14 +51,16 @@ def check_raw(raw: RawCatalog, today: date | None = None, enable: Iterable[str] 
     return Validation(sorted(set(kept), key=lambda p: (p.file not in raw.unread, p)), raw.files, catalog)
 
 
-def _run_rules(ctx: RuleContext) -> list[Problem]:
+def _run_rules(ctx: RuleContext, errors_only: bool = False) -> list[Problem]:
     problems: list[Problem] = []
     for rule in (*RULES, *(r for r in OPT_IN_RULES if r.ID in ctx.enabled)):
-        problems.extend(rule.check(ctx))
+        if not (errors_only and rule.LEVEL == "warning"):
+            problems.extend(rule.check(ctx))
     return problems
 
 
-def _problems_of_duplicates(raw: RawCatalog, today: date, enabled: frozenset[str] = frozenset()) -> list[Problem]:
+def _problems_of_duplicates(raw: RawCatalog, today: date, enabled: frozenset[str] = frozenset(),
+                            errors_only: bool = False) -> list[Problem]:
     """The problems inside later definitions of a duplicated id, which the catalog (first
     definition wins) does not hold: the rules run again with the last definition winning,
     and only problems located inside those definitions are kept."""
@@ -78,7 +83,7 @@ def _problems_of_duplicates(raw: RawCatalog, today: date, enabled: frozenset[str
         later = [s for s in starts[file] if s > line]
         bounded.append((file, line, min(later) if later else 1 << 62))
     flipped = replace(raw, skills=raw.skills[::-1], credentials=raw.credentials[::-1], roles=raw.roles[::-1])
-    found = _run_rules(RuleContext(flipped, build_catalog(flipped), today, enabled))
+    found = _run_rules(RuleContext(flipped, build_catalog(flipped), today, enabled), errors_only)
     return [p for p in found if any(p.file == f and lo <= p.line < hi for f, lo, hi in bounded)]
 
 
