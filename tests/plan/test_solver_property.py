@@ -125,3 +125,14 @@ def test_the_reference_configuration_gives_the_same_answer(p: PlanProblem) -> No
     assert ref.optimal
     assert (ref.steps, ref.stacks, ref.cost, ref.hours, ref.feasible) == (sol.steps, sol.stacks, sol.cost, sol.hours,
                                                                           sol.feasible)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problems())
+def test_without_partial_pathways_only_a_full_pathway_is_returned(p: PlanProblem) -> None:
+    """`partial=False` (the explanation's re-plans ask only whether a full pathway exists)."""
+    sol, full = solve(p), solve(p, partial=False)
+    if sol.feasible:
+        assert (full.steps, full.cost, full.hours, full.feasible) == (sol.steps, sol.cost, sol.hours, True)
+    else:
+        assert (full.feasible, full.steps, full.optimal) == (False, (), True)

@@ -11,9 +11,11 @@ Formulation (nodes: the candidates and stacks left after pruning):
 - Each top-level requirement item of v: x_v <= (sum of those columns over the
   nodes a meeting it). all_of and any_of become continuous indicators (positive
   implies met), n_of a binary one: n h <= sum of its items' indicators.
-- Gap item i: g_i <= sum of x_a over the nodes granting it at or above its
-  level. Expected item e (credentials a role expects): g_e <= its requirement
-  compiled over x (no order: it must hold at the end).
+- Gap item i: g_i binary, g_i <= sum of x_a over the nodes granting it at or
+  above its level (binary rather than continuous: the same feasible pathways, and
+  the stages of a partial pathway, after `closed`, solve faster). Expected item e
+  (credentials a role expects): g_e <= its requirement compiled over x (no order:
+  it must hold at the end).
 - Waived recommendation r of candidate v: m_vr <= r compiled over the x of the
   other nodes, u_vr >= x_v - m_vr; `waived` is the sum of u.
 - Criteria (`criterion(name)`) are linear: cost, hours, count, closed (weighted
@@ -317,7 +319,7 @@ class Model:
         nodes = [self.index[n.id] for n in self.providers.granting(item.skill, item.level)]
         if not nodes:
             return None
-        column = self.milp.column(integer=False)
+        column = self.milp.column(integer=True)
         self.milp.row([(column, 1.0), *((self.take[i], -1.0) for i in nodes)], 0.0)
         return _GapEntry(item, column, tuple(nodes))
 

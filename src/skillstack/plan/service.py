@@ -52,9 +52,10 @@ def plan(catalog: Catalog, profile: Profile, today: date, hours_cap: float | Non
 
     def attempt(budget: float | None, max_hours: float | None) -> PlanSolution:
         looser = state.limited(budget, max_hours)
-        # only feasibility and the totals are reported: the canonical tie-break is not needed
+        # only feasibility and the totals are reported: neither the canonical tie-break nor,
+        # when there is no full pathway, the best partial one is needed
         return solve(looser, found, candidates(looser, found), near_ties=False, time_limit=EXPLAIN_TIME_LIMIT,
-                     canonical=False)
+                     canonical=False, partial=False)
 
     return schedule(state, found, cands, solution, attempt)
 

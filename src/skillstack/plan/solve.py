@@ -61,12 +61,14 @@ CRITERIA: Mapping[str, tuple[str, str, str]] = {
 MUCH_BETTER = 0.20  # ... and at least 20% better on the other measure
 
 PARTIAL = "no pathway closes the whole gap: the best partial pathway"
+NO_PATHWAY = "no pathway closes the whole gap"
 
 
 def solve(state: State, gap: Gap, candidates: Candidates, *, near_ties: bool = True,
-          time_limit: float = TIME_LIMIT, canonical: bool = True) -> PlanSolution:
+          time_limit: float = TIME_LIMIT, canonical: bool = True, partial: bool = True) -> PlanSolution:
     """Step 3: the optimal pathway for the state's learner, gap and candidates."""
-    return solve_problem(problem_of(state, gap, candidates, near_ties=near_ties), time_limit, canonical=canonical)
+    return solve_problem(problem_of(state, gap, candidates, near_ties=near_ties), time_limit, canonical=canonical,
+                         partial=partial)
 
 
 def problem_of(state: State, gap: Gap, candidates: Candidates, *, near_ties: bool = False) -> PlanProblem:
@@ -87,7 +89,7 @@ def criteria_of(objective: str) -> tuple[str, str, str]:
 
 
 def solve_problem(problem: PlanProblem, time_limit: float = TIME_LIMIT, *, canonical: bool = True,
-                  reference: bool = False) -> PlanSolution:
+                  reference: bool = False, partial: bool = True) -> PlanSolution:
     """The optimal pathway for `problem`, or the best partial one.
 
     `optimal` is true only when HiGHS proved every stage optimal within
@@ -95,6 +97,9 @@ def solve_problem(problem: PlanProblem, time_limit: float = TIME_LIMIT, *, canon
     (the greedy one if the solver found none). `canonical=False` skips the final
     tie-break (stage 4): the totals are the same, the steps one of the optimal sets.
     `reference=True` solves every stage as a plain MIP (see `Highs`): the same answer, slower.
+    `partial=False`: when no pathway closes the whole gap, say so (no steps, status
+    `NO_PATHWAY`) instead of finding the best partial pathway (whoever only asks whether a
+    full pathway exists saves those stages).
 
     >>> solve_problem(PlanProblem(candidates=())).feasible
     True
@@ -107,7 +112,7 @@ def solve_problem(problem: PlanProblem, time_limit: float = TIME_LIMIT, *, canon
         return finish(problem, start, [], optimal=True, status="nothing to close")
     candidates, stacks = _prune(problem, start, open_gap)
     if not candidates:
-        return finish(problem, start, [], optimal=True, status=PARTIAL)
+        return finish(problem, start, [], optimal=True, status=PARTIAL if partial else NO_PATHWAY)
     model = Model(candidates, stacks, start, open_gap, problem)
     deadline = time.monotonic() + time_limit
     highs = Highs(model.milp, deadline, reference=reference)
@@ -124,6 +129,8 @@ def solve_problem(problem: PlanProblem, time_limit: float = TIME_LIMIT, *, canon
                 solution = replace(solution, near_ties=ties)
             return solution
         highs.set_lower(must, 0.0)
+    if not partial:
+        return finish(problem, start, [], optimal=True, status=NO_PATHWAY)
     outcome = _lexicographic(model, highs, ("closed", *tail))
     return _result(problem, start, model, outcome, partial=True)
 
@@ -369,4 +376,4 @@ def _names(item: Expected) -> str:
     return describe(item.requirement)
 
 
-__all__ = ["CRITERIA", "PARTIAL", "TIME_LIMIT", "finish", "problem_of", "solve", "solve_problem", "waived_count"]
+__all__ = ["CRITERIA", "NO_PATHWAY", "PARTIAL", "TIME_LIMIT", "finish", "problem_of", "solve", "solve_problem", "waived_count"]
