@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.output import write
+
+if TYPE_CHECKING:
+    from skillstack.catalog import Catalog, Index
+    from skillstack.model import Credential, Role, Skill
 
 
 class Shell(str, Enum):
@@ -18,7 +23,8 @@ class Shell(str, Enum):
     fish = "fish"
 
 
-def _ids(ctx: Any, kind: str, incomplete: str) -> list[str]:
+def _ids(ctx: typer.Context | None, kind: Callable[[Catalog], Index[Skill] | Index[Credential] | Index[Role]],
+         incomplete: str) -> list[str]:
     """Ids of one kind starting with what was typed, from the catalog the command line names."""
     try:
         from skillstack.cache import load_catalog
@@ -26,17 +32,17 @@ def _ids(ctx: Any, kind: str, incomplete: str) -> list[str]:
 
         given = (ctx.params.get("catalog") if ctx is not None else None) or None
         cat = load_catalog(catalog_paths([Path(p) for p in given] if given else None)).catalog
-        return sorted(obj.id for obj in cat.index(kind) if obj.id.startswith(incomplete))[:200]
+        return sorted(str(obj.id) for obj in kind(cat) if obj.id.startswith(incomplete))[:200]
     except Exception:  # noqa: BLE001  (completion must never print a traceback into the shell)
         return []
 
 
 def roles(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _ids(ctx, "role", incomplete)
+    return _ids(ctx, lambda cat: cat.roles, incomplete)
 
 
 def credentials(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _ids(ctx, "credential", incomplete)
+    return _ids(ctx, lambda cat: cat.credentials, incomplete)
 
 
 def skills(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -44,7 +50,7 @@ def skills(ctx: typer.Context, incomplete: str) -> list[str]:
     if ":" in incomplete:
         skill = incomplete.rsplit(":", 1)[0]
         return [f"{skill}:{n}" for n in range(1, 5)]
-    return _ids(ctx, "skill", incomplete)
+    return _ids(ctx, lambda cat: cat.skills, incomplete)
 
 
 def anything(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -17,7 +17,9 @@ from skillstack.fileio import PROFILE_LIMIT, read_input_bytes
 
 if TYPE_CHECKING:
     from skillstack.importers.badges import BadgeResult, Fetch
+    from skillstack.importers.esco import EscoImport
     from skillstack.importers.held import HeldUpdate
+    from skillstack.importers.onet import OnetImport
 
 IMPORT_LIMIT = 64 * 1024 * 1024  # one JSON or badge file; CTDL exports of whole registries stay below
 TABLE_LIMIT = 1024 * 1024 * 1024  # one O*NET or ESCO table; the largest are tens of megabytes
@@ -213,14 +215,14 @@ def _table(folder: Path, pattern: str, delimiter: str) -> list[dict[str, str]]:
     return table_rows(str(found[0]), read_input_bytes(found[0], what="table", limit=TABLE_LIMIT), delimiter)
 
 
-def _write_catalog(output: Path, name: str, header: str, skills: list[Any], roles: list[Any]) -> Path:
+def _write_catalog(output: Path, name: str, header: str, result: OnetImport | EscoImport) -> Path:
     from skillstack.fileio import write_text_atomic
     from skillstack.importers.yamlout import dump_catalog
 
     if not output.is_dir():
         raise InputError(f"{output}: no such folder; create it first")
     target = output / name
-    write_text_atomic(target, dump_catalog(header, skills=skills, roles=roles))
+    write_text_atomic(target, dump_catalog(header, skills=result.skills, roles=result.roles))
     return target
 
 
@@ -248,8 +250,7 @@ def import_onet(
     result = run(_table(folder, "occupation_data*.tsv", "\t"), _table(folder, "skills*.tsv", "\t"),
                  _table(folder, "technology_skills*.tsv", "\t"), _table(folder, "content_model_reference*.tsv", "\t"),
                  set(occupation) if occupation else None)
-    target = _write_catalog(output, "onet.yaml", f"Imported by `skillstack import onet`.\n{ATTRIBUTION}",
-                            result.skills, result.roles)
+    target = _write_catalog(output, "onet.yaml", f"Imported by `skillstack import onet`.\n{ATTRIBUTION}", result)
     _summary(fmt, target, len(result.skills), len(result.roles), 0)
 
 
@@ -277,8 +278,7 @@ def import_esco(
     skills += _table(folder, "transversalSkillsCollection*.csv", ",")
     result = run(skills, _table(folder, "skillsHierarchy*.csv", ","), _table(folder, "broaderRelations*.csv", ","),
                  _table(folder, "occupations*.csv", ","), _table(folder, "occupation_skill_relations*.csv", ","))
-    target = _write_catalog(output, "esco.yaml", f"Imported by `skillstack import esco`.\n{ATTRIBUTION}",
-                            result.skills, result.roles)
+    target = _write_catalog(output, "esco.yaml", f"Imported by `skillstack import esco`.\n{ATTRIBUTION}", result)
     if result.unresolved and fmt is Fmt.text:
         warn(f"{result.unresolved} occupation-skill relations name a skill that is not in the extract; left out")
     _summary(fmt, target, len(result.skills), len(result.roles), result.unresolved)

@@ -15,7 +15,12 @@ import io
 import os
 import re
 import sys
-from typing import Any
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.segment import Segment
 
 _mode = {"color": "auto"}
 _UNWRAPPED = 10_000  # "no wrapping": wider than any line we print
@@ -27,14 +32,14 @@ def set_color(mode: str) -> None:
     _mode["color"] = mode
 
 
-def _tty(stream: Any) -> bool:
+def _tty(stream: IO[str]) -> bool:
     try:
         return bool(stream.isatty())
     except (AttributeError, ValueError):
         return False
 
 
-def colored(stream: Any) -> bool:
+def colored(stream: IO[str]) -> bool:
     """Whether to colour what goes to `stream`."""
     mode = _mode["color"]
     if mode == "always":
@@ -44,7 +49,7 @@ def colored(stream: Any) -> bool:
     return _tty(stream)
 
 
-def width(stream: Any = None) -> int:
+def width(stream: IO[str] | None = None) -> int:
     """The width to lay text out in: the terminal's, COLUMNS when set, else unwrapped."""
     stream = stream or sys.stdout
     columns = os.environ.get("COLUMNS", "")
@@ -55,7 +60,7 @@ def width(stream: Any = None) -> int:
     return _UNWRAPPED
 
 
-def render(*renderables: Any, stream: Any = None, columns: int | None = None) -> str:
+def render(*renderables: RenderableType, stream: IO[str] | None = None, columns: int | None = None) -> str:
     """Rich renderables as text for `stream`: laid out, coloured or not, no trailing spaces."""
     stream = stream or sys.stdout
     color = colored(stream)
@@ -69,12 +74,12 @@ def render(*renderables: Any, stream: Any = None, columns: int | None = None) ->
     return _TRAILING.sub(r"\1", buffer.getvalue())
 
 
-def emit(*renderables: Any) -> None:
+def emit(*renderables: RenderableType) -> None:
     """Print rich renderables to stdout (see the module docstring)."""
     write(render(*renderables))
 
 
-def console(stderr: bool = False) -> Any:
+def console(stderr: bool = False) -> Console:
     """A rich console (for progress bars and live output) on which every string is literal text:
     no markup (`[/]`, `[link=...]` in a catalog name print as written), no emoji codes, and control
     characters shown as U+FFFD."""
@@ -85,10 +90,10 @@ def console(stderr: bool = False) -> Any:
                                     no_color=not color)
 
 
-_CLASS: Any = None
+_CLASS: type[Console] | None = None
 
 
-def _literal_console_class() -> Any:
+def _literal_console_class() -> type[Console]:
     global _CLASS
     if _CLASS is None:
         from rich.console import Console
@@ -97,7 +102,7 @@ def _literal_console_class() -> Any:
         from skillstack.safe_text import printable
 
         class LiteralConsole(Console):
-            def render(self, renderable: Any, options: Any = None) -> Any:
+            def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
                 for segment in super().render(renderable, options):
                     if segment.control or not segment.text:
                         yield segment
