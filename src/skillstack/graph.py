@@ -1,10 +1,10 @@
 """The catalog as a directed graph, with the questions curators and planners ask.
 
 Nodes are `skill:ID`, `credential:ID` and `role:ID`. Edges carry a `kind`:
-- `grants`: credential -> skill (with the level granted)
+- `grants`: credential -> skill (with the level granted: the highest, if granted twice)
 - `requires` / `recommends`: skill or credential -> credential that needs it
 - `part_of`: credential -> the stacked credential it counts toward
-- `needs`: skill -> role (with level and importance)
+- `needs`: skill -> role (with level and importance: the highest level's, if listed twice)
 - `expected`: credential -> role that employers expect it for (with importance)
 
 Assumptions: the catalog is resolved (`catalog.py`); references to unknown ids
@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from skillstack.catalog import Catalog
-from skillstack.model import Credential, CredentialId, CredentialReq, RoleId, SkillId, SkillReq
+from skillstack.model import Credential, CredentialId, CredentialReq, SkillId, SkillReq
 from skillstack.requirements import State, all_hold, atoms
 
 if TYPE_CHECKING:  # networkx is imported when a graph is built, not at start-up
@@ -37,13 +37,22 @@ def role_node(rid: str) -> str:
     return f"role:{rid}"
 
 
+def _id(node: str) -> str:
+    return node.split(":", 1)[1]
+
+
+def _add_highest(g: nx.DiGraph[str], u: str, v: str, *, level: int, **attrs: str) -> None:
+    """An edge with its level; an edge already there with a level as high is kept."""
+    if not g.has_edge(u, v) or g.edges[u, v]["level"] < level:
+        g.add_edge(u, v, level=level, **attrs)
+
+
 class SkillGraph:
     """The networkx graph of a catalog, wrapped in domain verbs."""
 
     def __init__(self, catalog: Catalog) -> None:
         import networkx as nx
 
-        self.catalog = catalog
         self.g: nx.DiGraph[str] = nx.DiGraph()
         g = self.g
         for skill in catalog.skills:
@@ -52,7 +61,7 @@ class SkillGraph:
             node = cred_node(cred.id)
             g.add_node(node, kind="credential")
             for grant in cred.grants:
-                g.add_edge(node, skill_node(grant.skill), kind="grants", level=int(grant.level))
+                _add_highest(g, node, skill_node(grant.skill), kind="grants", level=int(grant.level))
             for kind, reqs in (("requires", cred.requires), ("recommends", cred.recommends)):
                 for atom in atoms(reqs):
                     if isinstance(atom, SkillReq):
@@ -67,8 +76,8 @@ class SkillGraph:
             node = role_node(role.id)
             g.add_node(node, kind="role")
             for need in role.requires:
-                g.add_edge(skill_node(need.skill), node, kind="needs", level=int(need.level),
-                           importance=need.importance)
+                _add_highest(g, skill_node(need.skill), node, kind="needs", level=int(need.level),
+                             importance=need.importance)
             for expectation in role.expects:
                 for atom in atoms([expectation.requirement]):
                     if isinstance(atom, CredentialReq):
@@ -78,12 +87,12 @@ class SkillGraph:
     # ---- lookups -------------------------------------------------------
 
     def granters(self, skill: str, level: int = 1) -> list[CredentialId]:
-        """Credentials that grant `skill` at `level` or above.
+        """Credentials that grant `skill` at `level` or above, by id.
 
         >>> "google-data-analytics" in SkillGraph(catalog).granters("sql", 2)
         True
         """
-        return self.catalog.granters(skill, level)
+        return sorted(CredentialId(_id(u)) for u in self._in(skill_node(skill), "grants", level))
 
     def copy(self) -> nx.DiGraph[str]:
         """The whole catalog graph, as a copy the caller may label or trim."""
@@ -94,9 +103,23 @@ class SkillGraph:
         return {u for u, _, attrs in self.g.in_edges(cred_node(cid), data=True) if attrs["kind"] == "requires"}
 
     def role_needs(self, rid: str) -> list[tuple[SkillId, int, str]]:
-        """(skill, level, importance) a role requires."""
-        role = self.catalog.roles[rid]
-        return [(need.skill, int(need.level), need.importance) for need in role.requires]
+        """(skill, level, importance) a role requires, in the order the role lists them.
+
+        >>> SkillGraph(catalog).role_needs("data-analyst")[0]
+        ('sql', 2, 'essential')
+        """
+        role = role_node(rid)
+        if role not in self.g:
+            return []
+        return [(SkillId(_id(u)), attrs["level"], attrs["importance"])
+                for u, _, attrs in self.g.in_edges(role, data=True) if attrs["kind"] == "needs"]
+
+    def _in(self, node: str, kind: str, level: int = 0) -> list[str]:
+        """The nodes with a `kind` edge into `node` at `level` or above."""
+        if node not in self.g:
+            return []
+        return [u for u, _, attrs in self.g.in_edges(node, data=True)
+                if attrs["kind"] == kind and attrs.get("level", 0) >= level]
 
     # ---- structure -----------------------------------------------------
 
@@ -122,12 +145,8 @@ class SkillGraph:
             start = min(component)
             edges = nx.find_cycle(sub.subgraph(component), source=start)
             path = [edges[0][0]] + [v for _, v in edges]
-            cycles.append([CredentialId(n.split(":", 1)[1]) for n in path])
+            cycles.append([CredentialId(_id(n)) for n in path])
         return sorted(cycles)
-
-    def unmet_needs(self, rid: RoleId, state: State) -> list[tuple[SkillId, int]]:
-        """Essential and important needs of a role that `state` does not meet."""
-        return [(s, lv) for s, lv, imp in self.role_needs(rid) if imp != "optional" and state.level(s) < lv]
 
     # ---- views ------------------------------------------------------------
 
@@ -136,13 +155,13 @@ class SkillGraph:
         credentials employers expect for it, and those credentials' direct prerequisites and stacks."""
         role = role_node(rid)
         keep = {role}
-        credentials = {u for u, _, attrs in self.g.in_edges(role, data=True) if attrs["kind"] == "expected"}
+        credentials = set(self._in(role, "expected"))
         for skill, level, _ in self.role_needs(rid):
             keep.add(skill_node(skill))
             credentials.update(cred_node(cid) for cid in self.granters(skill, level))
         for node in credentials:
             keep.add(node)
-            keep.update(self.prerequisites_of(node.split(":", 1)[1]))
+            keep.update(self.prerequisites_of(_id(node)))
             keep.update(v for _, v, attrs in self.g.out_edges(node, data=True) if attrs["kind"] == "part_of")
         return self.g.subgraph(keep).copy()
 

@@ -32,7 +32,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                              f"credential {cred.id} can never be earned from scratch: {what} are never met")
     state = State(skills={k: v for k, v in levels.items()})  # type: ignore[misc]
     for role in ctx.catalog.roles:
-        short = [(n.skill, int(n.level)) for n in role.requires  # SkillGraph.unmet_needs, without a graph
+        short = [(n.skill, int(n.level)) for n in role.requires  # essential and important needs not met
                  if n.importance != "optional" and state.level(n.skill) < n.level]
         if short:
             shown = ", ".join(f"{s} at {lv}" for s, lv in short)
