@@ -314,3 +314,21 @@ def test_loading_from_the_cache_leaves_no_file_open_once_the_catalog_is_gone(cat
     del loaded
     gc.collect()
     assert len(os.listdir("/proc/self/fd")) == before
+
+
+def test_a_catalog_reached_through_links_is_keyed_by_its_real_files(catalog: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (catalog / "catalog.yaml").rename(elsewhere / "real.yaml")
+    (catalog / "catalog.yaml").symlink_to(elsewhere / "real.yaml")  # a linked file inside the catalog
+    (tmp_path / "via").symlink_to(catalog, target_is_directory=True)  # and a linked folder to it
+    monkeypatch.chdir(tmp_path)
+    first = load_catalog([catalog])
+    again = load_catalog([Path("via")])
+    assert again.from_cache and again.catalog.credentials["sql-basics"].name == "SQL Basics"
+    assert again.catalog.files == first.catalog.files == ["elsewhere/real.yaml"]  # where the text is
+    real = elsewhere / "real.yaml"
+    real.write_text(real.read_text().replace("name: SQL Basics", "name: SQL Foundations"))
+    edited = load_catalog([Path("via")])
+    assert not edited.from_cache and edited.catalog.credentials["sql-basics"].name == "SQL Foundations"

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import os
 import stat
@@ -50,7 +51,15 @@ from skillstack import __version__, model
 from skillstack.catalog import Catalog, Grants, Index, Record
 from skillstack.errors import InputError
 from skillstack.fileio import write_bytes_atomic
-from skillstack.loader import RawCatalog, catalog_files, display_path, iter_file_bytes, paused_gc, read_file
+from skillstack.loader import (
+    RawCatalog,
+    catalog_files,
+    display_path,
+    iter_file_bytes,
+    paused_gc,
+    read_file,
+    resolve_paths,
+)
 from skillstack.locate import LazyRef, Locator
 
 CACHE_FORMAT = 8
@@ -100,8 +109,10 @@ def load_catalog(paths: Iterable[Path], progress: Callable[[str], None] | None =
     folder = cache_dir()
     if os.environ.get("SKILLSTACK_NO_CACHE") == "1" or not _usable_dir(folder):
         return _build(list(iter_file_bytes(files)), progress, cached=False)
-    resolved = [str(file.resolve()) for file in files]
-    shown = [display_path(file) for file in files]
+    real = resolve_paths(files)
+    cwd = Path.cwd().resolve()
+    resolved = [str(path) for path in real]
+    shown = [display_path(file, path, cwd) for file, path in zip(files, real, strict=True)]
     stamp, newest = _stamp(files, resolved)
     stamp_file = folder / f"stamp-{stamp}"
     known = _read_owned(stamp_file, 100)
@@ -132,7 +143,7 @@ without its size or time moving: such files are always read and hashed."""
 def _keyed() -> hashlib._Hash:
     """A hash started with what every key depends on besides the files: the cache format,
     skillstack's version and the shape of the model's classes."""
-    return hashlib.sha256(f"{CACHE_FORMAT}:{__version__}:{_codec().fingerprint}".encode())
+    return hashlib.sha256(f"{CACHE_FORMAT}:{__version__}:{_shape()[2]}".encode())
 
 
 def _stamp(files: list[Path], resolved: list[str]) -> tuple[str, float]:
@@ -297,8 +308,7 @@ class _Codec:
     without changes here (and changes `fingerprint`, so old caches are not read)."""
 
     def __init__(self) -> None:
-        classes = sorted((obj for obj in vars(model).values()
-                          if isinstance(obj, type) and dataclasses.is_dataclass(obj)), key=lambda c: c.__name__)
+        classes, fields, self.fingerprint = _shape()
         self.classes: list[type] = classes
         self.codes = {cls: i for i, cls in enumerate(classes)}
         self.getters: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
@@ -310,11 +320,7 @@ class _Codec:
         self.locators: dict[str | int, Locator] = {}
         self.keys: dict[str, int] = {}  # a path's mapping keys, stored as -1, -2, ... (one byte each)
         self.key_names: list[str] = []
-        shape = []
-        for cls in classes:
-            names = [f.name for f in dataclasses.fields(cls)]
-            hints = typing.get_type_hints(cls)
-            shape.append(f"{cls.__name__}({','.join(f'{n}:{hints[n]}' for n in names)})")
+        for cls, (names, hints) in zip(classes, fields, strict=True):
             self.getters[cls] = _tuple_getter(names)
             packs, unpacks = [], []
             for i, name in enumerate(names):
@@ -325,7 +331,6 @@ class _Codec:
                     unpacks.append((i, unpack))
             self.packers[cls] = packs
             self.unpackers.append(unpacks)
-        self.fingerprint = hashlib.sha256(";".join(shape).encode()).hexdigest()[:16]
 
     def _converters(self, hint: Any) -> tuple[Callable[[Any], Any] | None, Callable[[Any], Any] | None]:
         """(pack, unpack) for a value of type `hint`; None where the value stays as it is."""
@@ -409,6 +414,18 @@ def _optional(conv: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
     if conv is None:
         return None
     return lambda v: None if v is None else conv(v)
+
+
+@functools.cache
+def _shape() -> tuple[list[type], list[tuple[list[str], dict[str, Any]]], str]:
+    """The model's dataclasses (sorted by name), each one's field names and type hints, and a
+    fingerprint of them all: worked out once a process (the type hints are strings to evaluate)."""
+    classes = sorted((obj for obj in vars(model).values()
+                      if isinstance(obj, type) and dataclasses.is_dataclass(obj)), key=lambda c: c.__name__)
+    fields = [([f.name for f in dataclasses.fields(cls)], typing.get_type_hints(cls)) for cls in classes]
+    shape = [f"{cls.__name__}({','.join(f'{n}:{hints[n]}' for n in names)})"
+             for cls, (names, hints) in zip(classes, fields, strict=True)]
+    return classes, fields, hashlib.sha256(";".join(shape).encode()).hexdigest()[:16]
 
 
 def _codec() -> _Codec:

@@ -68,18 +68,32 @@ def catalog_files(paths: Iterable[Path]) -> list[Path]:
             found = [path]
         else:
             raise InputError(f"{path}: no such file or directory; pass a catalog directory or YAML file")
-        for file in found:
-            key = file.resolve()
+        for file, key in zip(found, resolve_paths(found), strict=True):
             if key not in seen:
                 seen.add(key)
                 out.append(file)
     return out
 
 
-def display_path(path: Path) -> str:
-    """A path as the user would write it: relative to the working directory when inside it."""
+def resolve_paths(files: Iterable[Path]) -> list[Path]:
+    """`file.resolve()` of each file, each folder resolved once: a file that is not a link
+    resolves to its folder's real path and its name (a catalog of 285 files under a linked
+    folder took 1,140 `realpath` walks, a third of a warm `plan`)."""
+    folders: dict[Path, Path] = {}
+    out: list[Path] = []
+    for file in files:
+        real = folders.get(file.parent)
+        if real is None:
+            real = folders[file.parent] = file.parent.resolve()
+        out.append(file.resolve() if file.name in ("", ".", "..") or file.is_symlink() else real / file.name)
+    return out
+
+
+def display_path(path: Path, resolved: Path | None = None, cwd: Path | None = None) -> str:
+    """A path as the user would write it: relative to the working directory when inside it.
+    `resolved` (the path's real path) and `cwd` (the working directory's) save resolving them."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((resolved or path.resolve()).relative_to(cwd or Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
