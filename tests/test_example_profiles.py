@@ -85,3 +85,34 @@ def test_example_profile_plans(profile: Path) -> None:
         assert cred.status != "retired", f"{cred.id} is retired"
         assert cred.retires is None or date.fromisoformat(step["end"]) <= cred.retires, \
             f"{cred.id} retires on {cred.retires}, before its step ends ({step['end']})"
+
+
+@pytest.mark.parametrize("objective", ["cost", "hours"])
+@pytest.mark.parametrize("profile", PROFILES, ids=[p.stem for p in PROFILES])
+def test_no_step_needs_experience_or_education_the_learner_lacks(profile: Path, objective: str) -> None:
+    """SPEC 3: experience (and education) cannot be earned by a credential. Replayed in order from
+    the learner's own holdings, every step's `requires` holds when it starts: an experience or
+    education gate is met from the start, or through a credential an earlier step earns."""
+    from dataclasses import replace
+
+    from skillstack.cache import load_catalog
+    from skillstack.plan.service import plan, start_state
+    from skillstack.profile import read_profile, resolve_profile
+    from skillstack.requirements import describe, holds
+
+    cat = load_catalog([shipped_catalog()]).catalog
+    learner, _ = resolve_profile(read_profile(profile), cat)
+    learner = replace(learner, constraints=replace(learner.constraints, optimize=objective))
+    day = date.fromisoformat(TODAY)
+    result = plan(cat, learner, day)
+    state = start_state(cat, learner, day).learner.copy()
+    before = dict(state.experience), state.education
+    assert result.steps, f"{profile.name}: no steps to check"
+    for step in result.steps:
+        cred = cat.credentials[step.credential]
+        unmet = [describe(r) for r in cred.requires if not holds(r, state)]
+        assert not unmet, f"{profile.name}: {cred.id} starts on {step.start} without {unmet}"
+        for cid in (cred.id, *step.stacks):
+            state.credentials.add(cid)
+            state.add_grants((g.skill, g.level) for g in cat.credentials[cid].grants)
+    assert (dict(state.experience), state.education) == before  # nothing on the pathway added experience

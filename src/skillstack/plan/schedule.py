@@ -215,13 +215,19 @@ def _vouchers(state: State, solution: PlanSolution) -> list[tuple[CredentialId, 
 
 
 def _waived_text(req: object, levels: object, name: Callable[[str], str]) -> str:
-    """'3 years of security experience (you have 0)', or the requirement in a few words."""
-    from skillstack.model import ExperienceReq
+    """'3 years of security experience (you have 0)', 'CompTIA Network+ or Networking Fundamentals at
+    level 2 (you have level 1)', or the requirement in a few words."""
+    from skillstack.model import AllOf, AnyOf, ExperienceReq, NOf, SkillReq
 
+    if isinstance(req, AnyOf) and not any(isinstance(i, (AllOf, AnyOf, NOf)) for i in req.items):
+        return " or ".join(_waived_text(i, levels, name) for i in req.items)  # 'CompTIA Network+ or ...'
     text = describe(req, name)  # type: ignore[arg-type]
     if isinstance(req, ExperienceReq):
         had = levels.experience.get(req.domain, 0.0)  # type: ignore[attr-defined]
         text += f" (you have {had:g})"
+    elif isinstance(req, SkillReq):
+        have = levels.level(req.skill)  # type: ignore[attr-defined]
+        text += f" (you have level {have})" if have else " (you have none)"
     return text
 
 
