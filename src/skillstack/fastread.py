@@ -566,36 +566,23 @@ def _requirement(c: Compiler, t: Any) -> Conv:
 
 
 def _role_item(c: Compiler, t: Any) -> Conv:
-    """RoleItemT.convert on plain data."""
+    """RoleItemT.convert on plain data (`schema.catalog.expectation` builds what names no skill)."""
     import sys
 
     module = sys.modules[type(t).__module__]
     role_skill = c(module.ROLE_SKILL)
     item_keys = {k: c(f.type) for k, f in module._ITEM_KEYS.items()}
     requirement = c(module.REQUIREMENT)
-    invalid = _invalid()
+    expectation = module.expectation
 
     def conv(value: Any, path: tuple[Any, ...]) -> Any:
         if type(value) is not dict:
             raise Fallback
         if "skill" in value:
             return role_skill(value, path)
-        inner: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
-        for key, item in value.items():
-            spec = item_keys.get(key)
-            if spec is not None:
-                got = spec(item, (*path, key))
-                if got is not invalid:
-                    extra[key] = got
-            else:
-                inner[key] = item
-        req = requirement(inner, path)
-        if req is invalid:
-            return invalid
-        source = extra.get("source", "")
-        cite = source if isinstance(source, m.Citation) else None
-        return m.Expectation(req, extra.get("importance", "essential"), str(source), c.where(path), cite)
+        return expectation(((key, (key, item)) for key, item in value.items()),
+                           lambda key, pair: item_keys[key](pair[1], (*path, key)),
+                           lambda pairs: requirement(dict(pairs), path), c.where(path))
     return conv
 
 

@@ -9,6 +9,9 @@ model field differ, the declaration says so with `attr` (`description` ->
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
 from skillstack import model as m
 from skillstack.schema.toolkit import (
     FIRST_YEAR,
@@ -270,6 +273,33 @@ _ITEM_KEYS = {"importance": F(Enum(*IMPORTANCES), description="default essential
                                       "postings (job posting counts)")}
 
 
+V = TypeVar("V")
+
+
+def expectation(pairs: Iterable[tuple[str, V]], item: Callable[[str, V], object],
+                requirement: Callable[[list[V]], m.Requirement | Invalid],
+                where: m.SourceRef) -> m.Expectation | Invalid:
+    """A role item that names no skill, as an `Expectation`: `item(key, value)` converts its
+    `importance` and `source` (INVALID when rejected: the default applies), `requirement`
+    the values of its other keys as one requirement of the grammar. One function for YAML
+    nodes (`RoleItemT`) and plain data (the fast reader), so the two cannot drift apart."""
+    rest: list[V] = []
+    extra: dict[str, object] = {}
+    for key, value in pairs:
+        if key in _ITEM_KEYS:
+            got = item(key, value)
+            if got is not INVALID:
+                extra[key] = got
+        else:
+            rest.append(value)
+    req = requirement(rest)
+    if req is INVALID:
+        return INVALID
+    source = extra.get("source", "")
+    cite = source if isinstance(source, m.Citation) else None
+    return m.Expectation(req, str(extra.get("importance", "essential")), str(source), where, cite)
+
+
 class RoleItemT(Type["m.RoleSkill | m.Expectation"]):
     """A role requirement: a skill at a level, or (any requirement of the grammar: credentials
     expected, groups of them, experience, education) with `importance` and `source`."""
@@ -280,22 +310,13 @@ class RoleItemT(Type["m.RoleSkill | m.Expectation"]):
         keys = {key_text(k) for k, _ in node.pairs}
         if "skill" in keys:
             return ROLE_SKILL.convert(node, ctx)
-        inner = MapNode(node.line, node.col)
-        extra: dict[str, object] = {}
-        for key_node, value_node in node.pairs:
-            key = key_text(key_node)
-            if key in _ITEM_KEYS:
-                value = _ITEM_KEYS[key].type.convert(value_node, ctx)
-                if value is not INVALID:
-                    extra[key] = value
-            else:
-                inner.pairs.append((key_node, value_node))
-        req = REQUIREMENT.convert(inner, ctx)
-        if req is INVALID:
-            return INVALID
-        source = extra.get("source", "")
-        cite = source if isinstance(source, m.Citation) else None
-        return m.Expectation(req, str(extra.get("importance", "essential")), str(source), ctx.where(node), cite)
+
+        def requirement(pairs: list[tuple[Node, Node]]) -> m.Requirement | Invalid:
+            inner = MapNode(node.line, node.col)
+            inner.pairs.extend(pairs)
+            return REQUIREMENT.convert(inner, ctx)
+        return expectation(((key_text(k), (k, v)) for k, v in node.pairs),
+                           lambda key, pair: _ITEM_KEYS[key].type.convert(pair[1], ctx), requirement, ctx.where(node))
 
     def json_schema(self) -> JSONSchema:
         extra = {k: f.type.json_schema() for k, f in _ITEM_KEYS.items()}
