@@ -22,6 +22,16 @@ def commands() -> list[str]:
     return sorted(get_command(app).commands)  # type: ignore[attr-defined]
 
 
+def test_help_lists_every_command_in_the_declared_order() -> None:
+    from skillstack.cli.app import HELP_ORDER
+
+    result = runner.invoke(app, ["--help"])
+    listed = [line.split()[0] for line in result.stdout.splitlines() if line.startswith("  ") and
+              line.split()[0] in commands()]
+    assert sorted(HELP_ORDER) == commands()
+    assert listed == list(HELP_ORDER)
+
+
 def test_readme_documents_every_command() -> None:
     readme = (ROOT / "README.md").read_text()
     for name in commands():

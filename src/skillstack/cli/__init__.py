@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from skillstack.cli import audit as _audit  # noqa: F401
 from skillstack.cli import completion as _completion  # noqa: F401
 from skillstack.cli import graph as _graph  # noqa: F401
 from skillstack.cli import importing as _importing  # noqa: F401
-from skillstack.cli import learner as _learner  # noqa: F401
+from skillstack.cli import init as _init  # noqa: F401
 from skillstack.cli import lookup as _lookup  # noqa: F401  (registers the commands)
+from skillstack.cli import plan as _plan  # noqa: F401  (plan, audit, init: the order --help lists them)
 from skillstack.cli import posting as _posting  # noqa: F401
 from skillstack.cli import progress as _progress  # noqa: F401
 from skillstack.cli import report as _report  # noqa: F401

@@ -36,8 +36,17 @@ def _hoist(args: list[str], option: str) -> list[str]:
     return front + rest
 
 
+HELP_ORDER = ("completion", "graph", "plan", "audit", "init", "search", "show", "schema", "posting", "progress",
+              "report", "roles", "rule", "validate", "import", "export")
+"""The order `--help` lists the commands in (one module per command, so not their import order)."""
+
+
 class Group(TyperGroup):
     """Maps SkillstackError and unexpected exceptions to one-line messages and exit codes."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda name: HELP_ORDER.index(name) if name in HELP_ORDER else len(HELP_ORDER))
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         return super().parse_args(ctx, _hoist(list(args), "--color"))

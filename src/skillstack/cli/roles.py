@@ -7,8 +7,19 @@ from pathlib import Path
 import typer
 
 from skillstack.cli.app import app
-from skillstack.cli.learner import HaveOpt, HoldsOpt, ProfileOpt, TodayOpt, listed, load_learner, today_from
-from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
+from skillstack.cli.options import (
+    CatalogOpt,
+    Fmt,
+    FormatOpt,
+    HaveOpt,
+    HoldsOpt,
+    ProfileOpt,
+    TodayOpt,
+    catalog_paths,
+    listed,
+    load_learner,
+    today_from,
+)
 from skillstack.cli.output import emit, note, warn, write
 
 
