@@ -11,7 +11,7 @@ from skillstack.errors import InputError
 from skillstack.loader import load_raw
 from skillstack.model import AnyOf, CredentialReq, Education, EducationHeld, EducationReq, ExperienceReq
 from skillstack.profile import ProfileInput, apply_flags, read_profile
-from skillstack.requirements import State, describe, experience_allows, holds
+from skillstack.requirements import State, describe, experience_allows, holds, you_have
 
 CATALOG = """\
 skills:
@@ -89,7 +89,7 @@ def test_education_levels_are_ordered_and_fields_compared_loosely(catalog) -> No
     assert not holds(rhit, State(education=EducationHeld(Education.BACHELOR, "nursing", True)))
     assert not holds(rhit, State())
     assert describe(rhit) == "associate education or above in Health Information Management (accredited program)"
-    assert describe(ExperienceReq("it", 2)) == "2 years of it experience"
+    assert describe(ExperienceReq("it", 2)) == "2 years of IT experience"
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -115,3 +115,11 @@ def test_profile_education_from_file_and_flag(tmp_path: Path) -> None:
     assert apply_flags(ProfileInput(), education="high-school").education == EducationHeld(Education.HIGH_SCHOOL)
     with pytest.raises(InputError, match="--education 'college'"):
         apply_flags(ProfileInput(), education="college")
+
+
+def test_experience_domains_read_as_words_in_sentences() -> None:
+    """'0 years of it' read as a pronoun and 'project-management' as an id in a client's report."""
+    assert describe(ExperienceReq("project-management", 3)) == "3 years of project management experience"
+    assert describe(ExperienceReq("security-architecture", 1)) == "1 year of security architecture experience"
+    assert you_have([ExperienceReq("it", 5), ExperienceReq("supply-chain", 3)], {"it": 2.0}, None) == \
+        "2 years of IT, 0 years of supply chain"

@@ -16,6 +16,7 @@ import pytest
 
 from skillstack.catalog import build_catalog
 from skillstack.loader import load_raw, shipped_catalog
+from skillstack.requirements import domain_text
 from strategies import entry_point
 
 GATED = {"cloud-engineer": ("it", 1), "data-engineer": ("data", 2), "data-architect": ("data", 2)}
@@ -48,7 +49,7 @@ def test_plan_states_the_gate_without_blocking(role: str, tmp_path: Path) -> Non
     doc = _plan(tmp_path, role, {})
     (gate,) = [g for g in doc["gates"] if g["requirement"] == {"experience": domain, "years": years}]
     assert gate["importance"] == "important" and gate["blocking"] is False
-    assert gate["have"] == f"0 years of {domain}"
+    assert gate["have"] == f"0 years of {domain_text(domain)}"
     assert doc["feasible"] and doc["steps"], doc["open"]
     met = _plan(tmp_path, role, {domain: years})
     assert not [g for g in met["gates"] if g["requirement"] == {"experience": domain, "years": years}]

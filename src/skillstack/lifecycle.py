@@ -37,7 +37,7 @@ def successor(catalog: Catalog, cred: Credential, on: date) -> Credential | None
 
 def _take_instead(catalog: Catalog, cred: Credential, on: date) -> str:
     nxt = successor(catalog, cred, on)
-    return f"; its successor is {nxt.name} ({nxt.id})" if nxt is not None else "; the issuer names no successor"
+    return f"; its successor is {nxt.name}" if nxt is not None else "; the issuer names no successor"
 
 
 def unavailable_reason(catalog: Catalog, cred: Credential, start: date, hours_per_week: float) -> str:

@@ -138,11 +138,20 @@ def years_text(years: float) -> str:
     return f"{years:g} year{'' if years == 1 else 's'}"
 
 
+_DOMAIN_WORDS = {"it": "IT"}
+
+
+def domain_text(domain: str) -> str:
+    """A work domain as words in a sentence: 'project-management' -> 'project management',
+    'it' -> 'IT' (the catalog and profiles key experience by these ids)."""
+    return " ".join(_DOMAIN_WORDS.get(word, word) for word in domain.split("-"))
+
+
 def you_have(reqs: Iterable[Requirement], experience: Mapping[str, float], education: EducationHeld | None) -> str:
     """What the learner has against the experience and education items of `reqs`:
     '1 year of security, no education stated' ('' when `reqs` name neither)."""
     leaves = list(atoms(reqs))
-    had = [f"{years_text(experience.get(d, 0.0))} of {d}"
+    had = [f"{years_text(experience.get(d, 0.0))} of {domain_text(d)}"
            for d in sorted({a.domain for a in leaves if isinstance(a, ExperienceReq)})]
     if any(isinstance(a, EducationReq) for a in leaves):
         had.append("no education stated" if education is None else
@@ -162,7 +171,7 @@ def describe(req: Requirement, name: Callable[[str], str] | None = None) -> str:
     if isinstance(req, CredentialReq):
         return show(req.credential)
     if isinstance(req, ExperienceReq):
-        return f"{years_text(req.years)} of {req.domain} experience"
+        return f"{years_text(req.years)} of {domain_text(req.domain)} experience"
     if isinstance(req, EducationReq):
         text = f"{req.level.label.replace('-', ' ')} education or above"
         if req.field_of_study:

@@ -108,7 +108,7 @@ def test_near_tie_gate_and_missed_reason_in_json(tmp_path: Path) -> None:
                                  "why": "$4 more (4%) for 50 h less"}]
     (gate,) = doc["gates"]
     assert (gate["text"], gate["have"], gate["blocking"], gate["aim_first"]) == (
-        "5 years of it experience", "2 years of it", True, "junior")
+        "5 years of IT experience", "2 years of IT", True, "junior")
     (expected,) = doc["expected"]
     assert expected["met"] is False and expected["aim_first"] == "junior"
     assert expected["why"] == "needs 3 years of pm experience (you have 1 year of pm)"
@@ -120,9 +120,9 @@ def test_near_tie_gate_and_missed_reason_in_text(tmp_path: Path) -> None:
     ties = [line for line in out.splitlines() if "Near tie" in line]
     assert ties == ["Near tie: fast ($104, 50 h): $4 more (4%) for 50 h less."]
     lines = out.splitlines()
-    gate = next(n for n, line in enumerate(lines) if line.startswith("Target requires 5 years of it experience"))
+    gate = next(n for n, line in enumerate(lines) if line.startswith("Target requires 5 years of IT experience"))
     assert gate < next(n for n, line in enumerate(lines) if line.startswith("Gap"))  # said before the pathway
-    assert "(you have 2 years of it)" in lines[gate] and "Aim first for Junior (junior)" in lines[gate]
+    assert "(you have 2 years of IT)" in lines[gate] and "Aim first for Junior (junior)" in lines[gate]
     assert any("not on this pathway: needs 3 years of pm experience (you have 1 year of pm). Aim first for "
                "Junior (junior)" in line for line in lines)
     assert "not within your budget and deadline" not in out
@@ -134,7 +134,7 @@ def test_audit_shows_the_experience_gate_and_the_role_before(tmp_path: Path) -> 
     role = doc["roles"][0]
     (gate,) = [e for e in role["expectations"] if e["kind"] == "experience"]
     assert (gate["requirement"], gate["status"], gate["have"], gate["importance"]) == (
-        "5 years of it experience", "missing", "2 years of it", "essential")
+        "5 years of IT experience", "missing", "2 years of IT", "essential")
     assert "bls.gov" in gate["source"]
     assert (role["level"], role["previous"], role["aim_first"]) == ("senior", ["cloud-engineer"], "cloud-engineer")
     code, doc = run(tmp_path, "audit", "--role", "cloud-architect", "--experience", "it:6")
@@ -147,14 +147,14 @@ def test_plan_names_the_entry_role_when_a_gate_blocks(tmp_path: Path) -> None:
     assert code == 1 and doc["feasible"] and not doc["eligible"]  # a pathway, but the role is out of reach yet
     (gate,) = [g for g in doc["gates"] if g["blocking"]]
     assert (gate["role"], gate["text"], gate["have"], gate["aim_first"]) == (
-        "network-engineer", "5 years of it experience", "1 year of it", "network-administrator")
+        "network-engineer", "5 years of IT experience", "1 year of IT", "network-administrator")
 
 
 def test_quiet_answer_says_the_role_is_out_of_reach_yet(tmp_path: Path) -> None:
     code, out = _tiny(tmp_path, "-q", fmt="text")
     assert code == 1
     assert out == ("Target: 1 credential, $100, 100 h (10 weeks at 10 h/week), 2026-12-01 to 2027-02-08. Not eligible "
-                   "yet: requires 5 years of it experience (you have 2 years of it); aim first for Junior (junior).\n")
+                   "yet: requires 5 years of IT experience (you have 2 years of IT); aim first for Junior (junior).\n")
 
 
 def test_alternatives_say_which_options_hold_the_expected_credentials(tmp_path: Path) -> None:

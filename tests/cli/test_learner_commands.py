@@ -86,7 +86,7 @@ def test_experience_gate_is_named(mini: list[str]) -> None:
     assert code == 1
     assert doc["excluded"] == [{"credential": "security-expert",
                                 "reason": "needs 5 years of security experience (you have 0 years of security)"}]
-    assert doc["why"][0].startswith("every credential that grants Security (security) at level 3 was left out")
+    assert doc["why"][0].startswith("every credential that grants Security at level 3 was left out")
     code, doc = plan_json(mini, "--role", "security-lead", "--experience", "security:6")
     assert code == 0 and [s["credential"] for s in doc["steps"]] == ["security-entry", "security-expert"]
 
@@ -95,7 +95,7 @@ def test_deadline_binds(mini: list[str]) -> None:
     code, doc = plan_json(mini, "--role", "analyst", "--deadline", "2026-12-14", "--hours-per-week", "10")
     assert code == 1
     assert doc["why"][-1] == "the deadline binds: the full pathway needs 60 h (20 h until the deadline)"
-    assert "stats-course: needs 30 h, more than the time to the deadline (20 h)" in doc["why"][0]
+    assert "Statistics with Python: needs 30 h, more than the time to the deadline (20 h)" in doc["why"][0]
 
 
 def test_exclude_by_issuer(mini: list[str]) -> None:

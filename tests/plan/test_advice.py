@@ -129,10 +129,10 @@ def test_each_option_of_a_group_gives_its_own_reason() -> None:
     item = Expectation(AnyOf((CredentialReq(CredentialId("want")), CredentialReq(CredentialId("other")))), "important")
     cat = catalog([BASE, cred("want", 300, grants={"s3": 1}), cred("other", 30, grants={"s1": 1})], (item,))
     why, _ = missed(plan(cat, profile(exclude=("want", "other")), START))
-    assert why == "other: excluded by you; want: excluded by you"
+    assert why == "Other: excluded by you; Want: excluded by you"
     why, _ = missed(plan(cat, profile(exclude=("other",), budget=350.0), START))
     assert why == ("it does not fit your budget ($350) together with the skills the role requires; "
-                   "left out: other: excluded by you")
+                   "left out: Other: excluded by you")
 
 
 # ---- experience gates ---------------------------------------------------------------------
@@ -144,7 +144,7 @@ def test_an_experience_gate_is_reported_with_what_the_learner_has(importance: st
     p = plan(catalog([BASE], (gate,)), profile(experience=(("it", 2.0),)), START)
     assert p.feasible and [s.credential for s in p.steps] == ["base"]
     (g,) = p.gates
-    assert (g.role, g.have, g.aim_first, g.blocking) == ("target", "2 years of it", "entry", blocking)
+    assert (g.role, g.have, g.aim_first, g.blocking) == ("target", "2 years of IT", "entry", blocking)
     met = plan(catalog([BASE], (gate,)), profile(experience=(("it", 5.0),)), START)
     assert met.gates == ()
 
@@ -180,7 +180,7 @@ def test_a_near_tie_that_holds_an_expected_credential_the_optimum_lacks() -> Non
     p = plan(cat, profile(), START)
     assert [s.credential for s in p.steps] == ["plain"]
     (tie,) = p.near_ties
-    assert (tie.steps, tie.why) == (("known",), "also meets an expected credential (known)")
+    assert (tie.steps, tie.why) == (("known",), "also meets an expected credential (Known)")
     dearer = catalog([cred("plain", 100, grants={"s1": 2}), cred("known", 110, grants={"s1": 2})], (opt,))
     assert plan(dearer, profile(), START).near_ties == ()
 

@@ -87,7 +87,7 @@ def exclusion(state: State, cred: Credential) -> str:
         return f"not from an issuer you chose ({cred.issuer})"
     if cred.is_stack:
         return ""
-    reason = gate_block(cred, state.learner)
+    reason = gate_block(cred, state.learner, state.catalog.display_name)
     if reason:
         return reason
     least = least_total(cred, state.hours_per_week)
@@ -98,12 +98,15 @@ def exclusion(state: State, cred: Credential) -> str:
     return ""
 
 
-def gate_block(cred: Credential, learner: Holdings) -> str:
-    """Why experience or education alone keeps a credential out of reach, or ''."""
+def gate_block(cred: Credential, learner: Holdings, name: Callable[[str], str] | None = None) -> str:
+    """Why experience or education alone keeps a credential out of reach, or ''.
+
+    `name` shows a credential or skill the requirement names (default: its id); the
+    planner passes the catalog's names, since the reason reaches client reports."""
     unmet = [req for req in cred.requires if not experience_allows(req, learner.experience, learner.education)]
     if not unmet:
         return ""
-    return f"needs {'; '.join(describe(r) for r in unmet)} (you have {you_have(unmet, learner.experience, learner.education)})"
+    return f"needs {'; '.join(describe(r, name) for r in unmet)} (you have {you_have(unmet, learner.experience, learner.education)})"
 
 
 class _Screen:

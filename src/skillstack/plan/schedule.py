@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from skillstack.catalog import Catalog
 from skillstack.holdings import held_status
 from skillstack.model import CredentialId, RoleId, SkillId
 from skillstack.money import money
@@ -243,11 +244,11 @@ def _why(state: State, gap: Gap, solution: PlanSolution, candidates: Candidates,
     left_out = {e.credential: e.reason for e in candidates.excluded}
     for item in solution.open:
         granters = catalog.granters(item.skill, item.level)
-        name = f"{catalog.skill_name(item.skill)} ({item.skill}) at level {item.level}"
+        name = f"{catalog.skill_name(item.skill)} at level {item.level}"
         if not granters:
             reasons.append(f"no credential in the catalog grants {name}")
         elif all(g in left_out for g in granters):
-            shown = "; ".join(f"{g}: {left_out[g]}" for g in granters[:4])
+            shown = "; ".join(f"{catalog.display_name(g)}: {left_out[g]}" for g in granters[:4])
             more = f" and {len(granters) - 4} more" if len(granters) > 4 else ""
             reasons.append(f"every credential that grants {name} was left out ({shown}{more})")
     budget, max_hours = state.budget, state.max_hours
@@ -280,18 +281,18 @@ def _why(state: State, gap: Gap, solution: PlanSolution, candidates: Candidates,
         break
     essential = [e for e in gap.expected if e.importance == "essential" and e not in solution.expected_met]
     for expected in essential:
-        because = _why_not(expected, left_out)
-        reasons.append(f"an essential expected credential is out of reach: {describe(expected.requirement)}"
+        because = _why_not(catalog, expected, left_out)
+        reasons.append(f"an essential expected credential is out of reach: {describe(expected.requirement, catalog.display_name)}"
                        + (f" ({'; '.join(because)})" if because else ""))
     if not reasons:
         reasons.append("the remaining gap skills are only granted by credentials whose prerequisites cannot be met")
     return reasons, binding
 
 
-def _why_not(item: Expected, left_out: dict[CredentialId, str]) -> list[str]:
+def _why_not(catalog: Catalog, item: Expected, left_out: dict[CredentialId, str]) -> list[str]:
     from skillstack.requirements import credentials_named
 
-    return [f"{cid}: {left_out[CredentialId(cid)]}" for cid in sorted(credentials_named([item.requirement]))
+    return [f"{catalog.display_name(cid)}: {left_out[CredentialId(cid)]}" for cid in sorted(credentials_named([item.requirement]))
             if CredentialId(cid) in left_out]
 
 
@@ -335,7 +336,7 @@ def missed_reason(state: State, item: Expected, candidates: Candidates) -> Misse
     left_out = {e.credential: e.reason for e in candidates.excluded}
     named = sorted(credentials_named([item.requirement]))
     out = [cid for cid in named if cid in left_out]
-    reasons = [left_out[CredentialId(cid)] if len(named) == 1 else f"{cid}: {left_out[CredentialId(cid)]}"
+    reasons = [left_out[CredentialId(cid)] if len(named) == 1 else f"{catalog.display_name(cid)}: {left_out[CredentialId(cid)]}"
                for cid in out]
     gated = any(cid in catalog.credentials and gate_block(state.credential(cid), learner) for cid in out)
     aim = _aim(state, item) if gated else None

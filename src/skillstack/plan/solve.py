@@ -362,7 +362,8 @@ def _near_ties(problem: PlanProblem, start: Progress, model: Model, chosen: froz
             highs.set_lower([entry], 1.0)
             stage = highs.minimize(model.criterion(objective))
             if stage.status == "optimal" and stage.values is not None:
-                tie(model.chosen(stage.values), f"also meets an expected credential ({_names(item)})")
+                found = model.chosen(stage.values)
+                tie(found, f"also meets an expected credential ({_names(item, model, found)})")
     return tuple(out)
 
 
@@ -370,10 +371,15 @@ def _entry_of(model: Model, item: Expected) -> int | None:
     return next((e.column for e in model.expected if e.item == item), None)
 
 
-def _names(item: Expected) -> str:
-    from skillstack.requirements import describe
+def _names(item: Expected, model: Model, found: frozenset[int]) -> str:
+    """The names of the credentials on the pathway `found` that meet the expected item (names,
+    not ids: the text reaches client reports); the item in a few words when none is named."""
+    from skillstack.requirements import credentials_named, describe
 
-    return describe(item.requirement)
+    named = credentials_named([item.requirement])
+    meets = [model.nodes[i].name for i in sorted(found) if model.nodes[i].id in named]
+    names: dict[str, str] = {node.id: node.name for node in model.nodes}
+    return ", ".join(meets) or describe(item.requirement, lambda ident: names.get(ident, ident))
 
 
 __all__ = ["CRITERIA", "NO_PATHWAY", "PARTIAL", "TIME_LIMIT", "finish", "problem_of", "solve", "solve_problem", "waived_count"]

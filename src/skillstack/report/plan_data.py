@@ -44,7 +44,7 @@ def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
              "start": s.start.isoformat(), "end": s.end.isoformat(), "cost": s.cost,
              "cost_source": price_origin(catalog.credentials[s.credential]), "hours": s.hours,
              "closes": list(s.closes), "earns": list(s.stacks), "recommended": list(s.advice),
-             "waived": list(s.waived), "meets_expected": [_expected(e, True) for e in s.meets],
+             "waived": list(s.waived), "meets_expected": [_expected(catalog, e, True) for e in s.meets],
              "prerequisite_for": list(s.needed_by), "lowers_price_of": list(s.discounts)}
             for s in plan.steps
         ],
@@ -67,9 +67,9 @@ def _plan_dict(catalog: Catalog, plan: Plan) -> dict[str, Any]:
             "budget": plan.binds.budget, "max_hours": round(plan.binds.max_hours, 2) if plan.binds.max_hours else None,
             "raise_budget_to": plan.binds.raise_budget_to, "hours_per_week_needed": plan.binds.hours_per_week_needed},
         "renew": [{"credential": cid, "expires": when.isoformat()} for cid, when in plan.renew],
-        "expected": [_expected(e, e in plan.expected_met, missed.get(e)) for e in plan.expected],
-        "suggestions": [_expected(e, e in plan.expected_met) for e in plan.suggestions],
-        "gates": [{"role": g.role, "requirement": requirement_data(g.requirement), "text": describe(g.requirement),
+        "expected": [_expected(catalog, e, e in plan.expected_met, missed.get(e)) for e in plan.expected],
+        "suggestions": [_expected(catalog, e, e in plan.expected_met) for e in plan.suggestions],
+        "gates": [{"role": g.role, "requirement": requirement_data(g.requirement), "text": describe(g.requirement, catalog.display_name),
                    "importance": g.importance, "source": g.source, "aim_first": g.aim_first, "have": g.have,
                    "blocking": g.blocking} for g in plan.gates],
         "no_credential_expected": [{"role": rid, **citation(catalog.roles[rid].no_credential_expected)}
@@ -135,7 +135,7 @@ def gate_lines(cat: Catalog, plan: Plan) -> list[str]:
                  else "whose requirements you meet")
         aim = (f" Aim first for {cat.roles[g.aim_first].name} ({g.aim_first}), {where}."
                if g.aim_first else " The catalog names no earlier role you could aim for first.")
-        out.append(f"{cat.roles[g.role].name} requires {describe(g.requirement)}{have}: no credential can earn "
+        out.append(f"{cat.roles[g.role].name} requires {describe(g.requirement, cat.display_name)}{have}: no credential can earn "
                    f"that, so this pathway closes the skills but does not make you eligible yet.{aim}")
     return out
 
@@ -145,9 +145,9 @@ def citation(cite: Citation | None) -> dict[str, str]:
     return {"url": cite.url, "kind": cite.kind, "note": cite.note} if cite is not None else {}
 
 
-def _expected(e: Expected, met: bool, missed: Missed | None = None) -> dict[str, Any]:
+def _expected(catalog: Catalog, e: Expected, met: bool, missed: Missed | None = None) -> dict[str, Any]:
     """An expected credential; `why` and `aim_first` say why the pathway does not meet it ("" / null when met)."""
-    return {"requirement": requirement_data(e.requirement), "text": describe(e.requirement), "importance": e.importance,
+    return {"requirement": requirement_data(e.requirement), "text": describe(e.requirement, catalog.display_name), "importance": e.importance,
             "source": e.source, "roles": list(e.roles), "met": met, "why": missed.why if missed else "",
             "aim_first": missed.aim_first if missed else None}
 

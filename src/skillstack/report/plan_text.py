@@ -80,7 +80,7 @@ def _expectations(cat: Catalog, plan: Plan) -> list[RenderableType]:
         if g.blocking:
             continue  # said at the top (gate_lines)
         have = f"; you have {g.have}" if g.have else ""
-        parts.append(Text(f"{cat.roles[g.role].name} also asks {describe(g.requirement)}, which no credential "
+        parts.append(Text(f"{cat.roles[g.role].name} also asks {describe(g.requirement, cat.display_name)}, which no credential "
                           f"can give ({g.importance}{'; ' + g.source if g.source else ''}{have}).", style="yellow"))
     for t in plan.near_ties:
         names = ", ".join(t.steps)
@@ -92,7 +92,7 @@ def _blocked(cat: Catalog, plan: Plan) -> str:
     """'requires 5 years of it experience (you have 2 years of it); aim first for Cloud Engineer.'"""
     gates = plan.blocking
     asks = "; ".join(f"{cat.roles[g.role].name if len(plan.roles) > 1 else ''}{' ' if len(plan.roles) > 1 else ''}"
-                     f"requires {describe(g.requirement)}" + (f" (you have {g.have})" if g.have else "") for g in gates)
+                     f"requires {describe(g.requirement, cat.display_name)}" + (f" (you have {g.have})" if g.have else "") for g in gates)
     aims = list(dict.fromkeys(g.aim_first for g in gates if g.aim_first))
     return asks + ("; aim first for " + " or ".join(f"{cat.roles[a].name} ({a})" for a in aims) if aims else "") + "."
 
