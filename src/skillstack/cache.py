@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from skillstack import __version__, model
-from skillstack.catalog import Catalog, Grants, Index, Record
+from skillstack.catalog import Catalog, Grants, Record
 from skillstack.errors import InputError
 from skillstack.fileio import write_bytes_atomic
 from skillstack.loader import (
@@ -702,13 +702,35 @@ class _Table(Mapping[str, Any]):
         return self.count
 
 
-class _Derived(Mapping[str, Any]):
-    """The catalog's derived indexes as stored: decoded on first use."""
+class _Objects(_Table):
+    """One kind's objects in a cache file (`catalog.Objects`): each read, checked and decoded
+    when asked for; their names read in one piece."""
 
-    def __init__(self, file: _CacheFile) -> None:
-        self.file = file
+    def __init__(self, file: _CacheFile, kind: str, codec: _Codec) -> None:
+        super().__init__(file, file.tables[kind], codec.unpack)
+        self.kind = kind
 
-    def __getitem__(self, name: str) -> Any:
+    def records(self) -> list[Record]:
+        file = self.file
+        try:
+            stored = file.decode(zlib.decompress(file.blob(f"records:{self.kind}")))
+            return [(i, n, tuple(a), s, p) for i, n, a, s, p in stored]
+        except Exception as exc:  # noqa: BLE001 - damaged cache: say so, never trust it
+            raise file.damaged(str(exc)) from None
+
+
+class _Store:
+    """A catalog in a cache file (`catalog.Store`): its objects and the derived indexes the file
+    keeps (granters and stacks; the others are built from the objects' records)."""
+
+    def __init__(self, file: _CacheFile, codec: _Codec, info: model.CatalogInfo, files: list[str]) -> None:
+        self.file, self.info, self.files = file, info, files
+        self.kinds = {kind: _Objects(file, kind, codec) for kind in ("skill", "credential", "role")}
+
+    def objects(self, kind: str) -> _Objects:
+        return self.kinds[kind]
+
+    def derived(self, name: str) -> Any | None:
         file = self.file
         try:
             if name == "granters":
@@ -717,13 +739,7 @@ class _Derived(Mapping[str, Any]):
                 return {**file.blob("stacks"), "by_part": file.table("stacks_by_part")}
         except (_Damaged, KeyError, ValueError, TypeError) as exc:
             raise file.damaged(str(exc)) from None
-        raise KeyError(name)  # the others are built from the objects' records
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(("granters", "stacks"))
-
-    def __len__(self) -> int:
-        return 2
+        return None
 
 
 def _open_cache(cache_file: Path, resolved: list[str], shown: list[str]) -> Loaded | None:
@@ -744,21 +760,8 @@ def _open_cache(cache_file: Path, resolved: list[str], shown: list[str]) -> Load
         codec.shown = list(shown)
         codec.resolved = list(resolved)
         codec.key_names = [str(k) for k in file.blob("keys")]
-        info = codec.unpack(meta["info"])
-
-        def records(kind: str) -> Callable[[], list[Record]]:
-            def load() -> list[Record]:
-                try:
-                    stored = file.decode(zlib.decompress(file.blob(f"records:{kind}")))
-                    return [(i, n, tuple(a), s, p) for i, n, a, s, p in stored]
-                except Exception as exc:  # noqa: BLE001 - damaged cache: say so, never trust it
-                    raise file.damaged(str(exc)) from None
-            return load
-
-        skills, credentials, roles = (Index(kind, stored=file.table(kind, codec.unpack), records=records(kind))
-                                      for kind in ("skill", "credential", "role"))
+        store = _Store(file, codec, codec.unpack(meta["info"]), list(shown))
     except Exception:  # noqa: BLE001 - a damaged, foreign or older cache is rebuilt, never trusted
         file.close()
         return None
-    catalog = Catalog(skills, credentials, roles, info=info, files=list(shown), stored=_Derived(file))
-    return Loaded(catalog, from_cache=True)
+    return Loaded(Catalog.from_store(store), from_cache=True)

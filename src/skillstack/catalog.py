@@ -8,9 +8,9 @@ a warning; below it, an error that lists the closest matches.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from skillstack.errors import InputError
 from skillstack.loader import RawCatalog
@@ -23,6 +23,7 @@ DERIVED = ("granters", "stacks", "issuers", "texts")
 """The indexes a Catalog derives from its objects (see `Catalog.derived`)."""
 
 T = TypeVar("T", Skill, Credential, Role)
+T_co = TypeVar("T_co", covariant=True)
 Record = tuple[str, str, tuple[str, ...], str, str]
 Grants = tuple[tuple[int, CredentialId], ...]
 """The (level, credential id) grants of one skill."""
@@ -46,26 +47,66 @@ def _record(obj: Skill | Credential | Role) -> Record:
             getattr(obj, "provider", ""))
 
 
+class Objects(Protocol[T_co]):
+    """Objects of one kind by id, kept out of memory until asked for: what an `Index` is built
+    over when a store (the cache, `cache.py`) holds the catalog. How it keeps them is its own."""
+
+    def __getitem__(self, ident: str, /) -> T_co:
+        """The object `ident` (KeyError if there is none), read on each call."""
+        ...
+
+    def __contains__(self, ident: object, /) -> bool: ...
+
+    def __iter__(self) -> Iterator[str]:
+        """The ids, in catalog order."""
+        ...
+
+    def __len__(self) -> int: ...
+
+    def records(self) -> list[Record]:
+        """(id, name, aliases, issuer, provider) of every object, without reading them all."""
+        ...
+
+
+class Store(Protocol):
+    """A catalog kept out of memory (the cache is one): `Catalog.from_store` builds a catalog
+    that asks it for objects when they are used and for the derived indexes it keeps."""
+
+    info: CatalogInfo
+    files: list[str]
+
+    def objects(self, kind: str) -> Objects[Any]:
+        """The objects of one kind: "skill", "credential" or "role"."""
+        ...
+
+    def derived(self, name: str) -> Any | None:
+        """One of the DERIVED indexes as `Catalog.derived` gives it, or None where the store
+        does not keep it (the catalog builds it from its objects)."""
+        ...
+
+
 class Index(Generic[T]):
     """Objects of one kind by id, with a name/alias index for people's spellings.
 
-    Built from objects, or over `stored` objects (the cache's, decoded on first use, so a
-    command that needs a few hundred of 50,000 credentials decodes only those).
+    Built from the objects, or `over` a store's `Objects`: then an object is read on first use
+    and kept, so a command that needs a few hundred of 50,000 credentials reads only those.
     """
 
-    def __init__(self, kind: str, objects: Iterable[T] = (), stored: Mapping[str, T] | None = None,
-                 records: Callable[[], list[Record]] | None = None) -> None:
+    def __init__(self, kind: str, objects: Iterable[T] = ()) -> None:
         self.kind = kind
         self._objects: dict[str, T] = {}
         for obj in objects:
             self._objects.setdefault(obj.id, obj)
-        self._stored: Mapping[str, T] | None = stored
+        self._stored: Objects[T] | None = None
         self._names: dict[str, str] | None = None
         self._records: list[Record] | None = None
-        self._stored_records = records
 
-    def _ids(self) -> Iterable[str]:
-        return self._objects if self._stored is None else self._stored
+    @classmethod
+    def over(cls, kind: str, objects: Objects[T]) -> Index[T]:
+        """An index whose objects are read from `objects` when first used."""
+        index = cls(kind)
+        index._stored = objects
+        return index
 
     def __contains__(self, key: object) -> bool:
         return key in self._objects or (self._stored is not None and key in self._stored)
@@ -84,12 +125,12 @@ class Index(Generic[T]):
     def __iter__(self) -> Iterator[T]:
         if self._stored is None:  # built from objects: all of them at hand (validate walks them often)
             return iter(list(self._objects.values()))
-        return (self[key] for key in list(self._ids()))
+        return (self[key] for key in list(self._stored))
 
     @property
     def decoded(self) -> list[str]:
-        """The ids of the objects in memory: every one when built from objects; over `stored`
-        objects, those decoded so far."""
+        """The ids of the objects in memory: every one when built from objects; over a store's
+        objects, those read so far."""
         return list(self._objects)
 
     def get(self, key: str) -> T | None:
@@ -100,10 +141,7 @@ class Index(Generic[T]):
     def records(self) -> list[Record]:
         """(id, name, aliases, issuer, provider) of every object: what names are looked up by."""
         if self._records is None:
-            if self._stored_records is not None:
-                self._records = self._stored_records()
-            else:
-                self._records = [_record(o) for o in self]
+            self._records = self._stored.records() if self._stored is not None else [_record(o) for o in self]
         return self._records
 
     @property
@@ -147,8 +185,16 @@ class Catalog:
     roles: Index[Role]
     info: CatalogInfo = field(default_factory=CatalogInfo)
     files: list[str] = field(default_factory=list)
-    stored: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    """Derived indexes already built (by name, see DERIVED), e.g. read from the cache."""
+    _store: Store | None = field(default=None, init=False, repr=False, compare=False)
+
+    @classmethod
+    def from_store(cls, store: Store) -> Catalog:
+        """A catalog that reads its objects, and the derived indexes the store keeps, from `store`."""
+        catalog = cls(Index.over("skill", store.objects("skill")),
+                      Index.over("credential", store.objects("credential")),
+                      Index.over("role", store.objects("role")), store.info, list(store.files))
+        catalog._store = store
+        return catalog
 
     def index(self, kind: str) -> Index[Any]:
         """The index of one kind: "skill", "credential" or "role"."""
@@ -181,13 +227,16 @@ class Catalog:
         """Normalised id, name, alias and issuer -> [(id, name)] of one kind, for searching."""
         return self.derived("texts")[kind]
 
-    # ---- indexes derived from the catalog, built once (or taken from `stored`) ----
+    # ---- indexes derived from the catalog, built once (or taken from its store) ----
 
     def derived(self, name: str) -> Any:
-        """One of the DERIVED indexes, built on first use."""
+        """One of the DERIVED indexes, built on first use (or as the catalog's store keeps it):
+        "granters": skill -> Grants; "stacks": {"all": [id], "by_part": {credential: [stack id]},
+        "loose": [id]}; "issuers" (see `issuers`); "texts": kind -> `texts(kind)`."""
         built = self.__dict__.setdefault("_built", {})
         if name not in built:
-            built[name] = self.stored[name] if name in self.stored else getattr(self, f"_build_{name}")()
+            kept = self._store.derived(name) if self._store is not None else None
+            built[name] = kept if kept is not None else getattr(self, f"_build_{name}")()
         return built[name]
 
     def _build_granters(self) -> dict[str, Grants]:
@@ -252,5 +301,5 @@ def build_catalog(raw: RawCatalog) -> Catalog:
                    info, list(raw.files))
 
 
-__all__ = ["DERIVED", "FUZZY_THRESHOLD", "HOW_TO_FIND", "Catalog", "Index", "Resolved", "RoleId", "SkillId",
-           "build_catalog", "normalize"]
+__all__ = ["DERIVED", "FUZZY_THRESHOLD", "HOW_TO_FIND", "Catalog", "Grants", "Index", "Objects", "Record", "Resolved",
+           "RoleId", "SkillId", "Store", "build_catalog", "normalize"]

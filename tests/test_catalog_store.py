@@ -1,0 +1,81 @@
+"""A Catalog over a store: objects read when used, derived indexes taken from the store or built.
+
+The cache is one store (tests/test_cache.py); this one keeps the objects in dicts, so the
+tests show what the `Store` interface asks of any store, and nothing more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from skillstack.catalog import Catalog, Record, build_catalog
+from skillstack.loader import load_raw, shipped_catalog
+
+
+class DictObjects:
+    def __init__(self, objects: dict[str, Any], records: list[Record]) -> None:
+        self.objects, self.stored_records = objects, records
+        self.read: list[str] = []
+
+    def __getitem__(self, ident: str) -> Any:
+        self.read.append(ident)
+        return self.objects[ident]
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self.objects
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.objects)
+
+    def __len__(self) -> int:
+        return len(self.objects)
+
+    def records(self) -> list[Record]:
+        return self.stored_records
+
+
+class DictStore:
+    def __init__(self, catalog: Catalog, keeps: dict[str, Any]) -> None:
+        self.info, self.files, self.keeps = catalog.info, catalog.files, keeps
+        self.kinds = {kind: DictObjects({o.id: o for o in catalog.index(kind)}, catalog.index(kind).records())
+                      for kind in ("skill", "credential", "role")}
+
+    def objects(self, kind: str) -> DictObjects:
+        return self.kinds[kind]
+
+    def derived(self, name: str) -> Any | None:
+        return self.keeps.get(name)
+
+
+@pytest.fixture(scope="module")
+def built() -> Catalog:
+    return build_catalog(load_raw([shipped_catalog()]))
+
+
+def test_a_catalog_over_a_store_answers_like_the_built_one_and_reads_only_what_is_used(built: Catalog) -> None:
+    store = DictStore(built, {})
+    lazy = Catalog.from_store(store)
+    assert len(lazy.credentials) == len(built.credentials) and "pmi-pmp" in lazy.credentials
+    assert lazy.credentials["pmi-pmp"] == built.credentials["pmi-pmp"]
+    assert lazy.credentials.resolve("Project Management Professional (PMP)").id == "pmi-pmp"
+    assert store.kinds["credential"].read == ["pmi-pmp"]  # resolving a name reads the names, not the objects
+    assert lazy.credentials["pmi-pmp"] is lazy.credentials["pmi-pmp"] and store.kinds["credential"].read == ["pmi-pmp"]
+    assert lazy.issuers() == built.issuers()
+    assert all(lazy.texts(kind) == built.texts(kind) for kind in ("skill", "credential", "role"))
+    # derived indexes the store does not keep are built from its objects
+    assert lazy.granters("sql", 2) == built.granters("sql", 2)
+    assert [s.id for s in lazy.stacks()] == [s.id for s in built.stacks()]
+    assert lazy.info == built.info and lazy.files == built.files
+
+
+def test_derived_indexes_a_store_keeps_are_used_as_they_are(built: Catalog) -> None:
+    kept_granters = {"sql": ((3, "only-this-one"),)}
+    store = DictStore(built, {"granters": kept_granters, "stacks": built.derived("stacks")})
+    lazy = Catalog.from_store(store)
+    assert lazy.granters("sql", 1) == ["only-this-one"]  # taken from the store, not rebuilt
+    assert [s.id for s in lazy.stacks()] == [s.id for s in built.stacks()]
+    assert set(store.kinds["credential"].read) == {s.id for s in built.stacks()}  # only the stacks were read
+
