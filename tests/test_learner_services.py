@@ -134,3 +134,11 @@ def test_flags_over_a_profile_replace_add_or_keep_each_part() -> None:
         budget=1500.0, hours_per_week=6.0, exclude=(("Microsoft", None), ("Amazon", None)), issuers=("CompTIA",),
         with_optional=False, strict_recommendations=True)
     assert apply_flags(base) == base
+
+
+def test_an_issuer_not_in_the_catalog_names_the_closest_by_the_one_scorer() -> None:
+    mini = build_catalog(load_raw([Path(__file__).parent / "data" / "catalogs" / "mini"]))
+    for typed, closest in (("Acme", "acme u"), ("BigCorp", "bigco"), ("xyzzy", "none")):
+        with pytest.raises(InputError) as caught:
+            learner_profile(mini, ProfileInput(), Flags(roles=("analyst",), issuers=(typed,)))
+        assert str(caught.value) == f"--issuer {typed!r} is not an issuer in the catalog; closest: {closest}"

@@ -7,7 +7,6 @@ lists the closest matches and names the file and line.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
@@ -36,6 +35,7 @@ from skillstack.model import (
     SkillId,
     SourceRef,
 )
+from skillstack.textmatch import rank
 
 
 def read_profile(path: Path) -> ProfileInput:
@@ -171,7 +171,7 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
     only: list[str] = []
     for text in c.issuers:
         if normalize(text) not in issuers:
-            close = difflib.get_close_matches(normalize(text), list(issuers), n=3, cutoff=0.6)
+            close = [name for name, _ in rank(text, list(issuers), limit=3)]
             raise InputError(f"--issuer {text!r} is not an issuer in the catalog; closest: {', '.join(close) or 'none'}")
         only.append(normalize(text))
     exclude: list[str] = []
