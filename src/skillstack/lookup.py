@@ -146,7 +146,7 @@ def roles(catalog: Catalog, field: str | None = None, profile: Profile | None = 
     out = []
     for role in chosen:
         ready = audit_role(catalog, role, state, profile.in_progress).readiness if state and profile else None
-        out.append(RoleRow(role.id, role.name, role.domain, str(getattr(role, "level", "") or ""),
+        out.append(RoleRow(role.id, role.name, role.domain, role.level,
                            role.salary.median if role.salary else None,
                            role.salary.source if role.salary else "", role.outlook, ready))
     out.sort(key=lambda r: (-(r.readiness or 0.0), r.field, r.name, r.id))

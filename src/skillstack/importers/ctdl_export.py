@@ -295,7 +295,7 @@ def _discount(discount: m.Discount) -> dict[str, Any]:
     return out
 
 
-def _prose(req: Any) -> str:
+def _prose(req: m.Requirement) -> str:
     if isinstance(req, m.CredentialReq):
         return f"credential {req.credential}"
     if isinstance(req, m.SkillReq):
@@ -305,8 +305,5 @@ def _prose(req: Any) -> str:
     if isinstance(req, m.EducationReq):
         return (f"{req.level.label} education" + (f" in {req.field_of_study}" if req.field_of_study else "")
                 + (" (accredited)" if req.accredited else ""))
-    items = getattr(req, "items", None)
-    if items is not None:
-        word = {"AllOf": "all of", "AnyOf": "one of"}.get(type(req).__name__, f"{getattr(req, 'n', '')} of")
-        return f"{word}: " + "; ".join(_prose(i) for i in items)
-    return type(req).__name__.lower()
+    word = "all of" if isinstance(req, m.AllOf) else "one of" if isinstance(req, m.AnyOf) else f"{req.n} of"
+    return f"{word}: " + "; ".join(_prose(i) for i in req.items)

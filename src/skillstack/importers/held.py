@@ -17,10 +17,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from skillstack.importers.badges import BadgeResult
 from skillstack.textmatch import ACCEPT, accepted
+
+if TYPE_CHECKING:
+    from skillstack.catalog import Catalog
 
 FUZZY_MIN = ACCEPT  # the one fuzzy-winner rule (textmatch.accepted), on rapidfuzz's WRatio
 FUZZY_LEAD = 3.0  # ... with a clear lead over the next credential
@@ -42,14 +45,14 @@ def _url(text: str) -> str:
     return text.strip().rstrip("/").casefold().replace("http://", "https://")
 
 
-def match(result: BadgeResult, catalog: Any) -> Match | None:
+def match(result: BadgeResult, catalog: Catalog) -> Match | None:
     """The catalog credential a checked badge is, or None."""
     creds = list(catalog.credentials)
     for align in result.alignments:
         target = _url(align.get("targetUrl", ""))
         code = align.get("targetCode", "")
         for cred in creds:
-            urls = {_url(cred.url)} | {_url(getattr(s, "url", s)) for s in cred.sources}
+            urls = {_url(cred.url)} | {_url(s.url) for s in cred.sources}
             if (target and target in urls) or code == cred.id:
                 return Match(cred.id, "alignment")
     name, issuer = _norm(result.name), _norm(result.issuer)
@@ -87,7 +90,7 @@ class HeldUpdate:
     held_back: tuple[str, ...]
 
 
-def held_update(results: Sequence[BadgeResult], catalog: Any, yes: bool = False) -> HeldUpdate:
+def held_update(results: Sequence[BadgeResult], catalog: Catalog, yes: bool = False) -> HeldUpdate:
     """The held credentials that `results` add: badges whose verdict is in WRITTEN_VERDICTS and
     that match a catalog credential; fuzzy matches only when `yes`."""
     changes: list[HeldChange] = []

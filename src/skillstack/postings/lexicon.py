@@ -196,13 +196,13 @@ class Lexicon:
                     self._add(abbr, Entry("credential", cred.id, abbr, "abbreviation", cased, rank=1))
                 if issuer_first:
                     self._add(f"{issuer_first} {abbr}", Entry("credential", cred.id, abbr, "abbreviation", rank=1))
-            exam = str(getattr(cred, "exam", "") or "")
+            exam = cred.exam
             in_id = re.search(r"-([a-z]{2,3}-\d{3})$", cred.id)  # ids like azure-administrator-az-104
             if in_id:
                 exam += " " + in_id.group(1).upper()
             for code in {m.group(0) for m in EXAM_CODE.finditer(f"{name} {exam}")}:
                 coded.setdefault(code, set()).add(cred.id)
-            note = f"{cred.cost.note} {getattr(cred, 'note', '')}"
+            note = f"{cred.cost.note} {cred.note}"
             for code in {m.group(0) for m in EXAM_CODE.finditer(note)}:
                 noted.setdefault(code, set()).add(cred.id)
         for code, owners in noted.items():

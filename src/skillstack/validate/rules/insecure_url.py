@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from skillstack.model import Credential
 from skillstack.problems import Problem, ProblemLevel
 from skillstack.validate.context import RuleContext
 
@@ -19,7 +20,7 @@ LEVEL: ProblemLevel = "warning"
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     for obj in [*ctx.catalog.credentials, *ctx.catalog.roles]:
-        urls = [getattr(obj, "url", ""), *(s.url for s in obj.sources)]
+        urls = [obj.url if isinstance(obj, Credential) else "", *(s.url for s in obj.sources)]
         for url in urls:
             if url and not url.startswith("https://"):
                 yield Problem.at(obj.where, LEVEL, ID, f"{obj.id}: {url!r} is not an https URL; use https")

@@ -35,7 +35,7 @@ def _problems(reqs: tuple[Requirement, ...], retired: set[str], fallback: Source
             instead = [f"{r} -> {successor[r]}" for r in named if successor.get(r)]
             hint = f"; use the successor ({', '.join(instead)}) or add it as an alternative" if instead else \
                 "; replace it or add an active alternative"
-            yield Problem.at(where_of(getattr(req, "where", None), fallback), LEVEL, ID,
+            yield Problem.at(where_of(req.where, fallback), LEVEL, ID,
                              f"{what} cannot be met without retired {', '.join(named)}{hint}")
 
 
