@@ -203,12 +203,15 @@ def _needed_by(state: State, solution: PlanSolution) -> list[tuple[CredentialId,
 def _vouchers(state: State, solution: PlanSolution) -> list[tuple[CredentialId, ...]]:
     """For each step, the later steps whose discount it unlocks and that no earlier step unlocks."""
     creds = [state.catalog.credentials[cid] for cid in solution.steps]
+    discounted = [(at, cred) for at, cred in enumerate(creds) if cred.discounts]  # only these can be lowered
     out: list[tuple[CredentialId, ...]] = []
     for index, cred in enumerate(creds):
         lowers = []
-        for later in creds[index + 1:]:
-            with_it = discount_percent(later, creds[:creds.index(later)])
-            others = [c for c in creds[:creds.index(later)] if c.id != cred.id]
+        for at, later in discounted:
+            if at <= index:
+                continue
+            with_it = discount_percent(later, creds[:at])
+            others = [c for c in creds[:at] if c.id != cred.id]
             if with_it > discount_percent(later, others) + 1e-9:
                 lowers.append(later.id)
         out.append(tuple(lowers))
