@@ -88,7 +88,7 @@ def test_education_levels_are_ordered_and_fields_compared_loosely(catalog) -> No
     assert not holds(rhit, State(education=EducationHeld(Education.BACHELOR, "health information management")))
     assert not holds(rhit, State(education=EducationHeld(Education.BACHELOR, "nursing", True)))
     assert not holds(rhit, State())
-    assert describe(rhit) == "associate education or above in Health Information Management (accredited program)"
+    assert describe(rhit) == "an associate degree or above in Health Information Management (accredited program)"
     assert describe(ExperienceReq("it", 2)) == "2 years of IT experience"
 
 

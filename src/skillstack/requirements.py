@@ -147,6 +147,16 @@ def domain_text(domain: str) -> str:
     return " ".join(_DOMAIN_WORDS.get(word, word) for word in domain.split("-"))
 
 
+EDUCATION_WORDS = {"none": "no formal education", "high-school": "a high school diploma",
+                   "associate": "an associate degree", "bachelor": "a bachelor's degree",
+                   "master": "a master's degree", "doctorate": "a doctorate"}
+
+
+def education_text(level: str) -> str:
+    """'a bachelor's degree' for 'bachelor': how an advisor says an education level."""
+    return EDUCATION_WORDS.get(level, f"{level.replace('-', ' ')} education")
+
+
 def you_have(reqs: Iterable[Requirement], experience: Mapping[str, float], education: EducationHeld | None) -> str:
     """What the learner has against the experience and education items of `reqs`:
     '1 year of security, no education stated' ('' when `reqs` name neither)."""
@@ -154,8 +164,7 @@ def you_have(reqs: Iterable[Requirement], experience: Mapping[str, float], educa
     had = [f"{years_text(experience.get(d, 0.0))} of {domain_text(d)}"
            for d in sorted({a.domain for a in leaves if isinstance(a, ExperienceReq)})]
     if any(isinstance(a, EducationReq) for a in leaves):
-        had.append("no education stated" if education is None else
-                   f"{education.level.label.replace('-', ' ')} education"
+        had.append("no education stated" if education is None else education_text(education.level.label)
                    + (f" in {education.field_of_study}" if education.field_of_study else ""))
     return ", ".join(had)
 
@@ -173,7 +182,7 @@ def describe(req: Requirement, name: Callable[[str], str] | None = None) -> str:
     if isinstance(req, ExperienceReq):
         return f"{years_text(req.years)} of {domain_text(req.domain)} experience"
     if isinstance(req, EducationReq):
-        text = f"{req.level.label.replace('-', ' ')} education or above"
+        text = education_text(req.level.label) + ("" if req.level.label in ("doctorate", "none") else " or above")
         if req.field_of_study:
             text += f" in {req.field_of_study}"
         return text + (" (accredited program)" if req.accredited else "")

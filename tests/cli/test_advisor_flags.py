@@ -47,7 +47,7 @@ def test_education_gate_names_the_role_to_aim_for(tmp_path: Path) -> None:
     code, doc = run(tmp_path, "plan", "--role", "project-manager", "--education", "high-school")
     assert code in (0, 1)
     gates = doc["gates"]
-    assert [g["text"] for g in gates] == ["bachelor education or above"]
+    assert [g["text"] for g in gates] == ["a bachelor's degree or above"]
     assert "bls.gov" in gates[0]["source"]
 
 
