@@ -19,7 +19,8 @@ from skillstack.loader import load_raw, shipped_catalog
 from skillstack.requirements import domain_text
 from strategies import entry_point
 
-GATED = {"cloud-engineer": ("it", 1), "data-engineer": ("data", 2), "data-architect": ("data", 2)}
+GATED = {"cloud-engineer": ("it", 1), "data-engineer": ("data", 2), "data-architect": ("data", 2),
+         "it-project-manager": ("project-management", 2)}
 
 
 def _plan(tmp_path: Path, role: str, experience: dict[str, int]) -> dict:
