@@ -492,10 +492,10 @@ def _record_builder(c: Compiler, t: Any) -> Callable[[dict[str, Any], tuple[Any,
             attrs[key] = attr
             if spec.default is not toolkit.NO_DEFAULT:
                 defaults.append((key, attr, spec.default, callable(spec.default)))
-    if len(set(attrs.values())) != len(attrs):
-        return None  # two keys fill one field: _make's order decides, keep it
-    keys = frozenset(attrs)
     renamed = [(key, attr) for key, attr in attrs.items() if key != attr]
+    if len(set(attrs.values())) != len(attrs) or any(attr in attrs for _, attr in renamed):
+        return None  # two keys fill one field (_make's order decides), or a key fills another key's field
+    keys = frozenset(attrs)
     model, derive, needed, with_where = t.model, t.derive, frozenset(t._needed), t._where
     has_id = "id" in t.fields
     invalid = toolkit.INVALID
@@ -511,8 +511,9 @@ def _record_builder(c: Compiler, t: Any) -> Callable[[dict[str, Any], tuple[Any,
                 added[attr] = default(values) if call else default
         if derive is not None:
             added = {**(added or {}), **derive(values)}
-        # the values by key are the model's arguments (without `x-` keys or keys that fill no field)
-        kwargs = values if not renamed and values.keys() <= keys else {k: v for k, v in values.items() if k in keys}
+        # the values by key are the model's arguments (without `x-` keys or keys that fill no field),
+        # renamed in place: defaults and derived fields were computed from them as given
+        kwargs = values if values.keys() <= keys else {k: v for k, v in values.items() if k in keys}
         for key, attr in renamed:
             if key in kwargs:
                 kwargs[attr] = kwargs.pop(key)
