@@ -465,6 +465,14 @@ def _exact(c: Compiler, t: Any, general: Conv) -> Conv:
     pairs = [(key, c(spec.type)) for key, spec in t.fields.items()]
     every = frozenset(keys)
     with_where = t._where
+    if len(pairs) == 2 and with_where:  # a grant, a skill requirement: hundreds of thousands of them
+        (first, one), (second, two) = pairs
+
+        def pair(value: Any, path: tuple[Any, ...]) -> Any:
+            if type(value) is dict and value.keys() == every:
+                return model(one(value[first], path), two(value[second], path), LazyRef(c.locator, path))
+            return general(value, path)
+        return pair
 
     def conv(value: Any, path: tuple[Any, ...]) -> Any:
         if type(value) is dict and value.keys() == every:
