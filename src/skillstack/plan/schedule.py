@@ -17,14 +17,15 @@ from datetime import date, timedelta
 
 from skillstack.catalog import Catalog
 from skillstack.holdings import held_status
-from skillstack.model import CredentialId, RoleId, SkillId
+from skillstack.model import CredentialId, CredentialReq, RoleId, SkillId, SkillReq
 from skillstack.money import money
 from skillstack.plan.candidates import Candidates, Excluded, gate_block
 from skillstack.plan.gap import Gap, Gate, aim_first
 from skillstack.plan.pricing import discount_percent, step_costs
 from skillstack.plan.problem import Expected, GapItem, NearTie, PlanSolution
 from skillstack.plan.state import State
-from skillstack.requirements import credentials_named, describe, experience_allows, holds, you_have
+from skillstack.requirements import State as ReqState
+from skillstack.requirements import atoms, credentials_named, describe, experience_allows, holds, you_have
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,8 @@ def _needed_by(state: State, solution: PlanSolution) -> list[tuple[CredentialId,
     """For each step, the later steps whose `requires` (and, with --strict-recommendations, whose
     `recommends`) would not hold when they start if that step were left out."""
     catalog, order = state.catalog, solution.steps
+    if not solution.stacks:
+        return _needed_by_without_stacks(state, solution)
     stacks = [catalog.credentials[s] for s, _ in solution.stacks]
     out: list[tuple[CredentialId, ...]] = []
     for left_out in range(len(order)):
@@ -198,6 +201,70 @@ def _needed_by(state: State, solution: PlanSolution) -> list[tuple[CredentialId,
                         levels.add_grants((g.skill, g.level) for g in stack.grants)
         out.append(tuple(needs))
     return out
+
+
+class _Without(ReqState):
+    """The learner just before step `before`, as if step `left_out` had not been taken (no stacks)."""
+
+    def __init__(self, learner: ReqState, grants: dict[str, list[tuple[int, int]]], position: dict[str, int],
+                 before: int, left_out: int) -> None:
+        super().__init__(learner.skills, _CredentialsWithout(learner.credentials, position, before, left_out),
+                         learner.experience, learner.any_experience, learner.education)
+        self._grants, self._before, self._left_out = grants, before, left_out
+
+    def level(self, skill: str) -> int:
+        best = int(self.skills.get(skill, 0))
+        for at, level in self._grants.get(skill, ()):
+            if at >= self._before:
+                break
+            if at != self._left_out and level > best:
+                best = level
+        return best
+
+
+class _CredentialsWithout(set[str]):
+    """The credentials held at the start and taken before step `before`, but step `left_out`."""
+
+    def __init__(self, held: set[str], position: dict[str, int], before: int, left_out: int) -> None:
+        super().__init__()
+        self._held, self._at, self._before, self._left_out = held, position, before, left_out
+
+    def __contains__(self, cid: object) -> bool:
+        at = self._at.get(cid)  # type: ignore[call-overload]
+        return cid in self._held if at is None else at < self._before and at != self._left_out
+
+
+def _needed_by_without_stacks(state: State, solution: PlanSolution) -> list[tuple[CredentialId, ...]]:
+    """`_needed_by` for a pathway that earns no stack, without replaying it once per step: a later
+    step's requirements can only change without a step that grants a skill they name or is a
+    credential they name, so only those steps are left out (linear in a prerequisite chain)."""
+    catalog, order = state.catalog, solution.steps
+    creds = [catalog.credentials[cid] for cid in order]
+    grants: dict[str, list[tuple[int, int]]] = {}  # skill -> (step, level), in step order
+    for at, cred in enumerate(creds):
+        for g in cred.grants:
+            grants.setdefault(g.skill, []).append((at, int(g.level)))
+    position: dict[str, int] = {cid: at for at, cid in enumerate(order)}
+    start = state.learner
+    out: list[list[CredentialId]] = [[] for _ in order]
+    for later, cred in enumerate(creds):
+        binding = (*cred.requires, *cred.recommends) if state.strict else cred.requires
+        if not binding:
+            continue
+        if not all(holds(r, _Without(start, grants, position, later, -1)) for r in binding):
+            for before in range(later):  # not met even with every step: each step "needs" it, as a replay says
+                out[before].append(cred.id)
+            continue
+        suspects: set[int] = set()
+        for atom in atoms(binding):
+            if isinstance(atom, SkillReq):
+                suspects.update(at for at, _ in grants.get(atom.skill, ()) if at < later)
+            elif isinstance(atom, CredentialReq) and position.get(atom.credential, later) < later:
+                suspects.add(position[atom.credential])
+        for before in sorted(suspects):
+            if not all(holds(r, _Without(start, grants, position, later, before)) for r in binding):
+                out[before].append(cred.id)
+    return [tuple(needs) for needs in out]
 
 
 def _vouchers(state: State, solution: PlanSolution) -> list[tuple[CredentialId, ...]]:
