@@ -8,6 +8,7 @@ a warning; below it, an error that lists the closest matches.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
@@ -35,6 +36,15 @@ HOW_TO_FIND = {
     "credential": "`skillstack search TEXT --kind credential` finds credentials by name, issuer or id",
 }
 
+
+_ALSO_CALLED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+
+
+def _parts(name: str) -> tuple[str, ...]:
+    """A name's two halves when it ends in another name in brackets, searched on their own:
+    'Information Security Analyst (Cybersecurity Analyst)' is found as 'Cybersecurity Analyst'."""
+    found = _ALSO_CALLED.match(name)
+    return found.groups() if found else ()
 
 @dataclass(frozen=True)
 class Resolved:
@@ -276,7 +286,7 @@ class Catalog:
         for kind in ("skill", "credential", "role"):
             texts = out[kind] = {}
             for ident, name, aliases, issuer, _ in self.index(kind).records():
-                for text in dict.fromkeys((ident, name, *aliases, issuer)):
+                for text in dict.fromkeys((ident, name, *_parts(name), *aliases, issuer)):
                     if text:
                         texts.setdefault(normalize(text), []).append((ident, name))
         return out

@@ -5,12 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from skillstack.catalog import Catalog, normalize
+from skillstack.catalog import Catalog, _parts, normalize
 from skillstack.errors import InputError
 from skillstack.model import Credential, Profile, Role, Skill
 from skillstack.textmatch import SUGGEST, accepted, rank
 
 KINDS = ("skill", "credential", "role")
+# a match on an alias or an issuer ranks one tier below the same match on a name (textmatch's
+# tiers: 96-99 starts with the query, 90-95 word matches): "cyber" finds the Cybersecurity
+# credentials and role before Risk Management (alias "cyber risk management")
+ALIAS_PENALTY = 9.0
 
 
 @dataclass(frozen=True)
@@ -40,9 +44,13 @@ def search(catalog: Catalog, text: str, kinds: tuple[str, ...] = KINDS, limit: i
     """
     texts = _texts(catalog, kinds)
     best: dict[tuple[str, str], Hit] = {}
-    for matched, score in rank(text, list(texts), limit=limit * 8, cutoff=cutoff):
+    for matched, found in rank(text, list(texts), limit=limit * 8, cutoff=cutoff):
         for kind, ident, name in texts[matched]:
+            own = matched in (normalize(ident), normalize(name), *map(normalize, _parts(name)))
+            score = found if own else found - ALIAS_PENALTY
             key = (kind, ident)
+            if score < cutoff:
+                continue
             if key not in best or best[key].score < score:
                 best[key] = Hit(kind, ident, name, score)
     return sorted(best.values(), key=lambda h: (-h.score, KINDS.index(h.kind), h.id))[:limit]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+_PUNCTUATION = "()[]{},;:!?\"'"
 ACCEPT = 85.0
 SUGGEST = 60.0
 
@@ -49,7 +50,7 @@ def score(query: str, text: str) -> float:
     extra = max(0, len(text.split()) - len(query.split()))
     if text.startswith(query + " "):
         return 99.0 - min(3.0, extra * 0.5)
-    words = text.split()
+    words = [w.strip(_PUNCTUATION) or w for w in text.split()]  # "(cybersecurity" is a word too
     per_word = [max(_word(q, w) for w in words) for q in query.split()]
     by_words = sum(per_word) / len(per_word)
     if min(per_word) >= 95.0:

@@ -87,3 +87,34 @@ def test_roles_json_from_the_installed_entry_point(data: Path) -> None:
                      "salary": None, "outlook": None, "readiness": 1.0}
     by_id = {r["id"]: r for r in doc["roles"]}
     assert by_id["cybersecurity-analyst"]["salary"] == {"median": 120360, "source": "test figure"}
+
+
+def _installed_search(tmp_path: Path, *args: str) -> list[dict[str, object]]:
+    env = {**os.environ, "SKILLSTACK_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("SKILLSTACK_CATALOG", None)
+    done = subprocess.run([entry_point(), "search", *args, "--format", "json"], capture_output=True, text=True,
+                          env=env, timeout=120, check=False, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    results: list[dict[str, object]] = json.loads(done.stdout)["results"]
+    return results
+
+
+def test_shipped_cybersecurity_role_is_found_by_a_word_of_its_bracketed_name(tmp_path: Path) -> None:
+    """The shipped role is 'Information Security Analyst (Cybersecurity Analyst)': 'cyber' found
+    nothing with --kind role, because '(cybersecurity' was not read as a word."""
+    roles = [h["id"] for h in _installed_search(tmp_path, "cyber", "--kind", "role")]
+    assert roles[:1] == ["information-security-analyst"]
+    assert "information-security-analyst" in [h["id"] for h in _installed_search(tmp_path, "cyber")]
+    assert [h["id"] for h in _installed_search(tmp_path, "cysa")][:1] == ["comptia-cysa-plus"]
+
+
+def test_shipped_search_ranks_name_matches_above_alias_matches(tmp_path: Path) -> None:
+    """'cyber' once ranked Risk Management (alias 'cyber risk management') and four more skills
+    without 'cyber' in their names above every cybersecurity credential and role."""
+    hits = _installed_search(tmp_path, "cyber", "--limit", "30")
+    named = ["cyber" in str(h["name"]).lower() for h in hits]
+    assert named[:8] == [True] * 8, hits
+    first_alias = named.index(False)
+    assert all(named[:first_alias]) and first_alias >= 8
+    scores = [float(str(h["score"])) for h in hits]
+    assert max(scores[first_alias:]) < min(scores[:first_alias])
