@@ -92,3 +92,14 @@ def test_instructional_designer_communication_needs_a_domain_credential(tmp_path
     assert doc["feasible"], doc["open"]
     closer = [s["credential"] for s in doc["steps"] if "communication" in s["closes"]]
     assert closer and closer[0] != "google-project-management"
+
+
+def test_hr_specialist_plan_stays_in_hr(tmp_path: Path) -> None:
+    """Communication 1 comes from an HR course (a manager's performance conversations), so every step
+    of the HR specialist's pathway grants an HR skill: no sales or project certificate for it."""
+    cat = build_catalog(load_raw([shipped_catalog()]))
+    doc = _plan("hr-specialist", tmp_path)
+    assert doc["feasible"] and doc["steps"]
+    for step in doc["steps"]:
+        granted = {g.skill for g in cat.credentials[step["credential"]].grants}
+        assert any(cat.skills[s].domain == "human-resources" for s in granted), step["credential"]
