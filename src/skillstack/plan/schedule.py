@@ -355,8 +355,21 @@ def _why(state: State, gap: Gap, solution: PlanSolution, candidates: Candidates,
         reasons.append(f"an essential expected credential is out of reach: {describe(expected.requirement, catalog.display_name)}"
                        + (f" ({'; '.join(because)})" if because else ""))
     if not reasons:
-        reasons.append("the remaining gap skills are only granted by credentials whose prerequisites cannot be met")
+        reasons.append("the remaining gap skills are only granted by credentials whose prerequisites cannot be met"
+                       + _aim_earlier(state))
     return reasons, binding
+
+
+def _aim_earlier(state: State) -> str:
+    """'; aim first for Digital Marketing Specialist (...), the role before it' when a target role's
+    `previous` ladder names one the learner can aim for: what an advisor says when no credential
+    pathway reaches a role people reach through work."""
+    aims = [aim_first(state.catalog, state.catalog.roles[rid], state.learner) for rid in state.profile.targets]
+    found = [a for a in dict.fromkeys(aims) if a is not None]
+    if not found:
+        return ""
+    names = " or ".join(f"{state.catalog.roles[a].name} ({a})" for a in found)
+    return f"; aim first for {names}, the role before it"
 
 
 def _why_not(catalog: Catalog, item: Expected, left_out: dict[CredentialId, str]) -> list[str]:
