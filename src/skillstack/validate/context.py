@@ -58,10 +58,13 @@ class RuleContext:
         return best
 
     def requirement_lists(self) -> Iterator[tuple[Credential, str, tuple[Requirement, ...]]]:
-        """(credential, 'requires' | 'recommends' | 'awarded_for', requirements) for every credential."""
+        """(credential, 'requires' | 'recommends' | 'awarded_for', requirements) for every credential
+        that has them (most credentials have none: nothing is yielded for an empty list)."""
         for cred in self.catalog.credentials:
-            yield cred, "requires", cred.requires
-            yield cred, "recommends", cred.recommends
+            if cred.requires:
+                yield cred, "requires", cred.requires
+            if cred.recommends:
+                yield cred, "recommends", cred.recommends
             if cred.awarded_for is not None:
                 yield cred, "awarded_for", (cred.awarded_for,)
 

@@ -65,14 +65,15 @@ def _unknown(ctx: RuleContext) -> Iterator[tuple[Problem, str]]:
             for grant in cred.grants:
                 if grant.skill in unknown_grants:
                     yield _problem(cat.skills, grant.skill, where_of(grant.where, cred.where), f"grants of {cred.id}")
-        for field_name, reqs in (("requires", cred.requires), ("recommends", cred.recommends)):
-            for atom in atoms(reqs) if reqs else ():
-                where = where_of(atom.where, cred.where)
-                if isinstance(atom, CredentialReq):
-                    if atom.credential not in credentials:
-                        yield _problem(cat.credentials, atom.credential, where, f"{field_name} of {cred.id}")
-                elif hasattr(atom, "skill") and atom.skill not in skills:
-                    yield _problem(cat.skills, atom.skill, where, f"{field_name} of {cred.id}")
+        if cred.requires or cred.recommends:  # most credentials have neither
+            for field_name, reqs in (("requires", cred.requires), ("recommends", cred.recommends)):
+                for atom in atoms(reqs):
+                    where = where_of(atom.where, cred.where)
+                    if isinstance(atom, CredentialReq):
+                        if atom.credential not in credentials:
+                            yield _problem(cat.credentials, atom.credential, where, f"{field_name} of {cred.id}")
+                    elif hasattr(atom, "skill") and atom.skill not in skills:
+                        yield _problem(cat.skills, atom.skill, where, f"{field_name} of {cred.id}")
         if cred.superseded_by is not None and cred.superseded_by not in credentials:
             yield _problem(cat.credentials, cred.superseded_by, cred.where, f"superseded_by of {cred.id}")
         for discount in cred.discounts:
