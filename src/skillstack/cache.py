@@ -673,13 +673,14 @@ class _Table(Mapping[str, Any]):
         file = self.file
         try:
             entry = self._find(key)
-            if entry < 0:
-                raise KeyError(key)
+        except _Damaged as exc:
+            raise file.damaged(str(exc)) from None
+        if entry < 0:
+            raise KeyError(key)
+        try:
             start, end = file.words(self.offsets_at, True, entry, 2)
             value = file.decode(file._slice(start, end - start, file.words(self.crcs_at, False, entry, 1)[0]))
             return value if self.convert is None else self.convert(value)
-        except KeyError:
-            raise
         except Exception as exc:  # noqa: BLE001 - damaged cache: say so, never trust it
             raise file.damaged(str(exc)) from None
 
