@@ -224,6 +224,9 @@ def issue_table(sizes: list[str], runs: int) -> None:
     script = console_script()
     base_env = {**os.environ, "NO_COLOR": "1"}
     base_env.pop("SKILLSTACK_NO_CACHE", None)
+    # an installed package has its bytecode: without it every command recompiles skillstack
+    # (0.05-0.1 s of CPU, a third of a warm plan), which is not what a user's command costs
+    base_env.pop("PYTHONDONTWRITEBYTECODE", None)
     print(f"issue 15 table: medians of {runs} runs (warm plan: {2 * runs + 1}); CPU = user + system of the command")
     solver = import_floor(runs)
     for size in sizes:
