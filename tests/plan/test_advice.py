@@ -114,8 +114,10 @@ def test_experience_it_needs_names_the_role_to_aim_for_first() -> None:
 def test_a_prerequisite_out_of_reach() -> None:
     pre = cred("pre", 50, requires=(ExperienceReq("pm", 5),))
     want = cred("want", 300, grants={"s1": 2}, requires=(CredentialReq(CredentialId("pre")),))
-    why, aim = missed(plan(catalog([BASE, pre, want], (WANT,)), profile(), START))
-    assert why.startswith("its prerequisites cannot be met") and aim is None
+    p = plan(catalog([BASE, pre, want], (WANT,)), profile(), START)
+    why, aim = missed(p)
+    assert why == "its prerequisites cannot be met: needs Pre (Pre is out of reach too)" and aim is None
+    assert {e.credential: e.reason for e in p.excluded}["pre"] == "needs 5 years of pm experience (you have 0 years of pm)"
 
 
 def test_an_item_that_itself_asks_experience() -> None:

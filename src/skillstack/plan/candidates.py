@@ -130,6 +130,7 @@ class _Worth:
 
     def __init__(self, state: State, gap: Gap, screen: _Screen) -> None:
         self.state = state
+        self.screen = screen
         c = state.profile.constraints
         lookup = state.credential
         self.cost = Bounds(state.catalog, state.learner, screen.usable, weights(state)["cost"], lookup)
@@ -181,11 +182,27 @@ class _Worth:
                 return self.objective.own(cred) + need
         return bound
 
+    def _out_of_reach(self, cred: Credential) -> str:
+        """'its prerequisites cannot be met: needs any of (2 years of project management experience,
+        PMP) (you have 1 year of project management; PMP is out of reach too)'."""
+        learner, name = self.state.learner, self.state.catalog.display_name
+        unmet = [r for r in cred.requires if self.cost.bundle_req(r) is None]
+        if not unmet:
+            return "its prerequisites cannot be met (they need experience you lack, or nothing usable grants them)"
+        have = you_have(unmet, learner.experience, learner.education)
+        notes = [f"you have {have}"] if have else []
+        notes += [f"{name(cid)} is out of reach too" for cid in sorted(credentials_named(unmet))
+                  if cid not in self.state.catalog.credentials or self.screen.reasons.get(cid)
+                  or self.cost.lower(self.state.credential(cid)) == math.inf]
+        shown = "; ".join(notes)
+        return (f"its prerequisites cannot be met: needs {'; '.join(describe(r, name) for r in unmet)}"
+                + (f" ({shown})" if shown else ""))
+
     def verdict(self, cred: Credential) -> str | None:
         """None: keep; '': drop (no optimal pathway takes it); text: excluded for that reason."""
         budget, max_hours = self.state.budget, self.state.max_hours
         if self.cost.lower(cred) == math.inf:
-            return "its prerequisites cannot be met (they need experience you lack, or nothing usable grants them)"
+            return self._out_of_reach(cred)
         if budget is not None and self.cost.lower(cred) > budget + 1e-9:
             return (f"with its prerequisites it costs at least {money(self.cost.lower(cred))}, "
                     f"more than the budget ({money(budget)})")
