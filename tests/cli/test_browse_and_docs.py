@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,44 @@ def test_schema_output_file_is_written_atomically(tmp_path: Path) -> None:
     target = tmp_path / "s.json"
     assert runner.invoke(app, ["schema", "profile", "-o", str(target)]).exit_code == 0
     assert json.loads(target.read_text())["title"] == "skillstack profile"
+
+
+def _leaves(cmd: object, path: list[str]) -> list[list[str]]:
+    subs = getattr(cmd, "commands", None)
+    if not subs:
+        return [path]
+    return [leaf for name, sub in sorted(subs.items()) for leaf in _leaves(sub, [*path, name])]
+
+
+def _leaf_commands() -> list[list[str]]:
+    from typer.main import get_command
+
+    return _leaves(get_command(app), [])
+
+
+@pytest.mark.parametrize("path", _leaf_commands(), ids=" ".join)
+def test_help_examples_are_two_or_three_real_invocations(path: list[str]) -> None:
+    """Issue 12: two or three examples per command, never re-wrapped, using only options the
+    command has (an example with a renamed option is worse than none)."""
+    result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "60"})
+    assert result.exit_code == 0
+    section = result.stdout.split("Examples:", 1)[1].split("\nArguments:", 1)[0].split("\nOptions:", 1)[0]
+    examples = [line.strip() for line in section.splitlines() if line.strip()]
+    assert 2 <= len(examples) <= 3, examples
+    options = set(re.findall(r"(?<![\w-])(-[a-zA-Z]|--[a-z][a-z-]*)", result.stdout.split("\nOptions:", 1)[1]))
+    for example in examples:
+        words = example.replace("<", " ").split()
+        assert "skillstack" in words and words[words.index("skillstack") + 1: words.index("skillstack") + 1 + len(path)] \
+            == path, example  # one example a line: not re-wrapped at 60 columns
+        assert {w.split("=")[0] for w in words if w.startswith("-") and w != "-"} <= options, example
+        for required in _required_options(path):
+            assert set(required) & set(words), f"{example}: {required[0]} is required"
+
+
+def _required_options(path: list[str]) -> list[list[str]]:
+    from typer.main import get_command
+
+    cmd = get_command(app)
+    for name in path:
+        cmd = cmd.commands[name]  # type: ignore[attr-defined]
+    return [list(p.opts) for p in cmd.params if p.required and getattr(p, "param_type_name", "") == "option"]

@@ -35,6 +35,8 @@ def graph(
 
     \b
       skillstack graph --role data-analyst --format mermaid
+      skillstack graph --profile me.yaml --format dot -o pathway.dot
+      skillstack graph --format graphml -o catalog.graphml
     """
     from datetime import date
 

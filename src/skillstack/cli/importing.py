@@ -82,6 +82,7 @@ def import_ctdl(
 
     \b
       skillstack import ctdl registry/*.json --output catalog/imported/
+      skillstack import ctdl credential.jsonld --lenient -o catalog/imported/ --format json
     """
     from skillstack.fileio import write_text_atomic
     from skillstack.importers.ctdl import import_ctdl as run
@@ -164,6 +165,7 @@ def import_badges(
 
     \b
       skillstack import badges ~/badges/ --profile me.yaml
+      skillstack import badges badge.json --profile me.yaml --yes --resolve https://badges.example.org/=mirror/
     """
     from datetime import datetime, time
 
@@ -243,6 +245,7 @@ def import_onet(
 
     \b
       skillstack import onet onet-29.2/ --output catalog/onet/
+      skillstack import onet onet-29.2/ --occupation 15-2051.01 -o catalog/onet/ --format json
     """
     from skillstack.importers.onet import ATTRIBUTION
     from skillstack.importers.onet import import_onet as run
@@ -270,6 +273,7 @@ def import_esco(
 
     \b
       skillstack import esco esco-1.2.0/ --output catalog/esco/
+      skillstack import esco esco-1.2.0/ -o catalog/esco/ --format json
     """
     from skillstack.importers.esco import ATTRIBUTION
     from skillstack.importers.esco import import_esco as run
@@ -310,6 +314,7 @@ def export_ctdl(
 
     \b
       skillstack export ctdl --output credentials.jsonld
+      skillstack export ctdl --catalog my-catalog/ -o my-credentials.jsonld
     """
     from skillstack.cache import load_catalog
     from skillstack.importers.ctdl_export import export_ctdl as run

@@ -68,6 +68,8 @@ def posting(
 
     \b
       skillstack posting acme-analyst.md --role-id acme-data-analyst -o roles/acme.yaml
+      skillstack posting postings/*.txt --min-share 0.5 --format json
+      skillstack posting - --input-format html < saved-posting.html
     """
     from skillstack.cache import load_catalog
     from skillstack.cli.output import note

@@ -85,6 +85,8 @@ def report(
 
     \b
       skillstack report examples/profiles/ --format html --output reports/
+      skillstack report me.yaml --format markdown -o out/ --today 2027-01-04
+      skillstack report cohort/ --jobs 2 --timestamp -q
     """
     from datetime import date
 

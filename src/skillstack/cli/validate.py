@@ -41,6 +41,8 @@ def validate(
 
     \b
       skillstack validate --strict catalog/
+      skillstack validate catalog/ --format github -q
+      skillstack validate my-credentials.yaml --enable onet-in-demand -v
     """
     from skillstack.errors import UsageError
     from skillstack.report.validation import FORMATS
