@@ -136,13 +136,15 @@ def apply_flags(base: ProfileInput, *, roles: Sequence[str] = (), have: Sequence
             raise InputError(f"--experience {quote(item)}: years must be a number from 0 to 80")
         years_in = [e for e in years_in if e[0] != key] + [(key, value, None)]
     given = {} if constraints is None else {
-        f.name: value for f in fields(constraints) if (value := getattr(constraints, f.name)) is not None and value != ()}
+        f.name: value for f in fields(constraints)
+        if (value := getattr(constraints, f.name)) is not None and value != ()}
     given["exclude"] = (*base.constraints.exclude, *(given.get("exclude", ())), *((e, None) for e in exclude))
     return replace(base, skills=tuple(skills), credentials=tuple(credentials), experience=tuple(years_in),
                    targets=targets, constraints=replace(base.constraints, **given), education=education_held)
 
 
-def _resolve(index: Index[Skill] | Index[Credential] | Index[Role], text: str, at: SourceRef | None, warnings: list[str]) -> str:
+def _resolve(index: Index[Skill] | Index[Credential] | Index[Role], text: str, at: SourceRef | None,
+             warnings: list[str]) -> str:
     try:
         found = index.resolve(text)
     except InputError as exc:

@@ -59,7 +59,7 @@ def _ask(cat: Catalog) -> Starter:
     hours = _ask_until("Hours a week you can study", lambda a: Answer(read_hours(a)), default="10")
     start = _ask_until("A fixed start date, YYYY-MM-DD (optional; empty: plans start when made)",
                        lambda a: Answer(read_start(a)), default="")
-    return Starter(name, roles, have, budget, hours, start)
+    return Starter(name=name, roles=roles, have=have, budget=budget, hours_per_week=hours, start=start)
 
 
 @app.command()
@@ -99,8 +99,8 @@ def init(
     if path.exists() and not force:
         raise InputError(f"{path} already exists; pass --force to overwrite it or choose another path")
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
-    starter = Starter(name or "", listed(role), listed(have), budget, hours_per_week or DEFAULT_HOURS_PER_WEEK,
-                      parse_date(start, "--start"))
+    starter = Starter(name=name or "", roles=listed(role), have=listed(have), budget=budget,
+                      hours_per_week=hours_per_week or DEFAULT_HOURS_PER_WEEK, start=parse_date(start, "--start"))
     if sys.stdin.isatty() and not (name or role or have or budget or hours_per_week):
         try:
             starter = _ask(cat)
