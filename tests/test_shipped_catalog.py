@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from skillstack.catalog import build_catalog
@@ -28,7 +29,13 @@ def test_size_and_coverage() -> None:
     kinds = Counter(c.kind for c in cat.credentials)
     assert {"professional-certificate", "industry-certification", "digital-badge", "program"} <= set(kinds)
     assert len({r.domain for r in cat.roles}) >= 10
-    assert all(c.sources and c.last_reviewed for c in cat.credentials)
+    assert all(c.last_reviewed for c in cat.credentials)
+    # A credential cites the pages its facts were read on; one whose page nobody read says so
+    # (allow_warnings: [missing-sources] and a note) instead of citing a page as read. Their
+    # number may only shrink (19 on 2026-12-02: Coursera and HubSpot pages not in the corpus).
+    unsourced = [c.id for c in cat.credentials if not c.sources]
+    assert all("missing-sources" in cat.credentials[cid].allow_warnings for cid in unsourced)
+    assert len(unsourced) <= 19, unsourced
     assert all(r.onet and r.salary and r.salary.source for r in cat.roles)
     assert sum(1 for s in cat.skills if s.esco or s.onet) >= 100
     assert any(c.credit for c in cat.credentials) and len(cat.stacks()) >= 10
@@ -65,3 +72,11 @@ def test_no_retired_credential_lacks_a_successor() -> None:
         if cred.superseded_by is not None:
             assert cat.credentials[cred.superseded_by].status != "retired" or \
                 cat.credentials[cred.superseded_by].superseded_by, f"{cred.id}'s successor is retired too"
+
+
+def test_unsourced_credentials_say_so_in_their_note() -> None:
+    """A credential without sources states in its note that its page was not read."""
+    for path in sorted(Path(shipped_catalog()).rglob("*.yaml")):
+        for entry in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("credentials") or []:
+            if not entry.get("sources"):
+                assert "was not read" in str(entry.get("x-note", "")), (path.name, entry["id"])
