@@ -68,6 +68,8 @@ def test_an_infeasible_and_blocked_plan_says_both(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stdout.startswith("No pathway to Senior Auditor fits your budget of $150")
     assert "Not eligible yet: requires 4 years of audit experience" in done.stdout
+    full = plan(tmp_path, "--experience", "audit:1", "--budget", "150")
+    assert "no credential can earn that, so no pathway makes you eligible yet." in full.stdout
 
 
 def test_audit_shows_it_and_exits_zero(tmp_path: Path) -> None:

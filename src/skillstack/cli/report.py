@@ -127,6 +127,6 @@ def report(
     infeasible = sum(not r.plan.feasible for r in results)
     blocked = sum(not r.plan.eligible for r in results)
     tail = (f"; {infeasible} with no feasible pathway" if infeasible else "") + (
-        f"; {blocked} not eligible yet (experience or education no credential earns)" if blocked else "")
+        f"; {blocked} not eligible yet (experience or education that no credential earns)" if blocked else "")
     if not quiet:
         typer.echo(f"wrote {len(results) + is_cohort} report(s) to {output}{tail}", err=True)

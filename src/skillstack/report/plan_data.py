@@ -135,8 +135,10 @@ def gate_lines(cat: Catalog, plan: Plan) -> list[str]:
                  else "whose requirements you meet")
         aim = (f" Aim first for {cat.roles[g.aim_first].name} ({g.aim_first}), {where}."
                if g.aim_first else " The catalog names no earlier role you could aim for first.")
-        out.append(f"{cat.roles[g.role].name} requires {describe(g.requirement, cat.display_name)}{have}: no credential can earn "
-                   f"that, so this pathway closes the skills but does not make you eligible yet.{aim}")
+        outcome = ("this pathway closes the skills but does not make you eligible yet" if plan.feasible
+                   else "no pathway makes you eligible yet")
+        out.append(f"{cat.roles[g.role].name} requires {describe(g.requirement, cat.display_name)}{have}: no "
+                   f"credential can earn that, so {outcome}.{aim}")
     return out
 
 

@@ -318,7 +318,7 @@ def audit_view(cat: Catalog, result: Audit, plans: dict[str, Plan] | None = None
         parts.append(table)
         blocked = [r for r in result.roles if not r.eligible]
         if blocked:
-            parts.append(Text("Not eligible yet (experience or education no credential earns): " + "; ".join(
+            parts.append(Text("Not eligible yet (experience or education that no credential earns): " + "; ".join(
                 f"{cat.roles[r.role].name} ({_aim_text(cat, r.aim_first)})" for r in blocked) + ".", style="yellow"))
     else:
         for r in result.roles:
