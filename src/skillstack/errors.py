@@ -11,6 +11,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad usage or bad input
     INTERNAL = 3
     INTERRUPTED = 130  # Ctrl-C, as shells report an interrupted command
+    CLOSED_PIPE = 141  # the reader of stdout stopped reading (`| head`), as shells report SIGPIPE
 
 
 class SkillstackError(Exception):

@@ -141,3 +141,18 @@ def test_silencing_keeps_our_own_output_in_order() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == "before\nafter\n"
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize("args", [["completion", "zsh"], ["roles"], ["rule", "--list"]])
+def test_a_reader_that_stops_early_gets_no_error(args: list[str]) -> None:
+    """`skillstack completion zsh | head -c 0` printed 'internal error: BrokenPipeError' (exit 3).
+    The read end is closed before the command starts, so every write fails with EPIPE."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run([entry_point(), *args], stdout=write, stderr=subprocess.PIPE, text=True, timeout=120,
+                              check=False, stdin=subprocess.DEVNULL,
+                              env={**os.environ, "SKILLSTACK_CACHE_DIR": _CACHE["dir"]})
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (141, "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from typing import Any
@@ -59,6 +60,12 @@ class Group(TyperGroup):
             raise typer.Exit(int(exc.exit_code)) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
+        except BrokenPipeError:
+            # `skillstack roles | head -1`: the reader has what it wanted; say nothing, and point
+            # stdout at /dev/null so the interpreter's last flush does not fail again
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(ExitCode.CLOSED_PIPE) from None
         except KeyboardInterrupt:
             message("error", "interrupted")
             raise typer.Exit(ExitCode.INTERRUPTED) from None
