@@ -6,13 +6,14 @@ tests show what the `Store` interface asks of any store, and nothing more.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
 
-from skillstack.catalog import Catalog, Record, build_catalog
+from skillstack.catalog import Catalog, Grants, Record, Stacks, build_catalog
 from skillstack.loader import load_raw, shipped_catalog
+from skillstack.model import CredentialId
 
 
 class DictObjects:
@@ -38,16 +39,21 @@ class DictObjects:
 
 
 class DictStore:
-    def __init__(self, catalog: Catalog, keeps: dict[str, Any]) -> None:
-        self.info, self.files, self.keeps = catalog.info, catalog.files, keeps
+    def __init__(self, catalog: Catalog, granters: Mapping[str, Grants] | None = None,
+                 stacks: Stacks | None = None) -> None:
+        self.info, self.files = catalog.info, catalog.files
+        self.kept_granters, self.kept_stacks = granters, stacks
         self.kinds = {kind: DictObjects({o.id: o for o in catalog.index(kind)}, catalog.index(kind).records())
                       for kind in ("skill", "credential", "role")}
 
     def objects(self, kind: str) -> DictObjects:
         return self.kinds[kind]
 
-    def derived(self, name: str) -> Any | None:
-        return self.keeps.get(name)
+    def granters(self) -> Mapping[str, Grants] | None:
+        return self.kept_granters
+
+    def stacks(self) -> Stacks | None:
+        return self.kept_stacks
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +62,7 @@ def built() -> Catalog:
 
 
 def test_a_catalog_over_a_store_answers_like_the_built_one_and_reads_only_what_is_used(built: Catalog) -> None:
-    store = DictStore(built, {})
+    store = DictStore(built)
     lazy = Catalog.from_store(store)
     assert len(lazy.credentials) == len(built.credentials) and "pmi-pmp" in lazy.credentials
     assert lazy.credentials["pmi-pmp"] == built.credentials["pmi-pmp"]
@@ -72,8 +78,8 @@ def test_a_catalog_over_a_store_answers_like_the_built_one_and_reads_only_what_i
 
 
 def test_derived_indexes_a_store_keeps_are_used_as_they_are(built: Catalog) -> None:
-    kept_granters = {"sql": ((3, "only-this-one"),)}
-    store = DictStore(built, {"granters": kept_granters, "stacks": built.derived("stacks")})
+    kept_granters: dict[str, Grants] = {"sql": ((3, CredentialId("only-this-one")),)}
+    store = DictStore(built, kept_granters, built.stack_index)
     lazy = Catalog.from_store(store)
     assert lazy.granters("sql", 1) == ["only-this-one"]  # taken from the store, not rebuilt
     assert [s.id for s in lazy.stacks()] == [s.id for s in built.stacks()]

@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from skillstack import __version__, model
-from skillstack.catalog import Catalog, Grants, Record
+from skillstack.catalog import Catalog, Grants, Record, Stacks
 from skillstack.errors import InputError
 from skillstack.fileio import write_bytes_atomic
 from skillstack.loader import (
@@ -525,10 +525,10 @@ def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
         index = catalog.index(kind)
         out.table(kind, ((obj.id, pack(obj)) for obj in index))
         out.blob(f"records:{kind}", zlib.compress(out.encoder.encode(index.records()), 1))  # read rarely
-    out.table("granters", ((skill, pack_grants(grants)) for skill, grants in catalog.derived("granters").items()))
-    stacks = catalog.derived("stacks")
-    out.blob("stacks", {"all": stacks["all"], "loose": stacks["loose"]})
-    out.table("stacks_by_part", stacks["by_part"].items())
+    out.table("granters", ((skill, pack_grants(grants)) for skill, grants in catalog.granter_index.items()))
+    stacks = catalog.stack_index
+    out.blob("stacks", {"all": stacks.every, "loose": stacks.loose})
+    out.table("stacks_by_part", stacks.by_part.items())
     out.blob("keys", list(codec.keys))  # after every object: the mapping keys their paths use
     return out.finish()
 
@@ -734,16 +734,18 @@ class _Store:
     def objects(self, kind: str) -> _Objects:
         return self.kinds[kind]
 
-    def derived(self, name: str) -> Any | None:
-        file = self.file
+    def granters(self) -> Mapping[str, Grants]:
         try:
-            if name == "granters":
-                return file.table("granters", unpack_grants)
-            if name == "stacks":
-                return {**file.blob("stacks"), "by_part": file.table("stacks_by_part")}
+            return self.file.table("granters", unpack_grants)
         except (_Damaged, KeyError, ValueError, TypeError) as exc:
-            raise file.damaged(str(exc)) from None
-        return None
+            raise self.file.damaged(str(exc)) from None
+
+    def stacks(self) -> Stacks:
+        try:
+            kept = self.file.blob("stacks")
+            return Stacks(kept["all"], self.file.table("stacks_by_part"), kept["loose"])
+        except (_Damaged, KeyError, ValueError, TypeError) as exc:
+            raise self.file.damaged(str(exc)) from None
 
 
 def _open_cache(cache_file: Path, resolved: list[str], shown: list[str]) -> Loaded | None:

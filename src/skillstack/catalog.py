@@ -9,8 +9,9 @@ a warning; below it, an error that lists the closest matches.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Generic, Protocol, TypeVar
 
 from skillstack.errors import InputError
@@ -20,14 +21,23 @@ from skillstack.requirements import credentials_named, needs_credential
 from skillstack.textmatch import ACCEPT as FUZZY_THRESHOLD
 from skillstack.textmatch import SUGGEST, accepted, normalize, rank
 
-DERIVED = ("granters", "stacks", "issuers", "texts")
-"""The indexes a Catalog derives from its objects (see `Catalog.derived`)."""
-
 T = TypeVar("T", Skill, Credential, Role)
 T_co = TypeVar("T_co", covariant=True)
 Record = tuple[str, str, tuple[str, ...], str, str]
 Grants = tuple[tuple[int, CredentialId], ...]
 """The (level, credential id) grants of one skill."""
+Texts = dict[str, list[tuple[str, str]]]
+"""Normalised id, name, alias or issuer -> [(id, name)] of the objects of one kind."""
+
+
+@dataclass(frozen=True)
+class Stacks:
+    """The stacked credentials: `every` one; `by_part`: credential -> the stacks naming it;
+    `loose`: the stacks that can be earned without holding any credential."""
+
+    every: list[CredentialId]
+    by_part: Mapping[str, list[CredentialId]]
+    loose: list[CredentialId]
 
 # what to type to find things of each kind, for error messages
 HOW_TO_FIND = {
@@ -89,9 +99,12 @@ class Store(Protocol):
         """The objects of one kind: "skill", "credential" or "role"."""
         ...
 
-    def derived(self, name: str) -> Any | None:
-        """One of the DERIVED indexes as `Catalog.derived` gives it, or None where the store
-        does not keep it (the catalog builds it from its objects)."""
+    def granters(self) -> Mapping[str, Grants] | None:
+        """`Catalog.granter_index` as the store keeps it, or None (the catalog builds it)."""
+        ...
+
+    def stacks(self) -> Stacks | None:
+        """`Catalog.stack_index` as the store keeps it, or None (the catalog builds it)."""
         ...
 
 
@@ -213,53 +226,50 @@ class Catalog:
 
     def granters(self, skill: str, level: int = 1) -> list[CredentialId]:
         """Credentials that grant `skill` at `level` or above, by id."""
-        grants: Grants = self.derived("granters").get(skill, ())
+        grants = self.granter_index.get(skill, ())
         return sorted({cid for granted, cid in grants if granted >= level})
 
     def stacks(self) -> list[Credential]:
         """Stacked credentials (earned automatically from their parts)."""
-        return [self.credentials[c] for c in self.derived("stacks")["all"]]
+        return [self.credentials[c] for c in self.stack_index.every]
 
     def stacks_using(self, ids: Iterable[str]) -> list[Credential]:
         """The stacks that holding the credentials `ids` (and anything else but other credentials)
         can complete: those whose `awarded_for` names one of them, or can hold without credentials."""
-        index = self.derived("stacks")
-        found = dict.fromkeys(index["loose"])
+        index = self.stack_index
+        found = dict.fromkeys(index.loose)
         for ident in ids:
-            found.update(dict.fromkeys(index["by_part"].get(ident, ())))
+            found.update(dict.fromkeys(index.by_part.get(ident, ())))
         return [self.credentials[c] for c in found]
 
     def issuers(self) -> dict[str, list[CredentialId]]:
         """Normalised issuer (and provider) name -> credential ids."""
-        return self.derived("issuers")
+        return self._issuer_index
 
-    def texts(self, kind: str) -> dict[str, list[tuple[str, str]]]:
+    def texts(self, kind: str) -> Texts:
         """Normalised id, name, alias and issuer -> [(id, name)] of one kind, for searching."""
-        return self.derived("texts")[kind]
+        return self._text_index[kind]
 
     # ---- indexes derived from the catalog, built once (or taken from its store) ----
 
-    def derived(self, name: str) -> Any:
-        """One of the DERIVED indexes, built on first use (or as the catalog's store keeps it):
-        "granters": skill -> Grants; "stacks": {"all": [id], "by_part": {credential: [stack id]},
-        "loose": [id]}; "issuers" (see `issuers`); "texts": kind -> `texts(kind)`."""
-        built = self.__dict__.setdefault("_built", {})
-        if name not in built:
-            kept = self._store.derived(name) if self._store is not None else None
-            built[name] = kept if kept is not None else getattr(self, f"_build_{name}")()
-        return built[name]
-
-    def _build_granters(self) -> dict[str, Grants]:
+    @cached_property
+    def granter_index(self) -> Mapping[str, Grants]:
         """Skill -> (level, credential id) of every credential that grants it."""
+        kept = self._store.granters() if self._store is not None else None
+        if kept is not None:
+            return kept
         index: dict[str, list[tuple[int, CredentialId]]] = {}
         for cred in self.credentials:
             for grant in cred.grants:
                 index.setdefault(grant.skill, []).append((int(grant.level), cred.id))
         return {skill: tuple(grants) for skill, grants in index.items()}
 
-    def _build_stacks(self) -> dict[str, Any]:
-        """"all": every stack; "by_part": credential -> the stacks naming it; "loose": the stacks
-        that can be earned without holding any credential."""
+    @cached_property
+    def stack_index(self) -> Stacks:
+        """The stacked credentials (see `Stacks`)."""
+        kept = self._store.stacks() if self._store is not None else None
+        if kept is not None:
+            return kept
         every: list[CredentialId] = []
         loose: list[CredentialId] = []
         by_part: dict[str, list[CredentialId]] = {}
@@ -272,19 +282,22 @@ class Catalog:
                 by_part.setdefault(part, []).append(cred.id)
             if not needs_credential(cred.awarded_for):
                 loose.append(cred.id)
-        return {"all": every, "by_part": by_part, "loose": loose}
+        return Stacks(every, by_part, loose)
 
-    def _build_issuers(self) -> dict[str, list[CredentialId]]:
+    @cached_property
+    def _issuer_index(self) -> dict[str, list[CredentialId]]:
         out: dict[str, list[CredentialId]] = {}
         for ident, _, _, issuer, provider in self.credentials.records():
             for who in {issuer, provider} - {""}:
                 out.setdefault(normalize(who), []).append(CredentialId(ident))
         return out
 
-    def _build_texts(self) -> dict[str, dict[str, list[tuple[str, str]]]]:
-        out: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    @cached_property
+    def _text_index(self) -> dict[str, Texts]:
+        out: dict[str, Texts] = {}
         for kind in ("skill", "credential", "role"):
-            texts = out[kind] = {}
+            texts: Texts = {}
+            out[kind] = texts
             for ident, name, aliases, issuer, _ in self.index(kind).records():
                 for text in dict.fromkeys((ident, name, *_parts(name), *aliases, issuer)):
                     if text:
@@ -311,5 +324,5 @@ def build_catalog(raw: RawCatalog) -> Catalog:
                    info, list(raw.files))
 
 
-__all__ = ["DERIVED", "FUZZY_THRESHOLD", "HOW_TO_FIND", "Catalog", "Grants", "Index", "Objects", "Record", "Resolved",
+__all__ = ["FUZZY_THRESHOLD", "HOW_TO_FIND", "Catalog", "Grants", "Index", "Objects", "Record", "Resolved",
            "RoleId", "SkillId", "Store", "build_catalog", "normalize"]
