@@ -50,7 +50,7 @@ HOW_TO_FIND = {
 _ALSO_CALLED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 
 
-def _parts(name: str) -> tuple[str, ...]:
+def name_parts(name: str) -> tuple[str, ...]:
     """A name's two halves when it ends in another name in brackets, searched on their own:
     'Information Security Analyst (Cybersecurity Analyst)' is found as 'Cybersecurity Analyst'."""
     found = _ALSO_CALLED.match(name)
@@ -299,7 +299,7 @@ class Catalog:
             texts: Texts = {}
             out[kind] = texts
             for ident, name, aliases, issuer, _ in self.index(kind).records():
-                for text in dict.fromkeys((ident, name, *_parts(name), *aliases, issuer)):
+                for text in dict.fromkeys((ident, name, *name_parts(name), *aliases, issuer)):
                     if text:
                         texts.setdefault(normalize(text), []).append((ident, name))
         return out
@@ -325,4 +325,4 @@ def build_catalog(raw: RawCatalog) -> Catalog:
 
 
 __all__ = ["FUZZY_THRESHOLD", "HOW_TO_FIND", "Catalog", "Grants", "Index", "Objects", "Record", "Resolved",
-           "RoleId", "SkillId", "Store", "build_catalog", "normalize"]
+           "RoleId", "SkillId", "Store", "build_catalog", "name_parts", "normalize"]

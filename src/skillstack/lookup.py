@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from skillstack.catalog import Catalog, _parts, normalize
+from skillstack.catalog import Catalog, name_parts, normalize
 from skillstack.errors import InputError
 from skillstack.model import Credential, Profile, Role, Skill
 from skillstack.textmatch import SUGGEST, accepted, rank
@@ -46,7 +46,7 @@ def search(catalog: Catalog, text: str, kinds: tuple[str, ...] = KINDS, limit: i
     best: dict[tuple[str, str], Hit] = {}
     for matched, found in rank(text, list(texts), limit=limit * 8, cutoff=cutoff):
         for kind, ident, name in texts[matched]:
-            own = matched in (normalize(ident), normalize(name), *map(normalize, _parts(name)))
+            own = matched in (normalize(ident), normalize(name), *map(normalize, name_parts(name)))
             score = found if own else found - ALIAS_PENALTY
             key = (kind, ident)
             if score < cutoff:
