@@ -11,10 +11,17 @@ from skillstack.model import Credential, Profile, Role, Skill
 from skillstack.textmatch import SUGGEST, accepted, rank
 
 KINDS = ("skill", "credential", "role")
+# on equal scores roles come first: "data" answers a career changer's "which roles?" before the
+# eight skills named Data Something
+TIE_ORDER = ("role", "credential", "skill")
 # a match on an alias or an issuer ranks one tier below the same match on a name (textmatch's
 # tiers: 96-99 starts with the query, 90-95 word matches): "cyber" finds the Cybersecurity
 # credentials and role before Risk Management (alias "cyber risk management")
 ALIAS_PENALTY = 9.0
+# what `skillstack search` lists: a typo of a word scores 80 or more ("pyhton" 83, "statistcs" 95);
+# at `SUGGEST` (60) a "did you mean" still helps ("sequel" -> sql), but a list of results
+# there is noise ("nurse" -> Microsoft Azure at 60)
+LISTED = 70.0
 
 
 @dataclass(frozen=True)
@@ -35,7 +42,7 @@ def _texts(catalog: Catalog, kinds: tuple[str, ...]) -> dict[str, list[tuple[str
 
 
 def search(catalog: Catalog, text: str, kinds: tuple[str, ...] = KINDS, limit: int = 10,
-           cutoff: float = SUGGEST) -> list[Hit]:
+           cutoff: float = LISTED) -> list[Hit]:
     """Best matches for `text` across names, ids, aliases and issuers, best first
     (scored by `skillstack.textmatch`: exact, then word and prefix matches, then typos).
 
@@ -53,7 +60,7 @@ def search(catalog: Catalog, text: str, kinds: tuple[str, ...] = KINDS, limit: i
                 continue
             if key not in best or best[key].score < score:
                 best[key] = Hit(kind, ident, name, score)
-    return sorted(best.values(), key=lambda h: (-h.score, KINDS.index(h.kind), h.id))[:limit]
+    return sorted(best.values(), key=lambda h: (-h.score, TIE_ORDER.index(h.kind), h.id))[:limit]
 
 
 def find(catalog: Catalog, ident: str) -> tuple[Skill | Credential | Role, str]:
@@ -68,7 +75,7 @@ def find(catalog: Catalog, ident: str) -> tuple[Skill | Credential | Role, str]:
     for index in indexes:
         if key in index.names:
             return index[index.names[key]], ""
-    hits = search(catalog, ident, limit=3)
+    hits = search(catalog, ident, limit=3, cutoff=SUGGEST)
     if accepted([(h.id, h.score) for h in hits]):
         best = hits[0]
         return catalog.index(best.kind)[best.id], f"{ident!r} read as {best.name!r} ({best.id})"

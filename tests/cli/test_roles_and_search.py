@@ -118,3 +118,27 @@ def test_shipped_search_ranks_name_matches_above_alias_matches(tmp_path: Path) -
     assert all(named[:first_alias]) and first_alias >= 8
     scores = [float(str(h["score"])) for h in hits]
     assert max(scores[first_alias:]) < min(scores[:first_alias])
+
+
+def test_shipped_search_puts_roles_first_among_equal_matches(tmp_path: Path) -> None:
+    """'data' matched eight skills named Data Something at 98 before the Data Analyst role,
+    because skills sorted first on a tie: a career changer asks which roles exist first."""
+    hits = _installed_search(tmp_path, "data", "--limit", "20")
+    top = float(str(hits[0]["score"]))
+    tied = [h["kind"] for h in hits if float(str(h["score"])) == top]
+    assert "role" in tied and "skill" in tied
+    assert tied == sorted(tied, key=["role", "credential", "skill"].index)
+
+
+def test_shipped_search_lists_no_weak_matches_but_errors_still_suggest(tmp_path: Path) -> None:
+    """'nurse' listed Microsoft Azure at 60 (three letters in common): noise in a result list.
+    A "did you mean" keeps the lower threshold, where 'sequel' still suggests sql."""
+    env = {**os.environ, "SKILLSTACK_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("SKILLSTACK_CATALOG", None)
+    done = subprocess.run([entry_point(), "search", "nurse", "--format", "json"], capture_output=True, text=True,
+                          env=env, timeout=120, check=False, stdin=subprocess.DEVNULL)
+    assert done.returncode == 1 and json.loads(done.stdout)["results"] == []
+    assert all(float(str(h["score"])) >= 70 for h in _installed_search(tmp_path, "cyber", "--limit", "50"))
+    shown = subprocess.run([entry_point(), "show", "sequel"], capture_output=True, text=True, env=env, timeout=120,
+                           check=False, stdin=subprocess.DEVNULL)
+    assert shown.returncode == 2 and "closest: sql (skill)" in shown.stderr

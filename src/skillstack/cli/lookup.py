@@ -44,19 +44,19 @@ def search(
     from skillstack.lookup import KINDS
     from skillstack.lookup import search as run_search
     from skillstack.report.jsonify import dumps
+    from skillstack.report.lookup_text import hits_table
 
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     kinds = tuple(k.value for k in kind) if kind else KINDS
     hits = run_search(cat, text, kinds, limit)
     if fmt is Fmt.json:
         write(dumps({"schema_version": 1, "query": text, "results": hits}))
-        return
-    if not hits:
+    elif hits:
+        emit(hits_table(hits))
+    else:
         typer.echo(f"nothing matches {text!r}")
+    if not hits:  # the documented "no", in every format
         raise typer.Exit(ExitCode.NO)
-    from skillstack.report.lookup_text import hits_table
-
-    emit(hits_table(hits))
 
 
 @app.command()
