@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 from bench_load import HERE, OUT, console_script, ensure, first_role, run_measured
+from gen_catalog import SIZES
 
 
 def cache_write(folder: Path) -> tuple[float, float]:
@@ -57,6 +58,11 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--runs"]:
         runs, argv = int(argv[1]), argv[2:]
     sizes = argv or ["large", "xlarge"]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown or runs < 1:
+        print(__doc__.split("\n\n")[1], file=sys.stderr)  # the usage line
+        print(f"sizes: {', '.join(SIZES)}", file=sys.stderr)
+        return 2
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "SKILLSTACK_NO_CACHE")}
     env["NO_COLOR"] = "1"
     script = console_script()
