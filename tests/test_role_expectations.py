@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from skillstack.catalog import build_catalog
 from skillstack.loader import load_raw, shipped_catalog
 from skillstack.model import EXPECT_SOURCE_KINDS
+from strategies import entry_point
 
 CATALOG = """skills:
   - {id: sql, name: SQL}
@@ -51,7 +51,6 @@ roles:
     no_credential_expected: {url: https://example.org/ooh, kind: authority, note: "a degree, no certification"}
     last_reviewed: 2026-10-01
 """
-SKILLSTACK = str(Path(sys.executable).with_name("skillstack.exe" if os.name == "nt" else "skillstack"))
 PROFILE = """name: Test
 targets: [{target}]
 constraints: {{budget: 1000, hours_per_week: 10, start: 2026-12-01}}
@@ -61,7 +60,7 @@ constraints: {{budget: 1000, hours_per_week: 10, start: 2026-12-01}}
 def _run(tmp_path: Path, *args: str, target: str) -> dict:
     (tmp_path / "cat.yaml").write_text(CATALOG)
     (tmp_path / "me.yaml").write_text(PROFILE.format(target=target))
-    out = subprocess.run([SKILLSTACK, *args, "-p", str(tmp_path / "me.yaml"), "-c", str(tmp_path / "cat.yaml"),
+    out = subprocess.run([entry_point(), *args, "-p", str(tmp_path / "me.yaml"), "-c", str(tmp_path / "cat.yaml"),
                           "--format", "json"],
                          capture_output=True, text=True, env={**os.environ, "SKILLSTACK_NO_CACHE": "1"}, check=False)
     assert out.returncode == 0, out.stderr
@@ -98,7 +97,7 @@ def test_plan_json_lists_roles_with_no_credential_expected(tmp_path: Path) -> No
 
 def test_bad_source_kind_is_a_schema_error(tmp_path: Path) -> None:
     (tmp_path / "cat.yaml").write_text(CATALOG.replace("kind: postings", "kind: blog"))
-    out = subprocess.run([SKILLSTACK, "validate", str(tmp_path / "cat.yaml")],
+    out = subprocess.run([entry_point(), "validate", str(tmp_path / "cat.yaml")],
                          capture_output=True, text=True, check=False)
     assert out.returncode == 1 and "[schema]" in out.stdout + out.stderr
 

@@ -28,11 +28,10 @@ from skillstack.model import (
     RoleSkill,
     Skill,
     SkillId,
-    SourceRef,
 )
 from skillstack.plan.service import Plan, plan
+from strategies import WHERE
 
-WHERE = SourceRef("test.yaml", 1, 1)
 START = date(2026, 12, 1)
 
 

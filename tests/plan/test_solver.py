@@ -20,14 +20,12 @@ from skillstack.model import (
     Requirement,
     SkillId,
     SkillReq,
-    SourceRef,
 )
 from skillstack.plan.brute import brute_force
 from skillstack.plan.greedy import greedy
 from skillstack.plan.problem import GapItem, PlanProblem, PlanSolution
 from skillstack.plan.solve import solve_problem as solve
-
-WHERE = SourceRef("test.yaml", 1, 1)
+from strategies import WHERE
 
 
 def cred(
