@@ -117,13 +117,14 @@ def _fast_reader() -> Any:
 def read_file(path: Path, data: bytes, raw: RawCatalog, fast: bool = True) -> None:
     """Read one catalog file into `raw`: through the fast reader when it can take the file
     exactly (`fastread`), else the located reader; `fast=False` always uses the located one."""
-    name = display_path(path)
+    real = path.resolve()  # once: display_path and the locator both need it (a realpath walk each)
+    name = display_path(path, real)
     raw.files.append(name)
     reader = _fast_reader() if fast else None
     if reader is not None:
         from skillstack.locate import LazyRef, Locator
 
-        locator = Locator(name, str(path.resolve()), data)
+        locator = Locator(name, str(real), data)
         values = reader.read(data, locator)
         if values is not None:
             _add(raw, values, LazyRef(locator, ()))
