@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from skillstack.catalog import Catalog
 from skillstack.holdings import held_status
-from skillstack.model import CredentialId, CredentialReq, RoleId, SkillId, SkillReq
+from skillstack.model import AllOf, AnyOf, CredentialId, CredentialReq, ExperienceReq, NOf, RoleId, SkillId, SkillReq
 from skillstack.money import money
 from skillstack.plan.candidates import Candidates, Excluded, gate_block
 from skillstack.plan.gap import Gap, Gate, aim_first
@@ -288,8 +288,6 @@ def _vouchers(state: State, solution: PlanSolution) -> list[tuple[CredentialId, 
 def _waived_text(req: object, levels: object, name: Callable[[str], str]) -> str:
     """'3 years of security experience (you have 0)', 'CompTIA Network+ or Networking Fundamentals at
     level 2 (you have level 1)', or the requirement in a few words."""
-    from skillstack.model import AllOf, AnyOf, ExperienceReq, NOf, SkillReq
-
     if isinstance(req, AnyOf) and not any(isinstance(i, (AllOf, AnyOf, NOf)) for i in req.items):
         return " or ".join(_waived_text(i, levels, name) for i in req.items)  # 'CompTIA Network+ or ...'
     text = describe(req, name)  # type: ignore[arg-type]
@@ -373,8 +371,6 @@ def _aim_earlier(state: State) -> str:
 
 
 def _why_not(catalog: Catalog, item: Expected, left_out: dict[CredentialId, str]) -> list[str]:
-    from skillstack.requirements import credentials_named
-
     return [f"{catalog.display_name(cid)}: {left_out[CredentialId(cid)]}" for cid in sorted(credentials_named([item.requirement]))
             if CredentialId(cid) in left_out]
 
