@@ -150,16 +150,7 @@ def _same_either_way(t: Any, value: str) -> Any:
     """The value of a leaf whose text a plain scalar would resolve differently from a quoted
     one (`012`, `~`, `TRUE`, `2026-10-01`...): converted both ways with the node converter;
     equal results are used, anything else goes to the located reader."""
-    from skillstack.schema import Ctx
-    from skillstack.yamlread import ScalarNode
-
-    results = []
-    for reading in (value, resolve_plain(value)):
-        ctx = Ctx("")
-        out = t.convert(ScalarNode(reading, 0, 0), ctx)
-        if ctx.problems:
-            raise Fallback
-        results.append(out)
+    results = [_node_convert(t, reading) for reading in (value, resolve_plain(value))]
     if results[0] != results[1] or type(results[0]) is not type(results[1]):
         raise Fallback
     return results[0]
@@ -171,6 +162,11 @@ def _by_node(t: Any, value: Any) -> Any:
         return _same_either_way(t, value)
     if type(value) is dict or type(value) is list:
         raise Fallback
+    return _node_convert(t, value)
+
+
+def _node_convert(t: Any, value: Any) -> Any:
+    """`t.convert` of a scalar node holding `value`; Fallback on any problem."""
     from skillstack.schema import Ctx
     from skillstack.yamlread import ScalarNode
 
@@ -207,13 +203,7 @@ class Compiler:
         key = id(t)
         conv = self.done.get(key)
         if conv is None:
-            kind = _kind(t)
-            if not kind:
-                def conv(value: Any, path: tuple[Any, ...], t: Any = t) -> Any:
-                    return _by_node(t, value)
-            else:
-                conv = _COMPILERS[kind](self, t)
-            self.done[key] = conv
+            conv = self.done[key] = _COMPILERS.get(_kind(t), _leaf)(self, t)
         return conv
 
 
