@@ -549,9 +549,9 @@ def _discount(c: Compiler, t: Any) -> Conv:
 
 def _requirement(c: Compiler, t: Any) -> Conv:
     """RequirementT.convert on plain data: the one shape a requirement names."""
-    import sys
+    from skillstack.schema.catalog import REQUIREMENT_KEYS
 
-    req_keys = sys.modules[type(t).__module__]._REQ_KEYS
+    req_keys = frozenset(REQUIREMENT_KEYS)
     shapes = {kind: c(shape) for kind, shape in t.shapes.items()}
 
     def conv(value: Any, path: tuple[Any, ...]) -> Any:
@@ -566,13 +566,11 @@ def _requirement(c: Compiler, t: Any) -> Conv:
 
 def _role_item(c: Compiler, t: Any) -> Conv:
     """RoleItemT.convert on plain data (`schema.catalog.expectation` builds what names no skill)."""
-    import sys
+    from skillstack.schema.catalog import ITEM_KEYS, REQUIREMENT, ROLE_SKILL, expectation
 
-    module = sys.modules[type(t).__module__]
-    role_skill = c(module.ROLE_SKILL)
-    item_keys = {k: c(f.type) for k, f in module._ITEM_KEYS.items()}
-    requirement = c(module.REQUIREMENT)
-    expectation = module.expectation
+    role_skill = c(ROLE_SKILL)
+    item_keys = {k: c(f.type) for k, f in ITEM_KEYS.items()}
+    requirement = c(REQUIREMENT)
 
     def conv(value: Any, path: tuple[Any, ...]) -> Any:
         if type(value) is not dict:

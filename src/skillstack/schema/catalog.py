@@ -48,7 +48,7 @@ from skillstack.yamlread import MapNode, Node
 
 # ---- the requirement grammar ----------------------------------------------
 
-_REQ_KEYS = ("skill", "credential", "experience", "education", "any_of", "all_of", "n_of")
+REQUIREMENT_KEYS = ("skill", "credential", "experience", "education", "any_of", "all_of", "n_of")
 
 
 class RequirementT(Type[m.Requirement]):
@@ -80,10 +80,10 @@ class RequirementT(Type[m.Requirement]):
         if not isinstance(node, MapNode):
             return ctx.error(node, f"expected a requirement (a mapping), found {kind_of(node)}")
         keys = [key_text(k) for k, _ in node.pairs]
-        kinds = [k for k in keys if k in _REQ_KEYS]
+        kinds = [k for k in keys if k in REQUIREMENT_KEYS]
         if len(kinds) != 1:
             what = "none" if not kinds else " and ".join(kinds)
-            return ctx.error(node, f"a requirement names exactly one of {', '.join(_REQ_KEYS)}; found {what}")
+            return ctx.error(node, f"a requirement names exactly one of {', '.join(REQUIREMENT_KEYS)}; found {what}")
         return self.shapes[kinds[0]].convert(node, ctx)
 
     def json_schema(self) -> JSONSchema:
@@ -266,7 +266,7 @@ CITATION = Record("expectation source", m.Citation, {
                                                         "postings: counts from job postings"), True),
     "note": F(Str(multiline=True), description="what the source says"),
 }, free_keys=False)
-_ITEM_KEYS = {"importance": F(Enum(*IMPORTANCES), description="default essential"),
+ITEM_KEYS = {"importance": F(Enum(*IMPORTANCES), description="default essential"),
               "source": F(ScalarOr[str, "m.Citation | str"](Str(), CITATION, lambda text: text),
                           description="who expects it: text, or {url, kind, note} with kind issuer (an issuer's "
                                       "role path), authority (DoD 8140 / COOL, CareerOneStop), secondary or "
@@ -286,7 +286,7 @@ def expectation(pairs: Iterable[tuple[str, V]], item: Callable[[str, V], object]
     rest: list[V] = []
     extra: dict[str, object] = {}
     for key, value in pairs:
-        if key in _ITEM_KEYS:
+        if key in ITEM_KEYS:
             got = item(key, value)
             if got is not INVALID:
                 extra[key] = got
@@ -316,10 +316,10 @@ class RoleItemT(Type["m.RoleSkill | m.Expectation"]):
             inner.pairs.extend(pairs)
             return REQUIREMENT.convert(inner, ctx)
         return expectation(((key_text(k), (k, v)) for k, v in node.pairs),
-                           lambda key, pair: _ITEM_KEYS[key].type.convert(pair[1], ctx), requirement, ctx.where(node))
+                           lambda key, pair: ITEM_KEYS[key].type.convert(pair[1], ctx), requirement, ctx.where(node))
 
     def json_schema(self) -> JSONSchema:
-        extra = {k: f.type.json_schema() for k, f in _ITEM_KEYS.items()}
+        extra = {k: f.type.json_schema() for k, f in ITEM_KEYS.items()}
         shapes = []
         for name, shape in REQUIREMENT.shapes.items():
             if name == "skill":
