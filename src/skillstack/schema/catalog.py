@@ -113,27 +113,21 @@ SKILL = Record("skill", m.Skill, {
 })
 
 
-def _build_subscription(v: Values, _where: m.SourceRef) -> m.Subscription | Invalid:
-    if "monthly" not in v or "provider" not in v:
-        return INVALID
-    return m.Subscription(v["monthly"], str(v["provider"]).lower())
-
-
-SUBSCRIPTION = Obj("subscription", {
+_PROVIDER = F(Str("who bills it, e.g. coursera; credentials of one provider share one subscription"), True)
+SUBSCRIPTION = Record("subscription", m.Subscription, {
     "monthly": F(Real("price per month", minimum=0, maximum=MONEY_LIMIT), True),
-    "provider": F(Str("who bills it, e.g. coursera; credentials of one provider share one subscription"), True),
-}, _build_subscription, free_keys=False)
+    "provider": _PROVIDER,
+}, free_keys=False, derive=lambda v: {"provider": _PROVIDER.value(v, "provider").lower()})
 
 
-def _build_cost(v: Values, _where: m.SourceRef) -> m.Cost | Invalid:
-    if "amount" not in v and "subscription" not in v:
-        return INVALID
-    return m.Cost(float(v.get("amount", 0.0)), v.get("currency", "USD"), v.get("note", ""),
-                  v.get("subscription"), v.get("retake"), v.get("training"))
-
-
-class CostObj(Obj[m.Cost]):
+class CostObj(Record[m.Cost]):
     """A cost mapping needs `amount`, `subscription` or both."""
+
+    def _make(self, values: Values, where: m.SourceRef) -> m.Cost | Invalid:
+        # (the fast reader never gets here without one of them: it leaves such a mapping to this one)
+        if "amount" not in values and "subscription" not in values:
+            return INVALID
+        return super()._make(values, where)
 
     def convert(self, node: Node, ctx: Ctx) -> m.Cost | Invalid:
         if isinstance(node, MapNode):
@@ -149,31 +143,33 @@ class CostObj(Obj[m.Cost]):
 
 COST = ScalarOr(
     Real("USD", minimum=0, maximum=MONEY_LIMIT),
-    CostObj("cost", {
-        "amount": F(Num(minimum=0, maximum=MONEY_LIMIT), description="paid once (an exam fee, a course price)"),
+    CostObj("cost", m.Cost, {
+        "amount": F(Real(minimum=0, maximum=MONEY_LIMIT), description="paid once (an exam fee, a course price)",
+                    default=0.0),
         "currency": F(Str(pattern=r"^[A-Z]{3}$", what="ISO currency code")),
         "note": F(Str(multiline=True)),
         "subscription": F(SUBSCRIPTION, description="a monthly price the planner multiplies by the months "
                                                     "studied at the learner's pace"),
         "retake": F(Num(minimum=0, maximum=MONEY_LIMIT), description="a retake fee: shown, never added to a plan"),
         "training": F(Num(minimum=0, maximum=MONEY_LIMIT), description="optional training: shown, never added to a plan"),
-    }, _build_cost),
+    }),
     lambda amount: m.Cost(amount),
 )
+_FACTS = F(ListOf(Enum(*m.FACTS)), description="the fact groups this page backs; omitted: all of them")
 SOURCE_OBJ = Record("source", m.Source, {
     "url": F(Url("where the facts were read"), True),
     "kind": F(Enum(*m.SOURCE_KINDS, description="issuer: the issuer's own page; authority: e.g. DoD COOL, "
                                                  "BLS, O*NET; secondary: a page quoting others"), True),
-    "facts": F(ListOf(Enum(*m.FACTS)), description="the fact groups this page backs; omitted: all of them"),
+    "facts": _FACTS,
     "reviewed": F(DateT(), description="when a curator last re-read this page for these facts"),
     "note": F(Str(multiline=True)),
-}, derive=lambda v: {"facts": tuple(dict.fromkeys(v.get("facts", ())))})
+}, derive=lambda v: {"facts": tuple(dict.fromkeys(_FACTS.get(v, "facts") or ()))})
 SOURCE = ScalarOr(Url("a URL (kind unknown, backs every fact)"), SOURCE_OBJ, lambda url: m.Source(url))
 SOURCES = ListOf(SOURCE, description="where the facts were read: URLs or {url, kind, facts, reviewed}")
-DISCOUNT_AFTER = mapping("discount condition", {
-    "issuer": F(Str("an issuer, as written in credentials' `issuer`")),
-    "credential": F(IdRef()),
-}, free_keys=False)
+_AFTER_ISSUER = F(Str("an issuer, as written in credentials' `issuer`"))
+_AFTER_CREDENTIAL = F(IdRef())
+DISCOUNT_AFTER = mapping("discount condition", {"issuer": _AFTER_ISSUER, "credential": _AFTER_CREDENTIAL},
+                         free_keys=False)
 
 
 class DiscountT(Obj[m.Discount]):
@@ -187,21 +183,22 @@ class DiscountT(Obj[m.Discount]):
         return super().convert(node, ctx)
 
 
+_PERCENT = F(Real("percent off the one-off amount", minimum=0, maximum=100), True)
+_AFTER = F(DISCOUNT_AFTER, True, "applies when a credential of this issuer (or this credential) comes "
+                                 "earlier in the pathway")
+_NOTE = F(Str(multiline=True))
+
+
 def _build_discount(v: Values, where: m.SourceRef) -> m.Discount | Invalid:
-    after = v.get("after")
-    if "percent" not in v or not isinstance(after, dict) or len(after) != 1:
+    after = _AFTER.get(v, "after")
+    if "percent" not in v or after is None or len(after) != 1:
         return INVALID
-    cred = after.get("credential")
-    return m.Discount(v["percent"], after.get("issuer", ""), m.CredentialId(cred) if cred else None,
-                      v.get("note", ""), where)
+    cred = _AFTER_CREDENTIAL.get(after, "credential")
+    return m.Discount(_PERCENT.value(v, "percent"), _AFTER_ISSUER.get(after, "issuer") or "",
+                      m.CredentialId(cred) if cred else None, _NOTE.get(v, "note") or "", where)
 
 
-DISCOUNT = DiscountT("discount", {
-    "percent": F(Real("percent off the one-off amount", minimum=0, maximum=100), True),
-    "after": F(DISCOUNT_AFTER, True, "applies when a credential of this issuer (or this credential) comes "
-                                     "earlier in the pathway"),
-    "note": F(Str(multiline=True)),
-}, _build_discount)
+DISCOUNT = DiscountT("discount", {"percent": _PERCENT, "after": _AFTER, "note": _NOTE}, _build_discount)
 GRANT = Record("grant", m.Grant, {"skill": F(IdRef(), True), "level": F(LevelT(), True)}, free_keys=False)
 CREDIT = Record("credit", m.Credit, {"toward": F(Str(), True), "credits": F(Real(maximum=1000), True)})
 ALLOW_DOC = ("warning rule ids a curator has checked and accepts for this entry (reported at the entry "
@@ -210,20 +207,22 @@ CREDENTIAL_KINDS = ("course", "professional-certificate", "digital-badge", "indu
 VERIFICATIONS = ("open-badges", "credly", "issuer-registry", "none")
 
 
+_GROUP = F(_REQS)
+_HOW_MANY = F(Whole(minimum=0, maximum=10_000))
+
+
 def _build_awarded(v: Values, where: m.SourceRef) -> m.Requirement | Invalid:
     if "all_of" in v and len(v) == 1:
-        return m.AllOf(v["all_of"], where)
+        return m.AllOf(_GROUP.value(v, "all_of"), where)
     if "any_of" in v and len(v) == 1:
-        return m.AnyOf(v["any_of"], where)
+        return m.AnyOf(_GROUP.value(v, "any_of"), where)
     if set(v) == {"n_of", "from"}:
-        return m.NOf(v["n_of"], v["from"], where)
+        return m.NOf(_HOW_MANY.value(v, "n_of"), _GROUP.value(v, "from"), where)
     return INVALID
 
 
-_AWARDED = Obj("awarded_for", {
-    "all_of": F(_REQS), "any_of": F(_REQS),
-    "n_of": F(Whole(minimum=0, maximum=10_000)), "from": F(_REQS),
-}, _build_awarded, free_keys=False)
+_AWARDED = Obj("awarded_for", {"all_of": _GROUP, "any_of": _GROUP, "n_of": _HOW_MANY, "from": _GROUP},
+               _build_awarded, free_keys=False)
 
 
 CREDENTIAL = Record("credential", m.Credential, {
@@ -325,7 +324,9 @@ class RoleItemT(Type["m.RoleSkill | m.Expectation"]):
             if name == "skill":
                 continue  # a skill item is ROLE_SKILL
             sub = shape.json_schema()  # closed objects: add importance and source to each shape
-            shapes.append({**sub, "properties": {**sub["properties"], **extra}})
+            props = sub["properties"]
+            assert isinstance(props, dict)
+            shapes.append({**sub, "properties": {**props, **extra}})
         other = {"oneOf": shapes,
                  "description": "credentials employers expect, experience or education, with importance and source"}
         return {"anyOf": [ROLE_SKILL.json_schema(), other]}
@@ -343,9 +344,13 @@ SALARY = Record("salary", m.Salary, {
 })
 
 
+_ROLE_REQUIRES = F(ListOf(ROLE_ITEM), True, attr="", default=(),
+                   description="skills at a level, credentials expected, experience and education")
+
+
 def _role_requires(v: Values) -> Values:
     """`requires` holds skills (`Role.requires`) and other expectations (`Role.expects`), in file order."""
-    items = v.get("requires", ())
+    items = _ROLE_REQUIRES.get(v, "requires") or ()
     return {"requires": tuple(i for i in items if isinstance(i, m.RoleSkill)),
             "expects": tuple(i for i in items if isinstance(i, m.Expectation))}
 
@@ -355,8 +360,7 @@ ROLE = Record("role", m.Role, {
     "description": F(Str(multiline=True)),
     "onet": F(Str(pattern=r"^\d{2}-\d{4}\.\d{2}$", what="O*NET-SOC code like 15-2051.01")),
     "esco": F(Str()),
-    "requires": F(ListOf(ROLE_ITEM), True, attr="", default=(),
-                  description="skills at a level, credentials expected, experience and education"),
+    "requires": _ROLE_REQUIRES,
     "level": F(Enum(*m.ROLE_LEVELS), description="seniority"),
     "next": F(ListOf(IdRef()), description="roles people usually move on to"),
     "previous": F(ListOf(IdRef()), description="roles people usually come from"),

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import MISSING, dataclass, field, is_dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import date
-from typing import Any, Final, Generic, TypeVar
+from typing import Final, Generic, TypeVar, cast
 
 from skillstack import model as m
 from skillstack.problems import Problem
@@ -48,10 +48,11 @@ INVALID: Final = Invalid.INVALID
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 S = TypeVar("S")
-JSONSchema = dict[str, Any]
-"""A JSON Schema document (JSON: any value nests)."""
-Values = dict[str, Any]
-"""A mapping's fields as converted, by key, before a builder turns them into a model object."""
+JSONSchema = dict[str, object]
+"""A JSON Schema document: keys to JSON values (text, numbers, lists and mappings of them)."""
+Values = dict[str, object]
+"""A mapping's fields as converted, by key, before a builder turns them into a model object:
+read one with its declaration, `F.value` or `F.get`, which knows its type."""
 
 
 @dataclass
@@ -455,6 +456,15 @@ class F(Generic[T_co]):
     attr: str | None = None
     default: object = NO_DEFAULT
 
+    def value(self, values: Values, key: str) -> T_co:
+        """What this field's converter made of `key` (KeyError when it is not in `values`): a
+        `T_co`, as only this declaration's `type.convert` writes `values[key]`."""
+        return cast("T_co", values[key])
+
+    def get(self, values: Values, key: str) -> T_co | None:
+        """`value`, or None when `key` is left out (or was rejected)."""
+        return cast("T_co | None", values.get(key))
+
 
 def key_text(node: Node) -> str:
     """A mapping key's text ("" for a key that is not a scalar)."""
@@ -484,11 +494,11 @@ def unique_pairs(node: MapNode, ctx: Ctx) -> list[tuple[Node, Node]]:
 
 class Obj(Type[T]):
     """A mapping of declared fields. `build(values, where)` makes the result from the converted
-    fields (or INVALID); with no `build`, the result is the `Values` mapping itself. A mapping
-    with an `id` field whose id is missing or bad is INVALID (its problems are reported)."""
+    fields (or INVALID); `mapping()` makes one whose result is the `Values` mapping itself. A
+    mapping with an `id` field whose id is missing or bad is INVALID (its problems are reported)."""
 
     def __init__(self, what: str, fields: dict[str, F[object]],
-                 build: Callable[[Values, m.SourceRef], T | Invalid] | None = None,
+                 build: Callable[[Values, m.SourceRef], T | Invalid],
                  description: str = "", free_keys: bool = True) -> None:
         self.what = what
         self.fields = fields
@@ -532,8 +542,6 @@ class Obj(Type[T]):
         if not isinstance(node, MapNode):
             return ctx.error(node, f"expected a {self.what} (a mapping), found {kind_of(node)}")
         values = self.values(node, ctx)
-        if self.build is None:
-            return values  # type: ignore[return-value]  # an Obj without build is an Obj[Values]
         if "id" in self.fields and "id" not in values:
             return INVALID
         return self.build(values, ctx.where(node))
@@ -556,9 +564,14 @@ class Obj(Type[T]):
         return out
 
 
+def as_given(values: Values, _where: m.SourceRef) -> Values:
+    """The builder of a `mapping`: the converted fields by key, as they are."""
+    return values
+
+
 def mapping(what: str, fields: dict[str, F[object]], description: str = "", free_keys: bool = True) -> Obj[Values]:
     """An `Obj` whose result is its converted fields by key (for records read further by hand)."""
-    return Obj(what, fields, None, description, free_keys)
+    return Obj(what, fields, as_given, description, free_keys)
 
 
 class Record(Obj[T]):
