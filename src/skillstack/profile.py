@@ -155,6 +155,14 @@ def _resolve(index: Index[Skill] | Index[Credential] | Index[Role], text: str, a
     return found.id
 
 
+def issuers_named(issuers: dict[str, list[CredentialId]], text: str) -> list[str]:
+    """The normalised issuer (or provider) names an --exclude text names: the name itself and
+    the longer names it begins, word for word ("Google" also names "Google Cloud" and "Google
+    Skillshop", not "Googleplex Inc")."""
+    key = normalize(text)
+    return [name for name in issuers if key and (name == key or name.startswith(key + " "))]
+
+
 def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[str]]:
     """Names to ids. Returns the profile and the fuzzy-match warnings to show."""
     warnings: list[str] = []
@@ -178,10 +186,11 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
         only.append(normalize(text))
     exclude: list[str] = []
     for text, at in c.exclude:
+        named = [] if text in catalog.credentials else issuers_named(issuers, text)
         if text in catalog.credentials:
             exclude.append(text)
-        elif normalize(text) in issuers:
-            exclude.extend(issuers[normalize(text)])
+        elif named:
+            exclude.extend(cid for name in named for cid in issuers[name])
         else:
             try:
                 exclude.append(_resolve(catalog.credentials, text, at, warnings))
