@@ -1,21 +1,28 @@
-"""The command line: options -> service -> reporter -> exit code."""
+"""The command line: options -> service -> reporter -> exit code.
+
+`skillstack.cli.app` is the Typer app with every command registered (their modules imported on
+first use of the name). `main`, the console script, imports only the module of the command it
+runs: `skillstack plan` does not import or build the other fifteen.
+"""
 
 from __future__ import annotations
 
-from skillstack.cli import audit as _audit  # noqa: F401
-from skillstack.cli import completion as _completion  # noqa: F401
-from skillstack.cli import graph as _graph  # noqa: F401
-from skillstack.cli import importing as _importing  # noqa: F401
-from skillstack.cli import init as _init  # noqa: F401
-from skillstack.cli import lookup as _lookup  # noqa: F401  (registers the commands)
-from skillstack.cli import plan as _plan  # noqa: F401  (plan, audit, init: the order --help lists them)
-from skillstack.cli import posting as _posting  # noqa: F401
-from skillstack.cli import progress as _progress  # noqa: F401
-from skillstack.cli import report as _report  # noqa: F401
-from skillstack.cli import roles as _roles  # noqa: F401
-from skillstack.cli import rule as _rule  # noqa: F401
-from skillstack.cli import validate as _validate  # noqa: F401
-from skillstack.cli.app import app
+from typing import TYPE_CHECKING, Any
+
+from skillstack.cli import app as _app_module  # the module; the name `app` is the Typer app (below)
+
+if TYPE_CHECKING:
+    from skillstack.cli.app import app
+
+del globals()["app"]  # importing the submodule bound its name here; `app` is the Typer app below
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        _app_module.load_commands()
+        globals()["app"] = _app_module.app
+        return _app_module.app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
@@ -25,7 +32,7 @@ def main() -> None:
         from typer._completion_classes import completion_init
 
         completion_init()
-    app()
+    _app_module.app()
 
 
 __all__ = ["app", "main"]

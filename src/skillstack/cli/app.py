@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from collections.abc import Iterable
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperGroup
 
 from skillstack.cli.output import message, set_color
 from skillstack.errors import ExitCode, SkillstackError
+
+if TYPE_CHECKING:
+    from typer._click import Command
 
 
 def _hoist(args: list[str], option: str) -> list[str]:
@@ -37,17 +42,56 @@ def _hoist(args: list[str], option: str) -> list[str]:
     return front + rest
 
 
-HELP_ORDER = ("completion", "graph", "plan", "audit", "init", "search", "show", "schema", "posting", "progress",
-              "report", "roles", "rule", "validate", "import", "export")
+COMMANDS = {
+    "completion": "completion", "graph": "graph", "plan": "plan", "audit": "audit", "init": "init",
+    "search": "lookup", "show": "lookup", "schema": "lookup", "posting": "posting", "progress": "progress",
+    "report": "report", "roles": "roles", "rule": "rule", "validate": "validate", "import": "importing",
+    "export": "importing",
+}
+"""Each command's module in `skillstack.cli`, in the order `--help` lists them. A command's module is
+imported when the command is first looked up, so `skillstack plan` imports and builds only `plan`."""
+
+HELP_ORDER = tuple(COMMANDS)
 """The order `--help` lists the commands in (one module per command, so not their import order)."""
+
+
+def load_commands(names: Iterable[str] = COMMANDS) -> None:
+    """Import the modules that register the commands `names` (each registers its own on `app`)."""
+    for name in names:
+        importlib.import_module(f"skillstack.cli.{COMMANDS[name]}")
 
 
 class Group(TyperGroup):
     """Maps SkillstackError and unexpected exceptions to one-line messages and exit codes."""
 
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
-        names = super().list_commands(ctx)
+        names = set(super().list_commands(ctx)) | set(COMMANDS)
         return sorted(names, key=lambda name: HELP_ORDER.index(name) if name in HELP_ORDER else len(HELP_ORDER))
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Command | None:  # type: ignore[override]
+        """The command `cmd_name`, its module imported and the command built on first use; a name
+        that is no command loads them all, so the error can suggest the closest."""
+        found = super().get_command(ctx, cmd_name)
+        if found is None:
+            load_commands([cmd_name] if cmd_name in COMMANDS else COMMANDS)
+            self._add_registered()
+            found = super().get_command(ctx, cmd_name)
+        return found
+
+    def _add_registered(self) -> None:
+        """Build the commands registered on `app` since this group was built."""
+        from typer.main import get_command_from_info, get_group_from_info
+
+        for info in app.registered_commands:
+            name = info.name or info.callback.__name__.lower().replace("_", "-")  # type: ignore[union-attr]
+            if name not in self.commands:
+                self.add_command(get_command_from_info(info, pretty_exceptions_short=app.pretty_exceptions_short,
+                                                       rich_markup_mode=app.rich_markup_mode), name)
+        for group in app.registered_groups:
+            if group.name not in self.commands:
+                self.add_command(get_group_from_info(group, pretty_exceptions_short=app.pretty_exceptions_short,
+                                                     suggest_commands=self.suggest_commands,
+                                                     rich_markup_mode=app.rich_markup_mode), group.name)
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         return super().parse_args(ctx, _hoist(list(args), "--color"))
