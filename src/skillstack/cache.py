@@ -31,6 +31,7 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
+import itertools
 import os
 import stat
 import struct
@@ -320,15 +321,12 @@ class _Codec:
         self.keys: dict[str, int] = {}  # a path's mapping keys, stored as -1, -2, ... (one byte each)
         self.steps: dict[str | int, int] = {}  # a path's steps as stored (list indexes as they are)
         self.key_names: list[str] = []
-        for cls, (names, hints) in zip(classes, fields, strict=True):
-            packs, unpacks = [], []
+        for names, hints in fields:
+            unpacks = []
             for i, name in enumerate(names):
-                pack, unpack = self._converters(hints[name])
-                if pack is not None:
-                    packs.append((i, pack))
+                unpack = self._converters(hints[name])[1]
                 if unpack is not None:
                     unpacks.append((i, unpack))
-            self.packers[cls] = _packer(self.codes[cls], names, dict(packs))
             self.unpackers.append(unpacks)
 
     def _converters(self, hint: Any) -> tuple[Callable[[Any], Any] | None, Callable[[Any], Any] | None]:
@@ -366,7 +364,89 @@ class _Codec:
         raise TypeError(f"the cache cannot store a field of type {hint}")
 
     def pack(self, obj: Any) -> list[Any]:
-        return self.packers[type(obj)](obj)
+        packers = self.packers or self._compile()
+        return packers[type(obj)](obj)
+
+    def _compile(self) -> dict[type, Callable[[Any], list[Any]]]:
+        """A packer for each class, from an object to [code, its field values in order, each
+        converted], written out as one function like dataclasses writes `__init__`: packing
+        50,000 credentials converts 1.5 million values, so nothing is called that need not be
+        (None and empty tuples stay as they are, locations are packed by one closure).
+        Compiled on first use: a warm load only unpacks."""
+        classes, fields, _ = _shape()
+        namespace: dict[str, Any] = {"P": self.packers, "W": self._where_packer()}
+        source = []
+        for cls, (names, hints) in zip(classes, fields, strict=True):
+            code = self.codes[cls]
+            values = [self._expression(hints[name], f"o.{name}", namespace) for name in names]
+            source.append(f"def p{code}(o):\n    return [{', '.join([str(code), *values])}]\n")
+        exec("".join(source), namespace)  # noqa: S102 - field names and converters' names only
+        self.packers.update({cls: namespace[f"p{self.codes[cls]}"] for cls in classes})
+        return self.packers
+
+    def _expression(self, hint: Any, value: str, namespace: dict[str, Any]) -> str:
+        """Source of `value` (an expression of type `hint`) as stored: the same values as the
+        converters of `_converters` give."""
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if value.isidentifier():  # a name already: used as it is
+            var = first = value
+        else:  # an attribute: read once, into a fresh name
+            var = f"v{len(namespace)}"
+            namespace[var] = None
+            first = f"({var} := {value})"
+        if hasattr(hint, "__supertype__"):  # NewType
+            return self._expression(hint.__supertype__, value, namespace)
+        if hint is model.SourceRef:
+            return f"W({value})"
+        if origin in (typing.Union, types.UnionType):
+            present = [a for a in args if a is not type(None)]
+            if all(dataclasses.is_dataclass(a) and a is not model.SourceRef for a in present):
+                return f"(None if {first} is None else P[type({var})]({var}))"
+            if present == [model.SourceRef]:
+                return f"W({value})"  # W keeps None
+            if len(present) == 1:
+                inner = self._expression(present[0], var, namespace)
+                return value if inner == var else f"(None if {first} is None else {inner})"
+        elif origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            item = f"v{len(namespace)}"
+            namespace[item] = None
+            inner = self._expression(args[0], item, namespace)
+            return value if inner == item else f"([{inner} for {item} in {var}] if {first} else ())"
+        elif dataclasses.is_dataclass(hint):
+            return f"P[type({first})]({var})"
+        pack = self._converters(hint)[0]  # plain values as they are; anything else by its converter
+        if pack is None:
+            return value
+        namespace[f"c{var}"] = pack
+        return f"c{var}({value})"
+
+    def _where_packer(self) -> Callable[[model.SourceRef | None], list[Any] | None]:
+        """`_pack_where` as one closure over the codec's tables (368,000 calls at 50k credentials)."""
+        files, step = self.files, self.steps.__getitem__
+        pack_path = self._pack_path
+
+        def where(where: model.SourceRef | None) -> list[Any] | None:
+            if where is None:
+                return None
+            file = files.get(where.file, where.file)
+            if type(where) is LazyRef:
+                fields = where.__dict__
+                if "_at" not in fields:  # not `located` yet (7 a credential)
+                    try:
+                        return [file, list(map(step, fields["path"]))]
+                    except KeyError:
+                        return [file, pack_path(fields["path"])]
+            return [file, where.line, where.col]
+
+        return where
+
+    def _pack_path(self, path: tuple[str | int, ...]) -> list[int]:
+        """A path's steps as stored: list indexes as they are, mapping keys as -1, -2, ... in the
+        order they are first met."""
+        steps, keys = self.steps, self.keys
+        for step in path:
+            steps.setdefault(step, step if isinstance(step, int) else -keys.setdefault(step, len(keys) + 1))
+        return [steps[step] for step in path]
 
     def unpack(self, data: list[Any]) -> Any:
         code = data[0]
@@ -379,15 +459,8 @@ class _Codec:
         """[file, line, col]; or [file, path] where the line is not known yet (see locate.py)."""
         index = self.files.get(where.file)
         file = where.file if index is None else index
-        if type(where) is LazyRef and "_at" not in where.__dict__:  # not `located` yet (7 a credential)
-            steps = self.steps
-            try:
-                return [file, [steps[step] for step in where.path]]
-            except KeyError:
-                keys = self.keys
-                for step in where.path:
-                    steps.setdefault(step, step if isinstance(step, int) else -keys.setdefault(step, len(keys) + 1))
-                return [file, [steps[step] for step in where.path]]
+        if type(where) is LazyRef and "_at" not in where.__dict__:  # not `located` yet
+            return [file, self._pack_path(where.path)]
         return [file, where.line, where.col]
 
     def _unpack_where(self, data: list[Any]) -> model.SourceRef:
@@ -401,16 +474,6 @@ class _Codec:
             return LazyRef(locator, tuple(step if step >= 0 else names[-step - 1] for step in path))
         file, line, col = data
         return model.SourceRef(file if isinstance(file, str) else self.shown[file], line, col)
-
-
-def _packer(code: int, names: list[str], converters: dict[int, Callable[[Any], Any]]) -> Callable[[Any], list[Any]]:
-    """A function from an object to [code, its field values in order, each converted by its
-    converter where it has one], written out for its class like dataclasses writes `__init__`:
-    packing 50,000 credentials calls it half a million times."""
-    values = [f"c{i}(o.{name})" if i in converters else f"o.{name}" for i, name in enumerate(names)]
-    namespace: dict[str, Any] = {f"c{i}": conv for i, conv in converters.items()}
-    exec(f"def pack(o):\n    return [{', '.join([str(code), *values])}]\n", namespace)  # noqa: S102 - field names
-    return typing.cast(Callable[[Any], list[Any]], namespace["pack"])
 
 
 def _optional(conv: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
@@ -483,25 +546,27 @@ class _Writer:
         return at
 
     def table(self, name: str, items: Iterable[tuple[str, Any]]) -> None:
+        encode = self.encoder.encode
         keys: list[bytes] = []
-        offsets = array("Q")
-        crcs = array("I")
+        blobs: list[bytes] = []
         for key, value in items:
             keys.append(key.encode())
-            start, crc = self._put(value)
-            offsets.append(start)
-            crcs.append(crc)
-        offsets.append(len(self.buf))
+            blobs.append(encode(value))
+        # offsets, CRCs and the blobs themselves in a few C loops, not one Python step a blob
+        offsets = array("Q", itertools.accumulate(map(len, blobs), initial=len(self.buf)))
+        crcs = array("I", map(zlib.crc32, blobs))
+        self.buf += b"".join(blobs)
+        del blobs
         size = _slots_for(len(keys))
+        mask = size - 1
         slots = array("I", bytes(4 * size))
-        key_offsets = array("Q", [len(self.buf)])
-        for entry, key_bytes in enumerate(keys):
-            self.buf.extend(key_bytes)
-            key_offsets.append(len(self.buf))
-            slot = zlib.crc32(key_bytes) & (size - 1)
+        for entry, slot in enumerate(map(zlib.crc32, keys), 1):
+            slot &= mask
             while slots[slot]:
-                slot = (slot + 1) & (size - 1)
-            slots[slot] = entry + 1
+                slot = (slot + 1) & mask
+            slots[slot] = entry
+        key_offsets = array("Q", itertools.accumulate(map(len, keys), initial=len(self.buf)))
+        self.buf += b"".join(keys)
         self.tables[name] = [len(keys), self._array(offsets), self._array(crcs), self._array(key_offsets),
                              self._array(slots), size]
 
