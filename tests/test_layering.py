@@ -20,9 +20,9 @@ PACKAGE = Path(skillstack.__file__).parent
 # Lowest first. A module not named here is a service (the common case for new
 # modules); packages are named by their top folder.
 LAYERS: list[tuple[str, set[str]]] = [
-    ("base", {"errors", "model", "problems", "fileio", "safe_text", "quiet", "money"}),
+    ("base", {"errors", "model", "problems", "fileio", "safe_text", "quiet", "money", "textmatch"}),
     ("loader", {"yamlread", "schema", "loader", "fastread", "locate"}),
-    ("domain", {"catalog", "requirements", "graph", "textmatch"}),
+    ("domain", {"catalog", "requirements", "graph"}),
     ("services", set()),  # everything else: audit, plan, validate, cache, lookup, holdings, ...
     ("report", {"report"}),
     ("cli", {"cli", "__main__"}),

@@ -12,17 +12,25 @@ Scores run from 0 to 100 and rank, best first:
 
 A query never scores well against a text only because one is a tiny part of the
 other: "cyber" does not match "C#" or "R" (rapidfuzz's WRatio gives both 90).
-Suggestions below `SUGGEST` are not worth showing; a fuzzy reading is accepted
+Search results below `SUGGEST` are not worth showing; a fuzzy reading is accepted
 without asking only at `ACCEPT` or above, and only when it beats the runner-up.
+
+An error's "did you mean" (`suggest`) looks for a misspelling, so it scores the
+whole text alone (rapidfuzz's ratio, as search does for typos) and needs `CLOSE`:
+"data" is a word of "data-analysis", not a misspelling of it.
+
+A base module (it imports nothing of the package), so the loader's messages and
+the validator's rules suggest with the same scorer as search.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 _PUNCTUATION = "()[]{},;:!?\"'"
 ACCEPT = 85.0
 SUGGEST = 60.0
+CLOSE = 75.0  # 'sqll' -> 'sql' 86, 'unreachabel' -> 'unreachable' 91; 'pyhton-course' -> 'sql-course' 61 is noise
 
 
 def normalize(text: str) -> str:
@@ -101,3 +109,31 @@ def accepted(ranked: list[tuple[str, float]], margin: float = 0.0) -> bool:
         return False
     lead = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else ACCEPT
     return lead > 0 and lead >= margin
+
+
+def suggest(query: str, choices: Iterable[str], limit: int = 1) -> list[str]:
+    """The `choices` `query` was probably meant to be, best first, at most `limit`: the one
+    "did you mean" of error messages (unknown keys, rule names, education levels, ids).
+
+    >>> suggest("unreachabel", ["unused-skill", "unreachable"])
+    ['unreachable']
+    >>> suggest("allow-warning", ["allow_warnings", "aliases"]), suggest("pyhton-course", ["sql-course"])
+    (['allow_warnings'], [])
+    """
+    shown: dict[str, str] = {}
+    for choice in choices:
+        shown.setdefault(normalize(choice), choice)
+    return suggest_ids(query, shown, limit)
+
+
+def suggest_ids(query: str, names: Mapping[str, str], limit: int = 1) -> list[str]:
+    """`suggest` over `names`, normalised texts -> the id each names (a catalog index's ids, names
+    and aliases): the ids, each once, best first.
+
+    >>> suggest_ids("sqll", {"sql": "sql", "structured query language": "sql", "python": "python"})
+    ['sql']
+    """
+    from rapidfuzz import fuzz, process
+
+    found = process.extract(normalize(query), names.keys(), scorer=fuzz.ratio, score_cutoff=CLOSE, limit=limit * 4)
+    return list(dict.fromkeys(names[text] for text, _, _ in found))[:limit]

@@ -14,7 +14,6 @@ live in `schema.catalog` and `schema.profile`.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import enum
 import math
 import re
@@ -27,6 +26,7 @@ from typing import Final, Generic, TypeVar, cast
 from skillstack import model as m
 from skillstack.problems import Problem
 from skillstack.safe_text import CONTROL, CONTROL_OR_NEWLINE, HTTP_URL_PATTERN, is_http_url
+from skillstack.textmatch import suggest
 from skillstack.yamlread import MapNode, Node, ScalarNode, SeqNode
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -337,7 +337,7 @@ class EducationT(Type[m.Education]):
             except ValueError:
                 pass
         shown = quote(value) if isinstance(value, str) else kind_of(node)
-        close = difflib.get_close_matches(str(value).lower(), list(m.EDUCATION_LEVELS), n=1, cutoff=0.6)
+        close = suggest(str(value), m.EDUCATION_LEVELS)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return ctx.error(node, f"education {shown} is not one of: {', '.join(m.EDUCATION_LEVELS)}{hint}",
                          rule="education-level")
@@ -520,7 +520,7 @@ class Obj(Type[T]):
                 if key.startswith("x-") and self.free_keys:
                     values[key] = value_node
                     continue
-                close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                close = suggest(key, list(fields))
                 hint = f"; did you mean {close[0]!r}?" if close else f"; allowed: {', '.join(fields)}"
                 ctx.error(key_node, f"unknown key {quote(key)} in {self.what}{hint}")
                 continue

@@ -12,6 +12,7 @@ from skillstack.catalog import Catalog, Index
 from skillstack.graph import Dependents, SkillGraph, dependents, reachable
 from skillstack.loader import RawCatalog
 from skillstack.model import Credential, Requirement, SourceRef
+from skillstack.textmatch import suggest_ids
 
 
 @dataclass
@@ -73,17 +74,6 @@ def where_of(obj_where: SourceRef | None, fallback: SourceRef) -> SourceRef:
     return obj_where if obj_where is not None else fallback
 
 
-SUGGEST_AT = 75  # rapidfuzz ratio: 'sqll' -> 'sql' 86, 'pyhton-course' -> 'python-course' 92
-
-
 def suggestions(index: Index[Any], ident: str, limit: int = 2) -> list[str]:
     """Ids close enough to `ident` to be what was meant, best first."""
-    if not len(index):
-        return []
-    from rapidfuzz import fuzz, process
-
-    from skillstack.catalog import normalize
-
-    found = process.extract(normalize(ident), list(index.names), scorer=fuzz.ratio, score_cutoff=SUGGEST_AT,
-                            limit=limit * 4)
-    return list(dict.fromkeys(index.names[name] for name, _score, _ in found))[:limit]
+    return suggest_ids(ident, index.names, limit) if len(index) else []

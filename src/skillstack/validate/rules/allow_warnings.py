@@ -14,14 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rapidfuzz import process
-
 from skillstack.problems import Problem, ProblemLevel
+from skillstack.textmatch import suggest
 from skillstack.validate.context import RuleContext
 
 ID = "allow-warnings"
 LEVEL: ProblemLevel = "error"
-SUGGEST_ABOVE = 80  # rapidfuzz ratio; below it a suggestion is more noise than help
 
 
 def rule_levels() -> dict[str, str]:
@@ -41,7 +39,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                 yield Problem.at(obj.where, LEVEL, ID, f"{obj.id}: allow_warnings names {rule!r}, an error rule; "
                                  "errors cannot be silenced, fix the entry instead")
                 continue
-            best = process.extractOne(rule, warnings, score_cutoff=SUGGEST_ABOVE)
+            best = suggest(rule, warnings)
             hint = f"; did you mean {best[0]!r}?" if best else "; see the list of warning rules in the README"
             yield Problem.at(obj.where, LEVEL, ID, f"{obj.id}: allow_warnings names {rule!r}, which is not a "
                              f"warning rule{hint}")
