@@ -85,3 +85,22 @@ def test_derived_indexes_a_store_keeps_are_used_as_they_are(built: Catalog) -> N
     assert [s.id for s in lazy.stacks()] == [s.id for s in built.stacks()]
     assert set(store.kinds["credential"].read) == {s.id for s in built.stacks()}  # only the stacks were read
 
+
+
+def test_with_role_adds_a_role_reading_nothing_and_keeps_the_store(built: Catalog) -> None:
+    from dataclasses import replace
+
+    store = DictStore(built, stacks=built.stack_index)
+    lazy = Catalog.from_store(store)
+    first = next(iter(built.roles))
+    extra = replace(first, id="posting-role", name="Posted Analyst")
+    more = lazy.with_role(extra)
+    assert all(kind.read == [] for kind in store.kinds.values())  # nothing read to add it
+    assert more.roles["posting-role"] is extra and len(more.roles) == len(built.roles) + 1
+    assert more.roles.resolve("posted analyst").id == "posting-role"
+    assert [r.id for r in more.roles] == [*(r.id for r in built.roles), "posting-role"]
+    assert "posting-role" not in lazy.roles and len(lazy.roles) == len(built.roles)
+    assert [s.id for s in more.stacks()] == [s.id for s in built.stacks()]  # the store's stacks, not rebuilt
+    assert set(store.kinds["credential"].read) == {s.id for s in built.stacks()}
+    plain = built.with_role(extra)
+    assert [r.id for r in plain.roles] == [r.id for r in more.roles] and "posting-role" not in built.roles

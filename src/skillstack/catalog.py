@@ -121,6 +121,7 @@ class Index(Generic[T]):
         for obj in objects:
             self._objects.setdefault(obj.id, obj)
         self._stored: Objects[T] | None = None
+        self._added: list[str] = []  # over a store: ids of objects added in memory (`plus`), after the stored
         self._names: dict[str, str] | None = None
         self._records: list[Record] | None = None
 
@@ -129,6 +130,15 @@ class Index(Generic[T]):
         """An index whose objects are read from `objects` when first used."""
         index = cls(kind)
         index._stored = objects
+        return index
+
+    def plus(self, obj: T) -> Index[T]:
+        """This index and `obj` (a new id) after its objects; over a store, nothing is read."""
+        if self._stored is None:
+            return Index(self.kind, [*self, obj])
+        index = Index.over(self.kind, self._stored)
+        index._objects = {**self._objects, obj.id: obj}
+        index._added = [*self._added, obj.id]
         return index
 
     def __contains__(self, key: object) -> bool:
@@ -143,12 +153,12 @@ class Index(Generic[T]):
         return obj
 
     def __len__(self) -> int:
-        return len(self._objects if self._stored is None else self._stored)
+        return len(self._objects) if self._stored is None else len(self._stored) + len(self._added)
 
     def __iter__(self) -> Iterator[T]:
         if self._stored is None:  # built from objects: all of them at hand (validate walks them often)
             return iter(list(self._objects.values()))
-        return (self[key] for key in list(self._stored))
+        return (self[key] for key in list(self._stored) + self._added)
 
     @property
     def decoded(self) -> list[str]:
@@ -164,7 +174,11 @@ class Index(Generic[T]):
     def records(self) -> list[Record]:
         """(id, name, aliases, issuer, provider) of every object: what names are looked up by."""
         if self._records is None:
-            self._records = self._stored.records() if self._stored is not None else [_record(o) for o in self]
+            stored = self._stored
+            if stored is None:
+                self._records = [_record(o) for o in self]
+            else:
+                self._records = stored.records() + [_record(self._objects[i]) for i in self._added]
         return self._records
 
     @property
@@ -217,6 +231,13 @@ class Catalog:
                       Index.over("credential", store.objects("credential")),
                       Index.over("role", store.objects("role")), store.info, list(store.files))
         catalog._store = store
+        return catalog
+
+    def with_role(self, role: Role) -> Catalog:
+        """This catalog and one more role (a new id): objects, store and derived indexes shared, so
+        over a store nothing more is read."""
+        catalog = Catalog(self.skills, self.credentials, self.roles.plus(role), self.info, list(self.files))
+        catalog._store = self._store
         return catalog
 
     def index(self, kind: str) -> Index[Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skillstack.catalog import Catalog, Index
+from skillstack.catalog import Catalog
 from skillstack.errors import InputError
 from skillstack.model import Role
 from skillstack.postings.document import read_posting, sniff
@@ -42,9 +42,8 @@ def posting_role(catalog: Catalog, results: list[PostingResult], role_id: str, n
 
 
 def with_role(catalog: Catalog, role: Role) -> Catalog:
-    """The catalog with one more role (skills and credentials shared, not copied)."""
-    return Catalog(catalog.skills, catalog.credentials, Index("role", [*catalog.roles, role]), catalog.info,
-                   list(catalog.files))
+    """The catalog with one more role (nothing copied; over the cache, nothing more read)."""
+    return catalog.with_role(role)
 
 
 def posting_target(catalog: Catalog, texts: list[tuple[str, str]], role_id: str = "posting") -> tuple[Catalog, Role]:
