@@ -44,7 +44,7 @@ def priced_problems(draw: st.DrawFn) -> PlanProblem:
     return replace(p, candidates=tuple(priced), hours_per_week=pace)
 
 
-@settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(priced_problems())
 def test_solver_prices_subscriptions_and_vouchers_like_the_oracle(p: PlanProblem) -> None:
     sol = solve_problem(p)
