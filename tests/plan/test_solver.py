@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 import pytest
 
 from skillstack.model import (
+    OBJECTIVES,
     AllOf,
     AnyOf,
     Cost,
@@ -22,8 +23,10 @@ from skillstack.model import (
     SkillReq,
 )
 from skillstack.plan.brute import brute_force
+from skillstack.plan.candidates import WEIGHTS
 from skillstack.plan.greedy import greedy
 from skillstack.plan.problem import GapItem, PlanProblem, PlanSolution
+from skillstack.plan.solve import CRITERIA
 from skillstack.plan.solve import solve_problem as solve
 from strategies import WHERE
 
@@ -392,3 +395,11 @@ def test_greedy_takes_prerequisites_as_needed() -> None:
         cred("alt", 30, 1, {"t": 1}),
     ]
     assert summary(greedy(problem(cands, gap("t:1")))) == (True, False, ("prep", "target"), (), 15.0, 2.0)
+
+
+def test_every_objective_is_one_of_the_model_s_and_breaks_ties_on_the_others() -> None:
+    """The objective names live in `model.OBJECTIVES`; the solver's tie-breakers and the
+    candidates' bounds are tables over exactly those names."""
+    assert set(CRITERIA) == set(WEIGHTS) == set(OBJECTIVES)
+    for objective, order in CRITERIA.items():
+        assert order[0] == objective and sorted(order) == sorted(OBJECTIVES)
