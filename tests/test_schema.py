@@ -44,10 +44,11 @@ def load(tmp_path: Path, text: str) -> m.Credential:
     return raw.credentials[0]
 
 
-def test_yaml_description_is_the_credentials_note(tmp_path: Path) -> None:
+def test_yaml_description_is_the_credentials_description(tmp_path: Path) -> None:
+    """A catalog key and the model field it fills share their name (skills and roles too)."""
     cred = load(tmp_path, CATALOG)
-    assert cred.note == "A first course."
-    assert CREDENTIAL.fields["description"].attr == "note"
+    assert cred.description == "A first course."
+    assert CREDENTIAL.fields["description"].attr is None
 
 
 def test_numbers_declared_real_are_floats_and_x_keys_do_not_drop_an_item(tmp_path: Path) -> None:

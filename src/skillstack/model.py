@@ -278,7 +278,7 @@ class Credential:
     verification: str = ""
     last_reviewed: date | None = None
     sources: tuple[Source, ...] = ()
-    note: str = ""
+    description: str = ""
     allow_warnings: tuple[str, ...] = ()
     status: str = "active"  # active | retiring | retired
     retires: date | None = None
@@ -289,6 +289,11 @@ class Credential:
     @property
     def is_retired(self) -> bool:
         return self.status == "retired"
+
+    @property
+    def note(self) -> str:
+        """The old name of `description`, until postings/lexicon.py reads `description`."""
+        return self.description
 
     def available_until(self) -> date | None:
         """The last day it can still be earned: its `retires` date; None when open-ended."""

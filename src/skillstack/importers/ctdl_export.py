@@ -143,8 +143,8 @@ def _credential(cred: m.Credential, org: Any) -> dict[str, Any]:
         node["ceterms:accreditedBy"] = [org(name) for name in cred.accreditation]
     if cred.url:
         node["ceterms:subjectWebpage"] = cred.url
-    if cred.note:
-        node["ceterms:description"] = _lang(cred.note)
+    if cred.description:
+        node["ceterms:description"] = _lang(cred.description)
     costs = _costs(cred.cost)
     if costs:
         node["ceterms:estimatedCost"] = costs

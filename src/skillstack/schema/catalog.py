@@ -3,8 +3,8 @@
 Built with the toolkit in `schema.toolkit`; each declaration both converts YAML
 nodes into `model` objects and describes itself as JSON Schema. A `Record` fills
 its model dataclass from the declared fields by name; where a YAML key and the
-model field differ, the declaration says so with `attr` (`description` ->
-`Credential.note`).
+model field differ, the declaration says so with `attr` (`experience` ->
+`ExperienceReq.domain`).
 """
 
 from __future__ import annotations
@@ -229,7 +229,7 @@ CREDENTIAL = Record("credential", m.Credential, {
     "id": F(IdRef(), True), "name": F(Str(), True, default=_id), "issuer": F(Str(), True, default=""),
     "provider": F(Str(), description="where it is taken, if not the issuer"),
     "kind": F(Enum(*CREDENTIAL_KINDS), True, default=""), "url": F(Url("the credential's own page")),
-    "description": F(Str(multiline=True), attr="note"),
+    "description": F(Str(multiline=True)),
     "cost": F(COST, description="USD, or {amount, currency, note, subscription, retake, training}"),
     "discounts": F(ListOf(DISCOUNT), description="conditional discounts the planner applies"),
     "hours": F(Real(minimum=0, maximum=100_000), description="learning + exam preparation, estimated"),

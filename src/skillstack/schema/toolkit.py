@@ -578,7 +578,7 @@ class Record(Obj[T]):
     """A mapping that builds the model dataclass `model` from its declared fields.
 
     Each key fills the model field of the same name, or `F.attr` when they differ (YAML
-    `description` -> `Credential.note`), so a new field is one line in the model and one
+    `experience` -> `ExperienceReq.domain`), so a new field is one line in the model and one
     here. `where` (when the model has it) is the mapping's position; `derive(values)` adds
     fields computed from several keys. A field left out (or rejected) takes its `F.default`,
     else the dataclass default; a required field without `F.default` makes the record INVALID.
