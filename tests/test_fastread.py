@@ -231,6 +231,70 @@ def test_hostile_files_are_refused_by_both_quickly(tmp_path: Path, text: str) ->
     assert time.perf_counter() - start < 10
 
 
+NESTED = """\
+credentials:
+  - id: c1
+    name: Course
+    issuer: Org
+    kind: course
+    cost: {amount: 10, currency: USD, subscription: {monthly: 5, provider: p}}
+    grants: [{skill: sql, level: 2}, {skill: sql, level: 1}]
+    requires: [{any_of: [{skill: sql, level: 1}, {n_of: 1, from: [{credential: c0}]}]}]
+    awarded_for: {all_of: [{credential: c0}]}
+    sources: [https://example.org/a, {url: https://example.org/b, kind: issuer, facts: [cost]}]
+    discounts: [{percent: 10, after: {issuer: Org}}]
+    credit: [{toward: BSc, credits: 3}]
+    x-note: {a: 1, b: [1, {c: 2, d: [3]}]}
+roles:
+  - id: r1
+    name: Role
+    requires:
+      - {skill: sql, level: 1}
+      - {credential: c1, importance: essential, source: {url: https://example.org/c, kind: issuer}}
+      - {experience: data, years: 2, importance: optional, source: postings}
+    salary: {median: 100, currency: USD}
+    no_credential_expected: {url: https://example.org/d, kind: authority}
+skills:
+  - {id: sql, name: SQL, aliases: [structured]}
+catalog: {name: test}
+"""
+
+
+def _with_a_duplicate_key() -> list[str]:
+    """NESTED with one key written twice, in turn in every mapping it has (flow and block)."""
+    found = []
+    for at in range(len(NESTED)):
+        if NESTED[at] == "{":  # {key: value, ...} -> {key: value, key: value, ...}
+            end = min(i for i in (NESTED.find(",", at), NESTED.find("}", at)) if i > 0)
+            pair = NESTED[at + 1:end]
+            if "[" in pair or "{" in pair:
+                continue  # a nested first value: its own mapping is tried in turn
+            found.append(NESTED[:end] + ", " + pair + NESTED[end:])
+    for line in NESTED.splitlines(keepends=True):
+        if ":" in line and not line.lstrip().startswith("-"):  # a block mapping's key: the line twice
+            found.append(NESTED.replace(line, line + line, 1))
+    return found
+
+
+def test_the_nested_catalog_takes_the_fast_path(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(NESTED, encoding="utf-8")
+    assert fastread.CatalogReader().read(NESTED.encode(), Locator(str(path), str(path))) is not None
+    fast, located = read_both(path)
+    assert summary(fast) == summary(located) and not fast.problems
+
+
+@pytest.mark.parametrize("text", _with_a_duplicate_key())
+def test_a_duplicate_key_at_any_depth_goes_to_the_located_reader(tmp_path: Path, text: str) -> None:
+    """JSON keeps the last of two equal keys: the fast reader counts what it converts against
+    the nodes rapidyaml read, at every depth, `x-` values included."""
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert fastread.CatalogReader().read(text.encode(), Locator(str(path), str(path))) is None
+    fast, located = read_both(path)
+    assert summary(fast) == summary(located)
+
+
 def test_a_lazy_where_is_found_once_and_equals_the_located_one(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_text("# a comment\n\nskills:\n  - id: sql\n    name: SQL\n  -   {id: py, name: Python}\n")

@@ -94,8 +94,10 @@ def _shallow(data: bytes) -> bool:
     return not brackets
 
 
-def parse(data: bytes) -> Any:
-    """The plain data of one catalog file (dict at the top), or None: see the module doc."""
+def parse(data: bytes) -> tuple[dict[str, Any], int] | None:
+    """The plain data of one catalog file (dict at the top) and the number of nodes rapidyaml
+    read (the root included), or None: see the module doc. A duplicate key is found by the
+    caller: the decoded data then holds fewer nodes than the tree (`count`)."""
     if suspect(data) or not _shallow(data):
         return None
     try:
@@ -120,9 +122,9 @@ def parse(data: bytes) -> Any:
         root = msgspec.json.decode(ryml.emit_json(tree))
     except Exception:  # noqa: BLE001 - any failure: the located reader says what is wrong
         return None
-    if type(root) is not dict or 1 + _count(root) != tree.size():
+    if type(root) is not dict:
         return None
-    return root
+    return root, tree.size()
 
 
 def _ryml_properties(tree: Any) -> bool:
@@ -131,12 +133,12 @@ def _ryml_properties(tree: Any) -> bool:
                for i in range(tree.size()))
 
 
-def _count(value: Any) -> int:
+def count(value: Any) -> int:
     """Nodes below `value` (a dict's pair counts once, like a rapidyaml node)."""
     n = len(value)
     for item in (value.values() if type(value) is dict else value):
         if type(item) is dict or type(item) is list:
-            n += _count(item)
+            n += count(item)
     return n
 
 
@@ -194,6 +196,7 @@ class Compiler:
 
     def __init__(self, locator: Locator) -> None:
         self.locator = locator  # the file being converted: `CatalogReader.read` sets it
+        self.nodes = 0  # nodes of the file's plain data converted so far (rapidyaml's way: `count`)
         self.done: dict[int, Conv] = {}
 
     def where(self, path: tuple[Any, ...]) -> m.SourceRef:
@@ -237,13 +240,17 @@ def _str(c: Compiler, t: Any) -> Conv:
 
 
 def _url(c: Compiler, t: Any) -> Conv:
-    from skillstack.safe_text import is_http_url
+    from skillstack.safe_text import HTTP_URL, is_http_url
 
+    # `is_http_url` without its search for control characters and line breaks where it cannot
+    # find one: `suspect` sent files with control characters (and bidirectional overrides) to the
+    # located reader, and `_str` refuses a line break in a one-line text
     text = _str(c, t)
+    http_url = is_http_url if t.multiline else HTTP_URL.match
 
     def conv(value: Any, path: tuple[Any, ...]) -> Any:
         out = text(value, path)
-        if not is_http_url(out):
+        if type(out) is not str or not http_url(out):
             raise Fallback
         return out
     return conv
@@ -332,12 +339,16 @@ def _leaf(c: Compiler, t: Any) -> Conv:
 def _list(c: Compiler, t: Any) -> Conv:
     item: Conv | None = None
     invalid = _invalid()
-    scalars = _kind(t.item) in _LEAVES  # one scalar each: no path, never INVALID
+    kind = _kind(t.item)
+    scalars = kind in _LEAVES  # one scalar each: no path, never INVALID
+    if kind == "ScalarOr" and _kind(t.item.scalar) in _LEAVES:
+        return _list_of_scalar_or(c, t.item)
 
     def conv(value: Any, path: tuple[Any, ...]) -> Any:
         nonlocal item
         if type(value) is not list:
             raise Fallback
+        c.nodes += len(value)
         if item is None:
             item = c(t.item)
         if scalars:
@@ -347,6 +358,32 @@ def _list(c: Compiler, t: Any) -> Conv:
             got = item(child, (*path, i))
             if got is not invalid:
                 out.append(got)
+        return tuple(out)
+    return conv
+
+
+def _list_of_scalar_or(c: Compiler, t: Any) -> Conv:
+    """A list of `ScalarOr` items whose scalar is a leaf (sources: URLs or {url, kind...}): a
+    scalar item needs no path of its own."""
+    scalar, lift = c(t.scalar), t.lift
+    mapping: Conv | None = None
+    invalid = _invalid()
+
+    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+        nonlocal mapping
+        if type(value) is not list:
+            raise Fallback
+        c.nodes += len(value)
+        out = []
+        for i, child in enumerate(value):
+            if type(child) is dict:
+                if mapping is None:
+                    mapping = c(t.mapping)
+                got = mapping(child, (*path, i))
+                if got is not invalid:
+                    out.append(got)
+            else:
+                out.append(lift(scalar(child, path)))  # a leaf never answers INVALID (_LEAVES)
         return tuple(out)
     return conv
 
@@ -398,31 +435,42 @@ def _obj(c: Compiler, t: Any) -> Conv:
     has_id = "id" in fields
     invalid = _invalid()
     record = _record_builder(c, t)
-    # key -> (converter, whether it reads one scalar); made on first use: a declaration can
-    # reach itself (requirement groups), and only the keys files use are compiled
-    convs: dict[str, tuple[Conv, bool]] = {}
+    # key -> converter, made on first use (a declaration can reach itself: requirement groups;
+    # only the keys files use are compiled): of one scalar (no path of its own, never INVALID), or not
+    leaves: dict[str, Conv] = {}
+    nested: dict[str, Conv] = {}
+
+    def compile_key(key: str) -> None:
+        inner = fields[key].type
+        (leaves if _kind(inner) in _LEAVES else nested)[key] = c(inner)
 
     def conv(value: Any, path: tuple[Any, ...]) -> Any:
         if type(value) is not dict:
             raise Fallback
+        c.nodes += len(value)
         values: dict[str, Any] = {}
         for key, item in value.items():
-            spec = convs.get(key)
-            if spec is None:
+            leaf = leaves.get(key)
+            if leaf is not None and item is not None:
+                values[key] = leaf(item, path)
+                continue
+            if leaf is None and key not in nested:
                 if key in fields:
-                    inner = fields[key].type
-                    spec = convs[key] = (c(inner), _kind(inner) in _LEAVES)
+                    compile_key(key)
+                    leaf = leaves.get(key)
                 elif free and key.startswith("x-"):
                     values[key] = item
+                    if type(item) is dict or type(item) is list:
+                        c.nodes += count(item)
                     continue
                 else:
                     raise Fallback
             if item is None:
                 raise Fallback  # `hours:` with nothing after it: reported by the located reader
-            if spec[1]:
-                values[key] = spec[0](item, path)
+            if leaf is not None:
+                values[key] = leaf(item, path)
             else:
-                got = spec[0](item, (*path, key))
+                got = nested[key](item, (*path, key))
                 if got is not invalid:
                     values[key] = got
         if not required <= value.keys():
@@ -455,17 +503,20 @@ def _exact(c: Compiler, t: Any, general: Conv) -> Conv:
     pairs = [(key, c(spec.type)) for key, spec in t.fields.items()]
     every = frozenset(keys)
     with_where = t._where
+    size = len(every)
     if len(pairs) == 2 and with_where:  # a grant, a skill requirement: hundreds of thousands of them
         (first, one), (second, two) = pairs
 
         def pair(value: Any, path: tuple[Any, ...]) -> Any:
             if type(value) is dict and value.keys() == every:
+                c.nodes += 2
                 return model(one(value[first], path), two(value[second], path), LazyRef(c.locator, path))
             return general(value, path)
         return pair
 
     def conv(value: Any, path: tuple[Any, ...]) -> Any:
         if type(value) is dict and value.keys() == every:
+            c.nodes += size
             args = [convert(value[key], path) for key, convert in pairs]
             return model(*args, LazyRef(c.locator, path)) if with_where else model(*args)
         return general(value, path)
@@ -577,6 +628,7 @@ def _role_item(c: Compiler, t: Any) -> Conv:
             raise Fallback
         if "skill" in value:
             return role_skill(value, path)
+        c.nodes += sum(key in item_keys for key in value)  # the requirement's converter counts the rest
         return expectation(((key, (key, item)) for key, item in value.items()),
                            lambda key, pair: item_keys[key](pair[1], (*path, key)),
                            lambda pairs: requirement(dict(pairs), path), c.where(path))
@@ -615,14 +667,18 @@ class CatalogReader:
     def read(self, data: bytes, locator: Locator) -> dict[str, Any] | None:
         """The converted values of one catalog file (as `CATALOG_FILE.convert` returns them
         for a file without problems), or None: use the located reader."""
-        root = parse(data)
-        if root is None:
+        parsed = parse(data)
+        if parsed is None:
             return None
-        self.compiler.locator = locator
+        root, size = parsed
+        compiler = self.compiler
+        compiler.locator, compiler.nodes = locator, 0
         try:
             values = self.convert(root, ())
         except Fallback:
             return None
         except RecursionError:  # pragma: no cover - _SUSPECT and _shallow keep files shallow
+            return None
+        if 1 + compiler.nodes != size:  # a duplicate key: JSON kept the last, rapidyaml both
             return None
         return values
