@@ -6,7 +6,7 @@ tests show what the `Store` interface asks of any store, and nothing more.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import pytest
@@ -54,6 +54,9 @@ class DictStore:
 
     def stacks(self) -> Stacks | None:
         return self.kept_stacks
+
+    def derived(self, name: str, build: Callable[[], Iterable[tuple[str, Any]]]) -> Mapping[str, Any] | None:
+        return None
 
 
 @pytest.fixture(scope="module")

@@ -33,6 +33,7 @@ import functools
 import hashlib
 import itertools
 import os
+import re
 import stat
 import struct
 import threading
@@ -277,11 +278,12 @@ def _write(file: Path, data: Callable[[], bytes]) -> None:
 
 
 def _housekeeping(folder: Path) -> None:
-    """Delete all but the KEEP most recently used catalogs, stamps pointing nowhere, old temp
-    files and caches of older formats: only regular files of ours with our names."""
+    """Delete all but the KEEP most recently used catalogs (and the tables derived from the
+    others), stamps pointing nowhere, old temp files and caches of older formats: only regular
+    files of ours with our names."""
     try:
         now = time.time()
-        for temp in [*folder.glob(".catalog-*"), *folder.glob(".stamp-*")]:
+        for temp in [*folder.glob(".catalog-*"), *folder.glob(".stamp-*"), *folder.glob(".derived-*")]:
             if _ours(temp) and now - temp.lstat().st_mtime > ORPHAN_SECONDS:
                 temp.unlink(missing_ok=True)
         for old in folder.glob("catalog-*.pickle"):
@@ -292,6 +294,9 @@ def _housekeeping(folder: Path) -> None:
         for old in catalogs[KEEP:]:
             old.unlink(missing_ok=True)
         kept = {f.name.removeprefix("catalog-").removesuffix(SUFFIX) for f in catalogs[:KEEP]}
+        for derived in folder.glob(f"derived-*{SUFFIX}"):  # tables derived from a catalog go with it
+            if _ours(derived) and derived.name.split("-")[1] not in kept:
+                derived.unlink(missing_ok=True)
         for stamp_file in folder.glob("stamp-*"):
             if _ours(stamp_file) and (_read_owned(stamp_file, 100) or b"").decode("ascii", "replace").strip() not in kept:
                 stamp_file.unlink(missing_ok=True)
@@ -811,6 +816,44 @@ class _Store:
             return Stacks(kept["all"], self.file.table("stacks_by_part"), kept["loose"])
         except (_Damaged, KeyError, ValueError, TypeError) as exc:
             raise self.file.damaged(str(exc)) from None
+
+    def derived(self, name: str, build: Callable[[], Iterable[tuple[str, Any]]]) -> Mapping[str, Any]:
+        """A table derived from the catalog, kept in a file of its own beside the cache file
+        (`derived-KEY-NAME.skc`, the same format; deleted with the cache file), written the first
+        time; in memory when it cannot be written."""
+        if not re.fullmatch(r"[a-z0-9-]{1,80}", name):
+            raise ValueError(f"a derived table's name: {name!r}")
+        key = self.file.path.name.removeprefix("catalog-").removesuffix(SUFFIX)
+        path = self.file.path.with_name(f"derived-{key}-{name}{SUFFIX}")
+        table = _open_derived(path, name)
+        if table is None:
+            items = list(build())
+            out = _Writer()
+            out.blob("meta", {"name": name})
+            out.table("items", items)
+            _write(path, out.finish)
+            table = _open_derived(path, name)
+            if table is None:  # not written (a read-only cache directory): only costs speed
+                return dict(items)
+        return table
+
+
+def _open_derived(path: Path, name: str) -> _Table | None:
+    """The table of the derived file `path` when it is ours, intact and named `name`."""
+    fd = _open_owned(path)
+    if fd is None:
+        return None
+    try:
+        file = _CacheFile(path, fd)
+    except Exception:  # noqa: BLE001 - damaged or foreign: rebuilt, never trusted
+        return None
+    try:
+        if file.blob("meta") != {"name": name}:
+            raise _Damaged("not this table")
+        return file.table("items")
+    except Exception:  # noqa: BLE001 - damaged or foreign: rebuilt, never trusted
+        file.close()
+        return None
 
 
 def _open_cache(cache_file: Path, resolved: list[str], shown: list[str]) -> Loaded | None:

@@ -9,7 +9,7 @@ a warning; below it, an error that lists the closest matches.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Generic, Protocol, TypeVar
@@ -105,6 +105,11 @@ class Store(Protocol):
 
     def stacks(self) -> Stacks | None:
         """`Catalog.stack_index` as the store keeps it, or None (the catalog builds it)."""
+        ...
+
+    def derived(self, name: str, build: Callable[[], Iterable[tuple[str, Any]]]) -> Mapping[str, Any] | None:
+        """A table derived from the catalog for another module, kept by the store: `build`'s (key,
+        plain value) pairs, built on first use; None when the store keeps none."""
         ...
 
 
@@ -239,6 +244,12 @@ class Catalog:
         catalog = Catalog(self.skills, self.credentials, self.roles.plus(role), self.info, list(self.files))
         catalog._store = self._store
         return catalog
+
+    def derived(self, name: str, build: Callable[[], Iterable[tuple[str, Any]]]) -> Mapping[str, Any] | None:
+        """A table derived from the catalog (key -> plain value; `name` says what it is and of which
+        version), as its store keeps it: built by `build` the first time and kept, so a command reads
+        only the keys it looks up. None without a store that keeps one: the caller builds in memory."""
+        return self._store.derived(name, build) if self._store is not None else None
 
     def index(self, kind: str) -> Index[Any]:
         """The index of one kind: "skill", "credential" or "role"."""

@@ -10,9 +10,14 @@ A `Lexicon` is built once per catalog from
   skill, a concept whose broader ESCO concept is linked resolves to the linked
   skill (narrower -> broader), any other concept is reported as unmapped.
 
-Phrases are matched on word boundaries with an Aho-Corasick automaton
-(`pyahocorasick`) over lower-cased tokens; the longest match wins where matches
-overlap. Short abbreviations (two letters, or an all-capital credential
+Phrases are matched on word boundaries over lower-cased tokens: each run of tokens
+that starts with a phrase's first word, up to that word's longest phrase, is looked
+up; the longest match wins where matches overlap.
+
+Over the catalog cache the lexicon is a table kept beside the cache file
+(`Catalog.derived`): built from every object the first time a posting is read
+against that catalog, then each run reads only the phrases its postings contain
+(a 50,000-credential catalog has about 250,000 phrases). Short abbreviations (two letters, or an all-capital credential
 abbreviation of up to four) match only as written in capitals, and words listed in
 `AMBIGUOUS` (common English words that are also skill aliases, e.g. "cv", "him")
 never match on their own.
@@ -21,10 +26,15 @@ never match on their own.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+import zlib
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import astuple, dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from skillstack.catalog import Catalog
@@ -127,12 +137,145 @@ def _abbreviations(name: str) -> list[str]:
     return out
 
 
+def _fingerprint() -> str:
+    """What the kept lexicon of a catalog depends on besides the catalog: this module's code
+    (so a changed reader never uses a lexicon an older one kept) and the ESCO table."""
+    digest = hashlib.sha256()
+    try:
+        digest.update(Path(__file__).read_bytes())
+    except OSError:  # pragma: no cover - not installed as files: the version alone
+        from skillstack import __version__
+
+        digest.update(__version__.encode())
+    digest.update(resources.files("skillstack.postings").joinpath("data/esco_labels.tsv.gz").read_bytes())
+    return digest.hexdigest()[:12]
+
+
+_META = " lexicon"  # the kept table's keys: phrases, and these (no phrase starts with a space)
+_CODE = " code "
+_FAMILY = " family "
+
+
+def _hash(phrase: str) -> int:
+    return zlib.crc32(phrase.encode())
+
+
+class _Kept(Mapping[str, list[Entry]]):
+    """The phrases of a kept lexicon: a sorted array of their hashes answers "no" for almost
+    every run of words without reading the table; the table answers the rest."""
+
+    def __init__(self, table: Mapping[str, Any], hashes: array[int], count: int) -> None:
+        self.table, self.hashes, self.count = table, hashes, count
+        self.read: dict[str, list[Entry] | None] = {}
+
+    def _get(self, phrase: str) -> list[Entry] | None:
+        if phrase in self.read:
+            return self.read[phrase]
+        found = None
+        h = _hash(phrase)
+        i = bisect_left(self.hashes, h)
+        if i < len(self.hashes) and self.hashes[i] == h:
+            rows = self.table.get(phrase)
+            if rows is not None:
+                found = [Entry(*row) for row in rows]
+        self.read[phrase] = found
+        return found
+
+    def __contains__(self, phrase: object) -> bool:
+        return isinstance(phrase, str) and not phrase.startswith(" ") and self._get(phrase) is not None
+
+    def __getitem__(self, phrase: str) -> list[Entry]:
+        found = self._get(phrase) if not phrase.startswith(" ") else None
+        if found is None:
+            raise KeyError(phrase)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key in self.table if not key.startswith(" "))
+
+    def __len__(self) -> int:
+        return self.count
+
+
 class Lexicon:
-    """Catalog and ESCO phrases in one automaton; see the module docstring."""
+    """Catalog and ESCO phrases and what each means; see the module docstring."""
+
+    entries: Mapping[str, list[Entry]]
+    codes: Mapping[str, str]
+    families: Mapping[str, str]
 
     def __init__(self, catalog: Catalog, esco: dict[str, Any] | None = None) -> None:
-        import ahocorasick
+        """Over a catalog cache (and the shipped ESCO table) the lexicon the cache keeps, built
+        the first time; otherwise built here from the catalog's objects."""
+        self.catalog = catalog
+        kept = catalog.derived(f"postings-lexicon-{_fingerprint()}", lambda: _Builder(catalog).rows()) \
+            if esco is None else None
+        if kept is None:
+            built = _Builder(catalog, esco)
+            self.entries, self.codes, self.families = built.entries, built.codes, built.families
+            self.firsts = built.firsts()
+            return
+        meta = kept[_META]
+        self.firsts = meta["firsts"]
+        self.entries = _Kept(kept, array("I", meta["hashes"]), meta["count"])
+        self.codes = _Lookup(kept, _CODE)
+        self.families = _Lookup(kept, _FAMILY)
 
+    def matches(self, haystack: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, phrase) in `haystack` (tokens joined by spaces, with a space at each end),
+        start at the space before the phrase and end after the space after it."""
+        words = haystack[1:-1].split(" ")
+        starts = []
+        at = 1
+        for word in words:
+            starts.append(at)
+            at += len(word) + 1
+        firsts, entries = self.firsts, self.entries
+        for i, word in enumerate(words):
+            longest = firsts.get(word)
+            if not longest:
+                continue
+            phrase = word
+            for j in range(i, min(len(words), i + longest)):
+                if j > i:
+                    phrase = f"{phrase} {words[j]}"
+                if phrase in entries:
+                    yield starts[i] - 1, starts[j] + len(words[j]) + 1, phrase
+
+    def exam_code(self, code: str) -> tuple[str, str] | None:
+        """(credential id, how) for an exam code: exact, or the only credential of its code family."""
+        code = code.upper()
+        if code in self.codes:
+            return self.codes[code], "exam code"
+        family = code.split("-")[0]
+        if family in self.families:
+            return self.families[family], f"exam code family {family}"
+        return None
+
+
+class _Lookup(Mapping[str, str]):
+    """Exam codes (or code families) -> credential id, looked up in a kept lexicon's table."""
+
+    def __init__(self, table: Mapping[str, Any], prefix: str) -> None:
+        self.table, self.prefix = table, prefix
+
+    def __getitem__(self, key: str) -> str:
+        return str(self.table[self.prefix + key])
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.prefix + key in self.table
+
+    def __iter__(self) -> Iterator[str]:
+        return (k[len(self.prefix):] for k in self.table if k.startswith(self.prefix))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class _Builder:
+    """A catalog's lexicon built from its objects and the ESCO labels."""
+
+    def __init__(self, catalog: Catalog, esco: dict[str, Any] | None = None) -> None:
         self.catalog = catalog
         self.esco = load_esco() if esco is None else esco
         self.links = _esco_links(catalog, self.esco)
@@ -142,12 +285,28 @@ class Lexicon:
         self._add_credentials()
         self._add_skills()
         self._add_esco()
-        auto = ahocorasick.Automaton()
-        for phrase, entries in self.entries.items():
+        for entries in self.entries.values():
             entries.sort(key=lambda e: e.rank)
-            auto.add_word(f" {phrase} ", (len(phrase) + 2, phrase))
-        auto.make_automaton()
-        self.automaton = auto
+
+    def firsts(self) -> dict[str, int]:
+        """First word of a phrase -> the most words a phrase starting with it has."""
+        out: dict[str, int] = {}
+        for phrase in self.entries:
+            words = phrase.split(" ")
+            out[words[0]] = max(out.get(words[0], 0), len(words))
+        return out
+
+    def rows(self) -> Iterable[tuple[str, Any]]:
+        """The lexicon as a table to keep: each phrase's entries, the exam codes and families, and
+        the phrases' hashes and first words (see `_Kept`)."""
+        yield _META, {"count": len(self.entries), "firsts": self.firsts(),
+                      "hashes": sorted({_hash(phrase) for phrase in self.entries})}
+        for phrase, entries in self.entries.items():
+            yield phrase, [list(astuple(e)) for e in entries]
+        for code, cid in self.codes.items():
+            yield _CODE + code, cid
+        for family, cid in self.families.items():
+            yield _FAMILY + family, cid
 
     def _add(self, phrase: str, entry: Entry) -> None:
         k = key(phrase)
@@ -226,17 +385,3 @@ class Lexicon:
                 else:
                     self._add(label, Entry("esco", uuid, label, "esco", rank=30))
 
-    def matches(self, haystack: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, phrase) in `haystack` (tokens joined by spaces, with a space at each end)."""
-        for end, (length, phrase) in self.automaton.iter(haystack):
-            yield end - length + 1, end + 1, phrase
-
-    def exam_code(self, code: str) -> tuple[str, str] | None:
-        """(credential id, how) for an exam code: exact, or the only credential of its code family."""
-        code = code.upper()
-        if code in self.codes:
-            return self.codes[code], "exam code"
-        family = code.split("-")[0]
-        if family in self.families:
-            return self.families[family], f"exam code family {family}"
-        return None

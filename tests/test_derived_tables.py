@@ -1,0 +1,55 @@
+"""Tables derived from a catalog, kept by the cache beside the catalog (`Catalog.derived`)."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from skillstack import cache
+from skillstack.cache import cache_dir, load_catalog
+
+
+@pytest.fixture
+def catalog(tmp_path: Path, data: Path) -> Path:
+    target = tmp_path / "cat"
+    shutil.copytree(data / "catalogs" / "mini", target)
+    return target
+
+
+def _names(built: list[int]) -> Any:
+    def build() -> Iterator[tuple[str, Any]]:
+        built.append(1)
+        yield "one", {"n": 1}
+        yield "two", [2, "two"]
+    return build
+
+
+def test_a_derived_table_is_built_once_and_read_back(catalog: Path) -> None:
+    assert load_catalog([catalog]).catalog.derived("names", _names([])) is None  # built, not from the cache
+    built: list[int] = []
+    table = load_catalog([catalog]).catalog.derived("names", _names(built))
+    assert table is not None and dict(table) == {"one": {"n": 1}, "two": [2, "two"]} and built == [1]
+    again = load_catalog([catalog]).catalog.derived("names", _names(built))
+    assert again is not None and again["two"] == [2, "two"] and "three" not in again and built == [1]
+    other = load_catalog([catalog]).catalog.derived("names-2", _names(built))
+    assert other is not None and built == [1, 1]  # another name is another table
+    with pytest.raises(ValueError, match="name"):
+        load_catalog([catalog]).catalog.derived("../names", _names(built))
+
+
+def test_derived_tables_go_with_their_catalog(catalog: Path) -> None:
+    file = catalog / "catalog.yaml"
+    text = file.read_text()
+    for n in range(cache.KEEP + 2):
+        file.write_text(text.replace("name: SQL Basics", f"name: SQL Basics {n}"))
+        load_catalog([catalog])
+        load_catalog([catalog]).catalog.derived("names", _names([]))
+        time.sleep(0.01)  # distinct modification times for the cache files
+    kept = {f.name.removeprefix("catalog-").removesuffix(".skc") for f in cache_dir().glob("catalog-*.skc")}
+    derived = {f.name.split("-")[1] for f in cache_dir().glob("derived-*.skc")}
+    assert len(kept) == cache.KEEP and derived == kept
