@@ -9,6 +9,7 @@ inside functions count too.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,31 @@ def test_only_cli_and_reporters_use_the_terminal(module: str, path: Path) -> Non
         return
     terminal = sorted(n for n in imported(module, path) if n.split(".")[0] in TERMINAL_LIBRARIES)
     assert not terminal, f"{module} imports terminal libraries {terminal}: keep them in cli/ or report/"
+
+
+def architecture_rows() -> dict[str, set[str]]:
+    """Each layer's row of ARCHITECTURE.md's table: the module names it lists (`cli/` -> cli)."""
+    text = (Path(__file__).parents[1] / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    rows: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        cells = line.split("|")
+        if len(cells) > 3 and cells[1].strip() in {name for name, _ in LAYERS}:
+            listed = re.findall(r"`([a-z_]+)(?:\.py|/)`", cells[2])
+            rows[cells[1].strip()] = set(listed)
+    return rows
+
+
+def test_architecture_md_lists_each_layer_as_the_check_does() -> None:
+    """ARCHITECTURE.md's table names the modules of every named layer, and no service elsewhere."""
+    rows = architecture_rows()
+    for name, modules in LAYERS:
+        if name in {"services", "report", "cli"}:
+            continue  # named by their folders, or (services) by example
+        inside = {p.stem for m in modules if (PACKAGE / m).is_dir() for p in (PACKAGE / m).glob("*.py")}
+        assert modules <= rows[name] <= modules | inside, f"ARCHITECTURE.md's {name} row: {sorted(rows[name] ^ modules)}"
+    services = rows["services"]
+    assert services and all(LAYERS[layer_of(s)][0] == "services" for s in services)
+    assert all((PACKAGE / f"{s}.py").exists() or (PACKAGE / s).is_dir() for s in services)
 
 
 def test_the_check_catches_an_upward_import(tmp_path: Path) -> None:
