@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -33,8 +33,8 @@ app.add_typer(import_app, name="import")
 app.add_typer(export_app, name="export")
 
 
-def read_json(path: Path) -> Any:
-    """A JSON input file (a byte-order mark allowed), or a one-line InputError naming file:line:col."""
+def read_json(path: Path) -> object:
+    """A JSON input file's value (a byte-order mark allowed), or a one-line InputError naming file:line:col."""
     raw = read_input_bytes(path, what="JSON file", limit=IMPORT_LIMIT)
     try:
         return json.loads(raw.decode("utf-8-sig"))
