@@ -58,3 +58,13 @@ def test_docstring_examples_run(name: str) -> None:
         runner.run(test)
     result = runner.summarize(verbose=False)
     assert result.failed == 0, f"{result.failed} of {result.attempted} examples in {name} failed (output above)"
+
+
+@pytest.mark.parametrize("name", modules_with_examples())
+def test_no_example_is_skipped(name: str) -> None:
+    """A skipped example is documentation nobody checks: it drifts (one showed a role of another field)."""
+    module = importlib.import_module(name)
+    skipped = [f"{test.name} line {(test.lineno or 0) + example.lineno + 1}"
+               for test in doctest.DocTestFinder().find(module) for example in test.examples
+               if example.options.get(doctest.SKIP)]
+    assert not skipped, f"{name}: skipped examples: {skipped}"
