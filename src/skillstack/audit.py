@@ -14,7 +14,7 @@ from datetime import date
 from skillstack.catalog import Catalog
 from skillstack.holdings import HeldStatus, held_status, learner_state
 from skillstack.model import IMPORTANCE_WEIGHTS, Citation, CredentialId, Profile, Role, RoleId, SkillId
-from skillstack.plan.gap import aim_first, is_gate
+from skillstack.plan.gap import role_gates
 from skillstack.requirements import State, describe, holds, you_have
 
 
@@ -104,11 +104,11 @@ def audit_role(catalog: Catalog, role: Role, state: State, in_progress: tuple[Cr
         else:
             groups["missing"].append(line)
     readiness = round(got / total, 4) if total else 1.0
-    blocked = any(e.importance == "essential" and is_gate(e) and not holds(e.requirement, state) for e in role.expects)
+    blocking = [gate for gate in role_gates(catalog, role, state) if gate.blocking]
     return RoleAudit(role.id, readiness, tuple(groups["met"]), tuple(groups["below"]), tuple(groups["in_progress"]),
                      tuple(groups["missing"]), expectation_lines(catalog, role, state, in_progress), role.level,
-                     role.next, role.previous, aim_first(catalog, role, state) if blocked else None,
-                     role.no_credential_expected, not blocked)
+                     role.next, role.previous, blocking[0].aim_first if blocking else None,
+                     role.no_credential_expected, not blocking)
 
 
 def audit(catalog: Catalog, profile: Profile, on: date, all_roles: bool = False) -> Audit:

@@ -99,6 +99,16 @@ def aim_first(catalog: Catalog, role: Role, learner: Holdings) -> RoleId | None:
     return RoleId(min(found)[2]) if found else None
 
 
+def role_gates(catalog: Catalog, role: Role, learner: Holdings) -> tuple[Gate, ...]:
+    """The experience and education items of `role` the learner lacks, in the role's order; each
+    but the optional ones names the role to aim for first. The role is out of reach while one of
+    them is `blocking`, whatever the pathway."""
+    unmet = [item for item in role.expects if is_gate(item) and not holds(item.requirement, learner)]
+    aim = aim_first(catalog, role, learner) if any(i.importance != "optional" for i in unmet) else None
+    return tuple(Gate(role.id, i.requirement, i.importance, i.source, aim if i.importance != "optional" else None,
+                      you_have([i.requirement], learner.experience, learner.education)) for i in unmet)
+
+
 def gap(state: State) -> Gap:
     """Step 1: the skills, expected credentials and gates of the profile's target roles."""
     catalog, learner, c = state.catalog, state.learner, state.profile.constraints
@@ -107,13 +117,9 @@ def gap(state: State) -> Gap:
     gates: list[Gate] = []
     for rid in state.profile.targets:
         role = catalog.roles[rid]
+        gates += role_gates(catalog, role, learner)
         for item in role.expects:
-            if holds(item.requirement, learner):
-                continue
-            if is_gate(item):
-                gates.append(Gate(rid, item.requirement, item.importance, item.source,
-                                  aim_first(catalog, role, learner) if item.importance != "optional" else None,
-                                  you_have([item.requirement], learner.experience, learner.education)))
+            if is_gate(item) or holds(item.requirement, learner):
                 continue
             known = expected.get(item.requirement)
             importance = item.importance if known is None else max(
