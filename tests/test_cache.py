@@ -332,3 +332,37 @@ def test_a_catalog_reached_through_links_is_keyed_by_its_real_files(catalog: Pat
     real.write_text(real.read_text().replace("name: SQL Basics", "name: SQL Foundations"))
     edited = load_catalog([Path("via")])
     assert not edited.from_cache and edited.catalog.credentials["sql-basics"].name == "SQL Foundations"
+
+
+def _locations(obj: object, out: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """(file, line, column) of every location in `obj` and the objects inside it, in order."""
+    import dataclasses
+
+    if isinstance(obj, SourceRef):
+        out.append((obj.file, obj.line, obj.col))
+    elif dataclasses.is_dataclass(obj):
+        for field in dataclasses.fields(obj):
+            _locations(getattr(obj, field.name), out)
+    elif isinstance(obj, tuple):
+        for item in obj:
+            _locations(item, out)
+    return out
+
+
+def test_every_location_reads_back_from_the_cache_as_it_was_read(catalog: Path) -> None:
+    # a file the fast reader leaves to the located reader (an anchor), beside the fast-read ones
+    (catalog / "located.yaml").write_text(
+        "skills:\n  - &first {id: located-skill, name: Located Skill}\n"
+        "credentials:\n  - id: located-cred\n    name: Located Credential\n    issuer: Acme U\n"
+        "    kind: course\n    url: https://example.org/loc\n    cost: 10\n    hours: 2\n"
+        "    grants: [{skill: located-skill, level: 1}, {skill: sql, level: 1}]\n"
+        "    last_reviewed: 2026-10-01\n    sources: [https://example.org/loc]\n")
+    fresh = load_catalog([catalog])
+    assert not fresh.from_cache
+    cached = load_catalog([catalog])
+    assert cached.from_cache
+    for kind in ("skill", "credential", "role"):
+        for obj in fresh.catalog.index(kind):
+            expected = _locations(obj, [])
+            assert expected and all(line > 0 for _, line, _ in expected)
+            assert _locations(cached.catalog.index(kind)[obj.id], []) == expected, obj.id

@@ -64,7 +64,7 @@ from skillstack.loader import (
 )
 from skillstack.locate import LazyRef, Locator
 
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 KEEP = 4
 ORPHAN_SECONDS = 600.0
 """A temp file this old was left by a writer that died (a write takes about a second)."""
@@ -326,6 +326,11 @@ class _Codec:
         self.keys: dict[str, int] = {}  # a path's mapping keys, stored as -1, -2, ... (one byte each)
         self.steps: dict[str | int, int] = {}  # a path's steps as stored (list indexes as they are)
         self.key_names: list[str] = []
+        # the tails of paths after (key, list index), as stored: a credential's 7 locations share
+        # a few dozen tails across the catalog ("grants", 0), so each is kept once
+        self.tails: dict[tuple[str | int, ...], int] = {}
+        self.tail_steps: list[list[int]] = []
+        self.tail_paths: list[tuple[str | int, ...]] = []
         for names, hints in fields:
             unpacks = []
             for i, name in enumerate(names):
@@ -380,6 +385,7 @@ class _Codec:
         Compiled on first use: a warm load only unpacks."""
         classes, fields, _ = _shape()
         namespace: dict[str, Any] = {"P": self.packers, "W": self._where_packer()}
+        self._inlined: set[type] = set()
         source = []
         for cls, (names, hints) in zip(classes, fields, strict=True):
             code = self.codes[cls]
@@ -417,7 +423,14 @@ class _Codec:
             namespace[item] = None
             inner = self._expression(args[0], item, namespace)
             return value if inner == item else f"([{inner} for {item} in {var}] if {first} else ())"
-        elif dataclasses.is_dataclass(hint):
+        elif isinstance(hint, type) and dataclasses.is_dataclass(hint):
+            if value.isidentifier() and hint not in self._inlined:  # an item of a tuple: packed in place
+                code = self.codes[hint]
+                self._inlined.add(hint)
+                names, hints = _shape()[1][code]
+                values = [self._expression(hints[name], f"{value}.{name}", namespace) for name in names]
+                self._inlined.discard(hint)
+                return f"[{', '.join([str(code), *values])}]"
             return f"P[type({first})]({var})"
         pack = self._converters(hint)[0]  # plain values as they are; anything else by its converter
         if pack is None:
@@ -427,23 +440,47 @@ class _Codec:
 
     def _where_packer(self) -> Callable[[model.SourceRef | None], list[Any] | None]:
         """`_pack_where` as one closure over the codec's tables (368,000 calls at 50k credentials)."""
-        files, step = self.files, self.steps.__getitem__
-        pack_path = self._pack_path
+        files, step, tail = self.files, self.steps.__getitem__, self.tails.__getitem__
+        pack_path, split = self._pack_path, self._split
 
         def where(where: model.SourceRef | None) -> list[Any] | None:
             if where is None:
                 return None
-            file = files.get(where.file, where.file)
-            if type(where) is LazyRef:
-                fields = where.__dict__
-                if "_at" not in fields:  # not `located` yet (7 a credential)
-                    try:
-                        return [file, list(map(step, fields["path"]))]
-                    except KeyError:
-                        return [file, pack_path(fields["path"])]
-            return [file, where.line, where.col]
+            fields = where.__dict__
+            path = fields.get("path")
+            if path is None or "_at" in fields or type(where) is not LazyRef:
+                return [files.get(where.file, where.file), where.line, where.col]
+            file = files.get(fields["file"], fields["file"])
+            if len(path) > 1 and type(path[1]) is int:
+                try:
+                    return [file, step(path[0]), path[1], tail(path[2:])]
+                except KeyError:
+                    return [file, *split(path)]
+            return [file, pack_path(path)]
 
         return where
+
+    def _pack_where(self, where: model.SourceRef) -> list[Any]:
+        """[file, line, col]; where the line is not known yet (see locate.py), [file, key, index,
+        tail] for a path (key, index, *tail), else [file, path]."""
+        index = self.files.get(where.file)
+        file = where.file if index is None else index
+        if type(where) is LazyRef and "_at" not in where.__dict__:  # not `located` yet
+            path = where.path
+            if len(path) > 1 and type(path[1]) is int:
+                return [file, *self._split(path)]
+            return [file, self._pack_path(path)]
+        return [file, where.line, where.col]
+
+    def _split(self, path: tuple[str | int, ...]) -> list[str | int]:
+        """[key, index, tail] of a path (key, index, *tail) as stored."""
+        head = self._pack_path(path[:1])[0]
+        rest = path[2:]
+        code = self.tails.get(rest)
+        if code is None:
+            code = self.tails[rest] = len(self.tail_steps)
+            self.tail_steps.append(self._pack_path(rest))
+        return [head, path[1], code]
 
     def _pack_path(self, path: tuple[str | int, ...]) -> list[int]:
         """A path's steps as stored: list indexes as they are, mapping keys as -1, -2, ... in the
@@ -453,6 +490,10 @@ class _Codec:
             steps.setdefault(step, step if isinstance(step, int) else -keys.setdefault(step, len(keys) + 1))
         return [steps[step] for step in path]
 
+    def _unpack_path(self, steps: list[int]) -> tuple[str | int, ...]:
+        names = self.key_names
+        return tuple(step if step >= 0 else names[-step - 1] for step in steps)
+
     def unpack(self, data: list[Any]) -> Any:
         code = data[0]
         values = data[1:]
@@ -460,25 +501,19 @@ class _Codec:
             values[i] = conv(values[i])
         return self.classes[code](*values)
 
-    def _pack_where(self, where: model.SourceRef) -> list[Any]:
-        """[file, line, col]; or [file, path] where the line is not known yet (see locate.py)."""
-        index = self.files.get(where.file)
-        file = where.file if index is None else index
-        if type(where) is LazyRef and "_at" not in where.__dict__:  # not `located` yet
-            return [file, self._pack_path(where.path)]
-        return [file, where.line, where.col]
-
     def _unpack_where(self, data: list[Any]) -> model.SourceRef:
+        if len(data) == 3:
+            file, line, col = data
+            return model.SourceRef(file if isinstance(file, str) else self.shown[file], line, col)
+        file = data[0]
+        locator = self.locators.get(file)
+        if locator is None:
+            shown, source = (file, file) if isinstance(file, str) else (self.shown[file], self.resolved[file])
+            locator = self.locators[file] = Locator(shown, source)
         if len(data) == 2:
-            file, path = data
-            locator = self.locators.get(file)
-            if locator is None:
-                shown, source = (file, file) if isinstance(file, str) else (self.shown[file], self.resolved[file])
-                locator = self.locators[file] = Locator(shown, source)
-            names = self.key_names
-            return LazyRef(locator, tuple(step if step >= 0 else names[-step - 1] for step in path))
-        file, line, col = data
-        return model.SourceRef(file if isinstance(file, str) else self.shown[file], line, col)
+            return LazyRef(locator, self._unpack_path(data[1]))
+        _, head, index, tail = data
+        return LazyRef(locator, (self.key_names[-head - 1] if head < 0 else head, index, *self.tail_paths[tail]))
 
 
 def _optional(conv: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
@@ -595,23 +630,18 @@ def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
         index = catalog.index(kind)
         out.table(kind, ((obj.id, pack(obj)) for obj in index))
         out.blob(f"records:{kind}", zlib.compress(out.encoder.encode(index.records()), 1))  # read rarely
-    out.table("granters", ((skill, pack_grants(grants)) for skill, grants in catalog.granter_index.items()))
+    out.table("granters", catalog.granter_index.items())  # (level, credential id) pairs: encoded in C
     stacks = catalog.stack_index
     out.blob("stacks", {"all": stacks.every, "loose": stacks.loose})
     out.table("stacks_by_part", stacks.by_part.items())
     out.blob("keys", list(codec.keys))  # after every object: the mapping keys their paths use
+    out.blob("tails", codec.tail_steps)  # and the tails of those paths
     return out.finish()
 
 
-def pack_grants(grants: Grants) -> str:
-    """A skill's grants as stored: one "<level><credential id>" a line (one short string a skill
-    is small to store and quick to read back)."""
-    return "\n".join(f"{level}{cid}" for level, cid in grants)
-
-
-def unpack_grants(packed: str) -> Grants:
-    """`pack_grants` read back (levels are 1-4: one digit)."""
-    return tuple((int(line[0]), model.CredentialId(line[1:])) for line in packed.split("\n") if line)
+def unpack_grants(packed: list[list[Any]]) -> Grants:
+    """A skill's grants as stored: [level, credential id] pairs."""
+    return tuple((level, cid) for level, cid in packed)
 
 
 class CacheDamaged(InputError):
@@ -874,6 +904,7 @@ def _open_cache(cache_file: Path, resolved: list[str], shown: list[str]) -> Load
         codec.shown = list(shown)
         codec.resolved = list(resolved)
         codec.key_names = [str(k) for k in file.blob("keys")]
+        codec.tail_paths = [codec._unpack_path(steps) for steps in file.blob("tails")]
         store = _Store(file, codec, codec.unpack(meta["info"]), list(shown))
     except Exception:  # noqa: BLE001 - a damaged, foreign or older cache is rebuilt, never trusted
         file.close()
