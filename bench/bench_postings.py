@@ -1,6 +1,16 @@
-"""How well `skillstack posting` finds skills, measured on the SkillSpan labelled postings.
+"""How well `skillstack posting` finds skills, measured on the SkillSpan labelled postings;
+and what `plan --posting` costs on a large cached catalog.
 
 Usage: python bench/bench_postings.py [LABELLED_JSONL] [--catalog PATH] [--rounds N] [--misses]
+       python bench/bench_postings.py --warm SIZE [--runs N]      (SIZE: large, xlarge; N = 7)
+
+--warm: a posting written from the first role of the generated catalog bench/out/SIZE (its
+essential and important skills by name, years of experience, a degree) is planned against
+with `skillstack plan --catalog bench/out/SIZE --posting FILE --format json`, side by side
+with the warm `plan --role ROLE` of bench_warm.py, with the cache directory
+bench/out/warm-cache (a first run of each fills it: the catalog cache and the posting
+lexicon kept beside it); then N runs of each, interleaved: medians of CPU (user + system)
+and peak RSS. `uptime`'s load average is printed beside them.
 
 LABELLED_JSONL is SkillSpan's token-level BIO file (default: the development split in
 the shared data folder beside the repository, `imports/labelled/skillspan_dev_bio.jsonl`).
@@ -99,13 +109,70 @@ def named_skills(span_text: str, labels: dict[str, set[str]], names: list[str]) 
     return found
 
 
+def bench_posting(folder: Path, role: str) -> Path:
+    """A posting asking for `role`'s essential and important skills (by name), written once."""
+    import re
+
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((folder / "roles").glob("*.yaml")))
+    block = text.split(f"- id: {role}\n", 1)[1].split("\n\n", 1)[0]
+    wanted = re.findall(r"\{skill: (\S+), level: \S+, importance: (essential|important)\}", block)
+    names: dict[str, str] = {}
+    for file in sorted((folder / "skills").glob("*.yaml")):
+        for ident, name in re.findall(r'- id: (\S+)\n\s+name: "([^"]+)"', file.read_text(encoding="utf-8")):
+            names[ident] = name
+    title = re.search(r'name: "([^"]+)"', block)
+    lines = [f"# {title.group(1) if title else role}", "", "## Requirements", ""]
+    lines += [f"- {names[s]} ({'required' if how == 'essential' else 'preferred'})" for s, how in wanted]
+    lines += ["- 2+ years of experience in cloud operations", "- Bachelor's degree in computer science", "",
+              "## About us", "", "We are a friendly team; we offer flexible hours and a learning budget."]
+    path = folder.parent / f"posting-{folder.name}.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def warm(size: str, runs: int) -> int:
+    """Warm `plan --posting` against warm `plan --role` on a generated catalog (see the docstring)."""
+    import os
+    import statistics
+
+    from bench_load import HERE, OUT, console_script, ensure, first_role, run_measured
+
+    folder = ensure(size)
+    rel = str(folder.relative_to(HERE.parent))
+    role = first_role(folder)
+    posting = str(bench_posting(folder, role).relative_to(HERE.parent))
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "SKILLSTACK_NO_CACHE")}
+    env.update(NO_COLOR="1", SKILLSTACK_CACHE_DIR=str(OUT / "warm-cache"))
+    base = [console_script(), "plan", "--catalog", rel, "--format", "json"]
+    cases = {f"plan --role {role}": [*base, "--role", role], f"plan --posting {posting}": [*base, "--posting", posting]}
+    for name, cmd in cases.items():
+        first = run_measured(cmd, env)
+        if first[3] not in (0, 1):
+            raise SystemExit(f"{' '.join(cmd)} exited {first[3]}")
+        print(f"first {name}: {first[1]:.2f} s CPU, {first[2]:.0f} MB (fills the cache)", flush=True)
+    seen: dict[str, list[tuple[float, float, float, int]]] = {name: [] for name in cases}
+    for n in range(runs):
+        for name in (list(cases) if n % 2 == 0 else list(cases)[::-1]):
+            seen[name].append(run_measured(cases[name], env))
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    print(f"{size}, {runs} runs each, interleaved (load {load}):")
+    for name, got in seen.items():
+        print(f"  {name:<60} {statistics.median(g[1] for g in got):6.3f} s CPU  "
+              f"{statistics.median(g[2] for g in got):5.0f} MB")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--catalog", type=Path, action="append")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--misses", action="store_true", help="list false positives and missed spans")
+    parser.add_argument("--warm", metavar="SIZE", help="time plan --posting on the generated catalog SIZE")
+    parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args(argv)
+    if args.warm:
+        return warm(args.warm, args.runs)
     if not args.data.is_file():
         print(f"bench_postings: {args.data} not found; pass the SkillSpan BIO jsonl", file=sys.stderr)
         return 2

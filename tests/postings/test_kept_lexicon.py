@@ -52,3 +52,17 @@ def test_a_damaged_kept_lexicon_is_rebuilt() -> None:
     assert _results(Lexicon(load_catalog(paths).catalog)) == expected
     assert kept_file.stat().st_size == len(data)  # written again
     assert _results(Lexicon(load_catalog(paths).catalog)) == expected
+
+
+def test_a_posting_role_over_the_cache_reads_only_what_the_posting_names() -> None:
+    from skillstack.postings.service import posting_target
+
+    paths = default_paths()
+    load_catalog(paths)
+    Lexicon(load_catalog(paths).catalog)  # the kept lexicon, built once
+    catalog = load_catalog(paths).catalog
+    text = "# SOC Analyst\n## Requirements\n- CompTIA Security+ (SY0-701) required\n- Incident response\n- SQL\n"
+    with_role, role = posting_target(catalog, [("soc.md", text)])
+    assert role.id == "posting" and with_role.roles["posting"] is role
+    assert catalog.credentials.decoded == ["comptia-security-plus"]
+    assert sorted(catalog.skills.decoded) == ["incident-response", "sql"] and catalog.roles.decoded == []

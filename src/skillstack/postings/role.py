@@ -137,7 +137,7 @@ def build_role(catalog: Catalog, results: list[PostingResult], role_id: str, nam
         value = statistics.median_low(sorted(a[2] for a in asks))
         label, extra = labels[k], ""
         if kind == "skill":
-            grants = [int(g.level) for c in catalog.credentials for g in c.grants if g.skill == key[0]]
+            grants = [level for level, _ in catalog.granter_index.get(key[0], ())]  # the index, not every credential
             if grants and value > max(grants):
                 extra = f"asked at level {int(value)}; no catalog credential grants above {max(grants)}"
                 value = float(max(grants))
