@@ -44,13 +44,14 @@ def search(
     from skillstack.lookup import KINDS
     from skillstack.lookup import search as run_search
     from skillstack.report.jsonify import dumps
+    from skillstack.report.lookup_data import search_doc
     from skillstack.report.lookup_text import hits_table
 
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     kinds = tuple(k.value for k in kind) if kind else KINDS
     hits = run_search(cat, text, kinds, limit)
     if fmt is Fmt.json:
-        write(dumps({"schema_version": 1, "query": text, "results": hits}))
+        write(dumps(search_doc(text, hits)))
     elif hits:
         emit(hits_table(hits))
     else:
@@ -77,14 +78,14 @@ def show(
     from skillstack.cli.output import note
     from skillstack.lookup import find
     from skillstack.report.jsonify import dumps
+    from skillstack.report.lookup_data import show_doc
 
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     obj, warning = find(cat, ident)
     if warning:
         warn(warning)
     if fmt is Fmt.json:
-        kind = type(obj).__name__.lower()
-        write(dumps({"schema_version": 1, "kind": kind, kind: obj}))
+        write(dumps(show_doc(obj)))
         return
     from skillstack.report.lookup_text import show as render
 

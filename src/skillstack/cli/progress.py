@@ -48,6 +48,7 @@ def progress(
     from skillstack.fileio import PROFILE_LIMIT, read_input_bytes, write_text_atomic
     from skillstack.profile import read_profile
     from skillstack.profile_edit import set_progress
+    from skillstack.report.progress import FORMATS
 
     if str(profile) == "-":
         raise InputError("progress edits a profile file in place; give its path, not -")
@@ -65,12 +66,6 @@ def progress(
     except UnicodeDecodeError:
         raise InputError(f"{profile}: not UTF-8 text, so it cannot be edited") from None
     write_text_atomic(profile, set_progress(text, action.value, found.id, when, where=str(profile)))
-    if fmt is Fmt.json:
-        import json
-
-        write(json.dumps({"schema_version": 1, "action": action.value, "credential": found.id,
-                          "date": when.isoformat(), "profile": str(profile)}) + "\n")
-        return
-    done = {"start": f"started on {when}", "done": f"earned on {when}", "drop": "dropped"}[action.value]
-    write(f"{cat.credential_name(found.id)} ({found.id}): {done}; {profile} updated\n")
-    note(f"next: skillstack plan --profile {profile}")
+    write(FORMATS[fmt.value](action.value, found.id, cat.credential_name(found.id), when, str(profile)))
+    if fmt is Fmt.text:
+        note(f"next: skillstack plan --profile {profile}")

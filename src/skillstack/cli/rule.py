@@ -25,22 +25,10 @@ def rule(
       skillstack rule prerequisite-cycle
       skillstack rule --list --format json
     """
+    from skillstack.report.rules import FORMATS
     from skillstack.validate.docs import all_rules
     from skillstack.validate.docs import rule as find
 
     if list_all == (ident is not None):
         raise UsageError("give a rule id, or --list (run `skillstack rule --list` to see the ids)")
-    docs = all_rules() if list_all else [find(ident or "")]
-    if fmt is Fmt.json:
-        import json
-
-        rows = [{"id": d.id, "level": d.level, "summary": d.summary, "opt_in": d.opt_in,
-                 **({"documentation": d.text} if not list_all else {})} for d in docs]
-        write(json.dumps({"schema_version": 1, "rules": rows}, indent=2) + "\n")
-        return
-    if not list_all:
-        write(docs[0].text.rstrip() + "\n")
-        return
-    wide = max(len(d.id) for d in docs)
-    write("".join(f"{d.id:<{wide}}  {d.level:<7}  {d.summary}{' (opt-in: --enable)' if d.opt_in else ''}\n"
-                  for d in docs))
+    write(FORMATS[fmt.value](all_rules() if list_all else [find(ident or "")], list_all))

@@ -1,10 +1,22 @@
-"""`roles --format json`: the roles of a catalog (or of one field) as a JSON-ready dict."""
+"""`search`, `show` and `roles --format json`: the documents, as JSON-ready dicts."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from skillstack.lookup import RoleRow
+from skillstack.lookup import Hit, RoleRow
+from skillstack.model import Credential, Role, Skill
+
+
+def search_doc(query: str, hits: list[Hit]) -> dict[str, object]:
+    """The query and its hits, best first (`results` is empty when nothing matches)."""
+    return {"schema_version": 1, "query": query, "results": hits}
+
+
+def show_doc(obj: Skill | Credential | Role) -> dict[str, object]:
+    """One catalog object under its kind: {"kind": "credential", "credential": {...}}."""
+    kind = type(obj).__name__.lower()
+    return {"schema_version": 1, "kind": kind, kind: obj}
 
 
 def roles_dict(field: str | None, fields: list[str], rows: list[RoleRow]) -> dict[str, Any]:
