@@ -17,9 +17,7 @@ def plain(value: Any) -> Any:
     if isinstance(value, (m.SkillReq, m.CredentialReq, m.ExperienceReq, m.EducationReq, m.AllOf, m.AnyOf, m.NOf)):
         return requirement_data(value)
     if isinstance(value, m.Expectation):
-        out = {**requirement_data(value.requirement), "importance": value.importance}
-        if value.cite is not None:
-            out = {**out, "source_kind": value.cite.kind, "source_url": value.cite.url}
+        out = {**requirement_data(value.requirement), "importance": value.importance, **source_keys(value.cite)}
         return {**out, "source": value.source} if value.source else out
     if isinstance(value, m.SourceRef):
         return str(value)
@@ -37,6 +35,16 @@ def plain(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return None  # JSON has no Infinity or NaN; scripts parsing our output must never meet them
     return value
+
+
+def source_keys(cite: m.Citation | None) -> dict[str, str]:
+    """An expectation's citation as its `source_kind` and `source_url` keys ({} without one)."""
+    return {"source_kind": cite.kind, "source_url": cite.url} if cite is not None else {}
+
+
+def citation(cite: m.Citation | None) -> dict[str, str]:
+    """A source as {url, kind, note} ({} without one)."""
+    return {"url": cite.url, "kind": cite.kind, "note": cite.note} if cite is not None else {}
 
 
 def dumps(doc: Any) -> str:

@@ -7,12 +7,13 @@ from typing import Any
 
 from skillstack.audit import Audit, RoleAudit, SkillLine
 from skillstack.catalog import Catalog
-from skillstack.model import AnyOf, Citation, CredentialReq, CurrentSalary, ExperienceReq
+from skillstack.model import AnyOf, CredentialReq, CurrentSalary, ExperienceReq
 from skillstack.pay import pay, role_pay
 from skillstack.plan.problem import Expected
 from skillstack.plan.schedule import Missed, Step
 from skillstack.plan.service import Plan
 from skillstack.plan.solve import criteria_of
+from skillstack.report.jsonify import citation, source_keys
 from skillstack.report.provenance import pay_dict, price_origin
 from skillstack.requirements import describe, requirement_data
 
@@ -142,11 +143,6 @@ def gate_lines(cat: Catalog, plan: Plan) -> list[str]:
     return out
 
 
-def citation(cite: Citation | None) -> dict[str, str]:
-    """A source as {url, kind, note}."""
-    return {"url": cite.url, "kind": cite.kind, "note": cite.note} if cite is not None else {}
-
-
 def _expected(catalog: Catalog, e: Expected, met: bool, missed: Missed | None = None) -> dict[str, Any]:
     """An expected credential; `why` and `aim_first` say why the pathway does not meet it ("" / null when met)."""
     return {"requirement": requirement_data(e.requirement), "text": describe(e.requirement, catalog.display_name), "importance": e.importance,
@@ -181,7 +177,7 @@ def role_audit_dict(r: RoleAudit) -> dict[str, Any]:
     return {"role": r.role, "readiness": r.readiness, "met": _lines(r.met), "below": _lines(r.below),
             "missing": _lines(r.missing), "in_progress": _lines(r.in_progress),
             "expectations": [{"kind": e.kind, "requirement": e.text, "importance": e.importance, "source": e.source,
-                              **({"source_kind": e.cite.kind, "source_url": e.cite.url} if e.cite else {}),
+                              **source_keys(e.cite),
                               "status": e.status, **({"via": list(e.via)} if e.via else {}),
                               **({"have": e.have} if e.have else {})} for e in r.expectations],
             "no_credential_expected": citation(r.no_credential_expected) if r.no_credential_expected else None,
