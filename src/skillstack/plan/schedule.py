@@ -11,7 +11,7 @@ constraint binds (by planning again under looser limits).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -353,21 +353,11 @@ def _why(state: State, gap: Gap, solution: PlanSolution, candidates: Candidates,
         reasons.append(f"an essential expected credential is out of reach: {describe(expected.requirement, catalog.display_name)}"
                        + (f" ({'; '.join(because)})" if because else ""))
     if not reasons:
+        # what an advisor says when no credential pathway reaches a role people reach through work
+        aims = " or ".join(f"{catalog.roles[a].name} ({a})" for a in _aims(state, state.profile.targets))
         reasons.append("the remaining gap skills are only granted by credentials whose prerequisites cannot be met"
-                       + _aim_earlier(state))
+                       + (f"; aim first for {aims}, the role before it" if aims else ""))
     return reasons, binding
-
-
-def _aim_earlier(state: State) -> str:
-    """'; aim first for Digital Marketing Specialist (...), the role before it' when a target role's
-    `previous` ladder names one the learner can aim for: what an advisor says when no credential
-    pathway reaches a role people reach through work."""
-    aims = [aim_first(state.catalog, state.catalog.roles[rid], state.learner) for rid in state.profile.targets]
-    found = [a for a in dict.fromkeys(aims) if a is not None]
-    if not found:
-        return ""
-    names = " or ".join(f"{state.catalog.roles[a].name} ({a})" for a in found)
-    return f"; aim first for {names}, the role before it"
 
 
 def _why_not(catalog: Catalog, item: Expected, left_out: dict[CredentialId, str]) -> list[str]:
@@ -411,14 +401,14 @@ def missed_reason(state: State, item: Expected, candidates: Candidates) -> Misse
     if not experience_allows(item.requirement, learner.experience, learner.education):
         why = (f"needs {describe(item.requirement, catalog.display_name)} (you have "
                f"{you_have([item.requirement], learner.experience, learner.education)}), which no credential can give")
-        return Missed(item, why, _aim(state, item))
+        return Missed(item, why, next(iter(_aims(state, item.roles)), None))
     left_out = {e.credential: e.reason for e in candidates.excluded}
     named = sorted(credentials_named([item.requirement]))
     out = [cid for cid in named if cid in left_out]
     reasons = [left_out[CredentialId(cid)] if len(named) == 1 else f"{catalog.display_name(cid)}: {left_out[CredentialId(cid)]}"
                for cid in out]
     gated = any(cid in catalog.credentials and gate_block(state.credential(cid), learner) for cid in out)
-    aim = _aim(state, item) if gated else None
+    aim = next(iter(_aims(state, item.roles)), None) if gated else None
     if len(out) == len(named):
         return Missed(item, "; ".join(reasons), aim)
     limits = []
@@ -435,9 +425,8 @@ def missed_reason(state: State, item: Expected, candidates: Candidates) -> Misse
     return Missed(item, why, aim)
 
 
-def _aim(state: State, item: Expected) -> RoleId | None:
-    for rid in item.roles:
-        found = aim_first(state.catalog, state.catalog.roles[rid], state.learner)
-        if found is not None:
-            return found
-    return None
+def _aims(state: State, roles: Iterable[RoleId]) -> list[RoleId]:
+    """The roles to aim for first, each once, in the order of `roles`: for each, the nearest on
+    its `previous` ladder whose gates the learner meets (`aim_first`), where there is one."""
+    aims = (aim_first(state.catalog, state.catalog.roles[rid], state.learner) for rid in roles)
+    return [a for a in dict.fromkeys(aims) if a is not None]
