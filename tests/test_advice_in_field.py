@@ -1,0 +1,54 @@
+"""Plans from an empty profile stay in the role's field (shipped catalog, installed command).
+
+Each case was an answer an advisor would strike out: a product manager sent to the Salesforce
+Business Analyst exam, a data analyst to a people-manager course for communication, and a data
+scientist to the MITx capstone exam with its four courses waived. The fixes are catalog facts
+(see CHANGELOG.md); these tests keep them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from strategies import entry_point
+
+
+def _plan(tmp_path: Path, *args: str) -> dict[str, Any]:
+    env = {**os.environ, "NO_COLOR": "1", "SKILLSTACK_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("SKILLSTACK_CATALOG", None)
+    done = subprocess.run([entry_point(), "plan", *args, "--today", "2026-12-01", "--format", "json"],
+                          capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    doc: dict[str, Any] = json.loads(done.stdout)
+    assert doc["feasible"] and doc["optimal"], doc["open"]
+    return doc
+
+
+def _steps(doc: dict[str, Any]) -> list[str]:
+    return [s["credential"] for s in doc["steps"]]
+
+
+def test_product_manager_is_not_sent_to_a_business_analyst_exam(tmp_path: Path) -> None:
+    steps = _plan(tmp_path, "--role", "product-manager")
+    assert "salesforce-business-analyst" not in _steps(steps)
+    assert "ibm-product-manager" in _steps(steps)
+
+
+def test_data_analyst_communication_comes_from_the_data_certificate(tmp_path: Path) -> None:
+    doc = _plan(tmp_path, "--role", "data-analyst")
+    closer = [s["credential"] for s in doc["steps"] if "communication" in s["closes"]]
+    assert closer and not closer[0].startswith("umn-"), closer
+
+
+def test_mitx_capstone_exam_needs_its_four_courses(tmp_path: Path) -> None:
+    doc = _plan(tmp_path, "--role", "data-scientist", "--optimize", "hours")
+    steps = _steps(doc)
+    if "mitx-sds-capstone-exam" in steps:
+        before = steps[:steps.index("mitx-sds-capstone-exam")]
+        assert {"mitx-6-431x-probability", "mitx-14-310x-data-analysis-social-science",
+                "mitx-18-6501x-fundamentals-of-statistics", "mitx-6-86x-machine-learning-with-python"} <= set(before)
+    assert all(not s["waived"] for s in doc["steps"] if s["credential"].startswith("mitx-"))
