@@ -9,14 +9,19 @@ from contextlib import contextmanager
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, catalog_paths, parse_date
-from skillstack.cli.output import console
+from skillstack.cli.output import console, warn
 from skillstack.errors import InputError
 from skillstack.fileio import find_files
+
+if TYPE_CHECKING:
+    from skillstack.catalog import Catalog
+    from skillstack.model import Profile
 
 
 class ReportFmt(str, Enum):
@@ -41,6 +46,22 @@ def profile_files(paths: list[Path]) -> tuple[list[Path], bool]:
         else:
             raise InputError(f"{path}: no such file or directory")
     return list(dict.fromkeys(files)), cohort
+
+
+def read_learners(cat: Catalog, files: list[Path]) -> list[Profile]:
+    """Each profile file resolved against the catalog (fuzzy names warned about); one without a
+    target role is refused, naming the file."""
+    from skillstack.profile import read_profile, resolve_profile
+
+    profiles = []
+    for file in files:
+        profile, warnings = resolve_profile(read_profile(file), cat)
+        for message in warnings:
+            warn(f"{file}: {message}")
+        if not profile.targets:
+            raise InputError(f"{file}: no target role; list `targets` in the profile")
+        profiles.append(profile)
+    return profiles
 
 
 @contextmanager
@@ -94,26 +115,16 @@ def report(
     from skillstack.cli.output import note
     from skillstack.client_reports import COHORT_KEY, cohort, learner_reports, report_keys
     from skillstack.fileio import ensure_folder, write_text_atomic
-    from skillstack.profile import read_profile, resolve_profile
-    from skillstack.report.render import SUFFIX, cohort_document, learner_document
+    from skillstack.report.render import SUFFIX, cohort_document, learner_document, run_summary
 
     files, is_cohort = profile_files(paths)
     cat = load_catalog(catalog_paths(catalog), progress=None if quiet else note).catalog
     day = parse_date(today, "--today") or date.today()
-    profiles = []
-    for file in files:
-        profile, warnings = resolve_profile(read_profile(file), cat)
-        for message in warnings:
-            typer.echo(f"skillstack: warning: {file}: {message}", err=True)
-        if not profile.targets:
-            raise InputError(f"{file}: no target role; list `targets` in the profile")
-        profiles.append(profile)
+    learners = list(zip(report_keys([(f.parent.name, f.stem) for f in files]), read_learners(cat, files), strict=True))
     ensure_folder(output)
-    keys = report_keys([(f.parent.name, f.stem) for f in files])
     stamp = datetime.now().astimezone() if timestamp else None
-    with progress_bar(len(profiles), quiet) as advance:
-        results = learner_reports(cat, list(zip(keys, profiles, strict=True)), day,
-                                  workers=jobs or os.cpu_count() or 1, done=advance)
+    with progress_bar(len(learners), quiet) as advance:
+        results = learner_reports(cat, learners, day, workers=jobs or os.cpu_count() or 1, done=advance)
     kind, suffix = fmt.value, SUFFIX[fmt.value]
     for result in results:
         write_text_atomic(output / f"{result.key}{suffix}", learner_document(kind, cat, result, stamp))
@@ -124,9 +135,5 @@ def report(
         write_text_atomic(output / f"{COHORT_KEY}{suffix}", cohort_document(kind, cat, cohort(results), stamp))
         if verbose:
             note(f"wrote {output / f'{COHORT_KEY}{suffix}'} (cohort summary)")
-    infeasible = sum(not r.plan.feasible for r in results)
-    blocked = sum(not r.plan.eligible for r in results)
-    tail = (f"; {infeasible} with no feasible pathway" if infeasible else "") + (
-        f"; {blocked} not eligible yet (experience or education that no credential earns)" if blocked else "")
     if not quiet:
-        typer.echo(f"wrote {len(results) + is_cohort} report(s) to {output}{tail}", err=True)
+        note(run_summary(results, len(results) + is_cohort, str(output)))

@@ -37,6 +37,16 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
 _MD_BLOCK_START = re.compile(r"^(\s*)(\d{0,9})([-+](?=\s|$)|=+\s*$|(?<=\d)[.)](?=\s|$))")
 
 
+def run_summary(results: list[LearnerReport], written: int, folder: str) -> str:
+    """The closing line of `report`: how many files went where, and who has no pathway or is not
+    eligible yet."""
+    infeasible = sum(not r.plan.feasible for r in results)
+    blocked = sum(not r.plan.eligible for r in results)
+    tail = (f"; {infeasible} with no feasible pathway" if infeasible else "") + (
+        f"; {blocked} not eligible yet (experience or education that no credential earns)" if blocked else "")
+    return f"wrote {written} report(s) to {folder}{tail}"
+
+
 def md_escape(value: Any) -> Any:
     """A value as literal CommonMark inline text: HTML and entities neutralised, every inline
     marker backslash-escaped, all on one line (CommonMark ends a line at LF, CR LF and a bare
