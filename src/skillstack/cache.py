@@ -307,6 +307,11 @@ def _housekeeping(folder: Path) -> None:
 # ---- the codec: model objects <-> plain values --------------------------------------------
 
 
+Packed = tuple[Any, ...] | list[Any]
+"""An object as stored: [class code, field values]; packers make tuples (cheaper to make and
+free than lists), msgpack reads them back as lists."""
+
+
 class _Codec:
     """Model dataclasses as lists of plain values: [class code, field values in order].
 
@@ -317,7 +322,7 @@ class _Codec:
         classes, fields, self.fingerprint = _shape()
         self.classes: list[type] = classes
         self.codes = {cls: i for i, cls in enumerate(classes)}
-        self.packers: dict[type, Callable[[Any], list[Any]]] = {}
+        self.packers: dict[type, Callable[[Any], Packed]] = {}
         self.unpackers: list[list[tuple[int, Callable[[Any], Any]]]] = []
         self.files: dict[str, int] = {}
         self.shown: list[str] = []
@@ -373,11 +378,11 @@ class _Codec:
             return self.pack, self.unpack
         raise TypeError(f"the cache cannot store a field of type {hint}")
 
-    def pack(self, obj: Any) -> list[Any]:
+    def pack(self, obj: Any) -> Packed:
         packers = self.packers or self._compile()
         return packers[type(obj)](obj)
 
-    def _compile(self) -> dict[type, Callable[[Any], list[Any]]]:
+    def _compile(self) -> dict[type, Callable[[Any], Packed]]:
         """A packer for each class, from an object to [code, its field values in order, each
         converted], written out as one function like dataclasses writes `__init__`: packing
         50,000 credentials converts 1.5 million values, so nothing is called that need not be
@@ -390,7 +395,7 @@ class _Codec:
         for cls, (names, hints) in zip(classes, fields, strict=True):
             code = self.codes[cls]
             values = [self._expression(hints[name], f"o.{name}", namespace) for name in names]
-            source.append(f"def p{code}(o):\n    return [{', '.join([str(code), *values])}]\n")
+            source.append(f"def p{code}(o):\n    return ({', '.join([str(code), *values])})\n")
         exec("".join(source), namespace)  # noqa: S102 - field names and converters' names only
         self.packers.update({cls: namespace[f"p{self.codes[cls]}"] for cls in classes})
         return self.packers
@@ -430,7 +435,7 @@ class _Codec:
                 names, hints = _shape()[1][code]
                 values = [self._expression(hints[name], f"{value}.{name}", namespace) for name in names]
                 self._inlined.discard(hint)
-                return f"[{', '.join([str(code), *values])}]"
+                return f"({', '.join([str(code), *values])})"
             return f"P[type({first})]({var})"
         pack = self._converters(hint)[0]  # plain values as they are; anything else by its converter
         if pack is None:
@@ -438,29 +443,29 @@ class _Codec:
         namespace[f"c{var}"] = pack
         return f"c{var}({value})"
 
-    def _where_packer(self) -> Callable[[model.SourceRef | None], list[Any] | None]:
+    def _where_packer(self) -> Callable[[model.SourceRef | None], Packed | None]:
         """`_pack_where` as one closure over the codec's tables (368,000 calls at 50k credentials)."""
         files, step, tail = self.files, self.steps.__getitem__, self.tails.__getitem__
         pack_path, split = self._pack_path, self._split
 
-        def where(where: model.SourceRef | None) -> list[Any] | None:
+        def where(where: model.SourceRef | None) -> Packed | None:
             if where is None:
                 return None
             fields = where.__dict__
             path = fields.get("path")
             if path is None or "_at" in fields or type(where) is not LazyRef:
-                return [files.get(where.file, where.file), where.line, where.col]
+                return (files.get(where.file, where.file), where.line, where.col)
             file = files.get(fields["file"], fields["file"])
             if len(path) > 1 and type(path[1]) is int:
                 try:
-                    return [file, step(path[0]), path[1], tail(path[2:])]
+                    return (file, step(path[0]), path[1], tail(path[2:]))
                 except KeyError:
                     return [file, *split(path)]
             return [file, pack_path(path)]
 
         return where
 
-    def _pack_where(self, where: model.SourceRef) -> list[Any]:
+    def _pack_where(self, where: model.SourceRef) -> Packed:
         """[file, line, col]; where the line is not known yet (see locate.py), [file, key, index,
         tail] for a path (key, index, *tail), else [file, path]."""
         index = self.files.get(where.file)
@@ -585,13 +590,19 @@ class _Writer:
         self.buf.extend(values.tobytes())
         return at
 
-    def table(self, name: str, items: Iterable[tuple[str, Any]]) -> None:
-        encode = self.encoder.encode
-        keys: list[bytes] = []
-        blobs: list[bytes] = []
-        for key, value in items:
-            keys.append(key.encode())
-            blobs.append(encode(value))
+    def table(self, name: str, items: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> None:
+        if isinstance(items, Mapping):
+            self.columns(name, list(items), items.values())
+        else:
+            pairs = list(items)
+            self.columns(name, [key for key, _ in pairs], [value for _, value in pairs])
+
+    def columns(self, name: str, names: list[str], values: Iterable[Any]) -> None:
+        """A table of `names` -> `values` (in the same order)."""
+        keys = list(map(str.encode, names))
+        blobs = list(map(self.encoder.encode, values))
+        if len(blobs) != len(keys):
+            raise ValueError(f"table {name}: {len(keys)} keys, {len(blobs)} values")
         # offsets, CRCs and the blobs themselves in a few C loops, not one Python step a blob
         offsets = array("Q", itertools.accumulate(map(len, blobs), initial=len(self.buf)))
         crcs = array("I", map(zlib.crc32, blobs))
@@ -628,12 +639,13 @@ def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
     out.blob("meta", {"files": resolved, "info": pack(catalog.info)})
     for kind in ("skill", "credential", "role"):
         index = catalog.index(kind)
-        out.table(kind, ((obj.id, pack(obj)) for obj in index))
+        objects = list(index)
+        out.columns(kind, [obj.id for obj in objects], map(pack, objects))
         out.blob(f"records:{kind}", zlib.compress(out.encoder.encode(index.records()), 1))  # read rarely
-    out.table("granters", catalog.granter_index.items())  # (level, credential id) pairs: encoded in C
+    out.table("granters", catalog.granter_index)  # (level, credential id) pairs: encoded in C
     stacks = catalog.stack_index
     out.blob("stacks", {"all": stacks.every, "loose": stacks.loose})
-    out.table("stacks_by_part", stacks.by_part.items())
+    out.table("stacks_by_part", stacks.by_part)
     out.blob("keys", list(codec.keys))  # after every object: the mapping keys their paths use
     out.blob("tails", codec.tail_steps)  # and the tails of those paths
     return out.finish()
