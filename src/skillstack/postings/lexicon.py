@@ -10,9 +10,9 @@ A `Lexicon` is built once per catalog from
   skill, a concept whose broader ESCO concept is linked resolves to the linked
   skill (narrower -> broader), any other concept is reported as unmapped.
 
-Phrases are matched on word boundaries over lower-cased tokens: each run of tokens
-that starts with a phrase's first word, up to that word's longest phrase, is looked
-up; the longest match wins where matches overlap.
+Phrases are matched on word boundaries over lower-cased tokens: from each token, the
+run of tokens is looked up while it is the beginning of some phrase; the longest match
+wins where matches overlap.
 
 Over the catalog cache the lexicon is a table kept beside the cache file
 (`Catalog.derived`): built from every object the first time a posting is read
@@ -31,7 +31,7 @@ import re
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import astuple, dataclass
 from importlib import resources
 from pathlib import Path
@@ -160,11 +160,30 @@ def _hash(phrase: str) -> int:
     return zlib.crc32(phrase.encode())
 
 
-class _Kept(Mapping[str, list[Entry]]):
-    """The phrases of a kept lexicon: a sorted array of their hashes answers "no" for almost
-    every run of words without reading the table; the table answers the rest."""
+def _packed(phrases: Iterable[str]) -> bytes:
+    return array("I", sorted({_hash(phrase) for phrase in phrases})).tobytes()
 
-    def __init__(self, table: Mapping[str, Any], hashes: array[int], count: int) -> None:
+
+class _Hashes:
+    """A set of phrases as the sorted array of their hashes: "no" is certain, "yes" almost."""
+
+    def __init__(self, packed: bytes) -> None:
+        self.hashes = array("I")
+        self.hashes.frombytes(packed)
+
+    def __contains__(self, phrase: object) -> bool:
+        if not isinstance(phrase, str):
+            return False
+        h = _hash(phrase)
+        i = bisect_left(self.hashes, h)
+        return i < len(self.hashes) and self.hashes[i] == h
+
+
+class _Kept(Mapping[str, list[Entry]]):
+    """The phrases of a kept lexicon: their hashes answer "no" for almost every run of words
+    without reading the table; the table answers the rest."""
+
+    def __init__(self, table: Mapping[str, Any], hashes: _Hashes, count: int) -> None:
         self.table, self.hashes, self.count = table, hashes, count
         self.read: dict[str, list[Entry] | None] = {}
 
@@ -172,9 +191,7 @@ class _Kept(Mapping[str, list[Entry]]):
         if phrase in self.read:
             return self.read[phrase]
         found = None
-        h = _hash(phrase)
-        i = bisect_left(self.hashes, h)
-        if i < len(self.hashes) and self.hashes[i] == h:
+        if phrase in self.hashes:
             rows = self.table.get(phrase)
             if rows is not None:
                 found = [Entry(*row) for row in rows]
@@ -201,6 +218,7 @@ class Lexicon:
     """Catalog and ESCO phrases and what each means; see the module docstring."""
 
     entries: Mapping[str, list[Entry]]
+    prefixes: Container[str]  # the beginnings of phrases (one or more of their words, not all)
     codes: Mapping[str, str]
     families: Mapping[str, str]
 
@@ -208,16 +226,18 @@ class Lexicon:
         """Over a catalog cache (and the shipped ESCO table) the lexicon the cache keeps, built
         the first time; otherwise built here from the catalog's objects."""
         self.catalog = catalog
+        self._phrase: dict[str, bool] = {}
+        self._prefix: dict[str, bool] = {}
         kept = catalog.derived(f"postings-lexicon-{_fingerprint()}", lambda: _Builder(catalog).rows()) \
             if esco is None else None
         if kept is None:
             built = _Builder(catalog, esco)
             self.entries, self.codes, self.families = built.entries, built.codes, built.families
-            self.firsts = built.firsts()
+            self.prefixes = built.prefixes()
             return
         meta = kept[_META]
-        self.firsts = meta["firsts"]
-        self.entries = _Kept(kept, array("I", meta["hashes"]), meta["count"])
+        self.prefixes = _Hashes(meta["prefixes"])
+        self.entries = _Kept(kept, _Hashes(meta["phrases"]), meta["count"])
         self.codes = _Lookup(kept, _CODE)
         self.families = _Lookup(kept, _FAMILY)
 
@@ -225,22 +245,29 @@ class Lexicon:
         """(start, end, phrase) in `haystack` (tokens joined by spaces, with a space at each end),
         start at the space before the phrase and end after the space after it."""
         words = haystack[1:-1].split(" ")
-        starts = []
-        at = 1
-        for word in words:
-            starts.append(at)
-            at += len(word) + 1
-        firsts, entries = self.firsts, self.entries
+        entries, prefixes = self.entries, self.prefixes
+        phrase_at, prefix_at = self._phrase, self._prefix  # answers so far (over the cache, each costs a lookup)
+        after = 1
         for i, word in enumerate(words):
-            longest = firsts.get(word)
-            if not longest:
-                continue
-            phrase = word
-            for j in range(i, min(len(words), i + longest)):
-                if j > i:
-                    phrase = f"{phrase} {words[j]}"
-                if phrase in entries:
-                    yield starts[i] - 1, starts[j] + len(words[j]) + 1, phrase
+            start, end = after, after + len(word)
+            after = end + 1
+            phrase, j = word, i
+            while True:
+                hit = phrase_at.get(phrase)
+                if hit is None:
+                    hit = phrase_at[phrase] = phrase in entries
+                if hit:
+                    yield start - 1, end + 1, phrase
+                j += 1
+                if j == len(words):
+                    break
+                more = prefix_at.get(phrase)
+                if more is None:
+                    more = prefix_at[phrase] = phrase in prefixes
+                if not more:
+                    break
+                phrase = f"{phrase} {words[j]}"
+                end += len(words[j]) + 1
 
     def exam_code(self, code: str) -> tuple[str, str] | None:
         """(credential id, how) for an exam code: exact, or the only credential of its code family."""
@@ -288,19 +315,18 @@ class _Builder:
         for entries in self.entries.values():
             entries.sort(key=lambda e: e.rank)
 
-    def firsts(self) -> dict[str, int]:
-        """First word of a phrase -> the most words a phrase starting with it has."""
-        out: dict[str, int] = {}
+    def prefixes(self) -> set[str]:
+        """The beginnings of the phrases: their first word, first two, ..., all but the last."""
+        out: set[str] = set()
         for phrase in self.entries:
             words = phrase.split(" ")
-            out[words[0]] = max(out.get(words[0], 0), len(words))
+            out.update(" ".join(words[:n]) for n in range(1, len(words)))
         return out
 
     def rows(self) -> Iterable[tuple[str, Any]]:
         """The lexicon as a table to keep: each phrase's entries, the exam codes and families, and
-        the phrases' hashes and first words (see `_Kept`)."""
-        yield _META, {"count": len(self.entries), "firsts": self.firsts(),
-                      "hashes": sorted({_hash(phrase) for phrase in self.entries})}
+        (in one row) the hashes of the phrases and of their beginnings (see `_Kept`)."""
+        yield _META, {"count": len(self.entries), "phrases": _packed(self.entries), "prefixes": _packed(self.prefixes())}
         for phrase, entries in self.entries.items():
             yield phrase, [list(astuple(e)) for e in entries]
         for code, cid in self.codes.items():
