@@ -42,26 +42,23 @@ def graph(
 
     from skillstack.cache import load_catalog
     from skillstack.cli.output import note
-    from skillstack.report.graph_export import FORMATS, export_graph
+    from skillstack.graph_view import graph_view
+    from skillstack.report.graph_export import FORMATS
 
     if role and profile:
         raise UsageError("--role and --profile each choose a graph; pass one of them")
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
-    pathway = rid = None
+    learner = None
     if profile is not None:
-        from skillstack.plan.service import plan
         from skillstack.profile import read_profile, resolve_profile
 
         learner, warnings = resolve_profile(read_profile(profile), cat)
         for message in warnings:
             warn(message)
-        pathway = plan(cat, learner, parse_date(today, "--today") or date.today())
-    elif role is not None:
-        found = cat.roles.resolve(role)
-        if found.warning:
-            warn(found.warning)
-        rid = found.id
-    text = FORMATS[fmt.value](export_graph(cat, rid, pathway))
+    view = graph_view(cat, role, learner, parse_date(today, "--today") or date.today())
+    for message in view.warnings:
+        warn(message)
+    text = FORMATS[fmt.value](view.graph)
     if output is None:
         write(text)
         return

@@ -1,4 +1,7 @@
-"""Graphs for other tools: DOT, Mermaid, GraphML and JSON (node-link)."""
+"""Graphs for other tools: DOT, Mermaid, GraphML and JSON (node-link).
+
+They write out a labelled graph as `skillstack.graph_view` chose it; none chooses nodes or edges.
+"""
 
 from __future__ import annotations
 
@@ -8,51 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from skillstack.catalog import Catalog
-from skillstack.graph import SkillGraph, cred_node, role_node, skill_node
-from skillstack.plan.service import Plan
-
 SHAPES = {"skill": "ellipse", "credential": "box", "role": "doubleoctagon"}
-
-
-def label_nodes(g: nx.DiGraph, catalog: Catalog) -> nx.DiGraph:
-    for node, attrs in g.nodes(data=True):
-        kind, ident = node.split(":", 1)
-        attrs.setdefault("kind", kind)
-        obj = catalog.index(kind).get(ident)
-        attrs["label"] = obj.name if obj else ident
-    return g
-
-
-def pathway_graph(catalog: Catalog, plan: Plan) -> nx.DiGraph:
-    """Steps in order, the gap skills each closes, the stacks earned, the target roles."""
-    g: nx.DiGraph[str] = nx.DiGraph()
-    for rid in plan.roles:
-        g.add_node(role_node(rid), kind="role")
-    previous = None
-    for n, step in enumerate(plan.steps, 1):
-        node = cred_node(step.credential)
-        g.add_node(node, kind="credential", step=n, start=step.start.isoformat(), end=step.end.isoformat())
-        if previous:
-            g.add_edge(previous, node, kind="then")
-        previous = node
-        for skill in step.closes:
-            g.add_edge(node, skill_node(skill), kind="grants")
-            for rid in plan.roles:
-                if any(need.skill == skill for need in catalog.roles[rid].requires):
-                    g.add_edge(skill_node(skill), role_node(rid), kind="needs")
-        for stack in step.stacks:
-            g.add_edge(node, cred_node(stack), kind="part_of")
-    return label_nodes(g, catalog)
-
-
-def export_graph(catalog: Catalog, role: str | None = None, plan: Plan | None = None) -> nx.DiGraph:
-    """What `skillstack graph` exports, labelled: one planned pathway, a role's neighbourhood
-    (`role` is a role id), or the whole catalog."""
-    if plan is not None:
-        return pathway_graph(catalog, plan)
-    graph = SkillGraph(catalog)
-    return label_nodes(graph.role_neighbourhood(role) if role is not None else graph.copy(), catalog)
 
 
 def _dot_id(text: str) -> str:
