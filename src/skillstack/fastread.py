@@ -33,11 +33,62 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import fields as fields_of
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, Protocol, TypeAlias, TypeVar, cast
 
 from skillstack import model as m
-from skillstack.locate import LazyRef, Locator
-from skillstack.yamlread import has_node_properties, resolve_plain
+from skillstack.locate import LazyRef, Locator, Path_
+from skillstack.safe_text import HTTP_URL, is_http_url
+from skillstack.schema.catalog import (
+    CATALOG_FILE,
+    ITEM_KEYS,
+    REQUIREMENT,
+    REQUIREMENT_KEYS,
+    ROLE_SKILL,
+    CostObj,
+    DiscountT,
+    RequirementT,
+    RoleItemT,
+    expectation,
+)
+from skillstack.schema.toolkit import (
+    FIRST_YEAR,
+    INVALID,
+    LAST_YEAR,
+    LEVEL_NAMES,
+    NO_DEFAULT,
+    NUMBER_LIMIT,
+    Bool,
+    Ctx,
+    DateT,
+    EducationT,
+    Enum,
+    Invalid,
+    LevelT,
+    ListOf,
+    Located,
+    MapOf,
+    Num,
+    Obj,
+    Real,
+    Record,
+    Ref,
+    ScalarOr,
+    Str,
+    Type,
+    Url,
+    Values,
+    Whole,
+)
+from skillstack.yamlread import Scalar_, ScalarNode, has_node_properties, resolve_plain
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T")
+S = TypeVar("S")
+Json: TypeAlias = Any
+"""Decoded JSON, as msgspec makes it: dict[str, Json], list[Json], str, int, float, bool or None."""
 
 _PRINTABLE = bytes(range(0x20, 0x7F)) + b"\n" + bytes(range(0x80, 0x100))
 _DIGITS = bytes.maketrans(b"0123456789", b"\x01" * 10)
@@ -97,7 +148,7 @@ def _shallow(data: bytes) -> bool:
     return not brackets
 
 
-def parse(data: bytes) -> tuple[dict[str, Any], int] | None:
+def parse(data: bytes) -> tuple[dict[str, Json], int] | None:
     """The plain data of one catalog file (dict at the top) and the number of nodes rapidyaml
     read (the root included), or None: see the module doc. A duplicate key is found by the
     caller: the decoded data then holds fewer nodes than the tree (`count`)."""
@@ -130,13 +181,23 @@ def parse(data: bytes) -> tuple[dict[str, Any], int] | None:
     return root, tree.size()
 
 
-def _ryml_properties(tree: Any) -> bool:
+class _Tree(Protocol):
+    """What is read of a rapidyaml tree (`ryml.Tree`, which has no type hints)."""
+
+    def size(self) -> int: ...
+    def has_anchor(self, node: int) -> bool: ...
+    def is_ref(self, node: int) -> bool: ...
+    def has_key_tag(self, node: int) -> bool: ...
+    def has_val_tag(self, node: int) -> bool: ...
+
+
+def _ryml_properties(tree: _Tree) -> bool:
     """Whether rapidyaml read an anchor, an alias or a tag on any node of `tree`."""
     return any(tree.has_anchor(i) or tree.is_ref(i) or tree.has_key_tag(i) or tree.has_val_tag(i)
                for i in range(tree.size()))
 
 
-def count(value: Any) -> int:
+def count(value: Json) -> int:
     """Nodes below `value` (a dict's pair counts once, like a rapidyaml node)."""
     n = len(value)
     for item in (value.values() if type(value) is dict else value):
@@ -147,11 +208,20 @@ def count(value: Any) -> int:
 
 # ---- the schema's declarations, applied to plain data ------------------------------------
 
-Conv = Callable[[Any, tuple[Any, ...]], Any]
+Into: TypeAlias = Callable[[Json, Path_], T]
+"""A converter of plain data at a path (the path is where the object's `where` points) into a `T`."""
+Conv: TypeAlias = Into[object]
 _RESOLVABLE_FIRST = frozenset("0123456789-+.~nNtTfF")
+_LEAF_TYPES = (Str, Num, Whole, DateT, Enum, LevelT, Bool, EducationT)
+"""Converters of one scalar: they need no path and never answer INVALID (a problem is a Fallback;
+null, `~` and the like fall back in every one of them)."""
 
 
-def _same_either_way(t: Any, value: str) -> Any:
+def _is_leaf(t: Type[object]) -> bool:
+    return isinstance(t, _LEAF_TYPES)
+
+
+def _same_either_way(t: Type[T], value: str) -> T:
     """The value of a leaf whose text a plain scalar would resolve differently from a quoted
     one (`012`, `~`, `TRUE`, `2026-10-01`...): converted both ways with the node converter;
     equal results are used, anything else goes to the located reader."""
@@ -161,7 +231,7 @@ def _same_either_way(t: Any, value: str) -> Any:
     return results[0]
 
 
-def _by_node(t: Any, value: Any) -> Any:
+def _by_node(t: Type[T], value: Json) -> T:
     """A leaf the fast converters do not take on: the node converter, which must find no problem."""
     if type(value) is str and resolve_plain(value) is not value:
         return _same_either_way(t, value)
@@ -170,14 +240,11 @@ def _by_node(t: Any, value: Any) -> Any:
     return _node_convert(t, value)
 
 
-def _node_convert(t: Any, value: Any) -> Any:
+def _node_convert(t: Type[T], value: Scalar_) -> T:
     """`t.convert` of a scalar node holding `value`; Fallback on any problem."""
-    from skillstack.schema import Ctx
-    from skillstack.yamlread import ScalarNode
-
     ctx = Ctx("")
     out = t.convert(ScalarNode(value, 0, 0), ctx)
-    if ctx.problems:
+    if ctx.problems or out is INVALID:
         raise Fallback
     return out
 
@@ -185,13 +252,6 @@ def _node_convert(t: Any, value: Any) -> Any:
 def _plain_text(value: str) -> bool:
     """True when a plain scalar with this text resolves to the text itself."""
     return not value or value[0] not in _RESOLVABLE_FIRST or resolve_plain(value) is value
-
-
-def _kind(t: Any) -> str:
-    for cls in type(t).__mro__:
-        if cls.__name__ in _COMPILERS:
-            return cls.__name__
-    return ""
 
 
 class Compiler:
@@ -202,24 +262,66 @@ class Compiler:
         self.nodes = 0  # nodes of the file's plain data converted so far (rapidyaml's way: `count`)
         self.done: dict[int, Conv] = {}
 
-    def where(self, path: tuple[Any, ...]) -> m.SourceRef:
+    def where(self, path: Path_) -> m.SourceRef:
         return LazyRef(self.locator, path)
 
-    def __call__(self, t: Any) -> Conv:
+    def __call__(self, t: Type[T]) -> Into[T | Invalid]:
         key = id(t)
         conv = self.done.get(key)
         if conv is None:
-            conv = self.done[key] = _COMPILERS.get(_kind(t), _leaf)(self, t)
-        return conv
+            conv = self.done[key] = _compile(self, t)
+        return cast("Into[T | Invalid]", conv)  # made by _compile from `t` itself
 
 
-def _str(c: Compiler, t: Any) -> Conv:
+def _compile(c: Compiler, t: Type[object]) -> Conv:
+    """The converter of declaration `t` (the most specific class first: a `CostObj` is a `Record`,
+    a `Record` an `Obj`, a `Url` a `Str`, a `Real` a `Num`)."""
+    if isinstance(t, CostObj):
+        return _cost(c, t)
+    if isinstance(t, DiscountT):
+        return _discount(c, t)
+    if isinstance(t, RequirementT):
+        return _requirement(c, t)
+    if isinstance(t, RoleItemT):
+        return _role_item(c, t)
+    if isinstance(t, Url):
+        return _url(c, t)
+    if isinstance(t, Str):
+        return _str(c, t)
+    if isinstance(t, Real):
+        return _real(c, t)
+    if isinstance(t, Num):
+        return _num(c, t)
+    if isinstance(t, Whole):
+        return _whole(c, t)
+    if isinstance(t, DateT):
+        return _date(c, t)
+    if isinstance(t, Enum):
+        return _enum(c, t)
+    if isinstance(t, LevelT):
+        return _level(c, t)
+    if isinstance(t, ListOf):
+        return _list(c, t)
+    if isinstance(t, Ref):
+        return _ref(c, t)
+    if isinstance(t, Located):
+        return _located(c, t)
+    if isinstance(t, ScalarOr):
+        return _scalar_or(c, t)
+    if isinstance(t, Obj):
+        return _obj(c, t)
+    if isinstance(t, MapOf):
+        return _refuse
+    return _leaf(t)  # Bool, EducationT: the node converter
+
+
+def _str(c: Compiler, t: Str) -> Into[str]:
     # `suspect` sent files with control characters to the located reader: only line breaks are left
     pattern = t.pattern.match if t.pattern is not None else None
     multiline = t.multiline
     first = _RESOLVABLE_FIRST
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> str:
         if type(value) is not str or not value or (value[0] in first and resolve_plain(value) is not value):
             return _by_node(t, value)
         if (not multiline and "\n" in value) or not value.strip():
@@ -232,56 +334,47 @@ def _str(c: Compiler, t: Any) -> Conv:
         return conv
     accepted: set[str] = set()  # ids repeat (every grant names a skill): a text passes once
 
-    def known(value: Any, path: tuple[Any, ...]) -> Any:
+    def known(value: Json, path: Path_) -> str:
         if type(value) is str and value in accepted:
             return value
         out = conv(value, path)
-        if type(out) is str:
-            accepted.add(out)
+        accepted.add(out)
         return out
     return known
 
 
-def _url(c: Compiler, t: Any) -> Conv:
-    from skillstack.safe_text import HTTP_URL, is_http_url
-
+def _url(c: Compiler, t: Url) -> Into[str]:
     # `is_http_url` without its search for control characters and line breaks where it cannot
     # find one: `suspect` sent files with control characters (and bidirectional overrides) to the
     # located reader, and `_str` refuses a line break in a one-line text
     text = _str(c, t)
-    http_url = is_http_url if t.multiline else HTTP_URL.match
+    http_url: Callable[[str], object] = is_http_url if t.multiline else HTTP_URL.match
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> str:
         out = text(value, path)
-        if type(out) is not str or not http_url(out):
+        if not http_url(out):
             raise Fallback
         return out
     return conv
 
 
-def _num(c: Compiler, t: Any) -> Conv:
-    from skillstack.schema import NUMBER_LIMIT
-
+def _num(c: Compiler, t: Num) -> Into[float]:
     integer, low = t.integer, t.minimum
     high = NUMBER_LIMIT if t.maximum is None else t.maximum
     floor = -NUMBER_LIMIT if low is None else max(low, -NUMBER_LIMIT)
     kinds = (int,) if integer else (int, float)
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> float:
         if type(value) not in kinds:
             return _by_node(t, value)
         if not floor <= value <= high:  # NaN fails this too
             raise Fallback
-        return value
+        return value  # an int or a float (`kinds`), kept as written
     return conv
 
 
-def _date(c: Compiler, t: Any) -> Conv:
-    from datetime import date
-
-    from skillstack.schema import FIRST_YEAR, LAST_YEAR
-
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+def _date(c: Compiler, t: DateT) -> Into[date]:
+    def conv(value: Json, path: Path_) -> date:
         if type(value) is str and len(value) == 10:
             try:
                 day = date.fromisoformat(value)
@@ -293,22 +386,20 @@ def _date(c: Compiler, t: Any) -> Conv:
     return conv
 
 
-def _enum(c: Compiler, t: Any) -> Conv:
+def _enum(c: Compiler, t: Enum) -> Into[str]:
     values = frozenset(t.values)
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> str:
         if type(value) is str and value in values and _plain_text(value):
             return value
         return _by_node(t, value)
     return conv
 
 
-def _level(c: Compiler, t: Any) -> Conv:
-    from skillstack.schema import LEVEL_NAMES
-
+def _level(c: Compiler, t: LevelT) -> Into[m.Level]:
     by_number = {lv.value: lv for lv in m.Level}
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> m.Level:
         if type(value) is int and value in by_number:
             return by_number[value]
         if type(value) is str and _plain_text(value) and value.lower() in LEVEL_NAMES:
@@ -317,91 +408,100 @@ def _level(c: Compiler, t: Any) -> Conv:
     return conv
 
 
-def _real(c: Compiler, t: Any) -> Conv:
+def _real(c: Compiler, t: Real) -> Into[float]:
     num = _num(c, t)
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> float:
         return float(num(value, path))
     return conv
 
 
-def _whole(c: Compiler, t: Any) -> Conv:
-    num = c(t.num)
+def _whole(c: Compiler, t: Whole) -> Into[int]:
+    num = _num(c, t.num)
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> int:
         return int(num(value, path))
     return conv
 
 
-def _leaf(c: Compiler, t: Any) -> Conv:
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+def _leaf(t: Type[T]) -> Into[T]:
+    def conv(value: Json, path: Path_) -> T:
         return _by_node(t, value)
     return conv
 
 
-def _list(c: Compiler, t: Any) -> Conv:
-    item: Conv | None = None
-    invalid = _invalid()
-    kind = _kind(t.item)
-    scalars = kind in _LEAVES  # one scalar each: no path, never INVALID
-    if kind == "ScalarOr" and _kind(t.item.scalar) in _LEAVES:
+def _list(c: Compiler, t: ListOf[T]) -> Conv:
+    item: Into[T | Invalid] | None = None
+    scalars = _is_leaf(t.item)  # one scalar each: no path, never INVALID
+    if isinstance(t.item, ScalarOr) and _is_leaf(t.item.scalar):
         return _list_of_scalar_or(c, t.item)
-    if _pair_shape(c, t.item) is not None:
-        return _list_of_pairs(c, t.item)
+    pairs = _pair_shape(c, t.item)
+    if pairs is not None:
+        return _list_of_pairs(c, t.item, pairs)
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> tuple[T | Invalid, ...]:
         nonlocal item
         if type(value) is not list:
             raise Fallback
         c.nodes += len(value)
         if item is None:
             item = c(t.item)
-        if scalars:
+        if scalars:  # (a leaf never answers INVALID)
             return tuple([item(child, path) for child in value])
-        out = []
+        out: list[T | Invalid] = []
         for i, child in enumerate(value):
             got = item(child, (*path, i))
-            if got is not invalid:
+            if got is not INVALID:
                 out.append(got)
         return tuple(out)
     return conv
 
 
-def _list_of_scalar_or(c: Compiler, t: Any) -> Conv:
+def _list_of_scalar_or(c: Compiler, t: ScalarOr[S, T]) -> Conv:
     """A list of `ScalarOr` items whose scalar is a leaf (sources: URLs or {url, kind...}): a
     scalar item needs no path of its own."""
     scalar, lift = c(t.scalar), t.lift
-    mapping: Conv | None = None
-    invalid = _invalid()
+    mapping: Into[T | Invalid] | None = None
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> tuple[T, ...]:
         nonlocal mapping
         if type(value) is not list:
             raise Fallback
         c.nodes += len(value)
-        out = []
+        out: list[T] = []
         for i, child in enumerate(value):
             if type(child) is dict:
                 if mapping is None:
                     mapping = c(t.mapping)
                 got = mapping(child, (*path, i))
-                if got is not invalid:
+                if got is not INVALID:
                     out.append(got)
             else:
-                out.append(lift(scalar(child, path)))  # a leaf never answers INVALID (_LEAVES)
+                text = scalar(child, path)
+                if text is INVALID:  # pragma: no cover - a leaf raises Fallback instead
+                    raise Fallback
+                out.append(lift(text))
         return tuple(out)
     return conv
 
 
-def _list_of_pairs(c: Compiler, t: Any) -> Conv:
-    """A list of two-key records with a `where` (grants): `_exact`'s pair, inline in the loop."""
-    shape = _pair_shape(c, t)
-    assert shape is not None
-    every, (first, one), (second, two), model = shape
-    general = c(t)
-    invalid = _invalid()
+class _Pair(NamedTuple):
+    """A `Record` of two scalar keys that fill its model's first two fields, then `where` (a grant)."""
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    keys: frozenset[str]
+    first: str
+    one: Conv
+    second: str
+    two: Conv
+    model: Callable[..., object]
+
+
+def _list_of_pairs(c: Compiler, t: Type[object], shape: _Pair) -> Conv:
+    """A list of two-key records with a `where` (grants): `_exact`'s pair, inline in the loop."""
+    every, first, one, second, two, model = shape
+    general = c(t)
+
+    def conv(value: Json, path: Path_) -> tuple[object, ...]:
         if type(value) is not list:
             raise Fallback
         c.nodes += len(value)
@@ -413,16 +513,16 @@ def _list_of_pairs(c: Compiler, t: Any) -> Conv:
                 out.append(model(one(child[first], path), two(child[second], path), LazyRef(locator, (*path, i))))
             else:
                 got = general(child, (*path, i))
-                if got is not invalid:
+                if got is not INVALID:
                     out.append(got)
         return tuple(out)
     return conv
 
 
-def _ref(c: Compiler, t: Any) -> Conv:
-    target: Conv | None = None
+def _ref(c: Compiler, t: Ref[T]) -> Into[T | Invalid]:
+    target: Into[T | Invalid] | None = None
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> T | Invalid:
         nonlocal target
         if target is None:
             target = c(t.target())
@@ -430,42 +530,34 @@ def _ref(c: Compiler, t: Any) -> Conv:
     return conv
 
 
-def _located(c: Compiler, t: Any) -> Conv:
+def _located(c: Compiler, t: Located[T]) -> Into[tuple[T, m.SourceRef] | Invalid]:
     inner = c(t.inner)
-    invalid = _invalid()
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> tuple[T, m.SourceRef] | Invalid:
         got = inner(value, path)
-        return got if got is invalid else (got, c.where(path))
+        return got if got is INVALID else (got, c.where(path))
     return conv
 
 
-def _scalar_or(c: Compiler, t: Any) -> Conv:
+def _scalar_or(c: Compiler, t: ScalarOr[S, T]) -> Into[T | Invalid]:
     scalar, mapping, lift = c(t.scalar), c(t.mapping), t.lift
-    invalid = _invalid()
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> T | Invalid:
         if type(value) is dict:
             return mapping(value, path)
         got = scalar(value, path)
-        return got if got is invalid else lift(got)
+        return got if got is INVALID else lift(got)
     return conv
 
 
-_LEAVES = frozenset(("Url", "Str", "Real", "Num", "Whole", "DateT", "Enum", "LevelT", "Bool", "EducationT"))
-"""Converters of one scalar: they need no path and never answer INVALID (a problem is a Fallback;
-null, `~` and the like fall back in every one of them)."""
-
-
-def _obj(c: Compiler, t: Any) -> Conv:
+def _obj(c: Compiler, t: Obj[T]) -> Conv:
     """Obj.convert on plain data: a key's converter looked up once per key (no walk over the
     declared fields per object); a `Record` built by `_record_builder`."""
     fields = t.fields
     required = frozenset(k for k, spec in fields.items() if spec.required)
     free, build = t.free_keys, t.build
     has_id = "id" in fields
-    invalid = _invalid()
-    record = _record_builder(c, t)
+    record = _record_builder(c, t) if isinstance(t, Record) else None
     # key -> converter, made on first use (a declaration can reach itself: requirement groups;
     # only the keys files use are compiled): of one scalar (no path of its own, never INVALID), or not
     leaves: dict[str, Conv] = {}
@@ -473,13 +565,13 @@ def _obj(c: Compiler, t: Any) -> Conv:
 
     def compile_key(key: str) -> None:
         inner = fields[key].type
-        (leaves if _kind(inner) in _LEAVES else nested)[key] = c(inner)
+        (leaves if _is_leaf(inner) else nested)[key] = c(inner)
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> object:
         if type(value) is not dict:
             raise Fallback
         c.nodes += len(value)
-        values: dict[str, Any] = {}
+        values: Values = {}
         for key, item in value.items():
             leaf = leaves.get(key)
             if leaf is not None and item is not None:
@@ -502,7 +594,7 @@ def _obj(c: Compiler, t: Any) -> Conv:
                 values[key] = leaf(item, path)
             else:
                 got = nested[key](item, (*path, key))
-                if got is not invalid:
+                if got is not INVALID:
                     values[key] = got
         if not required <= value.keys():
             raise Fallback
@@ -511,58 +603,60 @@ def _obj(c: Compiler, t: Any) -> Conv:
         if build is None:
             return values
         if has_id and "id" not in values:
-            return invalid
+            return INVALID
         return build(values, c.where(path))
-    return _exact(c, t, conv)
+    return _exact(c, t, conv) if isinstance(t, Record) else conv
 
 
-def _pair_shape(c: Compiler, t: Any) -> tuple[frozenset[str], tuple[str, Conv], tuple[str, Conv], Any] | None:
-    """(keys, (first key, its converter), (second key, its converter), model) of a `Record` whose
-    two keys, both scalars, fill its model's first two fields, then `where` (a grant); else None."""
-    from skillstack.schema import toolkit
+def _model_fields(record: Record[T]) -> list[str]:
+    """The field names of a Record's model (a dataclass: Record checks)."""
+    model = cast("type[DataclassInstance]", record.model)
+    return [f.name for f in fields_of(model)]
 
-    if not isinstance(t, toolkit.Record) or t.build != t._make or t.derive is not None or not t._where:
+
+def _attrs(record: Record[T]) -> list[str]:
+    """The model field each key of `record` fills, in the keys' order ("" for none)."""
+    return [key if spec.attr is None else spec.attr for key, spec in record.fields.items()]
+
+
+def _pair_shape(c: Compiler, t: Type[object]) -> _Pair | None:
+    """`t` as a `_Pair`, or None when it is not one."""
+    if not isinstance(t, Record) or t.build != t._make or t.derive is not None or not t._where:
         return None
-    if len(t.fields) != 2 or any(_kind(spec.type) not in _LEAVES for spec in t.fields.values()):
+    if len(t.fields) != 2 or not all(_is_leaf(spec.type) for spec in t.fields.values()):
         return None
-    attrs = [key if spec.attr is None else spec.attr for key, spec in t.fields.items()]
-    model: Any = t.model  # a dataclass (Record checks)
-    if [f.name for f in fields_of(model)] != [*attrs, "where"]:
+    if _model_fields(t) != [*_attrs(t), "where"]:
         return None
     (first, one), (second, two) = ((key, c(spec.type)) for key, spec in t.fields.items())
-    return frozenset(t.fields), (first, one), (second, two), model
+    return _Pair(frozenset(t.fields), first, one, second, two, t.model)
 
 
-def _exact(c: Compiler, t: Any, general: Conv) -> Conv:
+def _exact(c: Compiler, t: Record[T], general: Conv) -> Conv:
     """For a `Record` of scalars whose keys fill its model's fields in order (a grant: skill,
     level, then `where`): a mapping with every declared key, and no other, builds the model
     from the converted values as they come; anything else goes to the general converter."""
-    from skillstack.schema import toolkit
-
-    if not isinstance(t, toolkit.Record) or t.build != t._make or t.derive is not None:
+    if t.build != t._make or t.derive is not None:
         return general
     keys = list(t.fields)
-    attrs = [key if spec.attr is None else spec.attr for key, spec in t.fields.items()]
-    model: Any = t.model  # a dataclass (Record checks)
-    names = [f.name for f in fields_of(model)]
-    if names[:len(keys)] != attrs or names[len(keys):] not in ([], ["where"]) or \
-            any(_kind(spec.type) not in _LEAVES for spec in t.fields.values()):
+    names = _model_fields(t)
+    if names[:len(keys)] != _attrs(t) or names[len(keys):] not in ([], ["where"]) or \
+            not all(_is_leaf(spec.type) for spec in t.fields.values()):
         return general
     pairs = [(key, c(spec.type)) for key, spec in t.fields.items()]
     every = frozenset(keys)
-    with_where = t._where
+    model, with_where = t.model, t._where
     size = len(every)
     if len(pairs) == 2 and with_where:  # a grant, a skill requirement: hundreds of thousands of them
         (first, one), (second, two) = pairs
 
-        def pair(value: Any, path: tuple[Any, ...]) -> Any:
+        def pair(value: Json, path: Path_) -> object:
             if type(value) is dict and value.keys() == every:
                 c.nodes += 2
                 return model(one(value[first], path), two(value[second], path), LazyRef(c.locator, path))
             return general(value, path)
         return pair
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> object:
         if type(value) is dict and value.keys() == every:
             c.nodes += size
             args = [convert(value[key], path) for key, convert in pairs]
@@ -571,41 +665,38 @@ def _exact(c: Compiler, t: Any, general: Conv) -> Conv:
     return conv
 
 
-def _record_builder(c: Compiler, t: Any) -> Callable[[dict[str, Any], tuple[Any, ...]], Any] | None:
+def _record_builder(c: Compiler, t: Record[T]) -> Callable[[Values, Path_], T | Invalid] | None:
     """For a schema `Record`: its `_make` without the walk over every declared field per
     object (the same model object, or INVALID in the same cases), given the object's path."""
-    from skillstack.schema import toolkit
-
-    if not isinstance(t, toolkit.Record) or t.build != t._make:
+    if t.build != t._make:
         return None
     attrs: dict[str, str] = {}
-    defaults: list[tuple[str, str, Any, bool]] = []
+    defaults: list[tuple[str, str, object]] = []
     must: set[str] = set()
     for key, spec in t.fields.items():
         attr = key if spec.attr is None else spec.attr
-        if spec.required and spec.default is toolkit.NO_DEFAULT:
+        if spec.required and spec.default is NO_DEFAULT:
             must.add(key)
         if attr:
             attrs[key] = attr
-            if spec.default is not toolkit.NO_DEFAULT:
-                defaults.append((key, attr, spec.default, callable(spec.default)))
+            if spec.default is not NO_DEFAULT:
+                defaults.append((key, attr, spec.default))
     renamed = [(key, attr) for key, attr in attrs.items() if key != attr]
     if len(set(attrs.values())) != len(attrs) or any(attr in attrs for _, attr in renamed):
         return None  # two keys fill one field (_make's order decides), or a key fills another key's field
     keys = frozenset(attrs)
     model, derive, needed, with_where = t.model, t.derive, frozenset(t._needed), t._where
     has_id = "id" in t.fields
-    invalid = toolkit.INVALID
 
-    def build(values: dict[str, Any], path: tuple[Any, ...]) -> Any:
+    def build(values: Values, path: Path_) -> T | Invalid:
         if (has_id and "id" not in values) or not must <= values.keys():
-            return invalid
-        added = None  # defaults and derived fields, computed from the values as given
-        for key, attr, default, call in defaults:
+            return INVALID
+        added: Values | None = None  # defaults and derived fields, computed from the values as given
+        for key, attr, default in defaults:
             if key not in values:
                 if added is None:
                     added = {}
-                added[attr] = default(values) if call else default
+                added[attr] = default(values) if callable(default) else default
         if derive is not None:
             added = {**(added or {}), **derive(values)}
         # the values by key are the model's arguments (without `x-` keys or keys that fill no field),
@@ -617,27 +708,27 @@ def _record_builder(c: Compiler, t: Any) -> Callable[[dict[str, Any], tuple[Any,
         if added:
             kwargs.update(added)
         if not needed <= kwargs.keys():
-            return invalid
+            return INVALID
         if with_where:
             kwargs["where"] = LazyRef(c.locator, path)
         return model(**kwargs)
     return build
 
 
-def _cost(c: Compiler, t: Any) -> Conv:
+def _cost(c: Compiler, t: CostObj) -> Conv:
     inner = _obj(c, t)
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> object:
         if type(value) is dict and "amount" not in value and "subscription" not in value:
             raise Fallback
         return inner(value, path)
     return conv
 
 
-def _discount(c: Compiler, t: Any) -> Conv:
+def _discount(c: Compiler, t: DiscountT) -> Conv:
     inner = _obj(c, t)
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> object:
         if type(value) is dict:
             after = value.get("after")
             if type(after) is dict and len(after) != 1:
@@ -646,14 +737,12 @@ def _discount(c: Compiler, t: Any) -> Conv:
     return conv
 
 
-def _requirement(c: Compiler, t: Any) -> Conv:
+def _requirement(c: Compiler, t: RequirementT) -> Into[m.Requirement | Invalid]:
     """RequirementT.convert on plain data: the one shape a requirement names."""
-    from skillstack.schema.catalog import REQUIREMENT_KEYS
-
     req_keys = frozenset(REQUIREMENT_KEYS)
     shapes = {kind: c(shape) for kind, shape in t.shapes.items()}
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> m.Requirement | Invalid:
         if type(value) is not dict:
             raise Fallback
         kinds = [k for k in value if k in req_keys]
@@ -663,56 +752,40 @@ def _requirement(c: Compiler, t: Any) -> Conv:
     return conv
 
 
-def _role_item(c: Compiler, t: Any) -> Conv:
+def _role_item(c: Compiler, t: RoleItemT) -> Conv:
     """RoleItemT.convert on plain data (`schema.catalog.expectation` builds what names no skill)."""
-    from skillstack.schema.catalog import ITEM_KEYS, REQUIREMENT, ROLE_SKILL, expectation
-
     role_skill = c(ROLE_SKILL)
     item_keys = {k: c(f.type) for k, f in ITEM_KEYS.items()}
     requirement = c(REQUIREMENT)
 
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
+    def conv(value: Json, path: Path_) -> object:
         if type(value) is not dict:
             raise Fallback
         if "skill" in value:
             return role_skill(value, path)
         c.nodes += sum(key in item_keys for key in value)  # the requirement's converter counts the rest
-        return expectation(((key, (key, item)) for key, item in value.items()),
-                           lambda key, pair: item_keys[key](pair[1], (*path, key)),
-                           lambda pairs: requirement(dict(pairs), path), c.where(path))
+
+        def item(key: str, pair: tuple[str, Json]) -> object:
+            return item_keys[key](pair[1], (*path, key))
+
+        def rest(pairs: list[tuple[str, Json]]) -> m.Requirement | Invalid:
+            return requirement(dict(pairs), path)
+        return expectation(((key, (key, child)) for key, child in value.items()), item, rest, c.where(path))
     return conv
 
 
-def _refuse(c: Compiler, t: Any) -> Conv:
-    def conv(value: Any, path: tuple[Any, ...]) -> Any:
-        raise Fallback
-    return conv
-
-
-def _invalid() -> Any:
-    from skillstack.schema import INVALID
-
-    return INVALID
-
-
-_COMPILERS: dict[str, Callable[[Compiler, Any], Conv]] = {
-    "CostObj": _cost, "DiscountT": _discount, "RequirementT": _requirement, "RoleItemT": _role_item,
-    "Url": _url, "Str": _str, "Real": _real, "Num": _num, "Whole": _whole, "DateT": _date, "Enum": _enum, "LevelT": _level,
-    "Bool": _leaf, "EducationT": _leaf, "ListOf": _list, "Ref": _ref, "Located": _located,
-    "ScalarOr": _scalar_or, "Obj": _obj, "MapOf": _refuse,
-}
+def _refuse(value: Json, path: Path_) -> NoReturn:
+    raise Fallback
 
 
 class CatalogReader:
     """Converts catalog files' plain data with converters compiled once for all files."""
 
     def __init__(self) -> None:
-        from skillstack.schema import CATALOG_FILE
-
         self.compiler = Compiler(Locator("", ""))
         self.convert = self.compiler(CATALOG_FILE)
 
-    def read(self, data: bytes, locator: Locator) -> dict[str, Any] | None:
+    def read(self, data: bytes, locator: Locator) -> Values | None:
         """The converted values of one catalog file (as `CATALOG_FILE.convert` returns them
         for a file without problems), or None: use the located reader."""
         parsed = parse(data)
@@ -727,6 +800,6 @@ class CatalogReader:
             return None
         except RecursionError:  # pragma: no cover - _SUSPECT and _shallow keep files shallow
             return None
-        if 1 + compiler.nodes != size:  # a duplicate key: JSON kept the last, rapidyaml both
+        if values is INVALID or 1 + compiler.nodes != size:  # a duplicate key: JSON kept the last, rapidyaml both
             return None
         return values

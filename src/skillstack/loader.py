@@ -14,12 +14,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from skillstack.errors import InputError
 from skillstack.fileio import CATALOG_FILE_LIMIT, find_files, read_input_bytes
 from skillstack.model import CatalogInfo, Credential, Role, Skill, SourceRef
 from skillstack.problems import Problem
+
+if TYPE_CHECKING:  # imported when first read: a command served from the cache never loads it
+    from skillstack.fastread import CatalogReader
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -98,10 +101,10 @@ def display_path(path: Path, resolved: Path | None = None, cwd: Path | None = No
         return str(path)
 
 
-_fast: Any = None
+_fast: CatalogReader | Literal[False] | None = None
 
 
-def _fast_reader() -> Any:
+def _fast_reader() -> CatalogReader | None:
     """The fast reader (compiled once), or None where rapidyaml is not installed."""
     global _fast
     if _fast is None:
