@@ -107,3 +107,13 @@ def test_with_role_adds_a_role_reading_nothing_and_keeps_the_store(built: Catalo
     assert set(store.kinds["credential"].read) == {s.id for s in built.stacks()}
     plain = built.with_role(extra)
     assert [r.id for r in plain.roles] == [r.id for r in more.roles] and "posting-role" not in built.roles
+
+
+def test_each_walks_every_object_in_order_keeping_none(built: Catalog) -> None:
+    store = DictStore(built)
+    lazy = Catalog.from_store(store)
+    lazy.credentials["pmi-pmp"]
+    assert [c.id for c in lazy.credentials.each()] == [c.id for c in built.credentials]
+    assert lazy.credentials.decoded == ["pmi-pmp"]  # read to walk them, not kept
+    assert len(store.kinds["credential"].read) == len(built.credentials)  # pmi-pmp once, from memory after
+    assert [c.id for c in built.credentials.each()] == [c.id for c in built.credentials]

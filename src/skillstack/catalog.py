@@ -165,6 +165,14 @@ class Index(Generic[T]):
             return iter(list(self._objects.values()))
         return (self[key] for key in list(self._stored) + self._added)
 
+    def each(self) -> Iterator[T]:
+        """Every object, in order, like iterating, but over a store those not yet in memory are
+        read and not kept: one pass over a large catalog without holding all of it."""
+        if self._stored is None:
+            return iter(list(self._objects.values()))
+        objects, stored = self._objects, self._stored
+        return (objects[key] if key in objects else stored[key] for key in list(stored) + self._added)
+
     @property
     def decoded(self) -> list[str]:
         """The ids of the objects in memory: every one when built from objects; over a store's

@@ -32,7 +32,7 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Container, Iterable, Iterator, Mapping
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -107,7 +107,7 @@ def load_esco() -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]:
 def _esco_links(catalog: Catalog, esco: dict[str, Any]) -> dict[str, tuple[str, str]]:
     """ESCO uuid -> (catalog skill, via) through `esco:` ids and up to three broader steps."""
     direct: dict[str, str] = {}
-    for skill in catalog.skills:
+    for skill in catalog.skills.each():
         if skill.esco and "/esco/skill/" in skill.esco:
             direct.setdefault(skill.esco.rsplit("/", 1)[-1], skill.id)
     links: dict[str, tuple[str, str]] = {u: (s, "esco") for u, s in direct.items()}
@@ -328,7 +328,7 @@ class _Builder:
         (in one row) the hashes of the phrases and of their beginnings (see `_Kept`)."""
         yield _META, {"count": len(self.entries), "phrases": _packed(self.entries), "prefixes": _packed(self.prefixes())}
         for phrase, entries in self.entries.items():
-            yield phrase, [list(astuple(e)) for e in entries]
+            yield phrase, [[e.kind, e.target, e.label, e.via, e.cased, e.rank] for e in entries]
         for code, cid in self.codes.items():
             yield _CODE + code, cid
         for family, cid in self.families.items():
@@ -345,7 +345,7 @@ class _Builder:
             bucket.append(entry)
 
     def _add_skills(self) -> None:
-        for skill in self.catalog.skills:
+        for skill in self.catalog.skills.each():
             self._add(skill.name, Entry("skill", skill.id, skill.name, "name", rank=10))
             plain = re.sub(r"\s*\([^)]*\)", "", skill.name).strip()
             if plain and plain != skill.name:
@@ -357,7 +357,7 @@ class _Builder:
     def _add_credentials(self) -> None:
         coded: dict[str, set[str]] = {}
         noted: dict[str, set[str]] = {}
-        for cred in self.catalog.credentials:
+        for cred in self.catalog.credentials.each():
             name = cred.name
             issuer_words = {t for _, _, t in tokens(cred.issuer)} | {t for _, _, t in tokens(cred.provider)}
             issuer_first = next((t for _, _, t in tokens(cred.issuer)), "")
