@@ -109,19 +109,13 @@ def apply_flags(base: ProfileInput, *, roles: Sequence[str] = (), have: Sequence
         skills = [s for s in skills if normalize(s[0]) != normalize(key)]
         skills.append((key, parse_level(level, "--have"), None))
     if holds or experience:  # imported only for these flags: a plan from ids alone never loads the schema
-        from skillstack.schema import FIRST_YEAR, LAST_YEAR, quote
+        from skillstack.schema import quote
     credentials = list(base.credentials)
     for item in holds:
         ident, _, when = item.partition("@")
         earned = None
-        if when:
-            try:
-                earned = date.fromisoformat(when)
-            except ValueError:
-                raise InputError(f"--holds {quote(item)}: write it as ID or ID@YYYY-MM-DD") from None
-            if not FIRST_YEAR <= earned.year <= LAST_YEAR:
-                raise InputError(f"--holds {item}: the date is out of range; use a year from {FIRST_YEAR} "
-                                 f"to {LAST_YEAR}")
+        if when:  # "--holds 'x@9999-01-01': earned '9999-01-01' is out of range; ..."
+            earned = parse_date(when, f"--holds {quote(item)}: earned")
         # the flag says when it was earned; an expiry the profile states for it still holds
         expires = {c.id[0]: c.expires for c in credentials if c.expires}.get(ident)
         credentials = [c for c in credentials if c.id[0] != ident] + [HeldInput((ident, None), earned, expires)]
@@ -289,7 +283,7 @@ def parse_date(text: str, what: str) -> date:
     except ValueError:
         raise InputError(f"{what} {quote(text)} is not a date; write it as YYYY-MM-DD") from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise InputError(f"{what} {text} is out of range; use a year from {FIRST_YEAR} to {LAST_YEAR}")
+        raise InputError(f"{what} {quote(text)} is out of range; use a year from {FIRST_YEAR} to {LAST_YEAR}")
     return day
 
 
