@@ -255,9 +255,9 @@ def test_a_slow_first_load_says_what_it_is_doing(catalog: Path, monkeypatch: pyt
     monkeypatch.setattr(cache, "PROGRESS_AFTER", 0.0)
     real_read = cache.read_file
 
-    def slow_read(*args: object) -> None:
+    def slow_read(*args: object, **kwargs: object) -> None:
         time.sleep(0.2)
-        real_read(*args)  # type: ignore[arg-type]
+        real_read(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cache, "read_file", slow_read)
     load_catalog([catalog], progress=lines.append)

@@ -115,6 +115,7 @@ def load_catalog(paths: Iterable[Path], progress: Callable[[str], None] | None =
     cwd = Path.cwd().resolve()
     resolved = [str(path) for path in real]
     shown = [display_path(file, path, cwd) for file, path in zip(files, real, strict=True)]
+    places = list(zip(real, shown, strict=True))  # resolved once, not again by each read
     stamp, newest = _stamp(files, resolved)
     stamp_file = folder / f"stamp-{stamp}"
     known = _read_owned(stamp_file, 100)
@@ -129,7 +130,7 @@ def load_catalog(paths: Iterable[Path], progress: Callable[[str], None] | None =
     cache_file = folder / f"catalog-{digest}{SUFFIX}"
     loaded = _open_cache(cache_file, resolved, shown)
     if loaded is None:
-        loaded = _build(contents, progress)
+        loaded = _build(contents, progress, places=places)
         _write(cache_file, lambda: pack_catalog(loaded, resolved))
         _housekeeping(folder)
     if time.time() - newest > RACY_SECONDS:
@@ -172,7 +173,8 @@ def _digest(contents: list[tuple[Path, bytes]], resolved: list[str]) -> str:
 
 
 def _build(contents: list[tuple[Path, bytes]], progress: Callable[[str], None] | None = None,
-           cached: bool = True) -> Loaded:
+           cached: bool = True, places: list[tuple[Path, str]] | None = None) -> Loaded:
+    """Read and check the files; `places`: each one's real path and name as shown, when known."""
     timer = None
     if progress is not None:
         import threading
@@ -189,8 +191,8 @@ def _build(contents: list[tuple[Path, bytes]], progress: Callable[[str], None] |
     try:
         raw = RawCatalog()
         with paused_gc():
-            for file, data in contents:
-                read_file(file, data, raw)
+            for i, (file, data) in enumerate(contents):
+                read_file(file, data, raw, place=None if places is None else places[i])
             return _check(raw)
     finally:
         if timer is not None:

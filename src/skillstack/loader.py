@@ -117,11 +117,15 @@ def _fast_reader() -> CatalogReader | None:
     return _fast or None
 
 
-def read_file(path: Path, data: bytes, raw: RawCatalog, fast: bool = True) -> None:
+def read_file(path: Path, data: bytes, raw: RawCatalog, fast: bool = True, *,
+              place: tuple[Path, str] | None = None) -> None:
     """Read one catalog file into `raw`: through the fast reader when it can take the file
-    exactly (`fastread`), else the located reader; `fast=False` always uses the located one."""
-    real = path.resolve()  # once: display_path and the locator both need it (a realpath walk each)
-    name = display_path(path, real)
+    exactly (`fastread`), else the located reader; `fast=False` always uses the located one.
+    `place`: the file's real path and its name as shown, when the caller has them already."""
+    if place is None:
+        real = path.resolve()  # once: display_path and the locator both need it (a realpath walk each)
+        place = real, display_path(path, real)
+    real, name = place
     raw.files.append(name)
     reader = _fast_reader() if fast else None
     if reader is not None:
