@@ -4,6 +4,7 @@ case per mapping rule (records written inline, shaped like the real ones)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -359,6 +360,21 @@ def test_cli_bad_json_is_a_one_line_input_error(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 2
     assert done.stderr.strip().startswith(f"skillstack: error: {bad}:2:3: not JSON")
+
+
+def test_cli_error_notices_are_one_safe_line_each(tmp_path: Path) -> None:
+    """A notice quotes the input (a target's URL): on stderr it is one line, control characters
+    shown as U+FFFD, like every other error message, so a record cannot recolour the terminal."""
+    target = "https://x.org/resources/\x1b[31mred\nskillstack: error: forged"
+    cond = {"@type": "ceterms:ConditionProfile", "ceterms:targetCredential": [target]}
+    given = tmp_path / "in.json"
+    given.write_text(json.dumps(bundle(record(CTID_A, requires=[cond]))), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "skillstack", "import", "ctdl", str(given), "-o", str(tmp_path)],
+                          capture_output=True, text=True, check=False, env={**os.environ, "NO_COLOR": "1"})
+    assert done.returncode == 2
+    errors = [line for line in done.stderr.splitlines() if line.startswith("skillstack: error:")]
+    assert len(errors) == 1 and "\x1b" not in done.stderr
+    assert "\ufffd[31mred skillstack: error: forged" in errors[0]
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--regenerate"]:

@@ -11,7 +11,7 @@ import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, parse_date
-from skillstack.cli.output import warn, write
+from skillstack.cli.output import message, warn, write
 from skillstack.errors import ExitCode, InputError
 from skillstack.fileio import PROFILE_LIMIT, read_input_bytes
 
@@ -103,7 +103,7 @@ def import_ctdl(
         write(dumps(ctdl_doc(summary, result.notices)))
     else:
         for level, text in notice_messages(result.notices):
-            warn(text) if level == "warning" else typer.echo(f"skillstack: error: {text}", err=True)
+            message(level, text)
         for line in ctdl_lines(summary):
             typer.echo(line)
     if result.unresolved:
