@@ -65,8 +65,10 @@ def _problems_of_duplicates(raw: RawCatalog, today: date, enabled: frozenset[str
     definition wins) does not hold: the rules run again with the last definition winning,
     and only problems located inside those definitions are kept."""
     spans: list[tuple[str, int, int]] = []
-    for objects in ([(o.id, o.where) for o in raw.skills], [(o.id, o.where) for o in raw.credentials],
-                    [(o.id, o.where) for o in raw.roles]):
+    for kind in (raw.skills, raw.credentials, raw.roles):
+        if len({o.id for o in kind}) == len(kind):
+            continue  # no id defined twice (most catalogs): nothing to pair up
+        objects = [(o.id, o.where) for o in kind]
         last = {ident: where for ident, where in objects}  # the last definition of each id
         seen: set[str] = set()
         for ident, where in objects:

@@ -50,7 +50,8 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             continue  # a retired credential's own rules no longer matter to anyone planning
         if cred.awarded_for is not None:
             yield from _problems((cred.awarded_for,), retired, cred.where, f"stack {cred.id}", successor)
-        yield from _problems(cred.requires, retired, cred.where, f"a prerequisite of {cred.id}", successor)
+        if cred.requires:  # most credentials have none
+            yield from _problems(cred.requires, retired, cred.where, f"a prerequisite of {cred.id}", successor)
     for role in cat.roles:
         reqs = tuple(e.requirement for e in role.expects)
         yield from _problems(reqs, retired, role.where, f"role {role.id}", successor)

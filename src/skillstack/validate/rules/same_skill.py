@@ -24,8 +24,11 @@ ID = "same-skill"
 LEVEL: ProblemLevel = "warning"
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
 def _key(text: str) -> str:
-    squashed = re.sub(r"[^a-z0-9]", "", text.lower())
+    squashed = _NOT_ALNUM.sub("", text.lower())
     return squashed[:-1] if squashed.endswith("s") and len(squashed) > 3 else squashed
 
 
