@@ -48,7 +48,7 @@ def test_real_records_facts() -> None:
     nursing = by_id["ce-2f7bc05c-2f9c-4119-9507-2f64d1a71b7b"]
     # "US Dollar" -> USD; two Tuition prices are alternatives (cheapest taken), the fee is added
     assert nursing["cost"] == {"amount": 3630.8, "currency": "USD",
-                               "note": "CTDL: Tuition 3533.68 (alternatives: 9963.19) + ProgramSpecificFee 97.12"}
+                               "note": "CTDL: Tuition $3,533.68 (alternatives: $9,963.19) + ProgramSpecificFee $97.12"}
     assert nursing["kind"] == "program"
     lopp = by_id["ce-f8885b28-134d-4188-8c86-063aadff14ea"]
     assert lopp["hours"] == 160.0  # PT160H taken, P4W next to it says nothing about hours
@@ -134,7 +134,19 @@ def test_unknown_currency_leaves_cost_unset() -> None:
 def test_alternatives_are_never_summed_but_different_cost_types_are() -> None:
     records, _ = one(record(CTID_A, estimatedCost=[cost(4000), cost(9000), cost(100, kind="Application")]))
     assert records[CTID_A]["cost"]["amount"] == 4100  # cheapest tuition + the application fee
-    assert "alternatives: 9000" in records[CTID_A]["cost"]["note"]
+    assert records[CTID_A]["cost"]["note"] == "CTDL: Tuition $4,000 (alternatives: $9,000) + Application $100"
+
+
+def test_a_real_record_in_another_currency_writes_its_sums_as_the_catalog_does() -> None:
+    """The nursing record (docs/catalog-format.md: cost {amount, currency, note}), its currency
+    changed to euros: every sum in the note follows `money` ("3,533.68 EUR"), never bare numbers."""
+    (nursing,) = [doc for name, doc in _inputs() if name == "bachelor_nursing_iusb.json"]
+    text = json.dumps(nursing).replace('"ceterms:currency": "US Dollar"', '"ceterms:currency": "Euro"')
+    assert text.count('"ceterms:currency": "Euro"') >= 2
+    result = import_ctdl([("bachelor_nursing_iusb.json", json.loads(text))], lenient=True)
+    (record,) = [r for records in result.files.values() for r in records]
+    assert record["cost"] == {"amount": 3630.8, "currency": "EUR", "note": "CTDL: Tuition 3,533.68 EUR (alternatives: "
+                              "9,963.19 EUR) + ProgramSpecificFee 97.12 EUR"}
 
 
 def test_an_aggregate_next_to_its_parts_is_taken_once() -> None:

@@ -42,6 +42,7 @@ from typing import Any
 
 from skillstack import model as m
 from skillstack.importers import Notice, NoticeLevel
+from skillstack.money import money
 
 CE = "ceterms:"
 # properties `export ctdl` writes for what CTDL has no term for (docs/ctdl.md), in their own namespace
@@ -679,18 +680,19 @@ def _cost(node: Node, ctx: _Ctx, sources: list[str]) -> dict[str, Any] | None:
     by_type: dict[str, list[float]] = {}
     for p in aggregate or counted:
         by_type.setdefault(p.type or "unspecified", []).append(p.amount)
+    currency = currencies.pop()
     words = []
     total = 0.0
     for kind, amounts in by_type.items():
         low = min(amounts)
         total += low
         others = sorted({a for a in amounts if a != low})
-        words.append(f"{kind} {_num(low)}" + (f" (alternatives: {', '.join(_num(a) for a in others)})"
-                                              if others else ""))
+        words.append(f"{kind} {money(low, currency)}"
+                     + (f" (alternatives: {', '.join(money(a, currency) for a in others)})" if others else ""))
     note = "CTDL: " + " + ".join(words)
     if aggregate and len(aggregate) < len(counted):
         note += " (an aggregate of the other listed costs, which are not added again)"
-    return {"amount": round(total, 2), "currency": currencies.pop(), "note": note}
+    return {"amount": round(total, 2), "currency": currency, "note": note}
 
 
 def num_text(value: float) -> str:
@@ -698,10 +700,6 @@ def num_text(value: float) -> str:
     if value == int(value):
         return str(int(value))
     return format(value, "f").rstrip("0") if "e" in repr(value) else repr(value)
-
-
-def _num(value: float) -> str:
-    return f"{value:g}" if value == int(value) else f"{value:.2f}"
 
 
 def _hours(node: Node, ctx: _Ctx) -> float | None:
