@@ -33,7 +33,6 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +93,8 @@ class EscoConcept:
 
 def load_esco() -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]:
     """uuid -> (preferred label, alt labels, broader uuids), from the shipped table."""
+    from importlib import resources
+
     raw = resources.files("skillstack.postings").joinpath("data/esco_labels.tsv.gz").read_bytes()
     out: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
@@ -141,13 +142,17 @@ def _fingerprint() -> str:
     """What the kept lexicon of a catalog depends on besides the catalog: this module's code
     (so a changed reader never uses a lexicon an older one kept) and the ESCO table."""
     digest = hashlib.sha256()
-    try:
-        digest.update(Path(__file__).read_bytes())
-    except OSError:  # pragma: no cover - not installed as files: the version alone
+    here = Path(__file__)
+    try:  # the files themselves (importlib.resources would cost more than reading them)
+        digest.update(here.read_bytes())
+        digest.update((here.parent / "data" / "esco_labels.tsv.gz").read_bytes())
+    except OSError:  # pragma: no cover - not installed as files (a zip): the version and the table
+        from importlib import resources
+
         from skillstack import __version__
 
         digest.update(__version__.encode())
-    digest.update(resources.files("skillstack.postings").joinpath("data/esco_labels.tsv.gz").read_bytes())
+        digest.update(resources.files("skillstack.postings").joinpath("data/esco_labels.tsv.gz").read_bytes())
     return digest.hexdigest()[:12]
 
 
