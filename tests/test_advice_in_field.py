@@ -1,8 +1,9 @@
 """Plans from an empty profile stay in the role's field (shipped catalog, installed command).
 
 Each case was an answer an advisor would strike out: a product manager sent to the Salesforce
-Business Analyst exam, a data analyst to a people-manager course for communication, and a data
-scientist to the MITx capstone exam with its four courses waived. The fixes are catalog facts
+Business Analyst exam, a data analyst to a people-manager course for communication, a data
+scientist to the MITx capstone exam with its four courses waived, and a nurse going into health
+informatics to a Google Cloud data exam for data analysis. The fixes are catalog facts
 (see CHANGELOG.md); these tests keep them.
 """
 
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from strategies import entry_point
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _plan(tmp_path: Path, *args: str) -> dict[str, Any]:
@@ -52,3 +55,11 @@ def test_mitx_capstone_exam_needs_its_four_courses(tmp_path: Path) -> None:
         assert {"mitx-6-431x-probability", "mitx-14-310x-data-analysis-social-science",
                 "mitx-18-6501x-fundamentals-of-statistics", "mitx-6-86x-machine-learning-with-python"} <= set(before)
     assert all(not s["waived"] for s in doc["steps"] if s["credential"].startswith("mitx-"))
+
+
+def test_health_informatics_data_analysis_is_not_a_cloud_exam(tmp_path: Path) -> None:
+    for args in (("--role", "health-informatics-specialist"),
+                 ("--profile", str(ROOT / "examples" / "profiles" / "nurse-to-health-informatics.yaml"))):
+        doc = _plan(tmp_path, *args)
+        closer = [s["credential"] for s in doc["steps"] if "data-analysis" in s["closes"]]
+        assert closer and not closer[0].startswith("google-cloud-"), closer
