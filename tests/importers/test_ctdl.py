@@ -131,6 +131,13 @@ def test_unknown_currency_leaves_cost_unset() -> None:
     assert notices == ["warning: currency 'Galactic Credit' is not known; cost left out"]
 
 
+@pytest.mark.parametrize("price", [True, "free", None, [100]])
+def test_a_price_that_is_not_a_number_is_left_out_with_a_warning(price: Any) -> None:
+    records, notices = one(record(CTID_A, estimatedCost=[cost(price), cost("250", kind="Application")]))
+    assert records[CTID_A]["cost"]["amount"] == 250  # numeric text counts; the rest is left out
+    assert notices == ([] if price is None else [f"warning: cost {price!r} is not a number; left out"])
+
+
 def test_alternatives_are_never_summed_but_different_cost_types_are() -> None:
     records, _ = one(record(CTID_A, estimatedCost=[cost(4000), cost(9000), cost(100, kind="Application")]))
     assert records[CTID_A]["cost"]["amount"] == 4100  # cheapest tuition + the application fee
@@ -292,7 +299,8 @@ def test_years_of_experience_become_an_experience_requirement() -> None:
 @pytest.mark.parametrize(("props", "why"), [
     ({"yearsOfExperience": 2}, "names no area of experience"),
     ({"yearsOfExperience": 200, "experience": {"en": "nursing"}}, "is not between 0 and 80"),
-    ({"yearsOfExperience": "several", "experience": {"en": "nursing"}}, "is not a number")])
+    ({"yearsOfExperience": "several", "experience": {"en": "nursing"}}, "is not a number"),
+    ({"yearsOfExperience": True, "experience": {"en": "nursing"}}, "yearsOfExperience True is not a number")])
 def test_experience_without_area_or_with_bad_years_stays_a_note(props: dict[str, Any], why: str) -> None:
     records, notices = one(record(CTID_A, requires=[_years(**props)]))
     assert "requires" not in records[CTID_A]

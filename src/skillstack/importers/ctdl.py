@@ -633,6 +633,17 @@ class _Price:
     currency: str
 
 
+def _number(value: Any) -> float | None:
+    """A CTDL number (JSON number or numeric text) as a float; None for anything else, true and
+    false included (JSON booleans are not 1 and 0)."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _prices(node: Node, profiles: Iterable[Any], ctx: _Ctx) -> list[_Price]:
     out: list[_Price] = []
     for profile in profiles:
@@ -641,12 +652,8 @@ def _prices(node: Node, profiles: Iterable[Any], ctx: _Ctx) -> list[_Price]:
         price = profile.get(CE + "price")
         if price is None:
             continue
-        if isinstance(price, bool):
-            ctx.notice(node, "warning", f"cost {price!r} is not a number; left out")
-            continue
-        try:
-            amount = float(price)
-        except (TypeError, ValueError):
+        amount = _number(price)
+        if amount is None:
             ctx.notice(node, "warning", f"cost {price!r} is not a number; left out")
             continue
         code = currency_code(profile.get(CE + "currency", "USD"))
@@ -816,9 +823,8 @@ def _experience(node: Node, profile: dict[str, Any], ctx: _Ctx) -> dict[str, Any
     years = profile.get(CE + "yearsOfExperience")
     if years is None:
         return None
-    try:
-        value = float(years)
-    except (TypeError, ValueError):
+    value = _number(years)
+    if value is None:
         ctx.notice(node, "warning", f"yearsOfExperience {years!r} is not a number; kept as a note")
         return None
     area = (exact if ctx.own(node) else text)(profile.get(CE + "experience")) or \
