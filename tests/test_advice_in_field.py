@@ -3,7 +3,8 @@
 Each case was an answer an advisor would strike out: a product manager sent to the Salesforce
 Business Analyst exam, a data analyst to a people-manager course for communication, a data
 scientist to the MITx capstone exam with its four courses waived, and a nurse going into health
-informatics to a Google Cloud data exam for data analysis. The fixes are catalog facts
+informatics to a Google Cloud data exam for data analysis, and a security engineer to PenTest+, an
+offensive exam, for network security. The fixes are catalog facts
 (see CHANGELOG.md); these tests keep them.
 """
 
@@ -63,3 +64,10 @@ def test_health_informatics_data_analysis_is_not_a_cloud_exam(tmp_path: Path) ->
         doc = _plan(tmp_path, *args)
         closer = [s["credential"] for s in doc["steps"] if "data-analysis" in s["closes"]]
         assert closer and not closer[0].startswith("google-cloud-"), closer
+
+
+def test_security_engineer_is_not_sent_to_an_offensive_exam(tmp_path: Path) -> None:
+    doc = _plan(tmp_path, "--role", "security-engineer")
+    assert "comptia-pentest-plus" not in _steps(doc)
+    closer = {c: s["credential"] for s in doc["steps"] for c in s["closes"]}
+    assert closer["vulnerability-management"] == closer["scripting"] == "comptia-cysa-plus", closer
