@@ -7,7 +7,7 @@ import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, catalog_paths, parse_date
-from skillstack.cli.output import warn, write
+from skillstack.cli.output import warn, write_or_save
 from skillstack.errors import UsageError
 
 
@@ -58,10 +58,4 @@ def graph(
     view = graph_view(cat, role, learner, parse_date(today, "--today") or date.today())
     for message in view.warnings:
         warn(message)
-    text = FORMATS[fmt.value](view.graph)
-    if output is None:
-        write(text)
-        return
-    from skillstack.fileio import write_text_atomic
-
-    write_text_atomic(output, text)
+    write_or_save(FORMATS[fmt.value](view.graph), output)

@@ -11,7 +11,7 @@ import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, parse_date
-from skillstack.cli.output import message, warn, write
+from skillstack.cli.output import message, warn, write, write_or_save
 from skillstack.errors import ExitCode, InputError
 from skillstack.fileio import PROFILE_LIMIT, read_input_bytes
 
@@ -321,10 +321,4 @@ def export_ctdl(
 
     cat = load_catalog(catalog_paths(catalog)).catalog
     doc = run(cat.credentials, cat.roles)
-    text = json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
-    if output is None:
-        write(text)
-    else:
-        from skillstack.fileio import write_text_atomic
-
-        write_text_atomic(output, text)
+    write_or_save(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", output)

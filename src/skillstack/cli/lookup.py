@@ -8,7 +8,7 @@ import typer
 from skillstack.cli import completion
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
-from skillstack.cli.output import emit, warn, write
+from skillstack.cli.output import emit, warn, write, write_or_save
 from skillstack.errors import ExitCode
 
 
@@ -111,11 +111,6 @@ def schema(
 
     from skillstack.schema import json_schema
 
-    text = json.dumps(json_schema(kind.value), indent=2) + "\n"
-    if output is None:
-        write(text)
-        return
-    from skillstack.fileio import write_text_atomic
-
-    write_text_atomic(output, text)
-    typer.echo(f"wrote {output}", err=True)
+    write_or_save(json.dumps(json_schema(kind.value), indent=2) + "\n", output)
+    if output is not None:
+        typer.echo(f"wrote {output}", err=True)

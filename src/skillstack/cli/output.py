@@ -16,6 +16,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -117,6 +118,16 @@ def _literal_console_class() -> type[Console]:
 def write(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+def write_or_save(text: str, output: Path | None) -> None:
+    """`text` to stdout, or, given `output`, to that file (atomically: never half written)."""
+    if output is None:
+        write(text)
+        return
+    from skillstack.fileio import write_text_atomic
+
+    write_text_atomic(output, text)
 
 
 def message(level: str, text: str) -> None:
