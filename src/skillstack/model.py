@@ -290,11 +290,6 @@ class Credential:
     def is_retired(self) -> bool:
         return self.status == "retired"
 
-    @property
-    def note(self) -> str:
-        """The old name of `description`, until postings/lexicon.py reads `description`."""
-        return self.description
-
     def available_until(self) -> date | None:
         """The last day it can still be earned: its `retires` date; None when open-ended."""
         return self.retires

@@ -392,7 +392,7 @@ class _Builder:
                 exam += " " + in_id.group(1).upper()
             for code in {m.group(0) for m in EXAM_CODE.finditer(f"{name} {exam}")}:
                 coded.setdefault(code, set()).add(cred.id)
-            note = f"{cred.cost.note} {cred.note}"
+            note = f"{cred.cost.note} {cred.description}"
             for code in {m.group(0) for m in EXAM_CODE.finditer(note)}:
                 noted.setdefault(code, set()).add(cred.id)
         for code, owners in noted.items():
