@@ -7,17 +7,19 @@ runs: `skillstack plan` does not import or build the other fifteen.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from skillstack.cli import app as _app_module  # the module; the name `app` is the Typer app (below)
 
 if TYPE_CHECKING:
+    import typer
+
     from skillstack.cli.app import app
 
 del globals()["app"]  # importing the submodule bound its name here; `app` is the Typer app below
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> typer.Typer:
     if name == "app":
         _app_module.load_commands()
         globals()["app"] = _app_module.app

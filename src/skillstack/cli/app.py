@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Iterable
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 from typer.core import TyperGroup
@@ -16,7 +16,7 @@ from skillstack.cli.output import message, set_color
 from skillstack.errors import ExitCode, SkillstackError
 
 if TYPE_CHECKING:
-    from typer._click import Command
+    from typer._click import Command, Context
 
 
 def _hoist(args: list[str], option: str) -> list[str]:
@@ -64,11 +64,11 @@ def load_commands(names: Iterable[str] = COMMANDS) -> None:
 class Group(TyperGroup):
     """Maps SkillstackError and unexpected exceptions to one-line messages and exit codes."""
 
-    def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+    def list_commands(self, ctx: Context) -> list[str]:
         names = set(super().list_commands(ctx)) | set(COMMANDS)
         return sorted(names, key=lambda name: HELP_ORDER.index(name) if name in HELP_ORDER else len(HELP_ORDER))
 
-    def get_command(self, ctx: typer.Context, cmd_name: str) -> Command | None:  # type: ignore[override]
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
         """The command `cmd_name`, its module imported and the command built on first use; a name
         that is no command loads them all, so the error can suggest the closest."""
         found = super().get_command(ctx, cmd_name)
@@ -93,10 +93,11 @@ class Group(TyperGroup):
                                                      suggest_commands=self.suggest_commands,
                                                      rich_markup_mode=app.rich_markup_mode), group.name)
 
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         return super().parse_args(ctx, _hoist(list(args), "--color"))
 
-    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+    def invoke(self, ctx: Context) -> object:
+        """Run the command; what it returns is click's (the group's result), passed on untouched."""
         try:
             return super().invoke(ctx)
         except SkillstackError as exc:
