@@ -648,7 +648,7 @@ def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
     out.blob("meta", {"files": resolved, "info": pack(catalog.info)})
     for kind in ("skill", "credential", "role"):
         index = catalog.index(kind)
-        objects = list(index)
+        objects: list[model.Skill | model.Credential | model.Role] = list(index)
         out.columns(kind, [obj.id for obj in objects], map(pack, objects))
         out.blob(f"records:{kind}", zlib.compress(out.encoder.encode(index.records()), 1))  # read rarely
     out.table("granters", catalog.granter_index)  # (level, credential id) pairs: encoded in C

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Generic, Literal, Protocol, TypeVar, overload
 
 from skillstack.errors import InputError
 from skillstack.loader import RawCatalog
@@ -95,7 +95,13 @@ class Store(Protocol):
     info: CatalogInfo
     files: list[str]
 
-    def objects(self, kind: str) -> Objects[Any]:
+    @overload
+    def objects(self, kind: Literal["skill"]) -> Objects[Skill]: ...
+    @overload
+    def objects(self, kind: Literal["credential"]) -> Objects[Credential]: ...
+    @overload
+    def objects(self, kind: Literal["role"]) -> Objects[Role]: ...
+    def objects(self, kind: str) -> Objects[Skill] | Objects[Credential] | Objects[Role]:
         """The objects of one kind: "skill", "credential" or "role"."""
         ...
 
@@ -107,7 +113,7 @@ class Store(Protocol):
         """`Catalog.stack_index` as the store keeps it, or None (the catalog builds it)."""
         ...
 
-    def derived(self, name: str, build: Callable[[], Iterable[tuple[str, Any]]]) -> Mapping[str, Any] | None:
+    def derived(self, name: str, build: Callable[[], Iterable[tuple[str, object]]]) -> Mapping[str, object] | None:
         """A table derived from the catalog for another module, kept by the store: `build`'s (key,
         plain value) pairs, built on first use; None when the store keeps none."""
         ...
@@ -253,15 +259,15 @@ class Catalog:
         catalog._store = self._store
         return catalog
 
-    def derived(self, name: str, build: Callable[[], Iterable[tuple[str, Any]]]) -> Mapping[str, Any] | None:
+    def derived(self, name: str, build: Callable[[], Iterable[tuple[str, object]]]) -> Mapping[str, object] | None:
         """A table derived from the catalog (key -> plain value; `name` says what it is and of which
         version), as its store keeps it: built by `build` the first time and kept, so a command reads
         only the keys it looks up. None without a store that keeps one: the caller builds in memory."""
         return self._store.derived(name, build) if self._store is not None else None
 
-    def index(self, kind: str) -> Index[Any]:
+    def index(self, kind: str) -> Index[Skill] | Index[Credential] | Index[Role]:
         """The index of one kind: "skill", "credential" or "role"."""
-        indexes: dict[str, Index[Any]] = {"skill": self.skills, "credential": self.credentials, "role": self.roles}
+        indexes: dict[str, Index[Skill] | Index[Credential] | Index[Role]] = {"skill": self.skills, "credential": self.credentials, "role": self.roles}
         return indexes[kind]
 
     def granters(self, skill: str, level: int = 1) -> list[CredentialId]:

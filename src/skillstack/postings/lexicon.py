@@ -241,6 +241,8 @@ class Lexicon:
             self.prefixes = built.prefixes()
             return
         meta = kept[_META]
+        if not isinstance(meta, dict):
+            raise TypeError(f"the kept lexicon's {_META!r} entry: {type(meta).__name__}, not a mapping")
         self.prefixes = _Hashes(meta["prefixes"])
         self.entries = _Kept(kept, _Hashes(meta["phrases"]), meta["count"])
         self.codes = _Lookup(kept, _CODE)
