@@ -180,10 +180,9 @@ def resolve_profile(raw: ProfileInput, catalog: Catalog) -> tuple[Profile, list[
         only.append(normalize(text))
     exclude: list[str] = []
     for text, at in c.exclude:
-        named = [] if text in catalog.credentials else issuers_named(issuers, text)
         if text in catalog.credentials:
             exclude.append(text)
-        elif named:
+        elif named := issuers_named(issuers, text):
             exclude.extend(cid for name in named for cid in issuers[name])
         else:
             try:
