@@ -156,3 +156,16 @@ def test_a_reader_that_stops_early_gets_no_error(args: list[str]) -> None:
     finally:
         os.close(write)
     assert (done.returncode, done.stderr) == (141, "")
+
+
+def test_show_json_names_a_credentials_description_description(tmp_path: Path) -> None:
+    """The catalog's `description` key comes back under the same key (0.5.0; it was `note`),
+    while the cost keeps its own `note`."""
+    (tmp_path / "cat.yaml").write_text(
+        "skills:\n  - {id: sql, name: SQL}\ncredentials:\n  - id: sql-course\n    name: SQL Course\n"
+        "    issuer: Example\n    kind: course\n    description: A first course.\n"
+        "    cost: {amount: 49, note: per exam}\n    hours: 12\n    grants:\n      - {skill: sql, level: 1}\n",
+        encoding="utf-8")
+    cred = stdout_json("show", "sql-course", "--catalog", str(tmp_path), "--format", "json")["credential"]
+    assert cred["description"] == "A first course." and "note" not in cred
+    assert cred["cost"]["note"] == "per exam"
