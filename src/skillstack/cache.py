@@ -467,17 +467,13 @@ class _Codec:
 
         return where
 
-    def _pack_where(self, where: model.SourceRef) -> Packed:
-        """[file, line, col]; where the line is not known yet (see locate.py), [file, key, index,
-        tail] for a path (key, index, *tail), else [file, path]."""
-        index = self.files.get(where.file)
-        file = where.file if index is None else index
-        if type(where) is LazyRef and "_at" not in where.__dict__:  # not `located` yet
-            path = where.path
-            if len(path) > 1 and type(path[1]) is int:
-                return [file, *self._split(path)]
-            return [file, self._pack_path(path)]
-        return [file, where.line, where.col]
+    def _pack_where(self, where: model.SourceRef | None) -> Packed | None:
+        """A location as stored (`_where_packer`), for a location nested where no compiled packer
+        reaches: the same closure, built on first use (after `pack_catalog` has set `files`)."""
+        where_packer = self.__dict__.get("_where")
+        if where_packer is None:
+            where_packer = self._where = self._where_packer()
+        return where_packer(where)
 
     def _split(self, path: tuple[str | int, ...]) -> list[str | int]:
         """[key, index, tail] of a path (key, index, *tail) as stored."""
