@@ -621,7 +621,7 @@ def _attrs(record: Record[T]) -> list[str]:
 
 def _pair_shape(c: Compiler, t: Type[object]) -> _Pair | None:
     """`t` as a `_Pair`, or None when it is not one."""
-    if not isinstance(t, Record) or t.build != t._make or t.derive is not None or not t._where:
+    if not isinstance(t, Record) or t.build != t.make or t.derive is not None or not t.has_where:
         return None
     if len(t.fields) != 2 or not all(_is_leaf(spec.type) for spec in t.fields.values()):
         return None
@@ -635,7 +635,7 @@ def _exact(c: Compiler, t: Record[T], general: Conv) -> Conv:
     """For a `Record` of scalars whose keys fill its model's fields in order (a grant: skill,
     level, then `where`): a mapping with every declared key, and no other, builds the model
     from the converted values as they come; anything else goes to the general converter."""
-    if t.build != t._make or t.derive is not None:
+    if t.build != t.make or t.derive is not None:
         return general
     keys = list(t.fields)
     names = _model_fields(t)
@@ -644,7 +644,7 @@ def _exact(c: Compiler, t: Record[T], general: Conv) -> Conv:
         return general
     pairs = [(key, c(spec.type)) for key, spec in t.fields.items()]
     every = frozenset(keys)
-    model, with_where = t.model, t._where
+    model, with_where = t.model, t.has_where
     size = len(every)
     if len(pairs) == 2 and with_where:  # a grant, a skill requirement: hundreds of thousands of them
         (first, one), (second, two) = pairs
@@ -666,9 +666,9 @@ def _exact(c: Compiler, t: Record[T], general: Conv) -> Conv:
 
 
 def _record_builder(c: Compiler, t: Record[T]) -> Callable[[Values, Path_], T | Invalid] | None:
-    """For a schema `Record`: its `_make` without the walk over every declared field per
+    """For a schema `Record`: its `make` without the walk over every declared field per
     object (the same model object, or INVALID in the same cases), given the object's path."""
-    if t.build != t._make:
+    if t.build != t.make:
         return None
     attrs: dict[str, str] = {}
     defaults: list[tuple[str, str, object]] = []
@@ -683,9 +683,9 @@ def _record_builder(c: Compiler, t: Record[T]) -> Callable[[Values, Path_], T | 
                 defaults.append((key, attr, spec.default))
     renamed = [(key, attr) for key, attr in attrs.items() if key != attr]
     if len(set(attrs.values())) != len(attrs) or any(attr in attrs for _, attr in renamed):
-        return None  # two keys fill one field (_make's order decides), or a key fills another key's field
+        return None  # two keys fill one field (make's order decides), or a key fills another key's field
     keys = frozenset(attrs)
-    model, derive, needed, with_where = t.model, t.derive, frozenset(t._needed), t._where
+    model, derive, needed, with_where = t.model, t.derive, frozenset(t.needed), t.has_where
     has_id = "id" in t.fields
 
     def build(values: Values, path: Path_) -> T | Invalid:

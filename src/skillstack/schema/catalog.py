@@ -123,11 +123,11 @@ SUBSCRIPTION = Record("subscription", m.Subscription, {
 class CostObj(Record[m.Cost]):
     """A cost mapping needs `amount`, `subscription` or both."""
 
-    def _make(self, values: Values, where: m.SourceRef) -> m.Cost | Invalid:
+    def make(self, values: Values, where: m.SourceRef) -> m.Cost | Invalid:
         # (the fast reader never gets here without one of them: it leaves such a mapping to this one)
         if "amount" not in values and "subscription" not in values:
             return INVALID
-        return super()._make(values, where)
+        return super().make(values, where)
 
     def convert(self, node: Node, ctx: Ctx) -> m.Cost | Invalid:
         if isinstance(node, MapNode):

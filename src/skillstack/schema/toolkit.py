@@ -587,21 +587,24 @@ class Record(Obj[T]):
     def __init__(self, what: str, model: Callable[..., T], fields: dict[str, F[object]],
                  description: str = "", free_keys: bool = True,
                  derive: Callable[[Values], Values] | None = None) -> None:
-        super().__init__(what, fields, self._make, description, free_keys)
+        super().__init__(what, fields, self.make, description, free_keys)
         self.model = model
         self.derive = derive
         if not is_dataclass(model):
             raise TypeError(f"{what}: {model!r} is not a dataclass")
         declared = {f.name: f for f in dataclass_fields(model)}
-        self._where = "where" in declared
-        self._needed = {name for name, f in declared.items()
-                        if f.default is MISSING and f.default_factory is MISSING and name != "where"}
+        self.has_where = "where" in declared  # the model keeps the mapping's position
+        # the model's fields without a default: a record that leaves one unfilled is INVALID
+        self.needed = {name for name, f in declared.items()
+                       if f.default is MISSING and f.default_factory is MISSING and name != "where"}
         for key, spec in self.fields.items():
             attr = key if spec.attr is None else spec.attr
             if attr and attr not in declared:
                 raise TypeError(f"{what}: {key!r} fills no field of {model.__name__}")
 
-    def _make(self, values: Values, where: m.SourceRef) -> T | Invalid:
+    def make(self, values: Values, where: m.SourceRef) -> T | Invalid:
+        """The model object from a mapping's converted `values` (the builder; the fast reader
+        compiles the same rule when `build` is this), or INVALID."""
         kwargs: Values = {}
         for key, spec in self.fields.items():
             if spec.required and key not in values and spec.default is NO_DEFAULT:
@@ -616,8 +619,8 @@ class Record(Obj[T]):
                 kwargs[attr] = default(values) if callable(default) else default
         if self.derive is not None:
             kwargs.update(self.derive(values))
-        if not self._needed <= kwargs.keys():
+        if not self.needed <= kwargs.keys():
             return INVALID
-        if self._where:
+        if self.has_where:
             kwargs["where"] = where
         return self.model(**kwargs)
