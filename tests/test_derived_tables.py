@@ -53,3 +53,37 @@ def test_derived_tables_go_with_their_catalog(catalog: Path) -> None:
     kept = {f.name.removeprefix("catalog-").removesuffix(".skc") for f in cache_dir().glob("catalog-*.skc")}
     derived = {f.name.split("-")[1] for f in cache_dir().glob("derived-*.skc")}
     assert len(kept) == cache.KEEP and derived == kept
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data: data[: len(data) // 2],                      # truncated
+    lambda data: data[:-40] + bytes(40),                      # trailer zeroed
+    lambda data: b"not a cache file at all\n",                # foreign
+])
+def test_a_damaged_derived_table_is_built_again_not_trusted(catalog: Path, damage: Any) -> None:
+    load_catalog([catalog])  # the catalog cache; the derived table goes beside it
+    built: list[int] = []
+    assert load_catalog([catalog]).catalog.derived("names", _names(built)) is not None and built == [1]
+    (kept,) = cache_dir().glob("derived-*-names.skc")
+    kept.write_bytes(damage(kept.read_bytes()))
+    table = load_catalog([catalog]).catalog.derived("names", _names(built))
+    assert table is not None and built == [1, 1]
+    assert dict(table) == {"one": {"n": 1}, "two": [2, "two"]}
+
+
+def test_a_value_changed_under_its_checksum_is_refused_and_the_file_deleted(catalog: Path) -> None:
+    """Values are checked when read (a run reads a few): the damaged file goes, the next run builds."""
+    load_catalog([catalog])
+    built: list[int] = []
+    load_catalog([catalog]).catalog.derived("names", _names(built))
+    (kept,) = cache_dir().glob("derived-*-names.skc")
+    data = kept.read_bytes()
+    assert data.count(b"\x92\x02\xa3two") == 1  # [2, "two"] in msgpack
+    kept.write_bytes(data.replace(b"\x92\x02\xa3two", b"\x92\x03\xa3two"))
+    table = load_catalog([catalog]).catalog.derived("names", _names(built))
+    assert table is not None and table["one"] == {"n": 1}
+    with pytest.raises(cache.CacheDamaged, match="damaged"):
+        table["two"]
+    assert not kept.exists()
+    again = load_catalog([catalog]).catalog.derived("names", _names(built))
+    assert again is not None and dict(again) == {"one": {"n": 1}, "two": [2, "two"]} and built == [1, 1]
