@@ -13,6 +13,7 @@ import yaml
 from skillstack.catalog import Catalog, build_catalog
 from skillstack.errors import InputError
 from skillstack.loader import load_raw
+from skillstack.profile import read_profile
 from skillstack.starter import (
     Answer,
     Starter,
@@ -76,6 +77,17 @@ def test_budget_hours_and_start_as_people_write_them() -> None:
     assert refusal(lambda: read_budget("ten dollars")) == (
         "'ten dollars' is not an amount of money; write it as 1500 or $1,500")
     assert refusal(lambda: read_start("2027-13-01")) == "start '2027-13-01' is not a date; write it as YYYY-MM-DD"
+
+
+def test_init_accepts_only_what_a_profile_file_accepts(tmp_path: Path) -> None:
+    """A budget or pace `init` takes must read back: $500,000,000 was taken and the profile then refused."""
+    assert refusal(lambda: read_budget("$100,000,001")) == "'$100,000,001': give an amount from 0 to $100,000,000"
+    assert refusal(lambda: read_budget("500000000")) == "'500000000': give an amount from 0 to $100,000,000"
+    assert refusal(lambda: read_hours("100.5")) == "give between 0.5 and 100 hours a week"
+    for budget, hours in ((read_budget("$100,000,000"), read_hours("100")), (read_budget("0"), read_hours("0.5"))):
+        (tmp_path / "me.yaml").write_text(starter_text(mini(), Starter("Sam", ("analyst",), (), budget, hours)))
+        constraints = read_profile(tmp_path / "me.yaml").constraints
+        assert (constraints.budget, constraints.hours_per_week) == (budget, hours)
 
 
 def test_the_starter_profile_has_ids_and_only_what_was_given() -> None:

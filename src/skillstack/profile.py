@@ -293,6 +293,9 @@ def parse_money(text: str) -> float:
         value = float(cleaned)
     except ValueError:
         raise InputError(f"{text!r} is not an amount of money; write it as 1500 or $1,500") from None
-    if not 0 <= value < 1e9:  # also refuses nan
-        raise InputError(f"{text!r}: give an amount from 0 up")
+    from skillstack.money import money
+    from skillstack.schema.toolkit import MONEY_LIMIT  # what a profile file accepts
+
+    if not 0 <= value <= MONEY_LIMIT:  # also refuses nan
+        raise InputError(f"{text!r}: give an amount from 0 to {money(MONEY_LIMIT)}")
     return value

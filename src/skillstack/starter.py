@@ -22,11 +22,12 @@ from skillstack.catalog import Catalog, Index
 from skillstack.errors import InputError
 from skillstack.model import Level, Role, Skill
 from skillstack.profile import ProfileInput, apply_flags, parse_date, parse_level, parse_money, resolve_profile
+from skillstack.schema.profile import HOURS_PER_WEEK
 
 T = TypeVar("T")
 
 DEFAULT_HOURS_PER_WEEK = 10.0
-MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK = 0.5, 100.0
+MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK = HOURS_PER_WEEK  # as a profile file accepts them
 
 
 @dataclass(frozen=True)

@@ -24,13 +24,16 @@ from skillstack.schema.toolkit import (
     Str,
 )
 
+HOURS_PER_WEEK = (0.5, 100.0)
+"""The fewest and most study hours a week a profile may give (`init` asks within them too)."""
+
 HELD = Record("held credential", m.HeldInput, {
     "id": F(Located(Str("credential id or name")), True), "earned": F(DateT()),
     "expires": F(DateT(), description="its own expiry date, e.g. an imported badge's"),
 }, free_keys=False)
 CONSTRAINTS = Record("constraints", m.ConstraintsInput, {
     "budget": F(Real(minimum=0, maximum=MONEY_LIMIT), description="USD"),
-    "hours_per_week": F(Real(minimum=0.5, maximum=100), description="default 10"),
+    "hours_per_week": F(Real(minimum=HOURS_PER_WEEK[0], maximum=HOURS_PER_WEEK[1]), description="default 10"),
     "start": F(DateT()), "deadline": F(DateT()),
     "exclude": F(ListOf(Located(Str())), description="credential ids or issuers to leave out"),
     "optimize": F(Enum(*m.OBJECTIVES)),
