@@ -4,7 +4,8 @@ Each case was an answer an advisor would strike out: a product manager sent to t
 Business Analyst exam, a data analyst to a people-manager course for communication, a data
 scientist to the MITx capstone exam with its four courses waived, and a nurse going into health
 informatics to a Google Cloud data exam for data analysis, and a security engineer to PenTest+, an
-offensive exam, for network security. The fixes are catalog facts
+offensive exam, for network security, and a customer service representative to Cisco's IT help-desk
+exam for customer service and to a people-manager course for communication. The fixes are catalog facts
 (see CHANGELOG.md); these tests keep them.
 """
 
@@ -71,3 +72,17 @@ def test_security_engineer_is_not_sent_to_an_offensive_exam(tmp_path: Path) -> N
     assert "comptia-pentest-plus" not in _steps(doc)
     closer = {c: s["credential"] for s in doc["steps"] for c in s["closes"]}
     assert closer["vulnerability-management"] == closer["scripting"] == "comptia-cysa-plus", closer
+
+
+IT_SUPPORT_EXAMS = {"cisco-ccst-it-support", "comptia-a-plus", "google-it-support", "itil-4-foundation",
+                    "itil-version-5-foundation", "microsoft-endpoint-administrator-md-102"}
+
+
+def test_customer_service_rep_plan_contains_no_it_certification(tmp_path: Path) -> None:
+    doc = _plan(tmp_path, "--role", "customer-service-representative")
+    steps = _steps(doc)
+    assert not IT_SUPPORT_EXAMS & set(steps), steps
+    closer = {c: s["credential"] for s in doc["steps"] for c in s["closes"]}
+    assert closer["customer-service"] == "saylor-cust105-customer-service", closer
+    assert not closer["communication"].startswith("umn-"), closer
+
