@@ -86,3 +86,15 @@ def test_customer_service_rep_plan_contains_no_it_certification(tmp_path: Path) 
     assert closer["customer-service"] == "saylor-cust105-customer-service", closer
     assert not closer["communication"].startswith("umn-"), closer
 
+
+def test_security_engineer_expectations_are_dod_work_role_631(tmp_path: Path) -> None:
+    """Security+ is not an expected credential of a security engineer (DCWF 631 does not list it);
+    SecurityX, CCSP, Cloud+ or GSEC is, and CISSP is shown as optional, on ISC2's own page."""
+    doc = _plan(tmp_path, "--role", "security-engineer")
+    groups = {e["importance"]: e for e in doc["expected"]}
+    important = groups["important"]
+    accepted = {item["credential"] for item in important["requirement"]["any_of"]}
+    assert accepted == {"comptia-securityx", "isc2-ccsp", "comptia-cloud-plus", "giac-gsec"}
+    assert "public.cyber.mil/dcwf-work-role/information-systems-security-developer" in important["source"]
+    assert important["met"]
+    assert all("comptia-security-plus" not in json.dumps(e["requirement"]) for e in doc["expected"])
