@@ -24,7 +24,7 @@ from skillstack.cli.options import (
     load_learner,
     today_from,
 )
-from skillstack.cli.output import emit, write
+from skillstack.cli.output import show
 from skillstack.errors import InputError
 
 
@@ -65,8 +65,7 @@ def audit(
     from skillstack.plan.service import Plan
     from skillstack.profile import Flags
     from skillstack.ranking import rank_roles
-    from skillstack.report.jsonify import dumps
-    from skillstack.report.plan_data import audit_dict
+    from skillstack.report.outputs import AUDIT, AuditReport
 
     flags = Flags(roles=listed(role), have=listed(have), holds=listed(holds), experience=listed(experience),
                   budget=budget, hours_per_week=hours_per_week)
@@ -80,9 +79,5 @@ def audit(
         result, plans = ranking.audit, {str(rid): p for rid, p in ranking.plans.items()}
     else:
         result = run_audit(cat, learner, day)
-    if fmt is Fmt.json:
-        write(dumps(audit_dict(result, plans, cat, learner.current_salary)))
-    else:
-        from skillstack.report.plan_text import audit_view
-
-        emit(audit_view(cat, result, plans, learner.current_salary, quiet=quiet, verbose=verbose))
+    show(AUDIT.report(fmt.value, AuditReport(cat, result, plans, learner.current_salary, quiet=quiet,
+                                             verbose=verbose)))

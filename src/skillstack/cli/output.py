@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType
     from rich.segment import Segment
 
+    from skillstack.report.reporter import Printable
+
 _mode = {"color": "auto"}
 _UNWRAPPED = 10_000  # "no wrapping": wider than any line we print
 _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
@@ -78,6 +80,33 @@ def render(*renderables: RenderableType, stream: IO[str] | None = None, columns:
 def emit(*renderables: RenderableType) -> None:
     """Print rich renderables to stdout (see the module docstring)."""
     write(render(*renderables))
+
+
+def show(printables: Iterable[Printable]) -> None:
+    """What a reporter returned, in order: text as it is and rich renderables laid out on
+    stdout, `PlainText` as `typer.echo` writes it, a `Message` on stderr."""
+    import typer
+
+    from skillstack.report.reporter import Message, PlainText
+
+    laid_out: list[RenderableType] = []  # renderables in a row are laid out on one console
+    for item in printables:
+        if not isinstance(item, (str, PlainText, Message)):
+            laid_out.append(item)
+            continue
+        if laid_out:
+            emit(*laid_out)
+            laid_out = []
+        if isinstance(item, str):
+            write(item)
+        elif isinstance(item, PlainText):
+            typer.echo(item.text, nl=False)
+        elif item.level:
+            message(item.level, item.text)
+        else:
+            note(item.text)
+    if laid_out:
+        emit(*laid_out)
 
 
 def console(stderr: bool = False) -> Console:

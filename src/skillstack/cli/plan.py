@@ -34,7 +34,7 @@ from skillstack.cli.options import (
     parse_date,
     today_from,
 )
-from skillstack.cli.output import emit, note, warn, write
+from skillstack.cli.output import note, show, warn
 from skillstack.errors import ExitCode, InputError
 from skillstack.model import OBJECTIVES
 
@@ -92,8 +92,7 @@ def plan(
     from skillstack.plan.service import alternatives as pareto
     from skillstack.plan.service import plan as make_plan
     from skillstack.profile import Flags, from_today
-    from skillstack.report.jsonify import dumps
-    from skillstack.report.plan_data import plan_dict
+    from skillstack.report.outputs import PLAN, PlanReport
 
     flags = Flags(roles=listed(role), have=listed(have), holds=listed(holds), experience=listed(experience),
                   exclude=listed(exclude), budget=budget, hours_per_week=hours_per_week,
@@ -118,16 +117,6 @@ def plan(
         from skillstack.report.calendar import plan_ics
 
         write_text_atomic(ics, plan_ics(cat, result, learner.name, plan_renewals(cat, learner, result)))
-    if fmt is Fmt.json:
-        write(dumps(plan_dict(cat, result, options if alternatives else None, current=learner.current_salary)))
-    else:
-        from skillstack.report.plan_text import alternatives_view, answer, plan_view
-
-        if quiet:
-            write(answer(cat, result, quiet=True) + "\n")
-        else:
-            emit(plan_view(cat, result, learner.name, verbose=verbose, current=learner.current_salary),
-                 *([alternatives_view(cat, options)] if alternatives else []))
-        if ics is not None:
-            note(f"Calendar written to {ics}")
+    show(PLAN.report(fmt.value, PlanReport(cat, result, options if alternatives else None, learner.name,
+                                           learner.current_salary, quiet=quiet, verbose=verbose, calendar=ics)))
     raise typer.Exit(ExitCode.OK if result.feasible and result.eligible else ExitCode.NO)

@@ -1,0 +1,83 @@
+"""Reporters chosen by name: each command's `--format` choices have a reporter, an unknown
+format is refused naming the ones there are, and `show` prints what a reporter gives, in order."""
+
+from __future__ import annotations
+
+from typing import Never
+
+import pytest
+from rich.table import Table
+from rich.text import Text
+from typer.main import get_command
+
+from skillstack.cli import app
+from skillstack.cli.output import show
+from skillstack.report.outputs import ALL, PLAN
+from skillstack.report.reporter import Message, PlainText, Reporters, UnknownFormat
+
+
+def _command(path: str) -> object:
+    """The click command `path` names (`"plan"`, `"import ctdl"`)."""
+    command: object = get_command(app)
+    for name in path.split():
+        command = command.commands[name]  # type: ignore[attr-defined]
+    return command
+
+
+def _format_choices(command: object) -> tuple[str, ...] | None:
+    for param in command.params:  # type: ignore[attr-defined]
+        if "--format" in param.opts:
+            return tuple(str(choice) for choice in param.type.choices)
+    return None
+
+
+@pytest.mark.parametrize("reporters", ALL, ids=[r.command for r in ALL])
+def test_every_format_a_command_offers_has_its_reporter(reporters: Reporters[Never]) -> None:
+    assert _format_choices(_command(reporters.command)) == reporters.formats
+    assert all(callable(reporters.reporter(fmt)) for fmt in reporters.formats)
+
+
+def test_each_command_has_one_set_of_reporters() -> None:
+    assert len({r.command for r in ALL}) == len(ALL)
+
+
+def test_an_unknown_format_is_refused_naming_the_formats() -> None:
+    with pytest.raises(UnknownFormat) as caught:
+        PLAN.reporter("xml")
+    assert str(caught.value) == "plan: no 'xml' format; choose from text, json"
+    assert isinstance(caught.value, LookupError)
+
+
+def test_a_reporter_is_looked_up_by_name_and_given_the_document() -> None:
+    seen: list[int] = []
+
+    def twice(n: int) -> list[str]:
+        seen.append(n)
+        return [f"{n * 2}\n"]
+
+    doubled = Reporters[int]("double", {"text": twice})
+    assert doubled.report("text", 21) == ["42\n"] and seen == [21]
+    assert doubled.formats == ("text",)
+
+
+def test_show_prints_each_printable_in_order_where_it_goes(capsys: pytest.CaptureFixture[str]) -> None:
+    table = Table("id", "name")
+    table.add_row("sql", "SQL")
+    show(["{}\n", Text("laid out"), table, PlainText("a line\n"), Message("wrote x.ics"),
+          Message("look twice", "warning"), Text("last")])
+    out, err = capsys.readouterr()
+    assert out == ("{}\n"
+                   "laid out\n"
+                   "┏━━━━━┳━━━━━━┓\n"
+                   "┃ id  ┃ name ┃\n"
+                   "┡━━━━━╇━━━━━━┩\n"
+                   "│ sql │ SQL  │\n"
+                   "└─────┴──────┘\n"
+                   "a line\n"
+                   "last\n")
+    assert err == "wrote x.ics\nskillstack: warning: look twice\n"
+
+
+def test_plain_text_drops_escape_sequences_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    show([PlainText("wrote \x1b[31mred.yaml\n"), "kept \x1b[31mas is\n"])
+    assert capsys.readouterr().out == "wrote red.yaml\nkept \x1b[31mas is\n"
