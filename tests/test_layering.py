@@ -1,4 +1,4 @@
-"""The architecture is one-way: cli -> services -> catalog/graph/model -> loader.
+"""The architecture is one-way: cli -> report -> services -> domain -> loader -> base (ARCHITECTURE.md).
 
 Every module of the package is given a layer; a module may import its own layer
 and the layers below it, never one above. Only the CLI and the reporters talk
