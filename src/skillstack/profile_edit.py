@@ -27,9 +27,13 @@ from __future__ import annotations
 import io
 import itertools
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from skillstack.errors import InputError
+
+if TYPE_CHECKING:  # ruamel.yaml is imported when a profile is edited, not at start-up
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 ACTIONS = ("start", "done", "drop")
 
@@ -50,7 +54,7 @@ def _indents(text: str) -> tuple[int, int, int]:
     return mapping, offset + 2, offset
 
 
-def _yaml(text: str = "") -> Any:
+def _yaml(text: str = "") -> YAML:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
@@ -61,7 +65,7 @@ def _yaml(text: str = "") -> Any:
     return yaml
 
 
-def _load(text: str, where: str) -> Any:
+def _load(text: str, where: str) -> CommentedMap:
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.error import YAMLError
 
@@ -73,18 +77,18 @@ def _load(text: str, where: str) -> Any:
         raise InputError(f"{where}{at}: not valid YAML, so it cannot be edited; fix it first") from None
     if doc is None:
         doc = CommentedMap()
-    if not isinstance(doc, dict):
+    if not isinstance(doc, CommentedMap):  # what the round-trip loader makes of every mapping
         raise InputError(f"{where}:1:1: a profile must be a mapping (name, skills, targets, ...)")
     return doc
 
 
-def _dump(doc: Any, text: str) -> str:
+def _dump(doc: CommentedMap, text: str) -> str:
     out = io.StringIO()
     _yaml(text).dump(doc, out)
     return out.getvalue()
 
 
-def _flow_seq(items: list[Any]) -> Any:
+def _flow_seq(items: list[object]) -> CommentedSeq:
     from ruamel.yaml.comments import CommentedSeq
 
     seq = CommentedSeq(items)
@@ -92,7 +96,7 @@ def _flow_seq(items: list[Any]) -> Any:
     return seq
 
 
-def _flow_map(pairs: dict[str, Any]) -> Any:
+def _flow_map(pairs: dict[str, object]) -> CommentedMap:
     from ruamel.yaml.comments import CommentedMap
 
     mapping = CommentedMap(pairs)
@@ -100,18 +104,18 @@ def _flow_map(pairs: dict[str, Any]) -> Any:
     return mapping
 
 
-def _section(doc: Any, key: str, flow: bool = False) -> Any:
+def _section(doc: CommentedMap, key: str, flow: bool = False) -> CommentedMap:
     """The mapping under `key`, created (block style) when missing or empty."""
     from ruamel.yaml.comments import CommentedMap
 
     value = doc.get(key)
-    if not isinstance(value, dict):
+    if not isinstance(value, CommentedMap):
         value = _flow_map({}) if flow else CommentedMap()
         doc[key] = value
     return value
 
 
-def _remove(seq: Any, ident: str) -> bool:
+def _remove(seq: object, ident: str) -> bool:
     if not isinstance(seq, list):
         return False
     found = [i for i, item in enumerate(seq) if str(item) == ident]
@@ -120,14 +124,14 @@ def _remove(seq: Any, ident: str) -> bool:
     return bool(found)
 
 
-def _held_index(doc: Any, ident: str) -> int | None:
+def _held_index(doc: CommentedMap, ident: str) -> int | None:
     for i, item in enumerate(doc.get("credentials") or []):
         if isinstance(item, dict) and str(item.get("id")) == ident:
             return i
     return None
 
 
-def _tidy_progress(doc: Any) -> None:
+def _tidy_progress(doc: CommentedMap) -> None:
     progress = doc.get("progress")
     if not isinstance(progress, dict):
         return
@@ -153,7 +157,7 @@ def add_held_credential(text: str, credential: str, earned: date | None, expires
     at = _held_index(doc, credential)
     entry = held[at] if at is not None else None
     if entry is None:
-        pairs: dict[str, Any] = {"id": credential}
+        pairs: dict[str, object] = {"id": credential}
         if earned is not None:
             pairs["earned"] = earned
         if expires is not None:
