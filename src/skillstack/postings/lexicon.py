@@ -34,9 +34,10 @@ from bisect import bisect_left
 from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
 from skillstack.catalog import Catalog
+from skillstack.loader import paused_gc
 
 _SEP = r"\s,;:()\[\]{}\"!?|*/\\<>=~_\-\u2013\u2014"
 _EDGE = ".'\u2019`"
@@ -59,18 +60,31 @@ CREDENTIAL_WORDS = frozenset({"certified", "certification", "certificate", "asso
                               "analyst", "architect", "scrummaster", "agilist", "coder", "technician"})
 
 
+_PARENS = re.compile(r"\s*\([^)]*\)")
+_LEAD = re.compile(r"^[^:]*:\s*")  # "Issuer: Name" -> "Name"
+_CASED_ABBREVIATION = re.compile(r"[A-Z]{2,4}(?: [IVX]+)?")
+_CODE_IN_ID = re.compile(r"-([a-z]{2,3}-\d{3})$")  # ids like azure-administrator-az-104
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def tokens(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, lower-cased token) for each word of `text`; edge dots and quotes dropped."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for m in TOKEN.finditer(low):
+    for m in TOKEN.finditer(_lower(text)):
         yield m.start(), m.end(), m.group()
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased tokens of `text` (`tokens` without their offsets)."""
+    return TOKEN.findall(_lower(text))
 
 
 def key(text: str) -> str:
     """The matching form of a phrase: its tokens joined by single spaces."""
-    return " ".join(t for _, _, t in tokens(text))
+    return " ".join(words(text))
 
 
 @dataclass(frozen=True)
@@ -83,47 +97,49 @@ class Entry:
     rank: int = 0  # lower wins when one phrase means several things
 
 
-@dataclass(frozen=True)
-class EscoConcept:
-    uuid: str
-    label: str
-    skill: str  # catalog skill id it resolves to, or ""
-    via: str  # esco | esco broader | ""
+_FIELDS = 6  # an entry as kept: kind, target, label, via, cased, rank (a phrase's entries one after another)
+Row = tuple[str | int, ...]
+"""A phrase's entries, flat: `_FIELDS` values each, lowest rank first."""
 
 
-def load_esco() -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    """uuid -> (preferred label, alt labels, broader uuids), from the shipped table."""
+class EscoLabels(NamedTuple):
+    """One ESCO skill concept of the shipped table."""
+
+    preferred: str
+    alternatives: tuple[str, ...]
+    broader: tuple[str, ...]  # uuids of its broader concepts
+
+
+def load_esco() -> dict[str, EscoLabels]:
+    """uuid -> its labels and broader concepts, from the shipped table."""
     from importlib import resources
 
     raw = resources.files("skillstack.postings").joinpath("data/esco_labels.tsv.gz").read_bytes()
-    out: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+    out: dict[str, EscoLabels] = {}
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         uuid, pref, alts, broader = line.split("\t")
-        out[uuid] = (pref, tuple(a for a in alts.split("|") if a), tuple(b for b in broader.split("|") if b))
+        out[uuid] = EscoLabels(pref, tuple(a for a in alts.split("|") if a), tuple(b for b in broader.split("|") if b))
     return out
 
 
-def _esco_links(catalog: Catalog, esco: dict[str, Any]) -> dict[str, tuple[str, str]]:
-    """ESCO uuid -> (catalog skill, via) through `esco:` ids and up to three broader steps."""
-    direct: dict[str, str] = {}
-    for skill in catalog.skills.each():
-        if skill.esco and "/esco/skill/" in skill.esco:
-            direct.setdefault(skill.esco.rsplit("/", 1)[-1], skill.id)
+def _esco_links(direct: Mapping[str, str], esco: Mapping[str, EscoLabels]) -> dict[str, tuple[str, str]]:
+    """ESCO uuid -> (catalog skill, via) through `esco:` ids (`direct`: uuid -> the first skill
+    linking it) and up to three broader steps."""
     links: dict[str, tuple[str, str]] = {u: (s, "esco") for u, s in direct.items()}
     for uuid in esco:
         if uuid in links:
             continue
         frontier, seen = [uuid], {uuid}
         for _ in range(3):
-            found = sorted({direct[b] for u in frontier for b in esco[u][2] if b in direct})
+            found = sorted({direct[b] for u in frontier for b in esco[u].broader if b in direct})
             if len(found) == 1:
                 links[uuid] = (found[0], "esco broader")
                 break
             if found:
                 break
-            frontier = [b for u in frontier for b in esco[u][2] if b in esco and b not in seen]
+            frontier = [b for u in frontier for b in esco[u].broader if b in esco and b not in seen]
             seen.update(frontier)
     return links
 
@@ -165,8 +181,19 @@ def _hash(phrase: str) -> int:
     return zlib.crc32(phrase.encode())
 
 
+def _prefixes(phrases: Iterable[str]) -> Iterator[str]:
+    """The beginnings of the phrases: their first word, first two, ..., all but the last
+    (phrases are words joined by single spaces); some more than once."""
+    for phrase in phrases:
+        space = phrase.find(" ")
+        while space > 0:
+            yield phrase[:space]
+            space = phrase.find(" ", space + 1)
+
+
 def _packed(phrases: Iterable[str]) -> bytes:
-    return array("I", sorted({_hash(phrase) for phrase in phrases})).tobytes()
+    """The sorted hashes of `phrases` (`_hash` of each, in C loops)."""
+    return array("I", sorted(set(map(zlib.crc32, map(str.encode, phrases))))).tobytes()
 
 
 class _Hashes:
@@ -184,11 +211,26 @@ class _Hashes:
         return i < len(self.hashes) and self.hashes[i] == h
 
 
-class _Kept(Mapping[str, list[Entry]]):
-    """The phrases of a kept lexicon: their hashes answer "no" for almost every run of words
-    without reading the table; the table answers the rest."""
+def _entries(phrase: str, row: object) -> list[Entry]:
+    """A phrase's entries from its row (see `Row`), checked: a kept table is read from a file."""
+    if not isinstance(row, (list, tuple)) or not row or len(row) % _FIELDS:
+        raise TypeError(f"the lexicon's entries of {phrase!r}: {row!r}")
+    out = []
+    for i in range(0, len(row), _FIELDS):
+        kind, target, label, via, cased, rank = row[i:i + _FIELDS]
+        if not (isinstance(kind, str) and isinstance(target, str) and isinstance(label, str)
+                and isinstance(via, str) and isinstance(cased, str) and isinstance(rank, int)):
+            raise TypeError(f"the lexicon's entries of {phrase!r}: {row!r}")
+        out.append(Entry(kind, target, label, via, cased, rank))
+    return out
 
-    def __init__(self, table: Mapping[str, Any], hashes: _Hashes, count: int) -> None:
+
+class _Entries(Mapping[str, list[Entry]]):
+    """Phrases -> their entries, decoded from rows when first asked for. Over a kept lexicon the
+    hashes of its phrases answer "no" for almost every run of words without reading the table;
+    the table answers the rest."""
+
+    def __init__(self, table: Mapping[str, object], hashes: Container[str] | None, count: int) -> None:
         self.table, self.hashes, self.count = table, hashes, count
         self.read: dict[str, list[Entry] | None] = {}
 
@@ -196,10 +238,10 @@ class _Kept(Mapping[str, list[Entry]]):
         if phrase in self.read:
             return self.read[phrase]
         found = None
-        if phrase in self.hashes:
-            rows = self.table.get(phrase)
-            if rows is not None:
-                found = [Entry(*row) for row in rows]
+        if self.hashes is None or phrase in self.hashes:
+            row = self.table.get(phrase)
+            if row is not None:
+                found = _entries(phrase, row)
         self.read[phrase] = found
         return found
 
@@ -227,24 +269,27 @@ class Lexicon:
     codes: Mapping[str, str]
     families: Mapping[str, str]
 
-    def __init__(self, catalog: Catalog, esco: dict[str, Any] | None = None) -> None:
+    def __init__(self, catalog: Catalog, esco: Mapping[str, EscoLabels] | None = None) -> None:
         """Over a catalog cache (and the shipped ESCO table) the lexicon the cache keeps, built
         the first time; otherwise built here from the catalog's objects."""
         self.catalog = catalog
         self._phrase: dict[str, bool] = {}
         self._prefix: dict[str, bool] = {}
-        kept = catalog.derived(f"postings-lexicon-{_fingerprint()}", lambda: _Builder(catalog).rows()) \
-            if esco is None else None
-        if kept is None:
-            built = _Builder(catalog, esco)
-            self.entries, self.codes, self.families = built.entries, built.codes, built.families
-            self.prefixes = built.prefixes()
-            return
+        with paused_gc():  # a build makes a few hundred thousand rows and no cycles
+            kept = catalog.derived(f"postings-lexicon-{_fingerprint()}", lambda: _Builder(catalog).rows()) \
+                if esco is None else None
+            if kept is None:
+                built = _Builder(catalog, esco)
+                self.entries = _Entries(built.table, None, len(built.table))
+                self.codes, self.families = built.codes, built.families
+                self.prefixes = set(_prefixes(built.table))
+                return
         meta = kept[_META]
-        if not isinstance(meta, dict):
-            raise TypeError(f"the kept lexicon's {_META!r} entry: {type(meta).__name__}, not a mapping")
+        if not (isinstance(meta, dict) and isinstance(meta.get("prefixes"), bytes)
+                and isinstance(meta.get("phrases"), bytes) and isinstance(meta.get("count"), int)):
+            raise TypeError(f"the kept lexicon's {_META!r} entry: {type(meta).__name__}, not its mapping")
         self.prefixes = _Hashes(meta["prefixes"])
-        self.entries = _Kept(kept, _Hashes(meta["phrases"]), meta["count"])
+        self.entries = _Entries(kept, _Hashes(meta["phrases"]), meta["count"])
         self.codes = _Lookup(kept, _CODE)
         self.families = _Lookup(kept, _FAMILY)
 
@@ -290,7 +335,7 @@ class Lexicon:
 class _Lookup(Mapping[str, str]):
     """Exam codes (or code families) -> credential id, looked up in a kept lexicon's table."""
 
-    def __init__(self, table: Mapping[str, Any], prefix: str) -> None:
+    def __init__(self, table: Mapping[str, object], prefix: str) -> None:
         self.table, self.prefix = table, prefix
 
     def __getitem__(self, key: str) -> str:
@@ -307,96 +352,93 @@ class _Lookup(Mapping[str, str]):
 
 
 class _Builder:
-    """A catalog's lexicon built from its objects and the ESCO labels."""
+    """A catalog's lexicon built from its objects (each read once, none kept) and the ESCO labels,
+    as the rows it is kept in: phrase -> `Row`."""
 
-    def __init__(self, catalog: Catalog, esco: dict[str, Any] | None = None) -> None:
-        self.catalog = catalog
-        self.esco = load_esco() if esco is None else esco
-        self.links = _esco_links(catalog, self.esco)
-        self.entries: dict[str, list[Entry]] = {}
+    def __init__(self, catalog: Catalog, esco: Mapping[str, EscoLabels] | None = None) -> None:
+        self.table: dict[str, Row] = {}
         self.codes: dict[str, str] = {}  # exam code -> credential id
         self.families: dict[str, str] = {}  # code prefix (e.g. SY0) -> credential id when unique
-        self._add_credentials()
-        self._add_skills()
-        self._add_esco()
-        for entries in self.entries.values():
-            entries.sort(key=lambda e: e.rank)
+        self._add_credentials(catalog)
+        direct = self._add_skills(catalog)
+        self._add_esco(load_esco() if esco is None else esco, direct)
 
-    def prefixes(self) -> set[str]:
-        """The beginnings of the phrases: their first word, first two, ..., all but the last."""
-        out: set[str] = set()
-        for phrase in self.entries:
-            words = phrase.split(" ")
-            out.update(" ".join(words[:n]) for n in range(1, len(words)))
-        return out
-
-    def rows(self) -> Iterable[tuple[str, Any]]:
-        """The lexicon as a table to keep: each phrase's entries, the exam codes and families, and
-        (in one row) the hashes of the phrases and of their beginnings (see `_Kept`)."""
-        yield _META, {"count": len(self.entries), "phrases": _packed(self.entries), "prefixes": _packed(self.prefixes())}
-        for phrase, entries in self.entries.items():
-            yield phrase, [[e.kind, e.target, e.label, e.via, e.cased, e.rank] for e in entries]
+    def rows(self) -> Iterator[tuple[str, object]]:
+        """The lexicon as a table to keep: each phrase's row, the exam codes and families, and
+        (in one row) the hashes of the phrases and of their beginnings (see `_Entries`)."""
+        table = self.table
+        yield _META, {"count": len(table), "phrases": _packed(table), "prefixes": _packed(_prefixes(table))}
+        yield from table.items()
         for code, cid in self.codes.items():
             yield _CODE + code, cid
         for family, cid in self.families.items():
             yield _FAMILY + family, cid
 
-    def _add(self, phrase: str, entry: Entry) -> None:
-        k = key(phrase)
-        if not k or (k in AMBIGUOUS and entry.kind != "credential"):
+    def _add(self, k: str, phrase: str, kind: str, target: str, label: str, via: str, cased: str, rank: int) -> None:
+        """One meaning of the phrase `phrase`, whose key is `k`; a phrase keeps one entry per target."""
+        if not k or (k in AMBIGUOUS and kind != "credential"):
             return
-        if len(k) <= 2 and not entry.cased:
-            entry = Entry(entry.kind, entry.target, entry.label, entry.via, phrase.upper(), entry.rank)
-        bucket = self.entries.setdefault(k, [])
-        if not any(e.kind == entry.kind and e.target == entry.target for e in bucket):
-            bucket.append(entry)
+        if len(k) <= 2 and not cased:
+            cased = phrase.upper()
+        row = self.table.get(k)
+        if row is None:
+            self.table[k] = (kind, target, label, via, cased, rank)
+            return
+        at = len(row)
+        for i in range(len(row) - _FIELDS, -1, -_FIELDS):
+            if row[i] == kind and row[i + 1] == target:
+                return
+            if rank < int(row[i + 5]):
+                at = i  # kept in rank order, the earlier first among equals
+        self.table[k] = (*row[:at], kind, target, label, via, cased, rank, *row[at:])
 
-    def _add_skills(self) -> None:
-        for skill in self.catalog.skills.each():
-            self._add(skill.name, Entry("skill", skill.id, skill.name, "name", rank=10))
-            plain = re.sub(r"\s*\([^)]*\)", "", skill.name).strip()
-            if plain and plain != skill.name:
-                self._add(plain, Entry("skill", skill.id, skill.name, "name", rank=10))
-            for alias in skill.aliases:
-                self._add(alias, Entry("skill", skill.id, alias, "alias", rank=11))
-            self._add(skill.id, Entry("skill", skill.id, skill.id, "id", rank=10))
-
-    def _add_credentials(self) -> None:
+    def _add_credentials(self, catalog: Catalog) -> None:
+        add = self._add
         coded: dict[str, set[str]] = {}
         noted: dict[str, set[str]] = {}
-        for cred in self.catalog.credentials.each():
-            name = cred.name
-            issuer_words = {t for _, _, t in tokens(cred.issuer)} | {t for _, _, t in tokens(cred.provider)}
-            issuer_first = next((t for _, _, t in tokens(cred.issuer)), "")
-            bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
-            self._add(cred.id, Entry("credential", cred.id, cred.id, "id", rank=0))
-            self._add(name, Entry("credential", cred.id, name, "name", rank=0))
-            for variant in {bare, re.sub(r"^[^:]*:\s*", "", bare)}:
-                words = {t for _, _, t in tokens(variant)}
-                named_issuer = bool(words & issuer_words)
-                if named_issuer or words & CREDENTIAL_WORDS or "+" in variant:
-                    self._add(variant, Entry("credential", cred.id, name, "name", rank=0))
+        issuers: dict[tuple[str, str], tuple[frozenset[str], str]] = {}
+        for cred in catalog.credentials.each():
+            cid, name = cred.id, cred.name
+            known = issuers.get((cred.issuer, cred.provider))
+            if known is None:
+                first = words(cred.issuer)
+                known = issuers[cred.issuer, cred.provider] = (frozenset(first + words(cred.provider)),
+                                                               first[0] if first else "")
+            issuer_words, issuer_first = known
+            bare = _PARENS.sub("", name).strip() if "(" in name else name.strip()
+            add(key(cid), cid, "credential", cid, cid, "id", "", 0)
+            add(key(name), name, "credential", cid, name, "name", "", 0)
+            lead = _LEAD.sub("", bare) if ":" in bare else bare
+            for variant in (bare,) if lead == bare else (bare, lead):
+                toks = words(variant)
+                variant_key = " ".join(toks)
+                named_issuer = not issuer_words.isdisjoint(toks)
+                if named_issuer or not CREDENTIAL_WORDS.isdisjoint(toks) or "+" in variant:
+                    add(variant_key, variant, "credential", cid, name, "name", "", 0)
                 if named_issuer:
-                    rest = " ".join(t for _, _, t in tokens(variant) if t not in issuer_words)
-                    if rest and ("+" in rest or set(rest.split()) & CREDENTIAL_WORDS):
-                        self._add(rest, Entry("credential", cred.id, name, "name", rank=1))
-                if issuer_first and not named_issuer:
-                    self._add(f"{issuer_first} {variant}", Entry("credential", cred.id, name, "name", rank=0))
-            for abbr in _abbreviations(name):
-                cased = abbr if re.fullmatch(r"[A-Z]{2,4}(?: [IVX]+)?", abbr) else ""
-                if len(key(abbr).replace(" ", "")) > 2:
-                    self._add(abbr, Entry("credential", cred.id, abbr, "abbreviation", cased, rank=1))
+                    rest = " ".join(t for t in toks if t not in issuer_words)
+                    if rest and ("+" in rest or not CREDENTIAL_WORDS.isdisjoint(rest.split())):
+                        add(key(rest), rest, "credential", cid, name, "name", "", 1)
+                elif issuer_first:
+                    phrase = f"{issuer_first} {variant}"
+                    add(key(phrase), phrase, "credential", cid, name, "name", "", 0)
+            for abbr in _abbreviations(name) if "(" in name else ():
+                cased = abbr if _CASED_ABBREVIATION.fullmatch(abbr) else ""
+                abbr_key = key(abbr)
+                if len(abbr_key.replace(" ", "")) > 2:
+                    add(abbr_key, abbr, "credential", cid, abbr, "abbreviation", cased, 1)
                 if issuer_first:
-                    self._add(f"{issuer_first} {abbr}", Entry("credential", cred.id, abbr, "abbreviation", rank=1))
+                    phrase = f"{issuer_first} {abbr}"
+                    add(key(phrase), phrase, "credential", cid, abbr, "abbreviation", "", 1)
             exam = cred.exam
-            in_id = re.search(r"-([a-z]{2,3}-\d{3})$", cred.id)  # ids like azure-administrator-az-104
+            in_id = _CODE_IN_ID.search(cid)
             if in_id:
                 exam += " " + in_id.group(1).upper()
             for code in {m.group(0) for m in EXAM_CODE.finditer(f"{name} {exam}")}:
-                coded.setdefault(code, set()).add(cred.id)
+                coded.setdefault(code, set()).add(cid)
             note = f"{cred.cost.note} {cred.description}"
-            for code in {m.group(0) for m in EXAM_CODE.finditer(note)}:
-                noted.setdefault(code, set()).add(cred.id)
+            for code in {m.group(0) for m in EXAM_CODE.finditer(note)} if "-" in note else ():
+                noted.setdefault(code, set()).add(cid)
         for code, owners in noted.items():
             if code not in coded and len(owners) == 1:
                 coded[code] = owners
@@ -409,12 +451,30 @@ class _Builder:
                     by_family.setdefault(family, set()).update(owners)
         self.families = {f: next(iter(o)) for f, o in by_family.items() if len(o) == 1}
 
-    def _add_esco(self) -> None:
-        for uuid, (pref, alts, _) in self.esco.items():
-            skill, via = self.links.get(uuid, ("", ""))
+    def _add_skills(self, catalog: Catalog) -> dict[str, str]:
+        """Adds every skill's phrases; the ESCO concepts the skills link (uuid -> the first skill)."""
+        add = self._add
+        direct: dict[str, str] = {}
+        for skill in catalog.skills.each():
+            sid, name = skill.id, skill.name
+            add(key(name), name, "skill", sid, name, "name", "", 10)
+            plain = _PARENS.sub("", name).strip() if "(" in name else name.strip()
+            if plain and plain != name:
+                add(key(plain), plain, "skill", sid, name, "name", "", 10)
+            for alias in skill.aliases:
+                add(key(alias), alias, "skill", sid, alias, "alias", "", 11)
+            add(key(sid), sid, "skill", sid, sid, "id", "", 10)
+            if skill.esco and "/esco/skill/" in skill.esco:
+                direct.setdefault(skill.esco.rsplit("/", 1)[-1], sid)
+        return direct
+
+    def _add_esco(self, esco: Mapping[str, EscoLabels], direct: Mapping[str, str]) -> None:
+        links = _esco_links(direct, esco)
+        add = self._add
+        for uuid, (pref, alts, _) in esco.items():
+            skill, via = links.get(uuid, ("", ""))
             for label in (pref, *(a for a in alts if " " in a.strip())):
                 if skill:
-                    self._add(label, Entry("skill", skill, label, via, rank=20))
+                    add(key(label), label, "skill", skill, label, via, "", 20)
                 else:
-                    self._add(label, Entry("esco", uuid, label, "esco", rank=30))
-
+                    add(key(label), label, "esco", uuid, label, "esco", "", 30)
