@@ -19,12 +19,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import accumulate, pairwise
-from typing import Any
+from typing import TYPE_CHECKING
 
 from skillstack.postings import rules
 from skillstack.postings.document import Line
 from skillstack.postings.lexicon import EXAM_CODE, TOKEN, Entry, Lexicon, tokens
+
+if TYPE_CHECKING:
+    from ahocorasick import Automaton
 
 _JOINER = re.compile(r"^(?:\s|,|/|&|\(|\)|\bor\b|\band/or\b|\beither\b|\bthe\b|\ban?\b|\bcertifications?\b|\bcertified\b|"
                      r"\bcertificates?\b|\bcerts?\b|\bcredentials?\b|\bexams?\b)*$", re.IGNORECASE)
@@ -224,25 +228,26 @@ def find_matches(lex: Lexicon, texts: list[str]) -> list[list[_Match]]:
 _CUE_WORDS = ("year", "yrs", "degree", "diploma", "bachelor", "master", "phd", "ph.d", "doctora", "ged", "high school",
               "mba", "bsc", "msc", "b.s", "b.a", "m.s", "bs", "ba", "ms", "experience", "knowledge", "proficien",
               "familiar", "expertise", "skill", "understanding")
-_cue_automaton: Any = None
+
+
+@cache
+def _cue_automaton() -> Automaton[str]:
+    import ahocorasick
+
+    auto: Automaton[str] = ahocorasick.Automaton()
+    for word in _CUE_WORDS:
+        auto.add_word(word, word)
+    auto.make_automaton()
+    return auto
 
 
 def _interesting_lines(texts: list[str]) -> set[int]:
     """Lines where a rule without a catalog phrase (years, degrees, "experience with") may apply."""
-    global _cue_automaton
-    if _cue_automaton is None:
-        import ahocorasick
-
-        auto = ahocorasick.Automaton()
-        for word in _CUE_WORDS:
-            auto.add_word(word, word)
-        auto.make_automaton()
-        _cue_automaton = auto
     joined = "\n".join(texts).lower()
     starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
     lines: set[int] = set()
     last = -1
-    for end, _ in _cue_automaton.iter(joined):
+    for end, _ in _cue_automaton().iter(joined):
         if end > last:
             n = bisect_right(starts, end) - 1
             lines.add(n)
