@@ -117,3 +117,21 @@ def test_every_shipped_role_names_expected_credentials_or_states_none() -> None:
             assert cite.url.startswith("http") and cite.kind in EXPECT_SOURCE_KINDS and cite.note, role.id
             assert not any(e.importance != "optional" for e in named), role.id
     assert not lacking, f"roles naming no expected credential and not stating none is expected: {lacking}"
+
+
+def test_essential_expectations_cite_an_authority() -> None:
+    """An expected credential is `essential` only where an authority (DoD 8140, a licence) requires
+    it: every essential group of the shipped catalog cites a page of kind authority. The security
+    analyst's group cites DoD's DCWF work role 511 and accepts only certifications that role lists
+    (ISC2 SSCP, which 511 does not list, left it in December 2026)."""
+    cat = build_catalog(load_raw([shipped_catalog()]))
+    essential = [(role, e) for role in cat.roles for e in role.expects
+                 if e.kind == "credential" and e.importance == "essential"]
+    assert essential, "no essential expected credential: the check would test nothing"
+    for role, e in essential:
+        assert e.cite is not None and e.cite.kind == "authority", f"{role.id}: {e.source}"
+    analyst = cat.roles["information-security-analyst"]
+    group = next(e for e in analyst.expects if e.importance == "essential")
+    assert group.cite is not None and group.cite.url.startswith("https://public.cyber.mil/dcwf-work-role/")
+    assert "isc2-sscp" not in str(group.requirement)
+    assert "comptia-security-plus" in str(group.requirement)
