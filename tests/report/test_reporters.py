@@ -1,5 +1,5 @@
 """Reporters chosen by name: each command's `--format` choices have a reporter, an unknown
-format is refused naming the ones there are, and `show` prints what a reporter gives, in order."""
+format is refused naming the ones there are, and `print_report` prints what a reporter gives, in order."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from rich.text import Text
 from typer.main import get_command
 
 from skillstack.cli import app
-from skillstack.cli.output import show
+from skillstack.cli.output import print_report
 from skillstack.report.outputs import ALL, PLAN
 from skillstack.report.reporter import Message, PlainText, Reporters, UnknownFormat
 
@@ -60,10 +60,10 @@ def test_a_reporter_is_looked_up_by_name_and_given_the_document() -> None:
     assert doubled.formats == ("text",)
 
 
-def test_show_prints_each_printable_in_order_where_it_goes(capsys: pytest.CaptureFixture[str]) -> None:
+def test_print_report_prints_each_printable_in_order_where_it_goes(capsys: pytest.CaptureFixture[str]) -> None:
     table = Table("id", "name")
     table.add_row("sql", "SQL")
-    show(["{}\n", Text("laid out"), table, PlainText("a line\n"), Message("wrote x.ics"),
+    print_report(["{}\n", Text("laid out"), table, PlainText("a line\n"), Message("wrote x.ics"),
           Message("look twice", "warning"), Text("last")])
     out, err = capsys.readouterr()
     assert out == ("{}\n"
@@ -79,5 +79,5 @@ def test_show_prints_each_printable_in_order_where_it_goes(capsys: pytest.Captur
 
 
 def test_plain_text_drops_escape_sequences_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
-    show([PlainText("wrote \x1b[31mred.yaml\n"), "kept \x1b[31mas is\n"])
+    print_report([PlainText("wrote \x1b[31mred.yaml\n"), "kept \x1b[31mas is\n"])
     assert capsys.readouterr().out == "wrote red.yaml\nkept \x1b[31mas is\n"

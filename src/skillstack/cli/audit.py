@@ -24,7 +24,7 @@ from skillstack.cli.options import (
     load_learner,
     today_from,
 )
-from skillstack.cli.output import show
+from skillstack.cli.output import print_report
 from skillstack.errors import InputError
 
 
@@ -79,5 +79,5 @@ def audit(
         result, plans = ranking.audit, {str(rid): p for rid, p in ranking.plans.items()}
     else:
         result = run_audit(cat, learner, day)
-    show(AUDIT.report(fmt.value, AuditReport(cat, result, plans, learner.current_salary, quiet=quiet,
+    print_report(AUDIT.report(fmt.value, AuditReport(cat, result, plans, learner.current_salary, quiet=quiet,
                                              verbose=verbose)))

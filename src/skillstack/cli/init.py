@@ -21,7 +21,7 @@ from skillstack.cli.options import (
     listed,
     parse_date,
 )
-from skillstack.cli.output import message, note, write
+from skillstack.cli.output import message, note, print_report
 from skillstack.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ def init(
 
     from skillstack.cache import load_catalog
     from skillstack.fileio import write_text_atomic
+    from skillstack.report.outputs import INIT, InitReport
     from skillstack.starter import DEFAULT_HOURS_PER_WEEK, Starter, starter_text
 
     if path.exists() and not force:
@@ -109,9 +110,4 @@ def init(
             raise typer.Exit(ExitCode.INTERRUPTED) from None
     text = starter_text(cat, starter)
     write_text_atomic(path, text)
-    if fmt is Fmt.json:
-        import json
-
-        write(json.dumps({"schema_version": 1, "written": str(path)}) + "\n")
-    else:
-        typer.echo(f"wrote {path}; next: skillstack plan --profile {path}")
+    print_report(INIT.report(fmt.value, InitReport(path)))

@@ -8,7 +8,7 @@ import typer
 from skillstack.cli import completion
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
-from skillstack.cli.output import emit, warn, write, write_or_save
+from skillstack.cli.output import print_report, warn, write_or_save
 from skillstack.errors import ExitCode
 
 
@@ -43,19 +43,12 @@ def search(
     from skillstack.cli.output import note
     from skillstack.lookup import KINDS
     from skillstack.lookup import search as run_search
-    from skillstack.report.jsonify import dumps
-    from skillstack.report.lookup_data import search_doc
-    from skillstack.report.lookup_text import hits_table
+    from skillstack.report.outputs import SEARCH, SearchReport
 
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     kinds = tuple(k.value for k in kind) if kind else KINDS
     hits = run_search(cat, text, kinds, limit)
-    if fmt is Fmt.json:
-        write(dumps(search_doc(text, hits)))
-    elif hits:
-        emit(hits_table(hits))
-    else:
-        typer.echo(f"nothing matches {text!r}")
+    print_report(SEARCH.report(fmt.value, SearchReport(text, hits)))
     if not hits:  # the documented "no", in every format
         raise typer.Exit(ExitCode.NO)
 
@@ -77,19 +70,13 @@ def show(
     from skillstack.cache import load_catalog
     from skillstack.cli.output import note
     from skillstack.lookup import find
-    from skillstack.report.jsonify import dumps
-    from skillstack.report.lookup_data import show_doc
+    from skillstack.report.outputs import SHOW, ShowReport
 
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     obj, warning = find(cat, ident)
     if warning:
         warn(warning)
-    if fmt is Fmt.json:
-        write(dumps(show_doc(obj)))
-        return
-    from skillstack.report.lookup_text import show as render
-
-    emit(render(cat, obj))
+    print_report(SHOW.report(fmt.value, ShowReport(cat, obj)))
 
 
 @app.command()

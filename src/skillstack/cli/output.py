@@ -82,7 +82,7 @@ def emit(*renderables: RenderableType) -> None:
     write(render(*renderables))
 
 
-def show(printables: Iterable[Printable]) -> None:
+def print_report(printables: Iterable[Printable]) -> None:
     """What a reporter returned, in order: text as it is and rich renderables laid out on
     stdout, `PlainText` as `typer.echo` writes it, a `Message` on stderr."""
     import typer

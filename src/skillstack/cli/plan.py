@@ -34,7 +34,7 @@ from skillstack.cli.options import (
     parse_date,
     today_from,
 )
-from skillstack.cli.output import note, show, warn
+from skillstack.cli.output import note, print_report, warn
 from skillstack.errors import ExitCode, InputError
 from skillstack.model import OBJECTIVES
 
@@ -117,6 +117,6 @@ def plan(
         from skillstack.report.calendar import plan_ics
 
         write_text_atomic(ics, plan_ics(cat, result, learner.name, plan_renewals(cat, learner, result)))
-    show(PLAN.report(fmt.value, PlanReport(cat, result, options if alternatives else None, learner.name,
+    print_report(PLAN.report(fmt.value, PlanReport(cat, result, options if alternatives else None, learner.name,
                                            learner.current_salary, quiet=quiet, verbose=verbose, calendar=ics)))
     raise typer.Exit(ExitCode.OK if result.feasible and result.eligible else ExitCode.NO)

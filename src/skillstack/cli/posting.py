@@ -11,7 +11,7 @@ import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
-from skillstack.cli.output import write
+from skillstack.cli.output import print_report
 from skillstack.errors import InputError, UsageError
 from skillstack.fileio import read_input_bytes
 
@@ -74,7 +74,7 @@ def posting(
     from skillstack.cache import load_catalog
     from skillstack.cli.output import note
     from skillstack.postings.service import posting_role, read_postings
-    from skillstack.report.posting import postings_json, postings_text
+    from skillstack.report.outputs import POSTING, PostingReport
 
     if output is not None and not role_id:
         raise UsageError("-o writes a role: pass --role-id ID as well")
@@ -91,9 +91,4 @@ def posting(
 
         write_text_atomic(output, role_yaml(draft, date.today()))
         written = str(output)
-    if fmt is Fmt.json:
-        from skillstack.report.jsonify import dumps
-
-        write(dumps(postings_json(cat, results, draft, written)))
-    else:
-        write(postings_text(cat, results, draft, written))
+    print_report(POSTING.report(fmt.value, PostingReport(cat, results, draft, written)))

@@ -20,7 +20,7 @@ from skillstack.cli.options import (
     load_learner,
     today_from,
 )
-from skillstack.cli.output import emit, note, warn, write
+from skillstack.cli.output import note, print_report, warn
 
 
 @app.command()
@@ -45,9 +45,9 @@ def roles(
       skillstack roles --profile examples/profiles/teacher-to-ux-designer.yaml
       skillstack roles --have sql:2 --format json
     """
-    from skillstack.lookup import fields, resolve_field
+    from skillstack.lookup import resolve_field
     from skillstack.lookup import roles as list_roles
-    from skillstack.report.jsonify import dumps
+    from skillstack.report.outputs import ROLES, RolesReport
 
     learner = None
     if profile or have or holds:
@@ -63,11 +63,4 @@ def roles(
         if reading:
             warn(reading)
     rows = list_roles(cat, field, learner, today_from(today))
-    if fmt is Fmt.json:
-        from skillstack.report.lookup_data import roles_dict
-
-        write(dumps(roles_dict(field, fields(cat), rows)))
-        return
-    from skillstack.report.lookup_text import roles_table
-
-    emit(roles_table(rows, readiness=learner is not None))
+    print_report(ROLES.report(fmt.value, RolesReport(cat, field, rows, readiness=learner is not None)))

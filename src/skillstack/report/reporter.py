@@ -5,9 +5,9 @@ shape how it is shown) and returns what to print, in order, as `Printable`s: a `
 written exactly (a JSON document, a fixed line), a rich renderable is laid out for the
 terminal (tables, panels), `PlainText` is a line for people, and a `Message` goes to
 stderr. A command looks its reporter up by format name in the `Reporters` of its
-document kind (`report.outputs`) and hands what comes back to `cli.output.show`:
+document kind (`report.outputs`) and hands what comes back to `cli.output.print_report`:
 
-    show(PLAN.report(fmt.value, PlanReport(...)))
+    print_report(PLAN.report(fmt.value, PlanReport(...)))
 
 Nothing here prints; rich is not imported until a reporter lays text out.
 """
