@@ -324,10 +324,11 @@ def _reachable_by_sweeps(catalog: Any) -> tuple[set[str], State]:
 def test_validate_s_dict_graph_answers_as_the_networkx_graph(path: Path) -> None:
     catalog = build_catalog(load_raw([path]))
     graph, deps = SkillGraph(catalog), dependents(catalog)
-    got, state = reachable(catalog, deps)
+    got, state = reachable(catalog)
     again, state_again = _reachable_by_sweeps(catalog)
     assert (got, state.skills, state.credentials) == (again, state_again.skills, state_again.credentials)
     assert has_prerequisite_cycle(deps) == bool(graph.prerequisite_cycles())
+    assert dependents(catalog, skills=False) == {n: out for n, out in deps.items() if n.startswith("credential:")}
 
 
 @pytest.mark.parametrize("path", [shipped_catalog(), DATA / "rules" / "unreachable" / "fail"],

@@ -18,8 +18,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from skillstack.catalog import Catalog
-from skillstack.model import Credential, CredentialId, CredentialReq, SkillId, SkillReq
-from skillstack.requirements import State, all_hold, atoms
+from skillstack.model import AllOf, AnyOf, CredentialId, CredentialReq, NOf, Requirement, SkillId, SkillReq
+from skillstack.requirements import State, atoms, holds
 
 if TYPE_CHECKING:  # networkx is imported when a graph is built, not at start-up
     import networkx as nx
@@ -174,54 +174,114 @@ graph, in the graph's order and with its kinds (a later edge between the same no
 the kind of an earlier one, as networkx does)."""
 
 
-def dependents(catalog: Catalog) -> Dependents:
+def dependents(catalog: Catalog, skills: bool = True) -> Dependents:
+    """`skills=False`: only the edges out of credentials (all `has_prerequisite_cycle` reads)."""
     out: Dependents = {}
     for cred in catalog.credentials:
-        for kind, reqs in (("requires", cred.requires), ("recommends", cred.recommends)):
-            for atom in atoms(reqs):
-                if isinstance(atom, SkillReq):
-                    out.setdefault(skill_node(atom.skill), {})[cred.id] = kind
-                elif isinstance(atom, CredentialReq):
-                    out.setdefault(cred_node(atom.credential), {})[cred.id] = kind
+        cid = cred.id
+        if cred.requires or cred.recommends:  # most credentials have neither
+            for kind, reqs in (("requires", cred.requires), ("recommends", cred.recommends)):
+                for atom in atoms(reqs):
+                    if type(atom) is SkillReq:
+                        if skills:
+                            out.setdefault(skill_node(atom.skill), {})[cid] = kind
+                    elif type(atom) is CredentialReq:
+                        out.setdefault(cred_node(atom.credential), {})[cid] = kind
         if cred.awarded_for is not None:
             for atom in atoms([cred.awarded_for]):
-                if isinstance(atom, CredentialReq):
-                    out.setdefault(cred_node(atom.credential), {})[cred.id] = "part_of"
+                if type(atom) is CredentialReq:
+                    out.setdefault(cred_node(atom.credential), {})[cid] = "part_of"
     return out
 
 
-def reachable(catalog: Catalog, deps: Dependents, state: State | None = None) -> tuple[set[str], State]:
-    """Credentials obtainable, step by step, from `state` (default: from scratch), and the state
-    reached. A worklist keeps it near-linear: a credential is re-checked only when a skill or
-    credential with a `requires` or `part_of` edge into it changes."""
+def reachable(catalog: Catalog, state: State | None = None) -> tuple[set[str], State]:
+    """Credentials obtainable, step by step, from `state` (default: from scratch, any experience),
+    and the state reached: the fixpoint, the same whatever the order credentials are taken in. A
+    credential held in `state` already is not taken again (its grants are in `state`).
+
+    Linear in the requirements and grants: each credential's needs are a tree of counters (a
+    group holds when as many of its items hold as it asks for: all, one, or n), and a skill
+    rising or a credential taken counts once for each requirement it meets; a credential is
+    taken when its tree holds. Experience and education do not change on the way: they hold or
+    not from the start."""
     state = state or State(any_experience=True)
-    by_id: dict[str, Credential] = {cred.id: cred for cred in catalog.credentials}
-    # who waits on what, by bare id: most skills gate nothing, and no node name is built per grant
-    waiting: dict[str, dict[str, list[Credential]]] = {"skill": {}, "credential": {}}
-    for node, targets in deps.items():
-        kind, ident = node.split(":", 1)
-        found = [by_id[cid] for cid, edge in targets.items() if edge in ("requires", "part_of") and cid in by_id]
-        if found:
-            waiting[kind][ident] = found
-    on_skill, on_credential = waiting["skill"], waiting["credential"]
     skills, held = state.skills, state.credentials
-    got: set[str] = set()
-    queue = list(by_id.values())
-    while queue:
-        cred = queue.pop()
-        cid = cred.id
-        if cid in got or cid in held:
+    creds = list(catalog.credentials)
+    # the counter tree: per group, how many items must hold, how many do, and its parent
+    # (a group, or -1 - i: the needs of credential i, all of which must hold)
+    need: list[int] = []
+    have: list[int] = []
+    parent: list[int] = []
+    on_skill: dict[str, list[tuple[int, int]]] = {}  # skill -> (level asked for, group) not met yet
+    on_credential: dict[str, list[int]] = {}  # credential -> groups waiting for it
+    ready: list[int] = []  # credentials whose needs hold
+
+    def met(group: int) -> None:
+        while True:
+            have[group] += 1
+            if have[group] != need[group]:
+                return
+            group = parent[group]
+            if group < 0:
+                ready.append(-1 - group)
+                return
+
+    def group_of(count: int, up: int) -> int:
+        group = len(need)
+        need.append(count)
+        have.append(0)
+        parent.append(up)
+        if count <= 0:  # n_of 0 (or all_of nothing): holds as it is
+            have[group] = count - 1
+            met(group)
+        return group
+
+    def add(req: Requirement, up: int) -> None:
+        if isinstance(req, SkillReq):
+            if skills.get(req.skill, 0) >= req.level:
+                met(up)
+            else:
+                on_skill.setdefault(req.skill, []).append((req.level, up))
+        elif isinstance(req, CredentialReq):
+            if req.credential in held:
+                met(up)
+            else:
+                on_credential.setdefault(req.credential, []).append(up)
+        elif isinstance(req, (AllOf, AnyOf, NOf)):
+            group = group_of(req.n if isinstance(req, NOf) else 1 if isinstance(req, AnyOf) else len(req.items), up)
+            for item in req.items:
+                add(item, group)
+        elif holds(req, state):  # experience, education
+            met(up)
+
+    for i, cred in enumerate(creds):
+        if cred.id in held:
             continue
         needs = cred.needs
-        if needs and not all_hold(needs, state):
+        if not needs:
+            ready.append(i)
+            continue
+        root = group_of(len(needs), -1 - i)
+        for req in needs:
+            add(req, root)
+    got: set[str] = set()
+    while ready:
+        cred = creds[ready.pop()]
+        cid = cred.id
+        if cid in held:
             continue
         got.add(cid)
         held.add(cid)
-        queue.extend(on_credential.get(cid, ()))
-        for grant in cred.grants:  # State.add_grants, inline: it runs for every grant of the catalog
-            if grant.level > skills.get(grant.skill, 0):
-                skills[grant.skill] = grant.level
-                queue.extend(on_skill.get(grant.skill, ()))
+        for group in on_credential.get(cid, ()):
+            met(group)
+        for grant in cred.grants:
+            skill, level = grant.skill, grant.level
+            before = skills.get(skill, 0)
+            if level > before:
+                skills[skill] = level
+                for asked, group in on_skill.get(skill, ()):
+                    if before < asked <= level:
+                        met(group)
     return got, state
 
 

@@ -28,14 +28,14 @@ class RuleContext:
 
     @cached_property
     def dependents(self) -> Dependents:
-        """The credential edges of the graph as dicts (validate builds no networkx graph unless
-        a rule needs one: a cycle's path)."""
-        return dependents(self.catalog)
+        """The edges out of credentials in the graph, as dicts (validate builds no networkx graph
+        unless a rule needs one: a cycle's path)."""
+        return dependents(self.catalog, skills=False)
 
     @cached_property
     def reachable(self) -> tuple[set[str], dict[str, int]]:
         """Credentials and skill levels reachable from scratch (any experience)."""
-        got, state = reachable(self.catalog, self.dependents)
+        got, state = reachable(self.catalog)
         return got, {k: int(v) for k, v in state.skills.items()}
 
     @cached_property
