@@ -332,13 +332,17 @@ def _str(c: Compiler, t: Str) -> Into[str]:
 
     if pattern is None:
         return conv
-    accepted: set[str] = set()  # ids repeat (every grant names a skill): a text passes once
+    # ids repeat (every grant names a skill): a text passes once, and every use of it is then one
+    # object, its hash computed once (the rules look ids up in sets and dicts millions of times)
+    accepted: dict[str, str] = {}
 
     def known(value: Json, path: Path_) -> str:
-        if type(value) is str and value in accepted:
-            return value
+        if type(value) is str:
+            same = accepted.get(value)
+            if same is not None:
+                return same
         out = conv(value, path)
-        accepted.add(out)
+        accepted[out] = out
         return out
     return known
 
@@ -685,7 +689,7 @@ def _record_builder(c: Compiler, t: Record[T]) -> Callable[[Values, Path_], T | 
     if len(set(attrs.values())) != len(attrs) or any(attr in attrs for _, attr in renamed):
         return None  # two keys fill one field (make's order decides), or a key fills another key's field
     keys = frozenset(attrs)
-    model, derive, needed, with_where = t.model, t.derive, frozenset(t.needed), t.has_where
+    construct, derive, needed, with_where = t.construct, t.derive, frozenset(t.needed), t.has_where
     has_id = "id" in t.fields
 
     def build(values: Values, path: Path_) -> T | Invalid:
@@ -711,7 +715,7 @@ def _record_builder(c: Compiler, t: Record[T]) -> Callable[[Values, Path_], T | 
             return INVALID
         if with_where:
             kwargs["where"] = LazyRef(c.locator, path)
-        return model(**kwargs)
+        return construct(kwargs)
     return build
 
 
