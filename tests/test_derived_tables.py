@@ -87,3 +87,16 @@ def test_a_value_changed_under_its_checksum_is_refused_and_the_file_deleted(cata
     assert not kept.exists()
     again = load_catalog([catalog]).catalog.derived("names", _names(built))
     assert again is not None and dict(again) == {"one": {"n": 1}, "two": [2, "two"]} and built == [1, 1]
+
+
+def test_a_derived_table_that_cannot_be_kept_is_answered_from_memory(catalog: Path, tmp_path: Path) -> None:
+    """Something not ours at the table's name (here a symlink) is left alone, never followed."""
+    load_catalog([catalog])
+    (cached,) = cache_dir().glob("catalog-*.skc")
+    key = cached.name.removeprefix("catalog-").removesuffix(".skc")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.write_text("not ours to write\n")
+    (cache_dir() / f"derived-{key}-names.skc").symlink_to(elsewhere)
+    table = load_catalog([catalog]).catalog.derived("names", _names([]))
+    assert table is not None and dict(table) == {"one": {"n": 1}, "two": [2, "two"]}
+    assert elsewhere.read_text() == "not ours to write\n"

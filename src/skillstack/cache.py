@@ -595,20 +595,26 @@ class _Writer:
     def table(self, name: str, items: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> None:
         if isinstance(items, Mapping):
             self.columns(name, list(items), items.values())
-        else:
-            pairs = list(items)
-            self.columns(name, [key for key, _ in pairs], [value for _, value in pairs])
+            return
+        names: list[str] = []
+        blobs: list[bytes] = []
+        for key, value in items:  # a pair at a time: the caller may let each value go once encoded
+            names.append(key)
+            blobs.append(self.encoder.encode(value))
+        self._columns(name, names, blobs)
 
     def columns(self, name: str, names: list[str], values: Iterable[Any]) -> None:
         """A table of `names` -> `values` (in the same order)."""
+        self._columns(name, names, list(map(self.encoder.encode, values)))
+
+    def _columns(self, name: str, names: list[str], blobs: list[bytes]) -> None:
         keys = list(map(str.encode, names))
-        blobs = list(map(self.encoder.encode, values))
         if len(blobs) != len(keys):
             raise ValueError(f"table {name}: {len(keys)} keys, {len(blobs)} values")
         # offsets, CRCs and the blobs themselves in a few C loops, not one Python step a blob
         offsets = array("Q", itertools.accumulate(map(len, blobs), initial=self.size))
         crcs = array("I", map(zlib.crc32, blobs))
-        self.chunks.extend(blobs)
+        self.chunks.append(b"".join(blobs))  # one chunk: `finish` joins chunks with a buffer each
         self.size = offsets[-1]
         del blobs
         size = _slots_for(len(keys))
@@ -620,7 +626,7 @@ class _Writer:
                 slot = (slot + 1) & mask
             slots[slot] = entry
         key_offsets = array("Q", itertools.accumulate(map(len, keys), initial=self.size))
-        self.chunks.extend(keys)
+        self.chunks.append(b"".join(keys))
         self.size = key_offsets[-1]
         self.tables[name] = [len(keys), self._array(offsets), self._array(crcs), self._array(key_offsets),
                              self._array(slots), size]
@@ -874,14 +880,13 @@ class _Store:
         path = self.file.path.with_name(f"derived-{key}-{name}{SUFFIX}")
         table = _open_derived(path, name)
         if table is None:
-            items = list(build())
             out = _Writer()
             out.blob("meta", {"name": name})
-            out.table("items", items)
+            out.table("items", build())  # streamed: the rows need not all be held at once
             _write(path, out.finish)
             table = _open_derived(path, name)
-            if table is None:  # not written (a read-only cache directory): only costs speed
-                return dict(items)
+            if table is None:  # not written (a read-only cache directory): built again, in memory
+                return dict(build())
         return table
 
 

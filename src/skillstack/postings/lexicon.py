@@ -364,11 +364,13 @@ class _Builder:
         self._add_esco(load_esco() if esco is None else esco, direct)
 
     def rows(self) -> Iterator[tuple[str, object]]:
-        """The lexicon as a table to keep: each phrase's row, the exam codes and families, and
-        (in one row) the hashes of the phrases and of their beginnings (see `_Entries`)."""
+        """The lexicon as a table to keep: (in one row) the hashes of the phrases and of their
+        beginnings (see `_Entries`), each phrase's row, the exam codes and families. The phrases
+        leave the builder as they are given (a store keeps them encoded): once only."""
         table = self.table
         yield _META, {"count": len(table), "phrases": _packed(table), "prefixes": _packed(_prefixes(table))}
-        yield from table.items()
+        while table:
+            yield table.popitem()
         for code, cid in self.codes.items():
             yield _CODE + code, cid
         for family, cid in self.families.items():
