@@ -25,18 +25,25 @@ optimum too; when its optimum is integral, it is the MIP's. Only otherwise (or
 when the relaxation is not solved to optimality) does the MIP run. A stage with a `cutoff` (near
 ties want only solutions below it) stops as soon as a bound shows there is none. Nothing is printed:
 `output_flag` is off, and fds 1 and 2 point at the null device around the native calls.
+
+numpy is never loaded: `solver()` loads HiGHS's compiled module `highspy._core` alone (highspy's
+`__init__` imports numpy, 0.12-0.25 s of every `plan`), and `Highs` calls only what takes and
+gives scalars or Python lists (see its docstring). If a highspy release moves or drops `_core`,
+`solver()` falls back to `import highspy` (numpy and all), whose names are the same.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import importlib.machinery
+import importlib.util
 import sys
 import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from skillstack.plan.milp import INF, Milp
 from skillstack.quiet import native_output_silenced
@@ -58,42 +65,92 @@ class Stage:
     objective: float = 0.0
 
 
+_loaded: list[Any] = []
+_loading = threading.Lock()
 _preloading: list[threading.Thread] = []
 
 
+def solver() -> Any:
+    """HiGHS's compiled module, `highspy._core`, loaded without running highspy's `__init__`.
+
+    That `__init__` imports highspy's Python layer and numpy under it: 0.12-0.25 s, up to half of a
+    warm `plan` command, for nothing this adapter uses. The extension alone loads in about 20 ms
+    and is registered as `highspy._core`, so a later `import highspy` in the same process runs its
+    `__init__` on this very module (only the package's `_core` attribute is then missing: use
+    `sys.modules`). When highspy is already imported, or its layout has no loadable `_core` next
+    to its `__init__` (a future release), this is a plain `import highspy` (with numpy), whose
+    namespace has the same names. Thread-safe (`preload` calls it from a thread).
+    """
+    with _loading:
+        if not _loaded:
+            _loaded.append(_load())
+        return _loaded[0]
+
+
+def _load() -> Any:
+    if "highspy" not in sys.modules:
+        if "highspy._core" in sys.modules:
+            return sys.modules["highspy._core"]
+        with contextlib.suppress(ImportError, ValueError):
+            package = importlib.util.find_spec("highspy")
+            where = package.submodule_search_locations if package is not None else None
+            spec = importlib.machinery.PathFinder.find_spec("_core", list(where)) if where else None
+            if spec is not None and isinstance(spec.loader, importlib.machinery.ExtensionFileLoader):
+                spec = importlib.util.spec_from_file_location("highspy._core", spec.origin)
+                if spec is not None and spec.loader is not None:
+                    module = importlib.util.module_from_spec(spec)
+                    sys.modules["highspy._core"] = module
+                    try:
+                        spec.loader.exec_module(module)
+                    except BaseException:
+                        del sys.modules["highspy._core"]
+                        raise
+                    return module
+    import highspy
+
+    return highspy
+
+
 def preload() -> None:
-    """Start importing highspy (and numpy under it: a fifth of a warm `plan` command) on a
-    background thread, so that it overlaps reading the catalog and the profile. The first
-    `Highs` waits for it; exit waits for it too (a thread stopped inside a native import at
-    exit can crash the interpreter). An import error is left for that first `Highs` to raise."""
-    if _preloading or "highspy" in sys.modules:
+    """Start loading HiGHS on a background thread, so that it overlaps reading the catalog and the
+    profile. The first `Highs` waits for it; exit waits for it too (a thread stopped inside a
+    native import at exit can crash the interpreter). An import error is left for that first
+    `Highs` to raise."""
+    if _preloading or _loaded:
         return
-    thread = threading.Thread(target=_import_highspy, name="skillstack-import-highspy", daemon=True)
+    thread = threading.Thread(target=_preload, name="skillstack-load-highs", daemon=True)
     _preloading.append(thread)
     thread.start()
     atexit.register(thread.join)
 
 
-def _import_highspy() -> None:
+def _preload() -> None:
     with contextlib.suppress(Exception):
-        import highspy  # noqa: F401
+        solver()
 
 
 class Highs:
-    """A HiGHS instance holding one model, solved stage after stage."""
+    """A HiGHS instance holding one model, solved stage after stage.
+
+    Only calls that take and give scalars or Python lists are made: highspy's calls that take
+    several values (`addRows`, `changeColsCost`, the sparse `setSolution`) convert them through
+    numpy, which this adapter does not load (see `solver`). So columns are added one at a time,
+    rows are kept here and the model is passed whole (`passModel` of the `HighsLp` that
+    `getLp` gives, its row-wise matrix replaced) before a run that follows new rows; the
+    basis is carried over with the new rows basic, as `addRows` does. The LP's costs are never
+    set from Python (HiGHS 1.16 converts them through numpy): `changeColCost`, column by column."""
 
     def __init__(self, milp: Milp, deadline: float, *, reference: bool = False) -> None:
         """`reference`: every stage a MIP solved without the LP-relaxation shortcut, the warm start
         or the heuristics switched off (slower; the bench checks answers against it)."""
-        import highspy
-
-        self._status = highspy.HighsModelStatus
-        self._feasible = highspy.SolutionStatus.kSolutionStatusFeasible
+        core = solver()
+        self._core = core
+        self._status = core.HighsModelStatus
+        self._feasible = core.SolutionStatus.kSolutionStatusFeasible
         self.deadline = deadline
         # some HiGHS releases print a banner on fd 1 while constructing, before any option applies
         with native_output_silenced():
-            # highspy's stubs ask for numpy arrays; plain lists convert just as well
-            self.h: Any = cast(Any, highspy.Highs())
+            self.h: Any = core._Highs()
             self.h.setOptionValue("output_flag", False)
             self.h.setOptionValue("log_to_console", False)
         for option, value in (
@@ -108,35 +165,64 @@ class Highs:
             self.h.setOptionValue(option, False)
         self.reference = reference
         self.n = len(milp.lower)
-        self.all = list(range(self.n))
         self.integers = [col for col, flag in enumerate(milp.integer) if flag]
         # the LP relaxation first (an option older HiGHS releases lack: then the MIP only)
-        self.relax = self.h.setOptionValue("solve_relaxation", False) == highspy.HighsStatus.kOk and not reference
-        self.h.addVars(self.n, milp.lower, milp.upper)
-        self.h.changeColsIntegrality(self.n, self.all, milp.integer)
-        if milp.starts:
-            self.h.addRows(
-                len(milp.starts),
-                milp.row_lower,
-                milp.row_upper,
-                len(milp.index),
-                milp.starts,
-                milp.index,
-                milp.value,
-            )
+        self.relax = self.h.setOptionValue("solve_relaxation", False) == core.HighsStatus.kOk and not reference
+        for lower, upper in zip(milp.lower, milp.upper, strict=True):
+            self.h.addVar(lower, upper)
+        kinds = core.HighsVarType
+        self._integrality = [kinds.kInteger if flag else kinds.kContinuous for flag in milp.integer]
+        # the rows, row-wise; HiGHS holds the first `_passed` of them
+        self._row_lower = list(milp.row_lower)
+        self._row_upper = list(milp.row_upper)
+        self._starts = [*milp.starts, len(milp.index)]
+        self._index = list(milp.index)
+        self._value = list(milp.value)
+        self._passed = -1  # the integrality too, on the first pass
+        self._costs = [0.0] * self.n
         self._warm: list[float] | None = None
 
+    def _pass(self) -> None:
+        """Hand HiGHS the model with the rows added since the last pass (see the class docstring)."""
+        basis = self.h.getBasis() if self._passed > 0 else None
+        lp = self.h.getLp()  # the columns: bounds, costs and (after the first pass) integrality
+        if self._passed < 0:
+            lp.integrality_ = self._integrality
+        rows = len(self._row_lower)
+        lp.num_row_ = rows
+        lp.row_lower_ = self._row_lower
+        lp.row_upper_ = self._row_upper
+        lp.row_names_ = []
+        matrix = lp.a_matrix_
+        matrix.format_ = self._core.MatrixFormat.kRowwise
+        matrix.num_col_ = self.n
+        matrix.num_row_ = rows
+        matrix.start_ = self._starts
+        matrix.index_ = self._index
+        matrix.value_ = self._value
+        if self.h.passModel(lp) != self._core.HighsStatus.kOk:
+            raise RuntimeError("HiGHS refused the planning model")
+        if basis is not None and basis.valid:
+            basis.row_status = [*basis.row_status, *[self._core.HighsBasisStatus.kBasic] * (rows - self._passed)]
+            self.h.setBasis(basis)
+        self._passed = rows
+
     def set_lower(self, columns: Sequence[int], lower: float) -> None:
-        count = len(columns)
-        self.h.changeColsBounds(count, list(columns), [lower] * count, [1.0] * count)
+        for col in columns:
+            self.h.changeColBounds(col, lower, 1.0)
 
     def minimize(self, coeffs: Mapping[int, float], cutoff: float | None = None) -> Stage:
         """The optimum of `coeffs` under the rows so far. With `cutoff`, only a solution below it is
         wanted: status 'cutoff' when none exists."""
+        if self._passed != len(self._row_lower):
+            self._pass()
         costs = [0.0] * self.n
         for col, coef in coeffs.items():
             costs[col] = coef
-        self.h.changeColsCost(self.n, self.all, costs)
+        for col in range(self.n):
+            if costs[col] != self._costs[col]:
+                self.h.changeColCost(col, costs[col])
+        self._costs = costs
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
             return Stage("stopped", None)
@@ -147,7 +233,9 @@ class Highs:
             if relaxed is not None:
                 return relaxed
         if self._warm is not None and not self.reference:
-            self.h.setSolution(self.n, self.all, self._warm)
+            warm = self._core.HighsSolution()
+            warm.col_value = self._warm
+            self.h.setSolution(warm)
         if cutoff is not None:
             self.h.setOptionValue("objective_bound", cutoff + INTEGRAL_TOL * max(1.0, abs(cutoff)))
         try:
@@ -161,11 +249,11 @@ class Highs:
             return Stage("cutoff", None)  # nothing below the cutoff
         if status in (self._status.kInfeasible, self._status.kUnboundedOrInfeasible):  # bounded: infeasible
             return Stage("infeasible", None)
-        if self.h.getInfo().primal_solution_status != self._feasible:
+        info = self.h.getInfo()
+        if info.primal_solution_status != self._feasible:
             return Stage("stopped", None)
-        solution = self.h.getSolution()
         verdict = "optimal" if status == self._status.kOptimal else "stopped"
-        return Stage(verdict, list(solution.col_value), self.h.getInfo().objective_function_value)
+        return Stage(verdict, self.h.getSolution().col_value, info.objective_function_value)
 
     def _relaxed(self, costs: list[float], cutoff: float | None = None) -> Stage | None:
         """The stage from the LP relaxation when that settles it: a bound no lower than the last
@@ -189,7 +277,7 @@ class Highs:
             known = sum(c * v for c, v in zip(costs, self._warm, strict=True))
             if bound >= known - INTEGRAL_TOL * max(1.0, abs(known)):
                 return Stage("optimal", self._warm, known)
-        values = list(self.h.getSolution().col_value)
+        values: list[float] = self.h.getSolution().col_value
         if any(abs(values[col] - round(values[col])) > INTEGRAL_TOL for col in self.integers):
             return None
         for col in self.integers:
@@ -198,10 +286,13 @@ class Highs:
 
     def fix(self, coeffs: Mapping[int, float], upper: float, values: list[float]) -> None:
         """Keep later stages within `upper` on this criterion, warm-started."""
-        cols = list(coeffs)
-        self.h.addRow(-INF, upper, len(cols), cols, [coeffs[c] for c in cols])
+        self.add_row(coeffs, -INF, upper)
         self._warm = values
 
     def add_row(self, coeffs: Mapping[int, float], lower: float, upper: float) -> None:
-        cols = list(coeffs)
-        self.h.addRow(lower, upper, len(cols), cols, [coeffs[c] for c in cols])
+        """A row `lower <= sum(coef * x) <= upper`, handed to HiGHS before the next run."""
+        self._row_lower.append(lower)
+        self._row_upper.append(upper)
+        self._index.extend(coeffs)
+        self._value.extend(coeffs.values())
+        self._starts.append(len(self._index))
