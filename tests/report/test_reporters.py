@@ -37,8 +37,16 @@ def test_every_format_a_command_offers_has_its_reporter(reporters: Reporters[Nev
     assert all(callable(reporters.reporter(fmt)) for fmt in reporters.formats)
 
 
-def test_each_command_has_one_set_of_reporters() -> None:
+def _commands_with_a_format(command: object, path: str = "") -> set[str]:
+    found = {path} if path and _format_choices(command) is not None else set()
+    for name, sub in getattr(command, "commands", {}).items():
+        found |= _commands_with_a_format(sub, f"{path} {name}".strip())
+    return found
+
+
+def test_every_command_with_a_format_chooses_its_reporter_by_name() -> None:
     assert len({r.command for r in ALL}) == len(ALL)
+    assert {r.command for r in ALL} | {"report"} == _commands_with_a_format(get_command(app))
 
 
 def test_an_unknown_format_is_refused_naming_the_formats() -> None:

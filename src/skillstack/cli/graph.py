@@ -7,7 +7,7 @@ import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, catalog_paths, parse_date
-from skillstack.cli.output import warn, write_or_save
+from skillstack.cli.output import print_report, warn
 from skillstack.errors import UsageError
 
 
@@ -43,7 +43,7 @@ def graph(
     from skillstack.cache import load_catalog
     from skillstack.cli.output import note
     from skillstack.graph_view import graph_view
-    from skillstack.report.graph_export import FORMATS
+    from skillstack.report.outputs import GRAPH, GraphReport
 
     if role and profile:
         raise UsageError("--role and --profile each choose a graph; pass one of them")
@@ -58,4 +58,4 @@ def graph(
     view = graph_view(cat, role, learner, parse_date(today, "--today") or date.today())
     for message in view.warnings:
         warn(message)
-    write_or_save(FORMATS[fmt.value](view.graph), output)
+    print_report(GRAPH.report(fmt.value, GraphReport(view.graph)), output)

@@ -11,7 +11,7 @@ import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, parse_date
-from skillstack.cli.output import message, warn, write, write_or_save
+from skillstack.cli.output import print_report, warn, write_or_save
 from skillstack.errors import ExitCode, InputError
 from skillstack.fileio import PROFILE_LIMIT, read_input_bytes
 
@@ -86,7 +86,7 @@ def import_ctdl(
     """
     from skillstack.fileio import write_text_atomic
     from skillstack.importers.ctdl import import_ctdl as run
-    from skillstack.report.imports import ctdl_doc, ctdl_lines, ctdl_summary, notice_messages, unresolved_line
+    from skillstack.report.outputs import IMPORT_CTDL, CtdlReport
 
     files = _json_files(paths)
     if not output.is_dir():
@@ -96,19 +96,8 @@ def import_ctdl(
     for stem, text in result.catalog_files().items():
         write_text_atomic(output / f"{stem}.yaml", text)
         written.append(str(output / f"{stem}.yaml"))
-    summary = ctdl_summary(result, written)
-    if fmt is Fmt.json:
-        from skillstack.report.jsonify import dumps
-
-        write(dumps(ctdl_doc(summary, result.notices)))
-    else:
-        for level, text in notice_messages(result.notices):
-            message(level, text)
-        for line in ctdl_lines(summary):
-            typer.echo(line)
+    print_report(IMPORT_CTDL.report(fmt.value, CtdlReport(result, written)))
     if result.unresolved:
-        if fmt is Fmt.text:
-            typer.echo(unresolved_line(len(result.unresolved)), err=True)
         raise typer.Exit(ExitCode.USAGE)
 
 
@@ -170,7 +159,7 @@ def import_badges(
     from datetime import datetime, time
 
     from skillstack.importers.badges import check_file
-    from skillstack.report.badges import badge_lines, badge_rows
+    from skillstack.report.outputs import IMPORT_BADGES, BadgesReport
 
     files = {path: read_input_bytes(path, what="badge file", limit=IMPORT_LIMIT) for path in _all_files(paths)}
     fetch = _fetcher(files, resolve or [])
@@ -178,14 +167,7 @@ def import_badges(
     now = datetime.combine(day, time(12), UTC) if day else datetime.now(UTC)
     results = [check_file(str(path), data, fetch, now) for path, data in files.items()]
     update = _write_held(profile, results, yes, catalog) if profile is not None else None
-    rows = badge_rows(results, update)
-    if fmt is Fmt.json:
-        from skillstack.report.jsonify import dumps
-
-        write(dumps({"schema_version": 1, "badges": rows}))
-    else:
-        for line in badge_lines(rows):
-            typer.echo(line)
+    print_report(IMPORT_BADGES.report(fmt.value, BadgesReport(results, update)))
     if any(r.verdict in ("tampered", "invalid", "revoked") for r in results):
         raise typer.Exit(ExitCode.NO)
 
@@ -249,12 +231,13 @@ def import_onet(
     """
     from skillstack.importers.onet import ATTRIBUTION
     from skillstack.importers.onet import import_onet as run
+    from skillstack.report.outputs import IMPORT_ONET, TableImportReport
 
     result = run(_table(folder, "occupation_data*.tsv", "\t"), _table(folder, "skills*.tsv", "\t"),
                  _table(folder, "technology_skills*.tsv", "\t"), _table(folder, "content_model_reference*.tsv", "\t"),
                  set(occupation) if occupation else None)
     target = _write_catalog(output, "onet.yaml", f"Imported by `skillstack import onet`.\n{ATTRIBUTION}", result)
-    _summary(fmt, target, len(result.skills), len(result.roles), 0)
+    print_report(IMPORT_ONET.report(fmt.value, TableImportReport(target, len(result.skills), len(result.roles))))
 
 
 @import_app.command("esco")
@@ -277,26 +260,15 @@ def import_esco(
     """
     from skillstack.importers.esco import ATTRIBUTION
     from skillstack.importers.esco import import_esco as run
+    from skillstack.report.outputs import IMPORT_ESCO, TableImportReport
 
     skills = _table(folder, "digitalSkillsCollection*.csv", ",")
     skills += _table(folder, "transversalSkillsCollection*.csv", ",")
     result = run(skills, _table(folder, "skillsHierarchy*.csv", ","), _table(folder, "broaderRelations*.csv", ","),
                  _table(folder, "occupations*.csv", ","), _table(folder, "occupation_skill_relations*.csv", ","))
     target = _write_catalog(output, "esco.yaml", f"Imported by `skillstack import esco`.\n{ATTRIBUTION}", result)
-    if result.unresolved and fmt is Fmt.text:
-        warn(f"{result.unresolved} occupation-skill relations name a skill that is not in the extract; left out")
-    _summary(fmt, target, len(result.skills), len(result.roles), result.unresolved)
-
-
-def _summary(fmt: Fmt, target: Path, skills: int, roles: int, unresolved: int) -> None:
-    from skillstack.report.imports import table_doc, table_line
-
-    if fmt is Fmt.json:
-        from skillstack.report.jsonify import dumps
-
-        write(dumps(table_doc(target, skills, roles, unresolved)))
-    else:
-        typer.echo(table_line(target, skills, roles))
+    print_report(IMPORT_ESCO.report(fmt.value, TableImportReport(target, len(result.skills), len(result.roles),
+                                                                 result.unresolved)))
 
 
 @export_app.command("ctdl")

@@ -82,13 +82,22 @@ def emit(*renderables: RenderableType) -> None:
     write(render(*renderables))
 
 
-def print_report(printables: Iterable[Printable]) -> None:
+def print_report(printables: Iterable[Printable], output: Path | None = None) -> None:
     """What a reporter returned, in order: text as it is and rich renderables laid out on
-    stdout, `PlainText` as `typer.echo` writes it, a `Message` on stderr."""
+    stdout, `PlainText` as `typer.echo` writes it, a `Message` on stderr. Given `output`, the
+    text goes to that file instead (`write_or_save`); only text can."""
     import typer
 
     from skillstack.report.reporter import Message, PlainText
 
+    if output is not None:
+        texts: list[str] = []
+        for item in printables:
+            if not isinstance(item, str):
+                raise TypeError(f"a {type(item).__name__} cannot be saved to a file; only text can")
+            texts.append(item)
+        write_or_save("".join(texts), output)
+        return
     laid_out: list[RenderableType] = []  # renderables in a row are laid out on one console
     for item in printables:
         if not isinstance(item, (str, PlainText, Message)):

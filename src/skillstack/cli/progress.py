@@ -10,7 +10,7 @@ import typer
 from skillstack.cli import completion
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths, parse_date
-from skillstack.cli.output import note, warn, write
+from skillstack.cli.output import print_report, warn
 from skillstack.errors import InputError
 
 
@@ -48,7 +48,7 @@ def progress(
     from skillstack.fileio import PROFILE_LIMIT, read_input_bytes, write_text_atomic
     from skillstack.profile import read_profile
     from skillstack.profile_edit import set_progress
-    from skillstack.report.progress import FORMATS
+    from skillstack.report.outputs import PROGRESS, ProgressReport
 
     if str(profile) == "-":
         raise InputError("progress edits a profile file in place; give its path, not -")
@@ -66,6 +66,5 @@ def progress(
     except UnicodeDecodeError:
         raise InputError(f"{profile}: not UTF-8 text, so it cannot be edited") from None
     write_text_atomic(profile, set_progress(text, action.value, found.id, when, where=str(profile)))
-    write(FORMATS[fmt.value](action.value, found.id, cat.credential_name(found.id), when, str(profile)))
-    if fmt is Fmt.text:
-        note(f"next: skillstack plan --profile {profile}")
+    print_report(PROGRESS.report(fmt.value, ProgressReport(action.value, found.id, cat.credential_name(found.id),
+                                                           when, str(profile))))

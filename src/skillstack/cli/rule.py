@@ -6,7 +6,7 @@ import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import Fmt, FormatOpt
-from skillstack.cli.output import write
+from skillstack.cli.output import print_report
 from skillstack.errors import UsageError
 
 
@@ -25,10 +25,10 @@ def rule(
       skillstack rule prerequisite-cycle
       skillstack rule --list --format json
     """
-    from skillstack.report.rules import FORMATS
+    from skillstack.report.outputs import RULE, RuleReport
     from skillstack.validate.docs import all_rules
     from skillstack.validate.docs import rule as find
 
     if list_all == (ident is not None):
         raise UsageError("give a rule id, or --list (run `skillstack rule --list` to see the ids)")
-    write(FORMATS[fmt.value](all_rules() if list_all else [find(ident or "")], list_all))
+    print_report(RULE.report(fmt.value, RuleReport(all_rules() if list_all else [find(ident or "")], list_all)))

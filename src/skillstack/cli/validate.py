@@ -7,6 +7,7 @@ import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, catalog_paths, parse_date
+from skillstack.cli.output import print_report
 from skillstack.errors import ExitCode
 
 
@@ -45,7 +46,7 @@ def validate(
       skillstack validate my-credentials.yaml --enable onet-in-demand -v
     """
     from skillstack.errors import UsageError
-    from skillstack.report.validation import FORMATS
+    from skillstack.report.outputs import VALIDATE, ValidateReport
     from skillstack.validate.rules import OPT_IN_RULES
     from skillstack.validate.service import validate_paths
 
@@ -54,6 +55,6 @@ def validate(
         if name not in known:
             raise UsageError(f"--enable {name}: no such opt-in rule; choose from {', '.join(sorted(known))}")
     result = validate_paths(paths or catalog_paths(catalog), parse_date(today, "--today"), enable or ())
-    typer.echo(FORMATS[fmt.value](result, quiet=quiet, verbose=verbose), nl=False)
+    print_report(VALIDATE.report(fmt.value, ValidateReport(result, quiet=quiet, verbose=verbose)))
     failed = result.errors > 0 or (strict and result.warnings > 0)
     raise typer.Exit(ExitCode.NO if failed else ExitCode.OK)

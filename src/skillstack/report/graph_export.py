@@ -66,5 +66,3 @@ def to_json(g: nx.DiGraph) -> str:
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
-
-FORMATS = {"dot": to_dot, "mermaid": to_mermaid, "graphml": to_graphml, "json": to_json}

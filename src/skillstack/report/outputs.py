@@ -9,19 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Never
 
 from skillstack.report.reporter import Message, PlainText, Printable, Reporters
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from skillstack.audit import Audit
     from skillstack.catalog import Catalog
+    from skillstack.importers.badges import BadgeResult
+    from skillstack.importers.ctdl import CtdlImport
+    from skillstack.importers.held import HeldUpdate
     from skillstack.lookup import Hit, RoleRow
     from skillstack.model import Credential, CurrentSalary, Role, Skill
     from skillstack.plan.service import Plan
     from skillstack.postings.extract import PostingResult
     from skillstack.postings.role import RoleDraft
+    from skillstack.validate.docs import RuleDoc
+    from skillstack.validate.service import Validation
 
 
 @dataclass(frozen=True)
@@ -220,5 +228,210 @@ def init_json(doc: InitReport) -> list[Printable]:
 INIT = Reporters[InitReport]("init", {"text": init_text, "json": init_json})
 
 
-ALL: Sequence[Reporters[Never]] = (PLAN, AUDIT, SEARCH, SHOW, ROLES, POSTING, INIT)
+@dataclass(frozen=True)
+class ProgressReport:
+    """`progress`: what was recorded (start, done or drop), for which credential, on which day,
+    in which profile file."""
+
+    action: str
+    credential: str
+    name: str
+    day: date
+    profile: str
+
+
+def progress_text(doc: ProgressReport) -> list[Printable]:
+    """What was recorded, then (on stderr) what to run next."""
+    from skillstack.report.progress import as_text
+
+    return [as_text(doc.action, doc.credential, doc.name, doc.day, doc.profile),
+            Message(f"next: skillstack plan --profile {doc.profile}")]
+
+
+def progress_json(doc: ProgressReport) -> list[Printable]:
+    from skillstack.report.progress import as_json
+
+    return [as_json(doc.action, doc.credential, doc.name, doc.day, doc.profile)]
+
+
+PROGRESS = Reporters[ProgressReport]("progress", {"text": progress_text, "json": progress_json})
+
+
+@dataclass(frozen=True)
+class RuleReport:
+    """`rule`: one rule's documentation, or (`listing`) every rule."""
+
+    docs: Sequence[RuleDoc]
+    listing: bool = False
+
+
+def rule_text(doc: RuleReport) -> list[Printable]:
+    from skillstack.report.rules import as_text
+
+    return [as_text(doc.docs, doc.listing)]
+
+
+def rule_json(doc: RuleReport) -> list[Printable]:
+    from skillstack.report.rules import as_json
+
+    return [as_json(doc.docs, doc.listing)]
+
+
+RULE = Reporters[RuleReport]("rule", {"text": rule_text, "json": rule_json})
+
+
+@dataclass(frozen=True)
+class ValidateReport:
+    """`validate`: the problems found, -q and -v."""
+
+    validation: Validation
+    quiet: bool = False
+    verbose: bool = False
+
+
+def validate_text(doc: ValidateReport) -> list[Printable]:
+    from skillstack.report.validation import as_text
+
+    return [PlainText(as_text(doc.validation, quiet=doc.quiet, verbose=doc.verbose))]
+
+
+def validate_json(doc: ValidateReport) -> list[Printable]:
+    from skillstack.report.validation import as_json
+
+    return [PlainText(as_json(doc.validation, quiet=doc.quiet, verbose=doc.verbose))]
+
+
+def validate_github(doc: ValidateReport) -> list[Printable]:
+    from skillstack.report.validation import as_github
+
+    return [PlainText(as_github(doc.validation, quiet=doc.quiet, verbose=doc.verbose))]
+
+
+VALIDATE = Reporters[ValidateReport]("validate", {"text": validate_text, "json": validate_json,
+                                                  "github": validate_github})
+
+
+@dataclass(frozen=True)
+class GraphReport:
+    """`graph`: the graph chosen (the catalog, a role's neighbourhood or a pathway)."""
+
+    graph: nx.DiGraph[str]
+
+
+def graph_dot(doc: GraphReport) -> list[Printable]:
+    from skillstack.report.graph_export import to_dot
+
+    return [to_dot(doc.graph)]
+
+
+def graph_mermaid(doc: GraphReport) -> list[Printable]:
+    from skillstack.report.graph_export import to_mermaid
+
+    return [to_mermaid(doc.graph)]
+
+
+def graph_graphml(doc: GraphReport) -> list[Printable]:
+    from skillstack.report.graph_export import to_graphml
+
+    return [to_graphml(doc.graph)]
+
+
+def graph_json(doc: GraphReport) -> list[Printable]:
+    from skillstack.report.graph_export import to_json
+
+    return [to_json(doc.graph)]
+
+
+GRAPH = Reporters[GraphReport]("graph", {"dot": graph_dot, "mermaid": graph_mermaid, "graphml": graph_graphml,
+                                         "json": graph_json})
+
+
+@dataclass(frozen=True)
+class CtdlReport:
+    """`import ctdl`: the import and the catalog files written (none when targets are missing)."""
+
+    result: CtdlImport
+    written: Sequence[str] = ()
+
+
+def ctdl_text(doc: CtdlReport) -> list[Printable]:
+    """The notices on stderr, `wrote PATH` a file and the occupation links; then, when targets
+    are missing, why nothing was written."""
+    from skillstack.report.imports import ctdl_lines, ctdl_summary, notice_messages, unresolved_line
+
+    out: list[Printable] = [Message(text, level) for level, text in notice_messages(doc.result.notices)]
+    out += [PlainText(line + "\n") for line in ctdl_lines(ctdl_summary(doc.result, doc.written))]
+    if doc.result.unresolved:
+        out.append(Message(unresolved_line(len(doc.result.unresolved))))
+    return out
+
+
+def ctdl_json(doc: CtdlReport) -> list[Printable]:
+    from skillstack.report.imports import ctdl_doc, ctdl_summary
+    from skillstack.report.jsonify import dumps
+
+    return [dumps(ctdl_doc(ctdl_summary(doc.result, doc.written), doc.result.notices))]
+
+
+IMPORT_CTDL = Reporters[CtdlReport]("import ctdl", {"text": ctdl_text, "json": ctdl_json})
+
+
+@dataclass(frozen=True)
+class BadgesReport:
+    """`import badges`: each file's verdict, and what was written to the profile (None: no profile)."""
+
+    results: Sequence[BadgeResult]
+    update: HeldUpdate | None = None
+
+
+def badges_text(doc: BadgesReport) -> list[Printable]:
+    from skillstack.report.badges import badge_lines, badge_rows
+
+    return [PlainText(line + "\n") for line in badge_lines(badge_rows(doc.results, doc.update))]
+
+
+def badges_json(doc: BadgesReport) -> list[Printable]:
+    from skillstack.report.badges import badge_rows
+    from skillstack.report.jsonify import dumps
+
+    return [dumps({"schema_version": 1, "badges": badge_rows(doc.results, doc.update)})]
+
+
+IMPORT_BADGES = Reporters[BadgesReport]("import badges", {"text": badges_text, "json": badges_json})
+
+
+@dataclass(frozen=True)
+class TableImportReport:
+    """`import onet|esco`: the catalog file written, its skills and roles, and the relations left
+    out because they name a skill the extract does not have."""
+
+    written: Path
+    skills: int
+    roles: int
+    unresolved: int = 0
+
+
+def table_import_text(doc: TableImportReport) -> list[Printable]:
+    from skillstack.report.imports import table_line
+
+    out: list[Printable] = []
+    if doc.unresolved:
+        out.append(Message(f"{doc.unresolved} occupation-skill relations name a skill that is not in the "
+                           "extract; left out", "warning"))
+    return [*out, PlainText(table_line(doc.written, doc.skills, doc.roles) + "\n")]
+
+
+def table_import_json(doc: TableImportReport) -> list[Printable]:
+    from skillstack.report.imports import table_doc
+    from skillstack.report.jsonify import dumps
+
+    return [dumps(table_doc(doc.written, doc.skills, doc.roles, doc.unresolved))]
+
+
+IMPORT_ONET = Reporters[TableImportReport]("import onet", {"text": table_import_text, "json": table_import_json})
+IMPORT_ESCO = Reporters[TableImportReport]("import esco", {"text": table_import_text, "json": table_import_json})
+
+
+ALL: Sequence[Reporters[Never]] = (PLAN, AUDIT, SEARCH, SHOW, ROLES, POSTING, INIT, PROGRESS, RULE, VALIDATE,
+                                   GRAPH, IMPORT_CTDL, IMPORT_BADGES, IMPORT_ONET, IMPORT_ESCO)
 """The reporters of every command with a `--format`."""

@@ -19,5 +19,3 @@ def as_json(action: str, credential: str, name: str, day: date, profile: str) ->
     return json.dumps({"schema_version": 1, "action": action, "credential": credential,
                        "date": day.isoformat(), "profile": profile}) + "\n"
 
-
-FORMATS = {"text": as_text, "json": as_json}

@@ -23,5 +23,3 @@ def as_json(docs: Sequence[RuleDoc], listing: bool) -> str:
              **({"documentation": d.text} if not listing else {})} for d in docs]
     return json.dumps({"schema_version": 1, "rules": rows}, indent=2) + "\n"
 
-
-FORMATS = {"text": as_text, "json": as_json}

@@ -63,5 +63,3 @@ def as_github(v: Validation, quiet: bool = False, verbose: bool = False) -> str:
     lines.append(_summary(v))
     return "\n".join(lines) + "\n"
 
-
-FORMATS = {"text": as_text, "json": as_json, "github": as_github}
