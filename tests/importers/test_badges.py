@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from skillstack.importers.badges import BadgeResult, check_file, jws_parts, payload
-from skillstack.importers.held import HeldChange, add_held, match
+from skillstack.importers.held import HeldChange, Match, add_held, match
 from strategies import entry_point
 
 ROOT = Path(__file__).parents[1] / "data" / "imports" / "openbadges"
@@ -212,6 +212,23 @@ def test_match_by_alignment_then_issuer_and_name_then_fuzzy() -> None:
     fuzzy = match(_result("Awesome Robotic Badge", "An Example Badge Issuer"), _Catalog())
     assert fuzzy is not None and (fuzzy.credential, fuzzy.how) == ("robotics", "fuzzy")
     assert match(_result("Underwater Basket Weaving", "Nobody"), _Catalog()) is None
+
+
+class _Salesforce:
+    credentials: ClassVar[list[_Cred]] = [
+        _Cred("sf-associate", "Salesforce Certified Associate", "Salesforce"),
+        _Cred("sf-admin", "Salesforce Certified Platform Administrator", "Salesforce"),
+        _Cred("sf-builder", "Salesforce Certified Platform App Builder", "Salesforce"),
+        _Cred("twin-a", "Data Badge", "Twin Corp"), _Cred("twin-b", "Data-Badge", "Twin Corp")]
+
+
+def test_a_fuzzy_match_must_name_one_credential_clearly() -> None:
+    """Scored by the one scorer (textmatch), as every other fuzzy name: rapidfuzz's WRatio read a
+    badge named just "Salesforce Certified" as the Associate exam (95 against 90)."""
+    assert match(_result("Salesforce Certified", "Salesforce"), _Salesforce()) is None
+    admin = match(_result("Salesforce Certified Platform Administrator Badge", "Salesforce"), _Salesforce())
+    assert admin == Match("sf-admin", "fuzzy", 94.7)
+    assert match(_result("Data Badges", "Twin Corp"), _Salesforce()) is None  # two credentials read alike
 
 
 def test_add_held_keeps_comments_and_updates_existing_entries() -> None:

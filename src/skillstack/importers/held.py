@@ -6,7 +6,8 @@ A badge matches a catalog credential, in this order:
 2. `issuer and name`: the issuer's name and the badge's name equal the credential's (case
    and spacing ignored);
 3. `fuzzy`: "issuer name" against "issuer name" of every credential scores at least
-   `FUZZY_MIN` (rapidfuzz WRatio) with a clear lead; shown, and written only with `--yes`.
+   `FUZZY_MIN` (the one scorer, `textmatch`) with a clear lead over any other credential;
+   shown, and written only with `--yes`.
 Only badges whose verdict is `verified`, `unverifiable-offline` or `expired` are written;
 the others are reported and left out.
 """
@@ -20,12 +21,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from skillstack.importers.badges import BadgeResult
-from skillstack.textmatch import ACCEPT, accepted
+from skillstack.textmatch import ACCEPT, accepted, normalize, rank
 
 if TYPE_CHECKING:
     from skillstack.catalog import Catalog
 
-FUZZY_MIN = ACCEPT  # the one fuzzy-winner rule (textmatch.accepted), on rapidfuzz's WRatio
+FUZZY_MIN = ACCEPT  # the one fuzzy-winner rule (textmatch.accepted) on the one scorer (textmatch.score)
 FUZZY_LEAD = 3.0  # ... with a clear lead over the next credential
 WRITTEN_VERDICTS = ("verified", "unverifiable-offline", "expired")
 
@@ -61,11 +62,13 @@ def match(result: BadgeResult, catalog: Catalog) -> Match | None:
     for cred in creds:
         if _norm(cred.name) == name and _norm(cred.issuer) == issuer:
             return Match(cred.id, "issuer and name")
-    from rapidfuzz import fuzz, process
-
-    choices = {cred.id: f"{cred.issuer} {cred.name}" for cred in creds}
-    best = [(str(key), float(score))
-            for _, score, key in process.extract(f"{result.issuer} {result.name}", choices, scorer=fuzz.WRatio, limit=2)]
+    named: dict[str, list[str]] = {}  # "issuer name", normalised -> the credentials it names
+    for cred in creds:
+        named.setdefault(normalize(f"{cred.issuer} {cred.name}"), []).append(cred.id)
+    ranked = rank(f"{result.issuer} {result.name}", list(named), limit=2)
+    if not ranked or len(named[ranked[0][0]]) > 1:
+        return None  # nothing close, or two credentials the badge names alike: not a clear winner
+    best = [(named[text][0], score) for text, score in ranked]
     if accepted(best, margin=FUZZY_LEAD):
         return Match(best[0][0], "fuzzy", round(best[0][1], 1))
     return None
