@@ -3,6 +3,7 @@ format is refused naming the ones there are, and `print_report` prints what a re
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Never
 
 import pytest
@@ -46,7 +47,7 @@ def _commands_with_a_format(command: object, path: str = "") -> set[str]:
 
 def test_every_command_with_a_format_chooses_its_reporter_by_name() -> None:
     assert len({r.command for r in ALL}) == len(ALL)
-    assert {r.command for r in ALL} | {"report"} == _commands_with_a_format(get_command(app))
+    assert {r.command for r in ALL} == _commands_with_a_format(get_command(app))
 
 
 def test_an_unknown_format_is_refused_naming_the_formats() -> None:
@@ -89,3 +90,14 @@ def test_print_report_prints_each_printable_in_order_where_it_goes(capsys: pytes
 def test_plain_text_drops_escape_sequences_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
     print_report([PlainText("wrote \x1b[31mred.yaml\n"), "kept \x1b[31mas is\n"])
     assert capsys.readouterr().out == "wrote red.yaml\nkept \x1b[31mas is\n"
+
+
+def test_print_report_saves_text_to_a_file_and_refuses_anything_else(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "graph.dot"
+    print_report(["digraph {\n", "}\n"], target)
+    assert target.read_text(encoding="utf-8") == "digraph {\n}\n"
+    with pytest.raises(TypeError, match="a Text cannot be saved to a file; only text can"):
+        print_report(["a\n", Text("laid out")], tmp_path / "other.txt")
+    assert not (tmp_path / "other.txt").exists()
+    assert capsys.readouterr() == ("", "")

@@ -15,7 +15,7 @@ import typer
 
 from skillstack.cli.app import app
 from skillstack.cli.options import CatalogOpt, catalog_paths, parse_date
-from skillstack.cli.output import console, warn
+from skillstack.cli.output import console, print_report, warn
 from skillstack.errors import InputError
 from skillstack.fileio import find_files
 
@@ -114,8 +114,9 @@ def report(
     from skillstack.cache import load_catalog
     from skillstack.cli.output import note
     from skillstack.client_reports import COHORT_KEY, cohort, learner_reports, report_keys
-    from skillstack.fileio import ensure_folder, write_text_atomic
-    from skillstack.report.render import SUFFIX, cohort_document, learner_document, run_summary
+    from skillstack.fileio import ensure_folder
+    from skillstack.report.outputs import REPORT, ReportFile
+    from skillstack.report.render import SUFFIX, run_summary
 
     files, is_cohort = profile_files(paths)
     cat = load_catalog(catalog_paths(catalog), progress=None if quiet else note).catalog
@@ -125,14 +126,14 @@ def report(
     stamp = datetime.now().astimezone() if timestamp else None
     with progress_bar(len(learners), quiet) as advance:
         results = learner_reports(cat, learners, day, workers=jobs or os.cpu_count() or 1, done=advance)
-    kind, suffix = fmt.value, SUFFIX[fmt.value]
+    suffix = SUFFIX[fmt.value]
     for result in results:
-        write_text_atomic(output / f"{result.key}{suffix}", learner_document(kind, cat, result, stamp))
+        print_report(REPORT.report(fmt.value, ReportFile(cat, result, stamp)), output / f"{result.key}{suffix}")
         if verbose:
             note(f"wrote {output / f'{result.key}{suffix}'}"
                  + ("" if result.plan.feasible else " (no feasible pathway: the best partial one)"))
     if is_cohort:
-        write_text_atomic(output / f"{COHORT_KEY}{suffix}", cohort_document(kind, cat, cohort(results), stamp))
+        print_report(REPORT.report(fmt.value, ReportFile(cat, cohort(results), stamp)), output / f"{COHORT_KEY}{suffix}")
         if verbose:
             note(f"wrote {output / f'{COHORT_KEY}{suffix}'} (cohort summary)")
     if not quiet:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Never
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from skillstack.audit import Audit
     from skillstack.catalog import Catalog
+    from skillstack.client_reports import Cohort, LearnerReport
     from skillstack.importers.badges import BadgeResult
     from skillstack.importers.ctdl import CtdlImport
     from skillstack.importers.held import HeldUpdate
@@ -432,6 +433,47 @@ IMPORT_ONET = Reporters[TableImportReport]("import onet", {"text": table_import_
 IMPORT_ESCO = Reporters[TableImportReport]("import esco", {"text": table_import_text, "json": table_import_json})
 
 
+@dataclass(frozen=True)
+class ReportFile:
+    """`report`: one learner's report, or the cohort summary, as the text of its file; `stamp`
+    the time it was made (--timestamp), None for identical files from identical inputs."""
+
+    catalog: Catalog
+    subject: LearnerReport | Cohort
+    stamp: datetime | None = None
+
+
+def report_markdown(doc: ReportFile) -> list[Printable]:
+    from skillstack.client_reports import LearnerReport
+    from skillstack.report.render import cohort_markdown, learner_markdown
+
+    if isinstance(doc.subject, LearnerReport):
+        return [learner_markdown(doc.catalog, doc.subject, doc.stamp)]
+    return [cohort_markdown(doc.catalog, doc.subject, doc.stamp)]
+
+
+def report_html(doc: ReportFile) -> list[Printable]:
+    from skillstack.client_reports import LearnerReport
+    from skillstack.report.render import cohort_html, learner_html
+
+    if isinstance(doc.subject, LearnerReport):
+        return [learner_html(doc.catalog, doc.subject, doc.stamp)]
+    return [cohort_html(doc.catalog, doc.subject, doc.stamp)]
+
+
+def report_json(doc: ReportFile) -> list[Printable]:
+    from skillstack.client_reports import LearnerReport
+    from skillstack.report.jsonify import dumps
+    from skillstack.report.render import cohort_json, learner_json
+
+    if isinstance(doc.subject, LearnerReport):
+        return [dumps(learner_json(doc.catalog, doc.subject, doc.stamp))]
+    return [dumps(cohort_json(doc.catalog, doc.subject, doc.stamp))]
+
+
+REPORT = Reporters[ReportFile]("report", {"markdown": report_markdown, "html": report_html, "json": report_json})
+
+
 ALL: Sequence[Reporters[Never]] = (PLAN, AUDIT, SEARCH, SHOW, ROLES, POSTING, INIT, PROGRESS, RULE, VALIDATE,
-                                   GRAPH, IMPORT_CTDL, IMPORT_BADGES, IMPORT_ONET, IMPORT_ESCO)
+                                   GRAPH, IMPORT_CTDL, IMPORT_BADGES, IMPORT_ONET, IMPORT_ESCO, REPORT)
 """The reporters of every command with a `--format`."""

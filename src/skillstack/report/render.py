@@ -24,7 +24,6 @@ from skillstack.model import Level
 from skillstack.money import money
 from skillstack.pay import Pay, pay, payback_words
 from skillstack.plan.service import Plan
-from skillstack.report.jsonify import dumps
 from skillstack.report.layout import blend, fit, ink_on, text_width
 from skillstack.report.plan_data import audit_dict, gate_lines, plan_dict, step_reasons
 from skillstack.report.provenance import pay_dict, pay_text, price_label, salary_dict, salary_origin
@@ -293,19 +292,5 @@ def cohort_json(catalog: Catalog, group: Cohort, stamp: datetime | None = None) 
     return doc
 
 
-FORMATS = ("markdown", "html", "json")
 SUFFIX = {"markdown": ".md", "html": ".html", "json": ".json"}
-
-
-def learner_document(kind: str, catalog: Catalog, report: LearnerReport, stamp: datetime | None = None) -> str:
-    """One learner's report in `kind` (one of FORMATS), as the text of its file."""
-    if kind == "json":
-        return dumps(learner_json(catalog, report, stamp))
-    return {"markdown": learner_markdown, "html": learner_html}[kind](catalog, report, stamp)
-
-
-def cohort_document(kind: str, catalog: Catalog, group: Cohort, stamp: datetime | None = None) -> str:
-    """The cohort summary in `kind` (one of FORMATS), as the text of its file."""
-    if kind == "json":
-        return dumps(cohort_json(catalog, group, stamp))
-    return {"markdown": cohort_markdown, "html": cohort_html}[kind](catalog, group, stamp)
+"""Each `report --format`'s file name ending."""
