@@ -689,7 +689,7 @@ def _record_builder(c: Compiler, t: Record[T]) -> Callable[[Values, Path_], T | 
     if len(set(attrs.values())) != len(attrs) or any(attr in attrs for _, attr in renamed):
         return None  # two keys fill one field (make's order decides), or a key fills another key's field
     keys = frozenset(attrs)
-    construct, derive, needed, with_where = t.construct, t.derive, frozenset(t.needed), t.has_where
+    model, derive, needed, with_where = t.model, t.derive, frozenset(t.needed), t.has_where
     has_id = "id" in t.fields
 
     def build(values: Values, path: Path_) -> T | Invalid:
@@ -715,7 +715,7 @@ def _record_builder(c: Compiler, t: Record[T]) -> Callable[[Values, Path_], T | 
             return INVALID
         if with_where:
             kwargs["where"] = LazyRef(c.locator, path)
-        return construct(kwargs)
+        return model(**kwargs)
     return build
 
 

@@ -574,39 +574,6 @@ def mapping(what: str, fields: dict[str, F[object]], description: str = "", free
     return Obj(what, fields, as_given, description, free_keys)
 
 
-def constructor(model: Callable[..., T]) -> Callable[[Values], T]:
-    """`model(**kwargs)`, for a frozen dataclass `model`, without its `__init__`'s call of
-    `object.__setattr__` per field (29 of them for a credential, a third of building one): a
-    new object gets its first field that way, then every other, defaults filled, in one
-    `__dict__` update. The object is the same (equal, the same fields in the same order, as
-    frozen); kwargs the dataclass would refuse go to `model(**kwargs)`, which raises as it
-    does. A model this cannot build exactly (a class that is not a plain dataclass: slots, a
-    `__post_init__`, a field without `__init__` or with a default factory) is called as it is."""
-    declared = dataclass_fields(model) if isinstance(model, type) and is_dataclass(model) else ()
-    plain = (bool(declared) and model.__dataclass_params__.init  # type: ignore[attr-defined]
-             and len(declared) == len(model.__dataclass_fields__)  # type: ignore[attr-defined]  # no InitVar
-             and not hasattr(model, "__post_init__") and not hasattr(model, "__slots__")
-             and all(f.init and f.default_factory is MISSING for f in declared))
-    if not plain:
-        return lambda kwargs: model(**kwargs)
-    template: Values = {f.name: f.default for f in declared}
-    names = frozenset(template)
-    required = frozenset(f.name for f in declared if f.default is MISSING)
-    first = declared[0].name
-    new, set_first = object.__new__, object.__setattr__
-
-    def construct(kwargs: Values) -> T:
-        if not (required <= kwargs.keys() <= names):
-            return model(**kwargs)
-        values = template.copy()
-        values.update(kwargs)
-        obj = new(model)  # type: ignore[arg-type]  # a dataclass: checked above
-        set_first(obj, first, values.pop(first))  # the object's attributes are laid out, then filled
-        obj.__dict__.update(values)
-        return cast("T", obj)
-    return construct
-
-
 class Record(Obj[T]):
     """A mapping that builds the model dataclass `model` from its declared fields.
 
@@ -622,7 +589,6 @@ class Record(Obj[T]):
                  derive: Callable[[Values], Values] | None = None) -> None:
         super().__init__(what, fields, self.make, description, free_keys)
         self.model = model
-        self.construct = constructor(model)  # model(**kwargs), faster
         self.derive = derive
         if not is_dataclass(model):
             raise TypeError(f"{what}: {model!r} is not a dataclass")
@@ -657,4 +623,4 @@ class Record(Obj[T]):
             return INVALID
         if self.has_where:
             kwargs["where"] = where
-        return self.construct(kwargs)
+        return self.model(**kwargs)
