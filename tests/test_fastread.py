@@ -348,3 +348,24 @@ def test_a_checked_catalog_is_freed_by_reference_counting_alone(path: Path) -> N
     finally:
         if was:
             gc.enable()
+
+
+@pytest.mark.parametrize("parser", ["ryml", "msgspec"])
+def test_without_the_fast_parsers_every_file_goes_to_the_located_reader(parser: str) -> None:
+    """A broken install (rapidyaml or msgspec cannot be imported) still reads every catalog, as
+    the located reader alone does (in a fresh process: the fast reader is made once)."""
+    code = "\n".join([
+        "import sys",
+        f"sys.modules[{parser!r}] = None  # `import {parser}` raises ImportError",
+        "from skillstack.loader import load_raw, shipped_catalog",
+        "from skillstack.locate import LazyRef",
+        "raw, located = load_raw([shipped_catalog()]), load_raw([shipped_catalog()], fast=False)",
+        "assert raw.credentials and not any(isinstance(c.where, LazyRef) for c in raw.credentials)",
+        "same = lambda r: (r.skills, r.credentials, r.roles, r.problems)",
+        "assert same(raw) == same(located)",
+        "print('read', len(raw.credentials), 'credentials located')",
+    ])
+    proc = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("read ") and proc.stdout.endswith(" credentials located\n")

@@ -786,6 +786,11 @@ class CatalogReader:
     """Converts catalog files' plain data with converters compiled once for all files."""
 
     def __init__(self) -> None:
+        """ImportError where rapidyaml or msgspec cannot be imported (the caller then reads every
+        file with the located reader)."""
+        import msgspec  # noqa: F401 - imported here to fail here: `parse` imports them when it first runs
+        import ryml  # noqa: F401
+
         self.compiler = Compiler(Locator("", ""))
         self.convert = self.compiler(CATALOG_FILE)
 

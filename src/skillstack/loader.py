@@ -105,14 +105,15 @@ _fast: CatalogReader | Literal[False] | None = None
 
 
 def _fast_reader() -> CatalogReader | None:
-    """The fast reader (compiled once), or None where rapidyaml is not installed."""
+    """The fast reader (compiled once), or None where its parsers (rapidyaml, msgspec) cannot be
+    imported: a broken install still reads, every file with the located reader."""
     global _fast
     if _fast is None:
         try:
             from skillstack.fastread import CatalogReader
 
-            _fast = CatalogReader()
-        except ImportError:  # pragma: no cover - rapidyaml is a dependency; a broken install still reads
+            _fast = CatalogReader()  # (it imports the parsers: an ImportError comes from here)
+        except ImportError:
             _fast = False
     return _fast or None
 
