@@ -378,23 +378,29 @@ def _num(c: Compiler, t: Num) -> Into[float]:
 
 
 def _date(c: Compiler, t: DateT) -> Into[date]:
+    days: dict[str, date] = {}  # texts read already: catalogs repeat their review dates
+
     def conv(value: Json, path: Path_) -> date:
         if type(value) is str and len(value) == 10:
+            day = days.get(value)
+            if day is not None:
+                return day
             try:
                 day = date.fromisoformat(value)
             except ValueError:
                 return _by_node(t, value)
             if resolve_plain(value) == day and FIRST_YEAR <= day.year <= LAST_YEAR:
+                days[value] = day
                 return day  # plain: resolved to this date; quoted: converted to it
         return _by_node(t, value)
     return conv
 
 
 def _enum(c: Compiler, t: Enum) -> Into[str]:
-    values = frozenset(t.values)
+    plain = frozenset(value for value in t.values if _plain_text(value))  # the others: by node
 
     def conv(value: Json, path: Path_) -> str:
-        if type(value) is str and value in values and _plain_text(value):
+        if type(value) is str and value in plain:
             return value
         return _by_node(t, value)
     return conv
@@ -414,8 +420,13 @@ def _level(c: Compiler, t: LevelT) -> Into[m.Level]:
 
 def _real(c: Compiler, t: Real) -> Into[float]:
     num = _num(c, t)
+    high = NUMBER_LIMIT if t.maximum is None else t.maximum
+    floor = -NUMBER_LIMIT if t.minimum is None else max(t.minimum, -NUMBER_LIMIT)
+    kinds = (int,) if t.integer else (int, float)
 
     def conv(value: Json, path: Path_) -> float:
+        if type(value) in kinds and floor <= value <= high:
+            return float(value)  # what `num` takes as it is, inline (NaN fails the bounds)
         return float(num(value, path))
     return conv
 

@@ -49,8 +49,12 @@ class RuleContext:
 
     @cached_property
     def best_grants(self) -> dict[str, int]:
-        """Every skill id credentials grant (known or not) -> the highest level granted: one
-        walk over every grant, for the rules about grants (unknown-reference, ungranted-skill)."""
+        """Every skill id credentials grant (known or not) -> the highest level granted, for the
+        rules about grants (unknown-reference, ungranted-skill): the levels reached from scratch
+        when every credential is reachable, else one walk over every grant."""
+        got, levels = self.reachable
+        if len(got) == len(self.catalog.credentials):
+            return levels  # every credential is reachable (most catalogs): what they grant, at its highest
         best: dict[str, int] = {}
         for cred in self.catalog.credentials:
             for grant in cred.grants:
