@@ -564,6 +564,20 @@ def _slots_for(count: int) -> int:
     return size
 
 
+def _slots(key_crcs: Iterable[int], count: int) -> tuple[array[int], int]:
+    """A table's open-addressing hash slots (entry number + 1, 0 = free) for keys with these
+    CRCs, and the slot count."""
+    size = _slots_for(count)
+    mask = size - 1
+    slots = array("I", bytes(4 * size))
+    for entry, slot in enumerate(key_crcs, 1):
+        slot &= mask
+        while slots[slot]:
+            slot = (slot + 1) & mask
+        slots[slot] = entry
+    return slots, size
+
+
 class _Writer:
     """A cache file's bytes, kept as the chunks written and joined once by `finish` (a 44 MB
     buffer grown and copied chunk by chunk, then copied out, cost three copies of it)."""
@@ -571,13 +585,13 @@ class _Writer:
     def __init__(self) -> None:
         import msgspec
 
-        self.chunks: list[bytes] = [_START.pack(MAGIC, CACHE_FORMAT)]
+        self.chunks: list[bytes | bytearray] = [_START.pack(MAGIC, CACHE_FORMAT)]
         self.size = _START.size
         self.encoder = msgspec.msgpack.Encoder()
         self.blobs: dict[str, list[int]] = {}
         self.tables: dict[str, list[int]] = {}
 
-    def _add(self, data: bytes) -> int:
+    def _add(self, data: bytes | bytearray) -> int:
         """Append `data`; its offset."""
         at = self.size
         self.chunks.append(data)
@@ -596,37 +610,42 @@ class _Writer:
         if isinstance(items, Mapping):
             self.columns(name, list(items), items.values())
             return
+        # a pair at a time, into one buffer: the caller may let each value go once it is encoded,
+        # and no bytes object is kept per value or key (a derived table can have a million rows)
         names: list[str] = []
-        blobs: list[bytes] = []
-        for key, value in items:  # a pair at a time: the caller may let each value go once encoded
+        blobs = bytearray()
+        lengths = array("Q")
+        crcs = array("I")
+        for key, value in items:
+            data = self.encoder.encode(value)
+            blobs += data
+            lengths.append(len(data))
+            crcs.append(zlib.crc32(data))
             names.append(key)
-            blobs.append(self.encoder.encode(value))
-        self._columns(name, names, blobs)
+        offsets = array("Q", itertools.accumulate(lengths, initial=self.size))
+        del lengths
+        self._add(blobs)
+        slots, size = _slots(map(zlib.crc32, map(str.encode, names)), len(names))
+        key_offsets = array("Q", itertools.accumulate(map(len, map(str.encode, names)), initial=self.size))
+        self._add("".join(names).encode())  # UTF-8: the keys' bytes one after another
+        self.tables[name] = [len(names), self._array(offsets), self._array(crcs), self._array(key_offsets),
+                             self._array(slots), size]
 
     def columns(self, name: str, names: list[str], values: Iterable[Any]) -> None:
         """A table of `names` -> `values` (in the same order)."""
-        self._columns(name, names, list(map(self.encoder.encode, values)))
-
-    def _columns(self, name: str, names: list[str], blobs: list[bytes]) -> None:
         keys = list(map(str.encode, names))
+        blobs = list(map(self.encoder.encode, values))
         if len(blobs) != len(keys):
             raise ValueError(f"table {name}: {len(keys)} keys, {len(blobs)} values")
         # offsets, CRCs and the blobs themselves in a few C loops, not one Python step a blob
         offsets = array("Q", itertools.accumulate(map(len, blobs), initial=self.size))
         crcs = array("I", map(zlib.crc32, blobs))
-        self.chunks.append(b"".join(blobs))  # one chunk: `finish` joins chunks with a buffer each
+        self.chunks.extend(blobs)
         self.size = offsets[-1]
         del blobs
-        size = _slots_for(len(keys))
-        mask = size - 1
-        slots = array("I", bytes(4 * size))
-        for entry, slot in enumerate(map(zlib.crc32, keys), 1):
-            slot &= mask
-            while slots[slot]:
-                slot = (slot + 1) & mask
-            slots[slot] = entry
+        slots, size = _slots(map(zlib.crc32, keys), len(keys))
         key_offsets = array("Q", itertools.accumulate(map(len, keys), initial=self.size))
-        self.chunks.append(b"".join(keys))
+        self.chunks.extend(keys)
         self.size = key_offsets[-1]
         self.tables[name] = [len(keys), self._array(offsets), self._array(crcs), self._array(key_offsets),
                              self._array(slots), size]
