@@ -2,7 +2,7 @@
 and what `plan --posting` costs on a large cached catalog.
 
 Usage: python bench/bench_postings.py [LABELLED_JSONL] [--catalog PATH] [--rounds N] [--misses]
-       python bench/bench_postings.py --warm SIZE [--runs N]      (SIZE: large, xlarge; N = 7)
+       python bench/bench_postings.py --warm SIZE [--runs N] [--first]   (SIZE: large, xlarge; N = 7)
 
 --warm: a posting written from the first role of the generated catalog bench/out/SIZE (its
 essential and important skills by name, years of experience, a degree) is planned against
@@ -10,7 +10,9 @@ with `skillstack plan --catalog bench/out/SIZE --posting FILE --format json`, si
 with the warm `plan --role ROLE` of bench_warm.py, with the cache directory
 bench/out/warm-cache (a first run of each fills it: the catalog cache and the posting
 lexicon kept beside it); then N runs of each, interleaved: medians of CPU (user + system)
-and peak RSS. `uptime`'s load average is printed beside them.
+and peak RSS. `uptime`'s load average is printed beside them. --first adds a third case, the
+first `plan --posting` against the catalog: the same command with the kept lexicon deleted
+before each run, so each builds it (issue 15).
 
 LABELLED_JSONL is SkillSpan's token-level BIO file (default: the development split in
 the shared data folder beside the repository, `imports/labelled/skillspan_dev_bio.jsonl`).
@@ -130,7 +132,7 @@ def bench_posting(folder: Path, role: str) -> Path:
     return path
 
 
-def warm(size: str, runs: int) -> int:
+def warm(size: str, runs: int, first: bool = False) -> int:
     """Warm `plan --posting` against warm `plan --role` on a generated catalog (see the docstring)."""
     import os
     import statistics
@@ -145,6 +147,8 @@ def warm(size: str, runs: int) -> int:
     env.update(NO_COLOR="1", SKILLSTACK_CACHE_DIR=str(OUT / "warm-cache"))
     base = [console_script(), "plan", "--catalog", rel, "--format", "json"]
     cases = {f"plan --role {role}": [*base, "--role", role], f"plan --posting {posting}": [*base, "--posting", posting]}
+    if first:
+        cases["first plan --posting (lexicon built)"] = cases[f"plan --posting {posting}"]
     for name, cmd in cases.items():
         first = run_measured(cmd, env)
         if first[3] not in (0, 1):
@@ -153,6 +157,9 @@ def warm(size: str, runs: int) -> int:
     seen: dict[str, list[tuple[float, float, float, int]]] = {name: [] for name in cases}
     for n in range(runs):
         for name in (list(cases) if n % 2 == 0 else list(cases)[::-1]):
+            if name.startswith("first "):
+                for kept in (OUT / "warm-cache").glob("derived-*-postings-lexicon-*"):
+                    kept.unlink()
             seen[name].append(run_measured(cases[name], env))
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
     print(f"{size}, {runs} runs each, interleaved (load {load}):")
@@ -170,9 +177,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list false positives and missed spans")
     parser.add_argument("--warm", metavar="SIZE", help="time plan --posting on the generated catalog SIZE")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--first", action="store_true", help="with --warm: also time the first plan --posting")
     args = parser.parse_args(argv)
     if args.warm:
-        return warm(args.warm, args.runs)
+        return warm(args.warm, args.runs, args.first)
     if not args.data.is_file():
         print(f"bench_postings: {args.data} not found; pass the SkillSpan BIO jsonl", file=sys.stderr)
         return 2
