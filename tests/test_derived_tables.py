@@ -100,3 +100,17 @@ def test_a_derived_table_that_cannot_be_kept_is_answered_from_memory(catalog: Pa
     table = load_catalog([catalog]).catalog.derived("names", _names([]))
     assert table is not None and dict(table) == {"one": {"n": 1}, "two": [2, "two"]}
     assert elsewhere.read_text() == "not ours to write\n"
+
+
+def test_a_derived_table_keeps_any_keys_and_values(catalog: Path) -> None:
+    rows = {"café": [1, "é"], "日本語 の キー": {"k": "v"}, "": None, "x" * 300: b"\x00\xff", "plain": 0}
+
+    def build() -> Iterator[tuple[str, Any]]:
+        yield from rows.items()
+
+    load_catalog([catalog])
+    assert load_catalog([catalog]).catalog.derived("keys", build) is not None  # built and kept
+    assert len(list(cache_dir().glob("derived-*-keys.skc"))) == 1
+    table = load_catalog([catalog]).catalog.derived("keys", build)
+    assert table is not None and dict(table) == rows and len(table) == len(rows)
+    assert all(table[key] == value for key, value in rows.items()) and "caf" not in table
