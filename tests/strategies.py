@@ -199,6 +199,12 @@ def entry_point() -> str:
     return str(script)
 
 
+def regold() -> bool:
+    """Whether to rewrite golden outputs instead of comparing with them: SKILLSTACK_UPDATE_GOLDEN=1
+    (docs/exit-codes-and-environment.md); SKILLSTACK_REGOLD=1 is the older spelling, still read."""
+    return any(os.environ.get(name) for name in ("SKILLSTACK_UPDATE_GOLDEN", "SKILLSTACK_REGOLD"))
+
+
 @st.composite
 def edited(draw: st.DrawFn, base: str, pieces: st.SearchStrategy[str], most_edits: int, longest_cut: int) -> bytes:
     """`base` with 1 to `most_edits` pieces inserted or written over, runs of up to `longest_cut`

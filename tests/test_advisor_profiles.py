@@ -9,7 +9,7 @@ Golden text and JSON of `skillstack plan` (the installed entry point, real stdou
   next rung of the data ladder: Google's Advanced Data Analytics certificate (Python, statistics,
   machine learning), not another entry-level analytics certificate.
 
-Regenerate after a deliberate catalog change with SKILLSTACK_REGOLD=1 and review the diff.
+Regenerate after a deliberate catalog change with SKILLSTACK_UPDATE_GOLDEN=1 and review the diff.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from strategies import entry_point
+from strategies import entry_point, regold
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "data" / "golden"
@@ -57,6 +57,6 @@ def test_advisor_pathway(profile: str, tmp_path: Path) -> None:
 def test_advisor_golden(profile: str, fmt: str, tmp_path: Path) -> None:
     out = _run(profile, fmt, tmp_path)
     golden = GOLDEN / f"{profile}.{'txt' if fmt == 'text' else 'json'}"
-    if os.environ.get("SKILLSTACK_REGOLD"):
+    if regold():
         golden.write_text(out, encoding="utf-8")
     assert out == golden.read_text(encoding="utf-8")
