@@ -5,7 +5,8 @@ Business Analyst exam, a data analyst to a people-manager course for communicati
 scientist to the MITx capstone exam with its four courses waived, and a nurse going into health
 informatics to a Google Cloud data exam for data analysis, and a security engineer to PenTest+, an
 offensive exam, for network security, and a customer service representative to Cisco's IT help-desk
-exam for customer service and to a people-manager course for communication. The fixes are catalog facts
+exam for customer service and to a people-manager course for communication, and a medical records
+specialist to an AI in healthcare specialization for electronic health records. The fixes are catalog facts
 (see CHANGELOG.md); these tests keep them.
 """
 
@@ -98,3 +99,9 @@ def test_security_engineer_expectations_are_dod_work_role_631(tmp_path: Path) ->
     assert "public.cyber.mil/dcwf-work-role/information-systems-security-developer" in important["source"]
     assert important["met"]
     assert all("comptia-security-plus" not in json.dumps(e["requirement"]) for e in doc["expected"])
+
+
+def test_medical_records_specialist_is_planned_with_the_coding_exam_alone(tmp_path: Path) -> None:
+    """AHIMA's CCA examines EHR use (its Information Technologies domain): no AI course is added."""
+    doc = _plan(tmp_path, "--role", "medical-records-specialist")
+    assert _steps(doc) == ["ahima-cca"]
