@@ -8,9 +8,10 @@ For each size (generated into bench/out/SIZE by gen_catalog.py if missing):
               cache directory bench/out/warm-cache, once to fill the cache (a cold plan when
               the cache is missing or of another format), then N times: medians of wall time,
               CPU (user + system of the command) and peak RSS
-- floor     : loading the solver as `plan` does (`skillstack.plan.highs.solver()`: HiGHS's
-              compiled module without numpy), and for comparison `python -c "import highspy"`
-              (highspy's package, numpy and all), same runs
+- floor     : `python -c "from skillstack.plan.highs import solver; solver()"` (the solver
+              as `plan` loads it: HiGHS's compiled module without numpy, and the planner's model
+              module it imports) and, for comparison, `python -c "import highspy"` (highspy's
+              package, numpy and all), same runs
 - cache     : the cache file's size against the YAML's, and the CPU to pack and write it
               (median of 3, in this process)
 
@@ -68,10 +69,9 @@ def main(argv: list[str]) -> int:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "SKILLSTACK_NO_CACHE")}
     env["NO_COLOR"] = "1"
     script = console_script()
-    for what, code in (("the solver as plan loads it", "from skillstack.plan.highs import solver; solver()"),
-                       ("python -c 'import highspy'", "import highspy")):
+    for code in ("from skillstack.plan.highs import solver; solver()", "import highspy"):
         floor = [run_measured([sys.executable, "-c", code], env) for _ in range(runs)]
-        print(f"floor: {what}: {statistics.median(f[1] for f in floor):.3f} s CPU, "
+        print(f"floor: python -c '{code}': {statistics.median(f[1] for f in floor):.3f} s CPU, "
               f"{statistics.median(f[2] for f in floor):.0f} MB   (load {load()})")
     # every command runs before the in-process cache writes: a child forked from a big parent
     # counts the parent's pages in its peak RSS
