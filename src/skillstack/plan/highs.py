@@ -179,7 +179,8 @@ class Highs:
         self._index = list(milp.index)
         self._value = list(milp.value)
         self._passed = -1  # the integrality too, on the first pass
-        self._costs = [0.0] * self.n
+        self._costs = [0.0] * self.n  # as HiGHS holds them
+        self._costed: list[int] = []  # the columns of the last objective
         self._warm: list[float] | None = None
 
     def _pass(self) -> None:
@@ -219,10 +220,11 @@ class Highs:
         costs = [0.0] * self.n
         for col, coef in coeffs.items():
             costs[col] = coef
-        for col in range(self.n):
+        for col in {*self._costed, *coeffs}:  # the columns whose cost may change
             if costs[col] != self._costs[col]:
                 self.h.changeColCost(col, costs[col])
         self._costs = costs
+        self._costed = list(coeffs)
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
             return Stage("stopped", None)
