@@ -366,3 +366,19 @@ def test_every_location_reads_back_from_the_cache_as_it_was_read(catalog: Path) 
             expected = _locations(obj, [])
             assert expected and all(line > 0 for _, line, _ in expected)
             assert _locations(cached.catalog.index(kind)[obj.id], []) == expected, obj.id
+
+
+@pytest.mark.parametrize("places", [1, 2, cache.PLACES])
+def test_locations_read_back_however_many_places_a_file_can_name(catalog: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  places: int) -> None:
+    # a location is stored as one number (its index and its place: file, key, tail) while the
+    # file can name its place; past that, as its path: slower, never wrong
+    monkeypatch.setattr(cache, "PLACES", places)
+    fresh = load_catalog([catalog])
+    cached = load_catalog([catalog])
+    assert cached.from_cache
+    for kind in ("skill", "credential", "role"):
+        for obj in fresh.catalog.index(kind):
+            expected = _locations(obj, [])
+            assert len(expected) > (kind != "skill") and all(line > 0 for _, line, _ in expected)
+            assert _locations(cached.catalog.index(kind)[obj.id], []) == expected, obj.id

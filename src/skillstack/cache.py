@@ -46,6 +46,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from itertools import repeat
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +66,7 @@ from skillstack.loader import (
 )
 from skillstack.locate import LazyRef, Locator
 
-CACHE_FORMAT = 9
+CACHE_FORMAT = 10
 KEEP = 4
 ORPHAN_SECONDS = 600.0
 """A temp file this old was left by a writer that died (a write takes about a second)."""
@@ -338,6 +340,11 @@ class _Codec:
         self.tails: dict[tuple[str | int, ...], int] = {}
         self.tail_steps: list[list[int]] = []
         self.tail_paths: list[tuple[str | int, ...]] = []
+        # the places of paths: (locator, key, tail) -> code; a location (key, index, *tail) in
+        # a file is stored as one number, index * PLACES + code (see `_where_expression`)
+        self.places = _Places(self)
+        self.place_rows: list[Any] = []  # [file, key step, tail code] of each place, flat
+        self.place_refs: list[tuple[Locator, str | int, tuple[str | int, ...]] | None] = []
         for names, hints in fields:
             unpacks = []
             for i, name in enumerate(names):
@@ -391,7 +398,8 @@ class _Codec:
         (None and empty tuples stay as they are, locations are packed by one closure).
         Compiled on first use: a warm load only unpacks."""
         classes, fields, _ = _shape()
-        namespace: dict[str, Any] = {"P": self.packers, "W": self._where_packer()}
+        namespace: dict[str, Any] = {"P": self.packers, "W": self._where_packer(), "LZ": LazyRef,
+                                     "PL": self.places}
         self._inlined: set[type] = set()
         source = []
         for cls, (names, hints) in zip(classes, fields, strict=True):
@@ -415,13 +423,13 @@ class _Codec:
         if hasattr(hint, "__supertype__"):  # NewType
             return self._expression(hint.__supertype__, value, namespace)
         if hint is model.SourceRef:
-            return f"W({value})"
+            return self._where_expression(value, namespace)
         if origin in (typing.Union, types.UnionType):
             present = [a for a in args if a is not type(None)]
             if all(dataclasses.is_dataclass(a) and a is not model.SourceRef for a in present):
                 return f"(None if {first} is None else P[type({var})]({var}))"
             if present == [model.SourceRef]:
-                return f"W({value})"  # W keeps None
+                return self._where_expression(value, namespace)  # W keeps None
             if len(present) == 1:
                 inner = self._expression(present[0], var, namespace)
                 return value if inner == var else f"(None if {first} is None else {inner})"
@@ -445,45 +453,46 @@ class _Codec:
         namespace[f"c{var}"] = pack
         return f"c{var}({value})"
 
-    def _where_packer(self) -> Callable[[model.SourceRef | None], Packed | None]:
-        """`_pack_where` as one closure over the codec's tables (368,000 calls at 50k credentials)."""
-        files, step, tail = self.files, self.steps.__getitem__, self.tails.__getitem__
-        pack_path, split = self._pack_path, self._split
+    def _where_expression(self, value: str, namespace: dict[str, Any]) -> str:
+        """Source of `value` (a location or None) as stored, inlined in a compiled packer (368,000
+        locations at 50k credentials): a location (key, list index, *tail) not yet located is one
+        number, index * PLACES + the code of its place (file, key, tail); anything else is left to
+        W (`_where_packer`), which stores it the same way or as (file, line, column) or [file, path]."""
+        n = len(namespace)
+        namespace[f"w{n}"] = None  # reserves the names
+        w, d, p, h, i, c = (f"{x}{n}" for x in "wdphic")
+        return (f'(W({w}) if type({w} := {value}) is not LZ or "_at" in ({d} := {w}.__dict__) '
+                f'or len({p} := {d}["path"]) < 2 or type({h} := {p}[0]) is not str '
+                f"or type({i} := {p}[1]) is not int or {i} < 0 "
+                f'or ({c} := PL[{d}["locator"], {h}, {p}[2:]]) >= {PLACES} else {i} * {PLACES} + {c})')
 
-        def where(where: model.SourceRef | None) -> Packed | None:
+    def _where_packer(self) -> Callable[[model.SourceRef | None], Packed | int | None]:
+        """A location as stored (see `_where_expression`), one call each."""
+        files, places, pack_path, lazy = self.files, self.places, self._pack_path, LazyRef
+
+        def where(where: model.SourceRef | None) -> Packed | int | None:
+            if type(where) is lazy:
+                fields = where.__dict__
+                if "_at" not in fields:
+                    path = fields["path"]
+                    if len(path) > 1 and type(head := path[0]) is str and type(index := path[1]) is int and index >= 0:
+                        code = places[fields["locator"], head, path[2:]]
+                        if code < PLACES:
+                            return index * PLACES + code
+                    return [files.get(fields["file"], fields["file"]), pack_path(path)]
             if where is None:
                 return None
-            fields = where.__dict__
-            path = fields.get("path")
-            if path is None or "_at" in fields or type(where) is not LazyRef:
-                return (files.get(where.file, where.file), where.line, where.col)
-            file = files.get(fields["file"], fields["file"])
-            if len(path) > 1 and type(path[1]) is int:
-                try:
-                    return (file, step(path[0]), path[1], tail(path[2:]))
-                except KeyError:
-                    return [file, *split(path)]
-            return [file, pack_path(path)]
+            return (files.get(where.file, where.file), where.line, where.col)
 
         return where
 
-    def _pack_where(self, where: model.SourceRef | None) -> Packed | None:
+    def _pack_where(self, where: model.SourceRef | None) -> Packed | int | None:
         """A location as stored (`_where_packer`), for a location nested where no compiled packer
         reaches: the same closure, built on first use (after `pack_catalog` has set `files`)."""
         where_packer = self.__dict__.get("_where")
         if where_packer is None:
             where_packer = self._where = self._where_packer()
         return where_packer(where)
-
-    def _split(self, path: tuple[str | int, ...]) -> list[str | int]:
-        """[key, index, tail] of a path (key, index, *tail) as stored."""
-        head = self._pack_path(path[:1])[0]
-        rest = path[2:]
-        code = self.tails.get(rest)
-        if code is None:
-            code = self.tails[rest] = len(self.tail_steps)
-            self.tail_steps.append(self._pack_path(rest))
-        return [head, path[1], code]
 
     def _pack_path(self, path: tuple[str | int, ...]) -> list[int]:
         """A path's steps as stored: list indexes as they are, mapping keys as -1, -2, ... in the
@@ -504,19 +513,57 @@ class _Codec:
             values[i] = conv(values[i])
         return self.classes[code](*values)
 
-    def _unpack_where(self, data: list[Any]) -> model.SourceRef:
+    def _unpack_where(self, data: list[Any] | int) -> model.SourceRef:
+        if type(data) is int:
+            index, code = divmod(data, PLACES)
+            locator, head, tail = self.place_refs[code] or self._place(code)
+            return LazyRef(locator, (head, index, *tail))
+        if not isinstance(data, list):
+            raise _Damaged("a location")
         if len(data) == 3:
             file, line, col = data
             return model.SourceRef(file if isinstance(file, str) else self.shown[file], line, col)
-        file = data[0]
+        locator = self._locator(data[0])
+        return LazyRef(locator, self._unpack_path(data[1]))
+
+    def _locator(self, file: str | int) -> Locator:
         locator = self.locators.get(file)
         if locator is None:
             shown, source = (file, file) if isinstance(file, str) else (self.shown[file], self.resolved[file])
             locator = self.locators[file] = Locator(shown, source)
-        if len(data) == 2:
-            return LazyRef(locator, self._unpack_path(data[1]))
-        _, head, index, tail = data
-        return LazyRef(locator, (self.key_names[-head - 1] if head < 0 else head, index, *self.tail_paths[tail]))
+        return locator
+
+    def _place(self, code: int) -> tuple[Locator, str | int, tuple[str | int, ...]]:
+        """The place `code` of a cache file read back: (locator, key, tail), made on first use."""
+        file, head, tail = self.place_rows[3 * code:3 * code + 3]
+        place = self.place_refs[code] = (self._locator(file), self.key_names[-head - 1] if head < 0 else head,
+                                         self.tail_paths[tail])
+        return place
+
+
+class _Places(dict[tuple[Any, str, tuple[str | int, ...]], int]):
+    """(locator, key, tail) -> its code, a new one made (and its row stored) when first met."""
+
+    def __init__(self, codec: _Codec) -> None:
+        super().__init__()
+        self.codec = codec
+
+    def __missing__(self, key: tuple[Any, str, tuple[str | int, ...]]) -> int:
+        codec = self.codec
+        locator, head, tail = key
+        code = self[key] = len(self)
+        if code < PLACES:
+            tail_code = codec.tails.get(tail)
+            if tail_code is None:
+                tail_code = codec.tails[tail] = len(codec.tail_steps)
+                codec.tail_steps.append(codec._pack_path(tail))
+            codec.place_rows += [codec.files.get(locator.shown, locator.shown), codec._pack_path((head,))[0], tail_code]
+        return code
+
+
+PLACES = 1 << 16
+"""How many places a cache file can name (more are stored as paths: slower, not wrong)."""
+_ID, _SECOND = attrgetter("id"), itemgetter(1)
 
 
 def _optional(conv: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
@@ -579,23 +626,25 @@ def _slots(key_crcs: Iterable[int], count: int) -> tuple[array[int], int]:
 
 
 class _Writer:
-    """A cache file's bytes, kept as the chunks written and joined once by `finish` (a 44 MB
-    buffer grown and copied chunk by chunk, then copied out, cost three copies of it)."""
+    """A cache file's bytes, encoded straight into one buffer (no bytes object for each value or
+    key, no copy to join them): `finish` hands the buffer over."""
 
     def __init__(self) -> None:
         import msgspec
 
-        self.chunks: list[bytes | bytearray] = [_START.pack(MAGIC, CACHE_FORMAT)]
-        self.size = _START.size
+        self.buffer = bytearray(_START.pack(MAGIC, CACHE_FORMAT))
         self.encoder = msgspec.msgpack.Encoder()
         self.blobs: dict[str, list[int]] = {}
         self.tables: dict[str, list[int]] = {}
 
-    def _add(self, data: bytes | bytearray) -> int:
+    @property
+    def size(self) -> int:
+        return len(self.buffer)
+
+    def _add(self, data: bytes) -> int:
         """Append `data`; its offset."""
-        at = self.size
-        self.chunks.append(data)
-        self.size += len(data)
+        at = len(self.buffer)
+        self.buffer += data
         return at
 
     def blob(self, name: str, value: Any) -> None:
@@ -610,53 +659,39 @@ class _Writer:
         if isinstance(items, Mapping):
             self.columns(name, list(items), items.values())
             return
-        # a pair at a time, into one buffer: the caller may let each value go once it is encoded,
-        # and no bytes object is kept per value or key (a derived table can have a million rows)
         names: list[str] = []
-        blobs = bytearray()
-        lengths = array("Q")
-        crcs = array("I")
-        for key, value in items:
-            data = self.encoder.encode(value)
-            blobs += data
-            lengths.append(len(data))
-            crcs.append(zlib.crc32(data))
-            names.append(key)
-        offsets = array("Q", itertools.accumulate(lengths, initial=self.size))
-        del lengths
-        self._add(blobs)
-        slots, size = _slots(map(zlib.crc32, map(str.encode, names)), len(names))
-        key_offsets = array("Q", itertools.accumulate(map(len, map(str.encode, names)), initial=self.size))
-        self._add("".join(names).encode())  # UTF-8: the keys' bytes one after another
-        self.tables[name] = [len(names), self._array(offsets), self._array(crcs), self._array(key_offsets),
-                             self._array(slots), size]
+
+        def values() -> Iterator[Any]:
+            for key, value in items:  # a pair at a time: the caller may let each value go once encoded
+                names.append(key)
+                yield value
+
+        self.columns(name, names, values())
 
     def columns(self, name: str, names: list[str], values: Iterable[Any]) -> None:
-        """A table of `names` -> `values` (in the same order)."""
-        keys = list(map(str.encode, names))
-        blobs = list(map(self.encoder.encode, values))
-        if len(blobs) != len(keys):
-            raise ValueError(f"table {name}: {len(keys)} keys, {len(blobs)} values")
-        # offsets, CRCs and the blobs themselves in a few C loops, not one Python step a blob
-        offsets = array("Q", itertools.accumulate(map(len, blobs), initial=self.size))
-        crcs = array("I", map(zlib.crc32, blobs))
-        self.chunks.extend(blobs)
-        self.size = offsets[-1]
-        del blobs
-        slots, size = _slots(map(zlib.crc32, keys), len(keys))
-        key_offsets = array("Q", itertools.accumulate(map(len, keys), initial=self.size))
-        self.chunks.extend(keys)
-        self.size = key_offsets[-1]
-        self.tables[name] = [len(keys), self._array(offsets), self._array(crcs), self._array(key_offsets),
+        """A table of `names` -> `values` (in the same order; `names` is read once the values are)."""
+        buffer = self.buffer
+        offsets = array("Q", [len(buffer)])
+        # each value encoded at the buffer's end, and the end taken after each: loops in C (zip
+        # asks the encoding first, so it stops when the values do)
+        offsets.extend(map(_SECOND, zip(map(self.encoder.encode_into, values, repeat(buffer), repeat(-1)),
+                                        map(len, repeat(buffer)), strict=False)))
+        if len(offsets) != len(names) + 1:
+            raise ValueError(f"table {name}: {len(names)} keys, {len(offsets) - 1} values")
+        with memoryview(buffer) as view:
+            crcs = array("I", map(zlib.crc32, map(view.__getitem__, map(slice, offsets[:-1], offsets[1:]))))
+        slots, size = _slots(map(zlib.crc32, map(str.encode, names)), len(names))
+        key_offsets = array("Q", itertools.accumulate(map(len, map(str.encode, names)), initial=len(buffer)))
+        buffer += "".join(names).encode()  # UTF-8: the keys' bytes one after another
+        self.tables[name] = [len(names), self._array(offsets), self._array(crcs), self._array(key_offsets),
                              self._array(slots), size]
 
     def finish(self) -> bytes:
         header = self.encoder.encode({"blobs": self.blobs, "tables": self.tables})
         at = self._add(header)
         self._add(_TRAILER.pack(at, len(header), zlib.crc32(header), MAGIC))
-        data = b"".join(self.chunks)
-        self.chunks = []
-        return data
+        data, self.buffer = self.buffer, bytearray()
+        return typing.cast(bytes, data)  # a bytearray: written as it is, not copied into bytes
 
 
 def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
@@ -670,13 +705,14 @@ def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
     for kind in ("skill", "credential", "role"):
         index = catalog.index(kind)
         objects: list[model.Skill | model.Credential | model.Role] = list(index)
-        out.columns(kind, [obj.id for obj in objects], map(pack, objects))
+        out.columns(kind, list(map(_ID, objects)), map(pack, objects))
         out.blob(f"records:{kind}", zlib.compress(out.encoder.encode(index.records()), 1))  # read rarely
     out.table("granters", catalog.granter_index)  # (level, credential id) pairs: encoded in C
     stacks = catalog.stack_index
     out.blob("stacks", {"all": stacks.every, "loose": stacks.loose})
     out.table("stacks_by_part", stacks.by_part)
-    out.blob("keys", list(codec.keys))  # after every object: the mapping keys their paths use
+    out.blob("places", codec.place_rows)  # after every object: the places of their locations,
+    out.blob("keys", list(codec.keys))  # the mapping keys their paths use
     out.blob("tails", codec.tail_steps)  # and the tails of those paths
     return out.finish()
 
@@ -946,6 +982,8 @@ def _open_cache(cache_file: Path, resolved: list[str], shown: list[str]) -> Load
         codec.resolved = list(resolved)
         codec.key_names = [str(k) for k in file.blob("keys")]
         codec.tail_paths = [codec._unpack_path(steps) for steps in file.blob("tails")]
+        codec.place_rows = file.blob("places")
+        codec.place_refs = [None] * (len(codec.place_rows) // 3)
         store = _Store(file, codec, codec.unpack(meta["info"]), list(shown))
     except Exception:  # noqa: BLE001 - a damaged, foreign or older cache is rebuilt, never trusted
         file.close()
