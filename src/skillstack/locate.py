@@ -12,10 +12,14 @@ This module imports nothing heavy: the cache builds LazyRefs on the warm path.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Literal
 
 from skillstack.model import SourceRef
+
+if TYPE_CHECKING:  # the located reader is imported only when a position is asked for
+    from skillstack.yamlread import Node
 
 Path_ = tuple[str | int, ...]
 
@@ -30,12 +34,12 @@ class Locator:
         self.shown = shown
         self.source = source
         self._data = data
-        self._root: Any = None
+        self._root: Node | Literal[False] | None = None  # False: the file cannot be read any more
 
-    def __reduce__(self) -> tuple[Any, ...]:
+    def __reduce__(self) -> tuple[type[Locator], tuple[str, str]]:
         return (Locator, (self.shown, self.source))
 
-    def _read(self) -> Any:
+    def _read(self) -> Node | Literal[False]:
         from skillstack.fileio import CATALOG_FILE_LIMIT, read_input_bytes
         from skillstack.yamlread import read_bytes
 
@@ -120,13 +124,13 @@ class LazyRef(SourceRef):
     def __repr__(self) -> str:
         return f"SourceRef(file={self.file!r}, line={self.line!r}, col={self.col!r})"
 
-    def __reduce__(self) -> tuple[Any, ...]:
+    def __reduce__(self) -> tuple[Callable[..., SourceRef], tuple[object, ...]]:
         if self.located:
             return (SourceRef, (self.file, self.line, self.col))
         return (LazyRef, (self.locator, self.path))
 
 
-def order_key(where: SourceRef) -> tuple[str, tuple[Any, ...]]:
+def order_key(where: SourceRef) -> tuple[str, tuple[str | int, ...]]:
     """A sort key that orders places as (file, line) does, without looking lines up: in one
     file, objects come in the order of their paths (a file is read whole by one reader, so its
     objects are all LazyRefs or all located)."""

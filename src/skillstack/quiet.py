@@ -21,17 +21,23 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-_libc: Any = None
+if TYPE_CHECKING:
+    import ctypes
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_libc: ctypes.CDLL | None = None
 _SILENCED = threading.RLock()  # held while descriptors 1 and 2 point at the null device
 
 
-def audible(fn: Callable[..., Any]) -> Callable[..., Any]:
+def audible(fn: Callable[P, R]) -> Callable[P, R]:
     """`fn`, called only while output is not silenced (for another thread's messages)."""
-    def call(*args: Any) -> Any:
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
         with _SILENCED:
-            return fn(*args)
+            return fn(*args, **kwargs)
     return call
 
 
