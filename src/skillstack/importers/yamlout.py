@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from typing import Any
 
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 _.,()/'&+*@$%!?=-]*")
 _WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"}
 
 
-def scalar(value: Any) -> str:
+def scalar(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
@@ -33,7 +32,7 @@ def scalar(value: Any) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _block(value: Any, indent: str, out: list[str]) -> None:
+def _block(value: dict[str, object] | list[object], indent: str, out: list[str]) -> None:
     """Lines for a mapping or list whose first line continues the caller's line."""
     if isinstance(value, dict):
         first = True
@@ -53,7 +52,7 @@ def _block(value: Any, indent: str, out: list[str]) -> None:
                 out.append(f"{lead}- {_flow_or_scalar(item)}\n")
 
 
-def _entry(head: str, item: Any, indent: str, out: list[str]) -> None:
+def _entry(head: str, item: object, indent: str, out: list[str]) -> None:
     if isinstance(item, dict) and item:
         out.append(head + "\n" + indent + "  ")
         _block(item, indent + "  ", out)
@@ -64,7 +63,7 @@ def _entry(head: str, item: Any, indent: str, out: list[str]) -> None:
         out.append(f"{head} {_flow_or_scalar(item)}\n")
 
 
-def _flow_or_scalar(item: Any) -> str:
+def _flow_or_scalar(item: object) -> str:
     if isinstance(item, dict):
         return "{}"
     if isinstance(item, list):
@@ -72,7 +71,7 @@ def _flow_or_scalar(item: Any) -> str:
     return scalar(item)
 
 
-def dump_catalog(header: str, **lists: list[dict[str, Any]]) -> str:
+def dump_catalog(header: str, **lists: list[dict[str, object]]) -> str:
     """`# header` lines, then `skills:` / `credentials:` / `roles:` lists in the order given.
 
     >>> print(dump_catalog("made by a test", credentials=[{"id": "x", "cost": 10, "note": "a: b"}]), end="")
