@@ -36,6 +36,10 @@ IMPORTANCE_WEIGHTS = {"essential": 3.0, "important": 2.0, "optional": 1.0}
 # what a plan minimises: total cost, total hours, or the number of credentials
 OBJECTIVES = ("cost", "hours", "count")
 
+HOURS_PER_WEEK = (0.5, 100)
+"""The fewest and most study hours a week a learner may give: in a profile file (`schema.profile`),
+with `--hours-per-week`, and to `init`'s prompt."""
+
 
 class Education(IntEnum):
     """Education levels, lowest first; a requirement of level L is met by L or above."""

@@ -11,6 +11,10 @@ differ from USD).
 
 from __future__ import annotations
 
+MONEY_LIMIT = 100_000_000
+"""The largest price or budget: a hundred million, in any currency a catalog uses (the schema's
+limit and `--budget`'s, here so that a command need not import the schema to know it)."""
+
 
 def money(amount: float, currency: str = "USD") -> str:
     """`amount` of `currency` as people read it: $1,500, $49.50, -$1,234, 1,200 EUR."""

@@ -12,6 +12,8 @@ import typer
 
 from skillstack.cli import completion
 from skillstack.cli.output import note, warn
+from skillstack.model import HOURS_PER_WEEK
+from skillstack.money import MONEY_LIMIT
 
 if TYPE_CHECKING:
     from skillstack.catalog import Catalog
@@ -54,14 +56,16 @@ def finite(value: float | None) -> float | None:
 
 
 # ---- the learner: a profile file and the flags over it (plan, audit, roles, init) ----
+# --budget and --hours-per-week take what a profile file does; the limits come from the base
+# layer that the schema reads them from (importing the schema here costs every command ~25 ms)
 
 ProfileOpt = typer.Option(None, "--profile", "-p", help="Profile YAML file (see examples/profiles/).")
 RoleOpt = typer.Option(None, "--role", "-r", autocompletion=completion.roles, help="Target role id or name (repeatable; replaces the profile's).")
 HaveOpt = typer.Option(None, "--have", autocompletion=completion.skills, help="A skill you have, SKILL:LEVEL, e.g. sql:2 (repeatable).")
 HoldsOpt = typer.Option(None, "--holds", autocompletion=completion.credentials, help="A credential you hold, ID or ID@YYYY-MM-DD earned (repeatable).")
 ExperienceOpt = typer.Option(None, "--experience", help="Years of work in a domain, DOMAIN:YEARS (repeatable).")
-BudgetOpt = typer.Option(None, "--budget", min=0, max=100_000_000, callback=finite, help="Most you will spend, USD.")
-HoursOpt = typer.Option(None, "--hours-per-week", min=0.5, max=100, callback=finite, help="Hours a week you can study (default 10).")
+BudgetOpt = typer.Option(None, "--budget", min=0, max=MONEY_LIMIT, callback=finite, help="Most you will spend, USD.")
+HoursOpt = typer.Option(None, "--hours-per-week", min=HOURS_PER_WEEK[0], max=HOURS_PER_WEEK[1], callback=finite, help="Hours a week you can study (default 10).")
 StartOpt = typer.Option(None, "--start", help="First day of study (default today).", metavar="YYYY-MM-DD")
 DeadlineOpt = typer.Option(None, "--deadline", help="Finish by this day.", metavar="YYYY-MM-DD")
 OptimizeOpt = typer.Option(None, "--optimize", help="What to minimise (default cost).")

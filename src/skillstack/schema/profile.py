@@ -24,7 +24,7 @@ from skillstack.schema.toolkit import (
     Str,
 )
 
-HOURS_PER_WEEK = (0.5, 100)
+HOURS_PER_WEEK = m.HOURS_PER_WEEK
 """The fewest and most study hours a week a profile may give (`init` asks within them too)."""
 
 HELD = Record("held credential", m.HeldInput, {

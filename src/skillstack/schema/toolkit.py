@@ -24,6 +24,7 @@ from datetime import date
 from typing import Final, Generic, TypeVar, cast
 
 from skillstack import model as m
+from skillstack import money
 from skillstack.problems import Problem
 from skillstack.safe_text import CONTROL, CONTROL_OR_NEWLINE, HTTP_URL_PATTERN, is_http_url
 from skillstack.textmatch import suggest
@@ -75,7 +76,7 @@ QUOTE_LIMIT = 60
 NUMBER_LIMIT = 1e9
 """No number in a catalog or profile is larger (a field may set a smaller maximum)."""
 
-MONEY_LIMIT = 100_000_000
+MONEY_LIMIT: Final = money.MONEY_LIMIT
 """The largest price or budget: a hundred million, in any currency a catalog uses."""
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
