@@ -46,6 +46,14 @@ def ids_in(text: str, catalog: Catalog) -> list[str]:
     return [i for i in idents if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
 
 
+def credentials_in(requirement: dict[str, Any]) -> set[str]:
+    """The credential ids a JSON requirement names, at any depth."""
+    found = {requirement["credential"]} if "credential" in requirement else set()
+    for part in [*requirement.get("any_of", ()), *requirement.get("all_of", ())]:
+        found |= credentials_in(part)
+    return found
+
+
 def sentences(doc: dict[str, Any]) -> list[str]:
     return ([e["reason"] for e in doc["excluded"]] + list(doc["why"])
             + [e[k] for e in doc["expected"] + doc["suggestions"] for k in ("text", "why")]
@@ -60,8 +68,9 @@ def test_plan_json_sentences_name_credentials_and_ids_stay_in_id_keys(tmp_path: 
     texts = sentences(doc)
     assert any("ISACA Certified Information Systems Auditor (CISA)" in t for t in texts), texts
     assert {t: ids_in(t, catalog) for t in texts if ids_in(t, catalog)} == {}
-    assert all(e["credential"] in catalog.credentials for e in doc["excluded"])
-    assert all("any_of" in e["requirement"] or "credential" in e["requirement"] for e in doc["expected"])
+    assert doc["excluded"] and all(e["credential"] in catalog.credentials for e in doc["excluded"])
+    named = [credentials_in(e["requirement"]) for e in doc["expected"]]
+    assert named and all(ids and all(i in catalog.credentials for i in ids) for ids in named)
 
 
 def test_plan_text_left_out_reasons_read_as_names(tmp_path: Path, catalog: Catalog) -> None:

@@ -30,7 +30,9 @@ def test_audit_quiet_with_all_roles_gives_the_plan() -> None:
     quiet = runner.invoke(app, ["audit", "--catalog", MINI, "--today", "2026-11-22", "--have", "sql:1",
                                 "--all-roles", "-q"])
     assert quiet.exit_code == 0
-    assert all(", plan $" in line or "no pathway" in line for line in quiet.stdout.splitlines())
+    # one line per role: the plan's cost and hours, or that no pathway fits
+    assert quiet.stdout.splitlines() == ["Data Analyst (analyst): readiness 0%, plan $230 and 60 h",
+                                         "Security Lead (security-lead): readiness 0%, no pathway within the limits"]
 
 
 def test_audit_verbose_lists_current_credentials_too() -> None:
