@@ -33,6 +33,13 @@ if TYPE_CHECKING:
     from skillstack.validate.service import Validation
 
 
+def as_json(value: object) -> list[Printable]:
+    """`value` as the one JSON document a command's `--format json` prints (`jsonify.dumps`)."""
+    from skillstack.report.jsonify import dumps
+
+    return [dumps(value)]
+
+
 @dataclass(frozen=True)
 class PlanReport:
     """`plan`: the plan, the Pareto options when --alternatives asked for them (None when not),
@@ -65,10 +72,9 @@ def plan_text(doc: PlanReport) -> list[Printable]:
 
 
 def plan_json(doc: PlanReport) -> list[Printable]:
-    from skillstack.report.jsonify import dumps
     from skillstack.report.plan_data import plan_dict
 
-    return [dumps(plan_dict(doc.catalog, doc.plan, doc.options, current=doc.current))]
+    return as_json(plan_dict(doc.catalog, doc.plan, doc.options, current=doc.current))
 
 
 PLAN = Reporters[PlanReport]("plan", {"text": plan_text, "json": plan_json})
@@ -94,10 +100,9 @@ def audit_text(doc: AuditReport) -> list[Printable]:
 
 
 def audit_json(doc: AuditReport) -> list[Printable]:
-    from skillstack.report.jsonify import dumps
     from skillstack.report.plan_data import audit_dict
 
-    return [dumps(audit_dict(doc.audit, doc.plans, doc.catalog, doc.current))]
+    return as_json(audit_dict(doc.audit, doc.plans, doc.catalog, doc.current))
 
 
 AUDIT = Reporters[AuditReport]("audit", {"text": audit_text, "json": audit_json})
@@ -121,10 +126,9 @@ def search_text(doc: SearchReport) -> list[Printable]:
 
 
 def search_json(doc: SearchReport) -> list[Printable]:
-    from skillstack.report.jsonify import dumps
     from skillstack.report.lookup_data import search_doc
 
-    return [dumps(search_doc(doc.query, doc.hits))]
+    return as_json(search_doc(doc.query, doc.hits))
 
 
 SEARCH = Reporters[SearchReport]("search", {"text": search_text, "json": search_json})
@@ -145,10 +149,9 @@ def show_text(doc: ShowReport) -> list[Printable]:
 
 
 def show_json(doc: ShowReport) -> list[Printable]:
-    from skillstack.report.jsonify import dumps
     from skillstack.report.lookup_data import show_doc
 
-    return [dumps(show_doc(doc.found))]
+    return as_json(show_doc(doc.found))
 
 
 SHOW = Reporters[ShowReport]("show", {"text": show_text, "json": show_json})
@@ -173,10 +176,9 @@ def roles_text(doc: RolesReport) -> list[Printable]:
 
 def roles_json(doc: RolesReport) -> list[Printable]:
     from skillstack.lookup import fields
-    from skillstack.report.jsonify import dumps
     from skillstack.report.lookup_data import roles_dict
 
-    return [dumps(roles_dict(doc.field, fields(doc.catalog), doc.rows))]
+    return as_json(roles_dict(doc.field, fields(doc.catalog), doc.rows))
 
 
 ROLES = Reporters[RolesReport]("roles", {"text": roles_text, "json": roles_json})
@@ -200,10 +202,9 @@ def posting_text(doc: PostingReport) -> list[Printable]:
 
 
 def posting_json(doc: PostingReport) -> list[Printable]:
-    from skillstack.report.jsonify import dumps
     from skillstack.report.posting import postings_json
 
-    return [dumps(postings_json(doc.catalog, doc.results, doc.draft, doc.written))]
+    return as_json(postings_json(doc.catalog, doc.results, doc.draft, doc.written))
 
 
 POSTING = Reporters[PostingReport]("posting", {"text": posting_text, "json": posting_json})
@@ -369,9 +370,8 @@ def ctdl_text(doc: CtdlReport) -> list[Printable]:
 
 def ctdl_json(doc: CtdlReport) -> list[Printable]:
     from skillstack.report.imports import ctdl_doc, ctdl_summary
-    from skillstack.report.jsonify import dumps
 
-    return [dumps(ctdl_doc(ctdl_summary(doc.result, doc.written), doc.result.notices))]
+    return as_json(ctdl_doc(ctdl_summary(doc.result, doc.written), doc.result.notices))
 
 
 IMPORT_CTDL = Reporters[CtdlReport]("import ctdl", {"text": ctdl_text, "json": ctdl_json})
@@ -393,9 +393,8 @@ def badges_text(doc: BadgesReport) -> list[Printable]:
 
 def badges_json(doc: BadgesReport) -> list[Printable]:
     from skillstack.report.badges import badge_rows
-    from skillstack.report.jsonify import dumps
 
-    return [dumps({"schema_version": 1, "badges": badge_rows(doc.results, doc.update)})]
+    return as_json({"schema_version": 1, "badges": badge_rows(doc.results, doc.update)})
 
 
 IMPORT_BADGES = Reporters[BadgesReport]("import badges", {"text": badges_text, "json": badges_json})
@@ -424,9 +423,8 @@ def table_import_text(doc: TableImportReport) -> list[Printable]:
 
 def table_import_json(doc: TableImportReport) -> list[Printable]:
     from skillstack.report.imports import table_doc
-    from skillstack.report.jsonify import dumps
 
-    return [dumps(table_doc(doc.written, doc.skills, doc.roles, doc.unresolved))]
+    return as_json(table_doc(doc.written, doc.skills, doc.roles, doc.unresolved))
 
 
 IMPORT_ONET = Reporters[TableImportReport]("import onet", {"text": table_import_text, "json": table_import_json})
@@ -463,12 +461,11 @@ def report_html(doc: ReportFile) -> list[Printable]:
 
 def report_json(doc: ReportFile) -> list[Printable]:
     from skillstack.client_reports import LearnerReport
-    from skillstack.report.jsonify import dumps
     from skillstack.report.render import cohort_json, learner_json
 
     if isinstance(doc.subject, LearnerReport):
-        return [dumps(learner_json(doc.catalog, doc.subject, doc.stamp))]
-    return [dumps(cohort_json(doc.catalog, doc.subject, doc.stamp))]
+        return as_json(learner_json(doc.catalog, doc.subject, doc.stamp))
+    return as_json(cohort_json(doc.catalog, doc.subject, doc.stamp))
 
 
 REPORT = Reporters[ReportFile]("report", {"markdown": report_markdown, "html": report_html, "json": report_json})
