@@ -290,7 +290,7 @@ def export_ctdl(
     """
     from skillstack.cache import load_catalog
     from skillstack.importers.ctdl_export import export_ctdl as run
+    from skillstack.report.jsonify import json_text
 
     cat = load_catalog(catalog_paths(catalog)).catalog
-    doc = run(cat.credentials, cat.roles)
-    write_or_save(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", output)
+    write_or_save(json_text(run(cat.credentials, cat.roles), indent=1), output)

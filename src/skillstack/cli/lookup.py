@@ -94,10 +94,9 @@ def schema(
       skillstack schema catalog -o skillstack-catalog.schema.json
       skillstack schema profile -o skillstack-profile.schema.json
     """
-    import json
-
+    from skillstack.report.jsonify import json_text
     from skillstack.schema import json_schema
 
-    write_or_save(json.dumps(json_schema(kind.value), indent=2) + "\n", output)
+    write_or_save(json_text(json_schema(kind.value)), output)
     if output is not None:
         typer.echo(f"wrote {output}", err=True)

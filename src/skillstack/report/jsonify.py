@@ -48,4 +48,11 @@ def citation(cite: m.Citation | None) -> dict[str, str]:
 
 
 def dumps(doc: Any) -> str:
-    return json.dumps(plain(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    """A command's JSON document: `doc` as plain values (`plain`), written by `json_text`."""
+    return json_text(plain(doc))
+
+
+def json_text(data: object, indent: int = 2) -> str:
+    """Plain JSON data as every command writes it: UTF-8 text as is, no NaN, a final newline.
+    `export ctdl` indents by 1 (its large @graph), the rest by 2."""
+    return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False) + "\n"
