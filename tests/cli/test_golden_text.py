@@ -5,7 +5,6 @@ Regenerate after an intended change with SKILLSTACK_UPDATE_GOLDEN=1 and read the
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from skillstack.cli import app
+from strategies import regold
 
 runner = CliRunner()
 GOLDEN = Path(__file__).parents[1] / "data" / "golden"
@@ -44,7 +44,7 @@ def _run(args: list[str], columns: str | None, monkeypatch: pytest.MonkeyPatch) 
 def test_golden(case: str, width: str, monkeypatch: pytest.MonkeyPatch) -> None:
     out = _run(CASES[case], WIDTHS[width], monkeypatch)
     path = GOLDEN / f"{case}.{width}.txt"
-    if os.environ.get("SKILLSTACK_UPDATE_GOLDEN"):
+    if regold():
         path.write_text(out)
     assert out == path.read_text()
     lines = out.splitlines()
