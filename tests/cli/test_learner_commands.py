@@ -210,6 +210,9 @@ def test_init_from_flags_writes_a_profile_that_plans(mini: list[str], tmp_path: 
     ("targets: [analyst]\nconstraints: {hours_per_week: 0}\n",
      ":2:31: 0 is out of range: use a number at least 0.5 and at most 100"),
     ("targets: [analyst]\nconstraints: {budget: -5}\n", ":2:23: budget -5 is negative; use 0 or more"),
+    ("targets: [analyst]\nconstraints: {budget: 500000000}\n",
+     ":2:23: 500,000,000 is out of range: use a number at least 0 and at most 100,000,000"),
+    ("targets: [analyst]\nconstraints: {budget: -1500000.5}\n", ":2:23: budget -1,500,000.5 is negative; use 0 or more"),
     ("targets: [analyst]\nconstraints: {start: 2027-01-01, deadline: 2026-12-01}\n",
      "deadline 2026-12-01 is before start 2027-01-01; move one of them"),
 ])

@@ -198,6 +198,20 @@ class IdRef(Str):
         return super().convert(node, ctx)
 
 
+def written(value: float) -> str:
+    """A number as people write it in a message: thousands separated, no exponent for a whole
+    number, no trailing zeros.
+
+    >>> written(500_000_000), written(1e8), written(0.5), written(-1234.25), written(-0.5)
+    ('500,000,000', '100,000,000', '0.5', '-1,234.25', '-0.5')
+    """
+    sign = "-" if value < 0 else ""
+    if float(value).is_integer():
+        return f"{sign}{abs(int(value)):,}"
+    whole, dot, part = repr(abs(float(value))).partition(".")
+    return f"{sign}{int(whole):,}{dot}{part}" if dot else f"{sign}{whole}"
+
+
 class Num(Type[float]):
     """A finite number (`integer=True`: a whole one) within bounds; kept as written (int or float)."""
 
@@ -219,11 +233,12 @@ class Num(Type[float]):
             return ctx.error(node, f"expected a finite number, found {shown}")
         if self.minimum == 0 and value < 0:
             what = f"{ctx.key} " if ctx.key else ""
-            return ctx.error(node, f"{what}{value:g} is negative; use 0 or more", rule="negative-value")
+            return ctx.error(node, f"{what}{written(value)} is negative; use 0 or more", rule="negative-value")
         maximum = NUMBER_LIMIT if self.maximum is None else self.maximum
         if (self.minimum is not None and value < self.minimum) or value > maximum or value < -NUMBER_LIMIT:
-            low = f"at least {self.minimum:g}" if self.minimum is not None else f"at least {-NUMBER_LIMIT:g}"
-            return ctx.error(node, f"{value:g} is out of range: use a number {low} and at most {maximum:g}")
+            low = written(-NUMBER_LIMIT if self.minimum is None else self.minimum)
+            return ctx.error(node, f"{written(value)} is out of range: use a number at least {low} and at most "
+                             f"{written(maximum)}")
         return value
 
     def json_schema(self) -> JSONSchema:
