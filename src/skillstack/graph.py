@@ -87,7 +87,9 @@ class SkillGraph:
     # ---- lookups -------------------------------------------------------
 
     def granters(self, skill: str, level: int = 1) -> list[CredentialId]:
-        """Credentials that grant `skill` at `level` or above, by id.
+        """Credentials that grant `skill` at `level` or above, by id, read off the graph's
+        `grants` edges for `role_neighbourhood` (`graph --role`). Services ask `Catalog.granters`;
+        tests/test_skill_graph.py checks the two agree on every skill and level.
 
         >>> "google-data-analytics" in SkillGraph(catalog).granters("sql", 2)
         True
