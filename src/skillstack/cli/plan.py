@@ -85,9 +85,6 @@ def plan(
       skillstack plan --role data-analyst --have excel:3 --budget 500 -q
       skillstack plan -p - --format json < me.yaml
     """
-    from skillstack.plan.highs import preload
-
-    preload()  # the solver's import overlaps reading the catalog and profile
     from skillstack.holdings import counting_in_progress
     from skillstack.plan.service import alternatives as pareto
     from skillstack.plan.service import plan as make_plan

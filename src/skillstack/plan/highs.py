@@ -34,7 +34,6 @@ gives scalars or Python lists (see its docstring). If a highspy release moves or
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import importlib.machinery
 import importlib.util
@@ -67,7 +66,6 @@ class Stage:
 
 _loaded: list[Any] = []
 _loading = threading.Lock()
-_preloading: list[threading.Thread] = []
 
 
 def solver() -> Any:
@@ -79,7 +77,7 @@ def solver() -> Any:
     `__init__` on this very module (only the package's `_core` attribute is then missing: use
     `sys.modules`). When highspy is already imported, or its layout has no loadable `_core` next
     to its `__init__` (a future release), this is a plain `import highspy` (with numpy), whose
-    namespace has the same names. Thread-safe (`preload` calls it from a thread).
+    namespace has the same names. Thread-safe.
     """
     with _loading:
         if not _loaded:
@@ -109,24 +107,6 @@ def _load() -> Any:
     import highspy
 
     return highspy
-
-
-def preload() -> None:
-    """Start loading HiGHS on a background thread, so that it overlaps reading the catalog and the
-    profile. The first `Highs` waits for it; exit waits for it too (a thread stopped inside a
-    native import at exit can crash the interpreter). An import error is left for that first
-    `Highs` to raise."""
-    if _preloading or _loaded:
-        return
-    thread = threading.Thread(target=_preload, name="skillstack-load-highs", daemon=True)
-    _preloading.append(thread)
-    thread.start()
-    atexit.register(thread.join)
-
-
-def _preload() -> None:
-    with contextlib.suppress(Exception):
-        solver()
 
 
 class Highs:
