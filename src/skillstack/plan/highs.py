@@ -42,10 +42,14 @@ import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from skillstack.plan.milp import INF, Milp
 from skillstack.quiet import native_output_silenced
+
+if TYPE_CHECKING:
+    from highspy import _core  # highspy's own stubs: the calls on a `_Highs` are checked
 
 INTEGRAL_TOL = 1e-9
 """An LP relaxation's value this close to an integer counts as integral."""
@@ -64,11 +68,11 @@ class Stage:
     objective: float = 0.0
 
 
-_loaded: list[Any] = []
+_loaded: list[ModuleType] = []
 _loading = threading.Lock()
 
 
-def solver() -> Any:
+def solver() -> ModuleType:
     """HiGHS's compiled module, `highspy._core`, loaded without running highspy's `__init__`.
 
     That `__init__` imports highspy's Python layer and numpy under it: 0.12-0.25 s, up to half of a
@@ -85,7 +89,7 @@ def solver() -> Any:
         return _loaded[0]
 
 
-def _load() -> Any:
+def _load() -> ModuleType:
     if "highspy" not in sys.modules:
         if "highspy._core" in sys.modules:
             return sys.modules["highspy._core"]
@@ -130,7 +134,7 @@ class Highs:
         self.deadline = deadline
         # some HiGHS releases print a banner on fd 1 while constructing, before any option applies
         with native_output_silenced():
-            self.h: Any = core._Highs()
+            self.h: _core._Highs = core._Highs()
             self.h.setOptionValue("output_flag", False)
             self.h.setOptionValue("log_to_console", False)
         for option, value in (
