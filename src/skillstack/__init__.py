@@ -1,3 +1,3 @@
 """skillstack: plan micro-credential pathways from a YAML catalog."""
 
-__version__ = "0.5.0"
+__version__ = "0.6.0"
