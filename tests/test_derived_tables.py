@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Iterator
@@ -97,9 +98,25 @@ def test_a_derived_table_that_cannot_be_kept_is_answered_from_memory(catalog: Pa
     elsewhere = tmp_path / "elsewhere"
     elsewhere.write_text("not ours to write\n")
     (cache_dir() / f"derived-{key}-names.skc").symlink_to(elsewhere)
-    table = load_catalog([catalog]).catalog.derived("names", _names([]))
+    built: list[int] = []
+    table = load_catalog([catalog]).catalog.derived("names", _names(built))
     assert table is not None and dict(table) == {"one": {"n": 1}, "two": [2, "two"]}
     assert elsewhere.read_text() == "not ours to write\n"
+    assert built == [1]  # built once, not once to write and again to answer
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
+def test_a_read_only_cache_folder_builds_a_derived_table_once(catalog: Path) -> None:
+    load_catalog([catalog])
+    folder = cache_dir()
+    folder.chmod(0o500)
+    try:
+        built: list[int] = []
+        table = load_catalog([catalog]).catalog.derived("names", _names(built))
+        assert table is not None and dict(table) == {"one": {"n": 1}, "two": [2, "two"]} and built == [1]
+        assert not list(folder.glob("derived-*"))
+    finally:
+        folder.chmod(0o700)
 
 
 def test_a_derived_table_keeps_any_keys_and_values(catalog: Path) -> None:

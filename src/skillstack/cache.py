@@ -268,6 +268,12 @@ def _touch(file: Path) -> None:
         os.utime(file)  # recently used: kept by _housekeeping
 
 
+def _may_write(file: Path) -> bool:
+    """Whether a cache file can be written at `file`: nothing not ours sits at its name, and its
+    folder takes new files."""
+    return not (file.exists() and not _ours(file)) and os.access(file.parent, os.W_OK)
+
+
 def _write(file: Path, data: Callable[[], bytes]) -> None:
     """Write a cache file unless something not ours sits at its name; failures only cost speed."""
     if file.exists() and not _ours(file):
@@ -935,12 +941,14 @@ class _Store:
         path = self.file.path.with_name(f"derived-{key}-{name}{SUFFIX}")
         table = _open_derived(path, name)
         if table is None:
+            if not _may_write(path):  # a read-only cache directory, or not ours: in memory, built once
+                return dict(build())
             out = _Writer()
             out.blob("meta", {"name": name})
             out.table("items", build())  # streamed: the rows need not all be held at once
             _write(path, out.finish)
             table = _open_derived(path, name)
-            if table is None:  # not written (a read-only cache directory): built again, in memory
+            if table is None:  # the write failed after all (a full disk): built again, in memory
                 return dict(build())
         return table
 
