@@ -243,3 +243,16 @@ def test_alternatives_keep_every_pareto_point(tmp_path: Path) -> None:
     assert code == 0
     assert [(a["credentials"], a["cost"], a["hours"]) for a in doc["alternatives"]] == [
         (["slow"], 100.0, 61.0), (["middle"], 200.0, 60.5), (["fast"], 300.0, 30.0)]
+
+
+def test_report_refuses_a_profile_without_a_target_naming_it(mini: list[str], tmp_path: Path) -> None:
+    """A cohort with one profile that names no role stops before anything is written: the error
+    names that file and says what to add; exit 2 (bad input)."""
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text("name: A\ntargets: [analyst]\n")
+    bad.write_text("name: B\nskills: {sql: 1}\n")
+    out = tmp_path / "reports"
+    code, stdout, err = run("report", str(good), str(bad), "--catalog", mini[1], "--output", str(out), "--jobs", "1")
+    assert code == 2 and stdout == ""
+    assert err == f"skillstack: error: {bad}: no target role; list `targets` in the profile\n"
+    assert not out.exists()
