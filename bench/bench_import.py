@@ -16,7 +16,6 @@ Usage: python bench/bench_import.py [--records N] [--badges N]
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import shutil
@@ -26,6 +25,8 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+
+from benchargs import Parser, positive
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -135,9 +136,11 @@ def bench_badges(count: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--records", type=int, default=50_000)
-    parser.add_argument("--badges", type=int, default=500)
+    parser = Parser(description=__doc__)
+    parser.add_argument("--records", type=positive, default=50_000, metavar="N",
+                        help="CTDL records to generate and import (default 50,000)")
+    parser.add_argument("--badges", type=positive, default=500, metavar="N",
+                        help="badge credentials to check (default 500)")
     args = parser.parse_args()
     bench_ctdl(args.records)
     bench_badges(args.badges)

@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 import yaml
+from benchargs import Parser, positive, size_name
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
@@ -271,14 +272,18 @@ def issue_table(sizes: list[str], runs: int) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["--table"]:
-        runs = 3
-        rest = argv[1:]
-        if rest[:1] == ["--runs"]:
-            runs, rest = int(rest[1]), rest[2:]
-        issue_table(rest or ["large"], runs)
+    parser = Parser(description=__doc__)
+    parser.add_argument("sizes", nargs="*", type=size_name, metavar="SIZE",
+                        help="catalog sizes (default: small medium large; with --table: large)")
+    parser.add_argument("--table", action="store_true", help="issue 15's table: the commands as a user runs them")
+    parser.add_argument("--runs", type=positive, metavar="N", help="with --table: runs of each measurement (default 3)")
+    args = parser.parse_args(argv)
+    if args.table:
+        issue_table(args.sizes or ["large"], args.runs or 3)
         return 0
-    sizes = argv or ["small", "medium", "large"]
+    if args.runs is not None:
+        parser.error("--runs goes with --table")
+    sizes = args.sizes or ["small", "medium", "large"]
     print(f"python {sys.version.split()[0]}, PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__})")
     rows = []
     for size in sizes:

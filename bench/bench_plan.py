@@ -31,7 +31,6 @@ Usage: python bench/bench_plan.py [--profiles 20] [--mixed 100] [--greedy-profil
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import random
@@ -43,6 +42,8 @@ import time
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+
+from benchargs import Parser, natural, seconds
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -566,19 +567,19 @@ def bench_chain(n: int) -> None:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--profiles", type=int, default=20)
-    parser.add_argument("--mixed", type=int, default=100,
+    parser = Parser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profiles", type=natural, default=20)
+    parser.add_argument("--mixed", type=natural, default=100,
                         help="also plan this many mixed profiles on the large catalog (0: skip)")
-    parser.add_argument("--greedy-profiles", type=int, default=200)
-    parser.add_argument("--timeout", type=float, default=10.0,
+    parser.add_argument("--greedy-profiles", type=natural, default=200)
+    parser.add_argument("--timeout", type=seconds, default=10.0,
                         help="stop one plan() on the large catalog after this many seconds (0: never)")
     parser.add_argument("--verify", action="store_true",
                         help="check each mixed profile's answer against the reference solve (slower)")
     parser.add_argument("--skip-cli", action="store_true")
     parser.add_argument("--skip-large", action="store_true")
     parser.add_argument("--skip-greedy", action="store_true")
-    parser.add_argument("--chain", type=int, default=0,
+    parser.add_argument("--chain", type=natural, default=0,
                         help="only plan a chain of N prerequisites (one pathway of N steps) and time it")
     args = parser.parse_args(argv)
     start = time.perf_counter()

@@ -43,12 +43,13 @@ CC BY 4.0.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from benchargs import Parser, positive, size_name
 
 from skillstack.postings import Lexicon, extract, read_posting
 from skillstack.postings.lexicon import key
@@ -171,13 +172,13 @@ def warm(size: str, runs: int, first: bool = False) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = Parser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--catalog", type=Path, action="append")
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=positive, default=5)
     parser.add_argument("--misses", action="store_true", help="list false positives and missed spans")
-    parser.add_argument("--warm", metavar="SIZE", help="time plan --posting on the generated catalog SIZE")
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--warm", metavar="SIZE", type=size_name, help="time plan --posting on the generated catalog SIZE")
+    parser.add_argument("--runs", type=positive, default=7)
     parser.add_argument("--first", action="store_true", help="with --warm: also time the first plan --posting")
     args = parser.parse_args(argv)
     if args.warm:

@@ -11,7 +11,6 @@ and prints total wall time and time per learner. Goal: 1,000 learners in under
 
 from __future__ import annotations
 
-import argparse
 import random
 import shutil
 import subprocess
@@ -20,6 +19,7 @@ import time
 from pathlib import Path
 
 import yaml
+from benchargs import Parser, natural, positive
 
 from skillstack.catalog import build_catalog
 from skillstack.loader import load_raw, shipped_catalog
@@ -47,9 +47,10 @@ def write_profiles(n: int, folder: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("n", type=int, nargs="?", default=1000)
-    parser.add_argument("--jobs", type=int, default=0)
+    parser = Parser(description=__doc__)
+    parser.add_argument("n", type=positive, nargs="?", default=1000, metavar="N", help="profiles (default 1000)")
+    parser.add_argument("--jobs", type=natural, default=0, metavar="J",
+                        help="report's --jobs (default 0: report's own, one per core)")
     args = parser.parse_args()
     folder = OUT / f"cohort-{args.n}"
     write_profiles(args.n, folder)

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 from bench_load import HERE, OUT, console_script, ensure, first_role, run_measured
-from gen_catalog import SIZES
+from benchargs import Parser, positive, size_name
 
 
 def cache_write(folder: Path) -> tuple[float, float]:
@@ -57,15 +57,12 @@ def load() -> str:
 
 
 def main(argv: list[str]) -> int:
-    runs = 7
-    if argv[:1] == ["--runs"]:
-        runs, argv = int(argv[1]), argv[2:]
-    sizes = argv or ["large", "xlarge"]
-    unknown = [s for s in sizes if s not in SIZES]
-    if unknown or runs < 1:
-        print(__doc__.split("\n\n")[1], file=sys.stderr)  # the usage line
-        print(f"sizes: {', '.join(SIZES)}", file=sys.stderr)
-        return 2
+    parser = Parser(description=__doc__)
+    parser.add_argument("sizes", nargs="*", type=size_name, metavar="SIZE",
+                        help="catalog sizes (default: large xlarge)")
+    parser.add_argument("--runs", type=positive, default=7, metavar="N", help="warm runs of each size (default 7)")
+    args = parser.parse_args(argv)
+    runs, sizes = args.runs, args.sizes or ["large", "xlarge"]
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "SKILLSTACK_NO_CACHE")}
     env["NO_COLOR"] = "1"
     script = console_script()

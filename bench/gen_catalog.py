@@ -627,15 +627,18 @@ def _write_chunks(folder: Path, stem: str, key: str, entries: list[list[str]], p
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2 or argv[0] not in SIZES:
-        print(f"usage: python bench/gen_catalog.py {{{'|'.join(SIZES)}}} OUTDIR", file=sys.stderr)
-        return 2
     import time
 
+    from benchargs import Parser, size_name  # here: benchargs imports SIZES from this module
+
+    parser = Parser(description=__doc__)
+    parser.add_argument("size", type=size_name, metavar="SIZE", help=f"one of {', '.join(SIZES)}")
+    parser.add_argument("outdir", metavar="OUTDIR", help="the folder to write (its YAML files are replaced)")
+    args = parser.parse_args(argv)
     t0 = time.perf_counter()
-    counts = generate(argv[0], Path(argv[1]))
+    counts = generate(args.size, Path(args.outdir))
     took = time.perf_counter() - t0
-    print(f"wrote {argv[1]}: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()) + f" in {took:.1f} s")
+    print(f"wrote {args.outdir}: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()) + f" in {took:.1f} s")
     return 0
 
 
