@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+
+from skillstack.importers.records import RoleHead, RoleRecord, RoleRequirement, SkillRecord
 
 Row = Mapping[str, str]
 ONET_PAGE = "https://www.onetonline.org/link/summary/"
@@ -53,8 +54,8 @@ def level(lv: float) -> int:
 
 @dataclass
 class OnetImport:
-    skills: list[dict[str, Any]] = field(default_factory=list)
-    roles: list[dict[str, Any]] = field(default_factory=list)
+    skills: list[SkillRecord] = field(default_factory=list)
+    roles: list[RoleRecord] = field(default_factory=list)
 
 
 def import_onet(occupations: Iterable[Row], ratings: Iterable[Row], technology: Iterable[Row],
@@ -86,7 +87,7 @@ def import_onet(occupations: Iterable[Row], ratings: Iterable[Row], technology: 
         elif r.get("Hot Technology") == "Y":
             tech.setdefault(code, []).append((r["Example"], r["Commodity Code"], r["Commodity Title"], "optional"))
     out = OnetImport()
-    skills: dict[str, dict[str, Any]] = {}
+    skills: dict[str, SkillRecord] = {}
 
     def element_skill(element: str) -> str:
         row = element_rows.get(element)
@@ -115,7 +116,7 @@ def import_onet(occupations: Iterable[Row], ratings: Iterable[Row], technology: 
         return sid
 
     for code in sorted(set(rated) | set(tech)):
-        requires: dict[str, dict[str, Any]] = {}
+        requires: dict[str, RoleRequirement] = {}
         for element, scales in sorted(rated.get(code, {}).items()):
             kind = importance(scales.get("IM", 0.0))
             if kind is None or "LV" not in scales:
@@ -126,13 +127,11 @@ def import_onet(occupations: Iterable[Row], ratings: Iterable[Row], technology: 
             sid = tech_skill(example, commodity, title)
             requires.setdefault(sid, {"skill": sid, "level": 2 if kind == "important" else 1, "importance": kind})
         occupation = names.get(code, {})
-        role: dict[str, Any] = {"id": slug(occupation.get("Title", code)), "name": occupation.get("Title", code),
-                                "onet": code}
+        head: RoleHead = {"id": slug(occupation.get("Title", code)), "name": occupation.get("Title", code),
+                          "onet": code}
         if occupation.get("Description"):
-            role["description"] = occupation["Description"]
-        role["requires"] = list(requires.values())
-        role["sources"] = [ONET_PAGE + code]
-        out.roles.append(role)
+            head["description"] = occupation["Description"]
+        out.roles.append({**head, "requires": list(requires.values()), "sources": [ONET_PAGE + code]})
     out.skills = sorted(skills.values(), key=lambda s: s["id"])
     return out
 

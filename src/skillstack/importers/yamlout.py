@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 _.,()/'&+*@$%!?=-]*")
@@ -71,7 +72,7 @@ def _flow_or_scalar(item: object) -> str:
     return scalar(item)
 
 
-def dump_catalog(header: str, **lists: list[dict[str, object]]) -> str:
+def dump_catalog(header: str, **lists: Sequence[Mapping[str, object]]) -> str:
     """`# header` lines, then `skills:` / `credentials:` / `roles:` lists in the order given.
 
     >>> print(dump_catalog("made by a test", credentials=[{"id": "x", "cost": 10, "note": "a: b"}]), end="")
@@ -84,5 +85,5 @@ def dump_catalog(header: str, **lists: list[dict[str, object]]) -> str:
     out = ["".join(f"# {line}\n".replace("# \n", "#\n") for line in header.splitlines())]
     for key, items in lists.items():
         if items:
-            _entry(f"{key}:", items, "", out)
+            _entry(f"{key}:", list(items), "", out)
     return "".join(out)
