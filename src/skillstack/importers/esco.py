@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from skillstack.importers.onet import slug
+from skillstack.importers.records import RoleHead, RoleRecord, RoleRequirement, SkillRecord
 
 Row = Mapping[str, str]
 ATTRIBUTION = "This service uses the ESCO classification of the European Commission."
@@ -26,8 +26,8 @@ ATTRIBUTION = "This service uses the ESCO classification of the European Commiss
 
 @dataclass
 class EscoImport:
-    skills: list[dict[str, Any]] = field(default_factory=list)
-    roles: list[dict[str, Any]] = field(default_factory=list)
+    skills: list[SkillRecord] = field(default_factory=list)
+    roles: list[RoleRecord] = field(default_factory=list)
     unresolved: int = 0  # occupation-skill relations whose skill is not in the output
 
 
@@ -38,19 +38,24 @@ def _labels(text: str) -> list[str]:
 def import_esco(skill_rows: Iterable[Row], hierarchy: Iterable[Row], broader: Iterable[Row],
                 occupations: Iterable[Row], relations: Iterable[Row]) -> EscoImport:
     out = EscoImport()
-    by_uri: dict[str, dict[str, Any]] = {}
+    by_uri: dict[str, SkillRecord] = {}
     parents: dict[str, list[str]] = {}
     taken: set[str] = set()
 
-    def add(uri: str, label: str, **extra: Any) -> dict[str, Any]:
+    def add(uri: str, label: str, domain: str, aliases: list[str] | None = None, description: str = "") -> None:
         if uri in by_uri:
-            return by_uri[uri]
+            return
         sid = slug(label)
         if sid in taken:
             sid = f"{sid}-{slug(uri.rsplit('/', 1)[-1])[:8]}"
         taken.add(sid)
-        by_uri[uri] = {"id": sid, "name": label, **extra, "esco": uri}
-        return by_uri[uri]
+        skill: SkillRecord = {"id": sid, "name": label, "domain": domain}
+        if aliases:
+            skill["aliases"] = aliases
+        if description:
+            skill["description"] = description
+        skill["esco"] = uri
+        by_uri[uri] = skill
 
     for row in hierarchy:
         above = ""
@@ -58,7 +63,7 @@ def import_esco(skill_rows: Iterable[Row], hierarchy: Iterable[Row], broader: It
             uri, label = row.get(f"Level {n} URI", ""), row.get(f"Level {n} preferred term", "")
             if not uri or not label:
                 break
-            add(uri, label, domain="ESCO skill groups")
+            add(uri, label, "ESCO skill groups")
             if above:
                 parents.setdefault(uri, []).append(above)
             above = uri
@@ -66,13 +71,9 @@ def import_esco(skill_rows: Iterable[Row], hierarchy: Iterable[Row], broader: It
         uri, label = row.get("conceptUri", ""), row.get("preferredLabel", "")
         if not uri or not label:
             continue
-        extra: dict[str, Any] = {"domain": f"ESCO {row.get('reuseLevel') or row.get('skillType') or 'skill'}"}
         aliases = [a for a in _labels(row.get("altLabels", "")) if a.lower() != label.lower()]
-        if aliases:
-            extra["aliases"] = list(dict.fromkeys(aliases))
-        if row.get("description", "").strip():
-            extra["description"] = row["description"].strip()
-        add(uri, label, **extra)
+        add(uri, label, f"ESCO {row.get('reuseLevel') or row.get('skillType') or 'skill'}",
+            list(dict.fromkeys(aliases)), row.get("description", "").strip())
         parents.setdefault(uri, []).extend(_labels(row.get("broaderConceptUri", "")))
     for row in broader:
         parents.setdefault(row.get("conceptUri", ""), []).append(row.get("broaderUri", ""))
@@ -82,7 +83,7 @@ def import_esco(skill_rows: Iterable[Row], hierarchy: Iterable[Row], broader: It
                 skill["broader"] = by_uri[parent]["id"]
                 break
     skill_ids = {uri: s["id"] for uri, s in by_uri.items()}
-    wanted: dict[str, dict[str, dict[str, Any]]] = {}
+    wanted: dict[str, dict[str, RoleRequirement]] = {}
     for row in relations:
         uri = row.get("skillUri_if_resolved") or row.get("skillUri", "")
         occupation = row.get("occupationUri", "")
@@ -90,8 +91,8 @@ def import_esco(skill_rows: Iterable[Row], hierarchy: Iterable[Row], broader: It
             out.unresolved += 1
             continue
         essential = row.get("relationType") == "essential"
-        item = {"skill": skill_ids[uri], "level": 2 if essential else 1,
-                "importance": "essential" if essential else "optional"}
+        item: RoleRequirement = {"skill": skill_ids[uri], "level": 2 if essential else 1,
+                                 "importance": "essential" if essential else "optional"}
         current = wanted.setdefault(occupation, {}).get(item["skill"])
         if current is None or (essential and current["importance"] != "essential"):
             wanted[occupation][item["skill"]] = item
@@ -104,12 +105,10 @@ def import_esco(skill_rows: Iterable[Row], hierarchy: Iterable[Row], broader: It
         if rid in role_ids:
             rid = f"{rid}-{row.get('code', '') or slug(uri.rsplit('/', 1)[-1])[:8]}".replace(".", "-")
         role_ids.add(rid)
-        role: dict[str, Any] = {"id": rid, "name": label, "esco": uri}
+        head: RoleHead = {"id": rid, "name": label, "esco": uri}
         if (row.get("description") or "").strip():
-            role["description"] = row["description"].strip()
-        role["requires"] = list(wanted.get(uri, {}).values())
-        role["sources"] = [uri]
-        out.roles.append(role)
+            head["description"] = row["description"].strip()
+        out.roles.append({**head, "requires": list(wanted.get(uri, {}).values()), "sources": [uri]})
     _dedupe_aliases(list(by_uri.values()))
     used = {item["skill"] for role in out.roles for item in role["requires"]}
     keep = set(used)
@@ -122,7 +121,7 @@ def import_esco(skill_rows: Iterable[Row], hierarchy: Iterable[Row], broader: It
     return out
 
 
-def _would_cycle(uri: str, parent: str, parents: dict[str, list[str]], by_uri: dict[str, Any]) -> bool:
+def _would_cycle(uri: str, parent: str, parents: dict[str, list[str]], by_uri: Mapping[str, SkillRecord]) -> bool:
     seen, todo = {uri}, [parent]
     while todo:
         current = todo.pop()
@@ -133,7 +132,7 @@ def _would_cycle(uri: str, parent: str, parents: dict[str, list[str]], by_uri: d
     return False
 
 
-def _dedupe_aliases(skills: list[dict[str, Any]]) -> None:
+def _dedupe_aliases(skills: list[SkillRecord]) -> None:
     """A name or alias belongs to one skill (validate's rule): names first, then the first alias wins."""
     taken = {s["name"].casefold() for s in skills}
     for skill in skills:
