@@ -6,7 +6,7 @@ tests show what the `Store` interface asks of any store, and nothing more.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from typing import Any
 
 import pytest
@@ -33,6 +33,10 @@ class DictObjects:
 
     def __len__(self) -> int:
         return len(self.objects)
+
+    def each(self, skip: Container[str]) -> Iterator[tuple[str, Any]]:
+        for ident in self.objects:
+            yield ident, None if ident in skip else self[ident]
 
     def records(self) -> list[Record]:
         return self.stored_records

@@ -42,12 +42,13 @@ import types
 import typing
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from itertools import repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter, gt, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -888,6 +889,46 @@ class _Table(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return self.count
+
+    def each(self, skip: Container[str] = frozenset()) -> Iterator[tuple[str, Any]]:
+        """Every (key, value) in stored order, the values read in order SEQUENTIAL_READ bytes at a
+        time (not a lookup and a read for each key: at 200,000 credentials that was 9 s of the
+        first `plan --posting`), each checked and decoded (and converted) when its turn comes;
+        None for the keys in `skip`, neither checked nor decoded."""
+        file, convert, count = self.file, self.convert, self.count
+        try:
+            offsets = file.words(self.offsets_at, True, 0, count + 1)
+            crcs = file.words(self.crcs_at, False, 0, count)
+            keys = file.words(self.keys_at, True, 0, count + 1)
+            if any(map(gt, offsets, offsets[1:])) or any(map(gt, keys, keys[1:])):
+                raise _Damaged("a table's offsets out of order")
+            names = file.read(keys[0], keys[-1] - keys[0])
+        except _Damaged as exc:
+            raise file.damaged(str(exc)) from None
+        base, decode, first = keys[0], file.decode, 0
+        while first < count:
+            try:
+                start = offsets[first]
+                last = max(bisect_right(offsets, start + SEQUENTIAL_READ, first + 1, count + 1) - 1, first + 1)
+                data = file.read(start, offsets[last] - start)
+                for i in range(first, last):
+                    name = names[keys[i] - base:keys[i + 1] - base].decode()
+                    if name in skip:
+                        yield name, None
+                        continue
+                    blob = data[offsets[i] - start:offsets[i + 1] - start]
+                    if zlib.crc32(blob) != crcs[i]:
+                        raise _Damaged(f"checksum at byte {offsets[i]}")
+                    value = decode(blob)
+                    yield name, value if convert is None else convert(value)
+            except Exception as exc:  # noqa: BLE001 - damaged cache: say so, never trust it
+                raise file.damaged(str(exc)) from None
+            first = last
+
+
+SEQUENTIAL_READ = 1 << 18
+"""How many bytes of a table's values `_Table.each` reads at once (more when one value is
+larger): one read for a few hundred objects, and memory flat in the table's size."""
 
 
 class _Objects(_Table):

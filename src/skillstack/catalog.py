@@ -9,9 +9,10 @@ a warning; below it, an error that lists the closest matches.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from typing import Generic, Literal, Protocol, TypeVar, overload
 
 from skillstack.errors import InputError
@@ -82,6 +83,11 @@ class Objects(Protocol[T_co]):
         ...
 
     def __len__(self) -> int: ...
+
+    def each(self, skip: Container[str], /) -> Iterator[tuple[str, T_co | None]]:
+        """(id, object) of every object, in catalog order, read in one pass and not kept; None
+        for the ids in `skip` (not read)."""
+        ...
 
     def records(self) -> list[Record]:
         """(id, name, aliases, issuer, provider) of every object, without reading them all."""
@@ -176,8 +182,9 @@ class Index(Generic[T]):
         read and not kept: one pass over a large catalog without holding all of it."""
         if self._stored is None:
             return iter(list(self._objects.values()))
-        objects, stored = self._objects, self._stored
-        return (objects[key] if key in objects else stored[key] for key in list(stored) + self._added)
+        objects = self._objects
+        return chain((objects[key] if obj is None else obj for key, obj in self._stored.each(objects)),
+                     [objects[key] for key in self._added])
 
     @property
     def decoded(self) -> list[str]:
