@@ -15,6 +15,8 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 # a size (or count) each script must refuse, and what its error says; a new script needs its line here
 BAD_SIZE = {
+    "bench_ab.py": (["--base", sys.executable, "--new", sys.executable, "--catalog", "huge"],
+                    "argument --catalog: 'huge' is neither a size"),
     "bench_import.py": (["--records", "huge"], "argument --records: 'huge' is not a whole number"),
     "bench_load.py": (["--table", "--runs", "3", "huge"], "argument SIZE: unknown size 'huge'"),
     "bench_plan.py": (["--mixed", "huge"], "argument --mixed: 'huge' is not a whole number"),
@@ -23,7 +25,7 @@ BAD_SIZE = {
     "bench_warm.py": (["--runs", "7", "large", "huge"], "argument SIZE: unknown size 'huge'"),
     "gen_catalog.py": (["huge", "out"], "argument SIZE: unknown size 'huge'"),
 }
-NEEDED = {"gen_catalog.py": ["small", "out"]}  # arguments a script requires before it reads its options
+NEEDED = {"bench_ab.py": ["--base", sys.executable, "--new", sys.executable], "gen_catalog.py": ["small", "out"]}  # arguments a script requires before it reads its options
 Answers = dict[tuple[str, str], subprocess.CompletedProcess[str]]
 
 
