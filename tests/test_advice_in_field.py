@@ -105,3 +105,21 @@ def test_medical_records_specialist_is_planned_with_the_coding_exam_alone(tmp_pa
     """AHIMA's CCA examines EHR use (its Information Technologies domain): no AI course is added."""
     doc = _plan(tmp_path, "--role", "medical-records-specialist")
     assert _steps(doc) == ["ahima-cca"]
+
+
+def test_systems_administrator_expectations_are_dod_work_role_451(tmp_path: Path) -> None:
+    """DCWF 451's intermediate certifications are Cloud+, GICSP, SSCP, Security+ or GSEC (GICSP is
+    not in the catalog), its basic ones A+, CND or Network+: a plan meeting the group with Cloud+
+    follows the source."""
+    doc = _plan(tmp_path, "--role", "systems-administrator")
+    [important] = doc["expected"]
+    [optional] = doc["suggestions"]
+    assert (important["importance"], optional["importance"]) == ("important", "optional")
+    accepted = {item["credential"] for item in important["requirement"]["any_of"]}
+    assert accepted == {"comptia-security-plus", "isc2-sscp", "giac-gsec", "comptia-cloud-plus"}
+    assert {item["credential"] for item in optional["requirement"]["any_of"]} == {"comptia-a-plus",
+                                                                                "comptia-network-plus"}
+    for group in (important, optional):
+        assert "public.cyber.mil/dcwf-work-role/system-administrator" in group["source"]
+    assert important["met"]
+    assert accepted & set(_steps(doc))
