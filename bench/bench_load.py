@@ -147,14 +147,31 @@ def first_role(folder: Path) -> str:
     raise SystemExit(f"no role in {folder}")
 
 
+# Linux counts the RSS a process had when it forked into its child's peak (`ru_maxrss` survives
+# exec), so a command started from this process, which has just loaded a catalog, would report
+# this process's size. A small launcher (a fresh interpreter) forks the command and reports it.
+_LAUNCHER = """
+import os, sys, time
+report = os.dup(1)
+t0 = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - t0
+os.write(report, f"{wall} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}".encode())
+"""
+
+
 def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, int]:
-    """(wall s, CPU s of the child, peak RSS MB of the child, exit code)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=HERE.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode
+    """(wall s, CPU s of the command, peak RSS MB of the command, exit code)."""
+    proc = subprocess.run([sys.executable, "-c", _LAUNCHER, *cmd], cwd=HERE.parent, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True)
+    wall, cpu, rss, code = proc.stdout.split()
+    return float(wall), float(cpu), int(rss) / 1024, int(code)
 
 
 def bare_cpu(folder: Path) -> float:
