@@ -1,8 +1,8 @@
 """Every example in a docstring of the package runs and prints what it says.
 
 The examples share one namespace: `catalog` (the shipped catalog), `profile`
-(examples/profiles/marketing-to-data-analyst.yaml, resolved), `date`, `Path`,
-and the names each module defines or imports.
+(examples/profiles/marketing-to-data-analyst.yaml, resolved), `example_profile`
+(that file's path), `date`, `Path`, and the names each module defines or imports.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def namespace() -> dict[str, Any]:
 
     catalog = build_catalog(load_raw([shipped_catalog()]))
     profile, _ = resolve_profile(read_profile(EXAMPLE_PROFILE), catalog)
-    return {"catalog": catalog, "profile": profile, "date": date, "Path": Path,
+    return {"catalog": catalog, "profile": profile, "example_profile": EXAMPLE_PROFILE, "date": date, "Path": Path,
             "load_raw": load_raw, "shipped_catalog": shipped_catalog}
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from skillstack.catalog import Catalog, build_catalog
+from skillstack.client_reports import read_learners
 from skillstack.errors import InputError
 from skillstack.holdings import counting_in_progress
 from skillstack.loader import load_raw, shipped_catalog
@@ -28,7 +29,7 @@ from skillstack.model import (
     RoleId,
     SourceRef,
 )
-from skillstack.profile import Flags, ProfileInput, apply_flags, from_today, learner_profile, read_profile
+from skillstack.profile import Flags, ProfileInput, apply_flags, from_today, learner_profile, read_learner, read_profile
 
 TODAY = date(2026, 12, 2)
 
@@ -142,3 +143,34 @@ def test_an_issuer_not_in_the_catalog_names_the_closest_by_the_one_scorer() -> N
         with pytest.raises(InputError) as caught:
             learner_profile(mini, ProfileInput(), Flags(roles=("analyst",), issuers=(typed,)))
         assert str(caught.value) == f"--issuer {typed!r} is not an issuer in the catalog; closest: {closest}"
+
+
+def test_a_profile_file_is_read_resolved_and_its_fuzzy_readings_returned(tmp_path: Path) -> None:
+    file = tmp_path / "me.yaml"
+    file.write_text("targets: [data analyst]\nskills: {statistcs: 2}\n")
+    learner, readings = read_learner(catalog(), file)
+    assert learner.targets == (RoleId("data-analyst"),)
+    assert learner.skills == (("statistics", Level(2)),)
+    assert readings == ["'statistcs' read as 'Statistics' (statistics)"]
+
+
+def test_learners_to_report_on_come_in_order_with_readings_naming_their_file(tmp_path: Path) -> None:
+    fuzzy, plain = tmp_path / "fuzzy.yaml", tmp_path / "plain.yaml"
+    fuzzy.write_text("targets: [data analyst]\nskills: {statistcs: 2}\n")
+    plain.write_text("targets: [data-analyst]\n")
+    got = [(learner.targets, readings) for learner, readings in read_learners(catalog(), [plain, fuzzy])]
+    assert got == [((RoleId("data-analyst"),), []),
+                   ((RoleId("data-analyst"),), [f"{fuzzy}: 'statistcs' read as 'Statistics' (statistics)"])]
+
+
+def test_a_profile_without_a_target_is_refused_after_its_readings(tmp_path: Path) -> None:
+    """Its readings are given before the error naming it, as every earlier file's are."""
+    aimless = tmp_path / "aimless.yaml"
+    aimless.write_text("skills: {statistcs: 2}\n")
+    learners = read_learners(catalog(), [aimless])
+    learner, readings = next(learners)
+    assert learner.targets == ()
+    assert readings == [f"{aimless}: 'statistcs' read as 'Statistics' (statistics)"]
+    with pytest.raises(InputError) as refused:
+        next(learners)
+    assert str(refused.value) == f"{aimless}: no target role; list `targets` in the profile"

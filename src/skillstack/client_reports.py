@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 from skillstack.audit import Audit, audit
 from skillstack.catalog import Catalog
-from skillstack.errors import SkillstackError
+from skillstack.errors import InputError, SkillstackError
 from skillstack.model import CredentialId, Profile, SkillId
 from skillstack.plan.service import Plan, plan
+from skillstack.profile import read_learner
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,22 @@ def cohort(reports: list[LearnerReport]) -> Cohort:
         median_weeks=round(statistics.median(weeks), 1) if weeks else 0.0,
         infeasible=tuple((r.key, r.plan.why) for r in reports if not r.plan.feasible),
     )
+
+
+def read_learners(catalog: Catalog, files: Sequence[Path]) -> Iterator[tuple[Profile, list[str]]]:
+    """Each profile file to report on, in order, resolved against the catalog (`read_learner`),
+    with the fuzzy readings to show, each naming its file. A profile without a target role has
+    nothing to report: the InputError naming its file is raised when the learner after it is
+    asked for, so that its readings come first, as every earlier file's do (iterate to the end).
+
+    >>> [(learner.targets, readings) for learner, readings in read_learners(catalog, [example_profile])]
+    [(('data-analyst',), [])]
+    """
+    for file in files:
+        profile, readings = read_learner(catalog, file)
+        yield profile, [f"{file}: {message}" for message in readings]
+        if not profile.targets:
+            raise InputError(f"{file}: no target role; list `targets` in the profile")
 
 
 COHORT_KEY = "cohort"  # the cohort summary's file stem; no learner's report may take it

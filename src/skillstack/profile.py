@@ -67,6 +67,18 @@ def read_profile(path: Path) -> ProfileInput:
     return values
 
 
+def read_learner(catalog: Catalog, path: Path) -> tuple[Profile, list[str]]:
+    """A profile file (`-`: standard input) read and resolved against the catalog: the learner,
+    and the fuzzy readings of its names to show (SPEC section 2). An InputError names the file,
+    line and column of a mistake, or the name the catalog has nothing like.
+
+    >>> learner, readings = read_learner(catalog, example_profile)  # examples/profiles/marketing-to-data-analyst.yaml
+    >>> learner.targets, readings
+    (('data-analyst',), [])
+    """
+    return resolve_profile(read_profile(path), catalog)
+
+
 def _split(text: str, flag: str, example: str) -> tuple[str, str]:
     key, sep, value = text.rpartition(":")
     if not sep or not key or not value:

@@ -50,10 +50,10 @@ def graph(
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     learner = None
     if profile is not None:
-        from skillstack.profile import read_profile, resolve_profile
+        from skillstack.profile import read_learner
 
-        learner, warnings = resolve_profile(read_profile(profile), cat)
-        for message in warnings:
+        learner, readings = read_learner(cat, profile)
+        for message in readings:
             warn(message)
     view = graph_view(cat, role, learner, parse_date(today, "--today") or date.today())
     for message in view.warnings:

@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
@@ -18,10 +17,6 @@ from skillstack.cli.options import CatalogOpt, catalog_paths, parse_date
 from skillstack.cli.output import console, print_report, warn
 from skillstack.errors import InputError
 from skillstack.fileio import find_files
-
-if TYPE_CHECKING:
-    from skillstack.catalog import Catalog
-    from skillstack.model import Profile
 
 
 class ReportFmt(str, Enum):
@@ -46,22 +41,6 @@ def profile_files(paths: list[Path]) -> tuple[list[Path], bool]:
         else:
             raise InputError(f"{path}: no such file or directory")
     return list(dict.fromkeys(files)), cohort
-
-
-def read_learners(cat: Catalog, files: list[Path]) -> list[Profile]:
-    """Each profile file resolved against the catalog (fuzzy names warned about); one without a
-    target role is refused, naming the file."""
-    from skillstack.profile import read_profile, resolve_profile
-
-    profiles = []
-    for file in files:
-        profile, warnings = resolve_profile(read_profile(file), cat)
-        for message in warnings:
-            warn(f"{file}: {message}")
-        if not profile.targets:
-            raise InputError(f"{file}: no target role; list `targets` in the profile")
-        profiles.append(profile)
-    return profiles
 
 
 @contextmanager
@@ -113,7 +92,7 @@ def report(
 
     from skillstack.cache import load_catalog
     from skillstack.cli.output import note
-    from skillstack.client_reports import COHORT_KEY, cohort, learner_reports, report_keys
+    from skillstack.client_reports import COHORT_KEY, cohort, learner_reports, read_learners, report_keys
     from skillstack.fileio import ensure_folder
     from skillstack.report.outputs import REPORT, ReportFile
     from skillstack.report.render import SUFFIX, run_summary
@@ -121,7 +100,12 @@ def report(
     files, is_cohort = profile_files(paths)
     cat = load_catalog(catalog_paths(catalog), progress=None if quiet else note).catalog
     day = parse_date(today, "--today") or date.today()
-    learners = list(zip(report_keys([(f.parent.name, f.stem) for f in files]), read_learners(cat, files), strict=True))
+    profiles = []
+    for profile, readings in read_learners(cat, files):  # shown as read: before a later file's error
+        for message in readings:
+            warn(message)
+        profiles.append(profile)
+    learners = list(zip(report_keys([(f.parent.name, f.stem) for f in files]), profiles, strict=True))
     ensure_folder(output)
     stamp = datetime.now().astimezone() if timestamp else None
     with progress_bar(len(learners), quiet) as advance:
