@@ -36,8 +36,7 @@ namespace (`EXT`), which `import_ctdl` reads back. docs/ctdl.md has the table, f
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
 
 from skillstack import model as m
 from skillstack.importers.ctdl import (
@@ -51,6 +50,7 @@ from skillstack.importers.ctdl import (
     SKILLS_FRAMEWORK,
     num_text,
 )
+from skillstack.importers.jsonvalue import JsonMap
 from skillstack.requirements import requirement_data
 
 REGISTRY = "https://credentialengineregistry.org/resources/"
@@ -68,11 +68,11 @@ def ctid_for(ident: str) -> str:
     return f"ce-{uuid.uuid5(uuid.NAMESPACE_URL, 'https://skillstack.dev/credential/' + ident)}"
 
 
-def _lang(text: str) -> dict[str, str]:
+def _lang(text: str) -> JsonMap:
     return {"en-US": text}
 
 
-def _concept(node: str, framework: str) -> dict[str, Any]:
+def _concept(node: str, framework: str) -> JsonMap:
     return {"@type": "ceterms:CredentialAlignmentObject", "ceterms:framework": f"https://credreg.net/ctdl/terms/{framework}",
             "ceterms:targetNode": node}
 
@@ -84,9 +84,9 @@ def _ref(ident: str) -> str:
 ONET_FRAMEWORK = "https://www.onetcenter.org/taxonomy.html"
 
 
-def _occupations(roles: Iterable[m.Role]) -> dict[str, list[dict[str, Any]]]:
+def _occupations(roles: Iterable[m.Role]) -> dict[str, list[JsonMap]]:
     """credential id -> `occupationType` alignments: the O*NET-SOC codes of the roles that expect it."""
-    out: dict[str, list[dict[str, Any]]] = {}
+    out: dict[str, list[JsonMap]] = {}
     for role in roles:
         if not role.onet:
             continue
@@ -101,7 +101,7 @@ def _occupations(roles: Iterable[m.Role]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def export_ctdl(credentials: Iterable[m.Credential], roles: Iterable[m.Role] = ()) -> dict[str, Any]:
+def export_ctdl(credentials: Iterable[m.Credential], roles: Iterable[m.Role] = ()) -> JsonMap:
     """The credentials as a CTDL `@graph` document; with `roles`, each credential a role expects
     names that role's O*NET-SOC code as an `occupationType`.
 
@@ -109,7 +109,7 @@ def export_ctdl(credentials: Iterable[m.Credential], roles: Iterable[m.Role] = (
     >>> doc["@graph"][0]["ceterms:estimatedDuration"][0]["ceterms:exactDuration"]
     'PT2H'
     """
-    nodes: list[dict[str, Any]] = []
+    nodes: list[JsonMap] = []
     orgs: dict[str, str] = {}
 
     def org(name: str) -> str:
@@ -128,9 +128,9 @@ def export_ctdl(credentials: Iterable[m.Credential], roles: Iterable[m.Role] = (
     return {"@context": [CONTEXT, {"skillstack": EXT_NS}], "@graph": nodes}
 
 
-def _credential(cred: m.Credential, org: Any) -> dict[str, Any]:
+def _credential(cred: m.Credential, org: Callable[[str], str]) -> JsonMap:
     ctid = ctid_for(cred.id)
-    node: dict[str, Any] = {
+    node: JsonMap = {
         "@id": REGISTRY + ctid, "@type": "ceterms:" + KIND_TO_TYPE.get(cred.kind, "Credential"),
         "ceterms:ctid": ctid, "ceterms:name": _lang(cred.name),
         "ceterms:identifier": [{"@type": "ceterms:IdentifierValue", "ceterms:identifierTypeName": _lang(ID_TYPE),
@@ -204,27 +204,27 @@ def _credential(cred: m.Credential, org: Any) -> dict[str, Any]:
     return node
 
 
-def _costs(cost: m.Cost) -> list[dict[str, Any]]:
+def _costs(cost: m.Cost) -> list[JsonMap]:
     if cost == m.Cost(0.0):
         return []
 
-    def profile(price: float, cost_type: str, **extra: Any) -> dict[str, Any]:
+    def profile(price: float, cost_type: str, extra: JsonMap | None = None) -> JsonMap:
         return {"@type": "ceterms:CostProfile", "ceterms:price": price, "ceterms:currency": cost.currency,
-                "ceterms:directCostType": _concept("costType:" + cost_type, "CostType"), **extra}
+                "ceterms:directCostType": _concept("costType:" + cost_type, "CostType"), **(extra or {})}
 
-    out = [profile(cost.amount, "AggregateCost", **({"ceterms:description": _lang(cost.note)} if cost.note else {}))]
+    out = [profile(cost.amount, "AggregateCost", {"ceterms:description": _lang(cost.note)} if cost.note else None)]
     if cost.subscription is not None:
-        out.append(profile(cost.subscription.monthly, "MixedFees", **{
+        out.append(profile(cost.subscription.monthly, "MixedFees", {
             "ceterms:name": _lang("Subscription"), "ceterms:paymentPattern": _lang("per month"),
             EXT + "provider": cost.subscription.provider}))
     if cost.retake is not None:
         out.append(profile(cost.retake, "ReexaminationFee"))
     if cost.training is not None:
-        out.append(profile(cost.training, "OptionalCharges", **{"ceterms:name": _lang("Training")}))
+        out.append(profile(cost.training, "OptionalCharges", {"ceterms:name": _lang("Training")}))
     return out
 
 
-def _skill(skill: str, level: m.Level) -> dict[str, Any]:
+def _skill(skill: str, level: m.Level) -> JsonMap:
     return {"@type": "ceterms:CredentialAlignmentObject", "ceterms:framework": SKILLS_FRAMEWORK,
             "ceterms:codedNotation": skill, "ceterms:targetNodeName": _lang(skill), EXT + "level": int(level)}
 
@@ -235,9 +235,9 @@ def _leaves(req: m.Requirement) -> list[m.Requirement]:
     return [req]
 
 
-def _native(req: m.Requirement) -> dict[str, Any] | None:
+def _native(req: m.Requirement) -> JsonMap | None:
     """One leaf requirement as a CTDL condition profile; None for a group."""
-    profile: dict[str, Any] = {"@type": "ceterms:ConditionProfile"}
+    profile: JsonMap = {"@type": "ceterms:ConditionProfile"}
     if isinstance(req, m.CredentialReq):
         profile["ceterms:targetCredential"] = [_ref(req.credential)]
     elif isinstance(req, m.SkillReq):
@@ -246,7 +246,7 @@ def _native(req: m.Requirement) -> dict[str, Any] | None:
         profile["ceterms:yearsOfExperience"] = req.years
         profile["ceterms:experience"] = _lang(req.domain)
     elif isinstance(req, m.EducationReq) and req.level in DEGREE_TYPES:
-        degree: dict[str, Any] = {"@type": "ceterms:" + DEGREE_TYPES[req.level],
+        degree: JsonMap = {"@type": "ceterms:" + DEGREE_TYPES[req.level],
                                   "ceterms:name": _lang(_prose(req))}
         if req.field_of_study:
             degree["ceterms:subject"] = [{"@type": "ceterms:CredentialAlignmentObject",
@@ -259,7 +259,7 @@ def _native(req: m.Requirement) -> dict[str, Any] | None:
     return profile
 
 
-def _condition(req: m.Requirement) -> dict[str, Any]:
+def _condition(req: m.Requirement) -> JsonMap:
     native = _native(req)
     if native is not None:
         return native
@@ -274,8 +274,8 @@ def _condition(req: m.Requirement) -> dict[str, Any]:
             EXT + "requirement": requirement_data(req)}
 
 
-def _source(source: m.Source) -> dict[str, Any]:
-    out: dict[str, Any] = {"url": source.url}
+def _source(source: m.Source) -> JsonMap:
+    out: JsonMap = {"url": source.url}
     if source.kind:
         out["kind"] = source.kind
     if source.facts:
@@ -287,9 +287,9 @@ def _source(source: m.Source) -> dict[str, Any]:
     return out
 
 
-def _discount(discount: m.Discount) -> dict[str, Any]:
+def _discount(discount: m.Discount) -> JsonMap:
     after = {"credential": discount.after_credential} if discount.after_credential else {"issuer": discount.after_issuer}
-    out: dict[str, Any] = {"percent": discount.percent, "after": after}
+    out: JsonMap = {"percent": discount.percent, "after": after}
     if discount.note:
         out["note"] = discount.note
     return out
