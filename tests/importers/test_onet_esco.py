@@ -93,11 +93,21 @@ def test_import_of_the_onet_extract_passes_validate(tmp_path: Path) -> None:
     assert (analysts["critical-thinking"]["importance"], analysts["critical-thinking"]["level"]) == ("important", 3)
 
 
+def _cut_row(table: Path, line: int, fields: int) -> None:
+    """Keep only the first `fields` fields of the table's line `line` (1: the header)."""
+    lines = table.read_text(encoding="utf-8").split("\n")
+    sep = "\t" if table.suffix == ".tsv" else ","
+    lines[line - 1] = sep.join(lines[line - 1].split(sep)[:fields])
+    table.write_text("\n".join(lines), encoding="utf-8")
+
+
 @pytest.mark.parametrize(("damage", "said"), [
     (lambda folder: (folder / "skills_it_occupations.tsv").write_bytes(b"O*NET-SOC Code\tElement ID\n\xff\xfe\n"),
      "skills_it_occupations.tsv: byte 26 is not UTF-8; use the extract's UTF-8 files as published"),
     (lambda folder: (folder / "skills_it_occupations.tsv").unlink(), "no file matching skills*.tsv; give the folder of the extract"),
-], ids=["not-utf-8", "missing"])
+    (lambda folder: _cut_row(folder / "skills_it_occupations.tsv", 3, 4),
+     "skills_it_occupations.tsv: line 3 has 4 of the 15 columns its header names; use the extract's files as published"),
+], ids=["not-utf-8", "missing", "short-row"])
 def test_a_damaged_onet_extract_is_one_line_and_exit_2(tmp_path: Path, damage: Any, said: str) -> None:
     folder = tmp_path / "onet"
     shutil.copytree(DATA / "onet", folder)
@@ -123,6 +133,18 @@ def test_import_of_the_esco_subset_passes_validate(tmp_path: Path) -> None:
         assert item["level"] == (2 if item["importance"] == "essential" else 1)
         assert skills[item["skill"]]["esco"].startswith("http://data.europa.eu/esco/skill/")
     assert skills["computer-programming"]["broader"] in skills  # the hierarchy is kept
+
+
+def test_a_short_row_in_an_esco_table_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    folder = tmp_path / "esco"
+    shutil.copytree(DATA / "esco", folder)
+    _cut_row(folder / "digitalSkillsCollection_en.csv", 2, 3)
+    done = _cli("esco", str(folder), "--output", str(tmp_path / "out"))
+    assert done.returncode == 2
+    table = folder / "digitalSkillsCollection_en.csv"
+    assert done.stderr.strip().splitlines() == [(f"skillstack: error: {table}: line 2 has 3 of the 10 columns its "
+                                                 "header names; use the extract's files as published")], done.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_onet_in_demand_is_opt_in_with_a_passing_and_a_failing_case(tmp_path: Path) -> None:
