@@ -252,6 +252,7 @@ roles:
       - {skill: sql, level: 1}
       - {credential: c1, importance: essential, source: {url: https://example.org/c, kind: issuer}}
       - {experience: data, years: 2, importance: optional, source: postings}
+      - {education: bachelor, field: nursing, accredited: true, importance: important}
     salary: {median: 100, currency: USD}
     no_credential_expected: {url: https://example.org/d, kind: authority}
 skills:
@@ -282,6 +283,69 @@ def test_the_nested_catalog_takes_the_fast_path(tmp_path: Path) -> None:
     assert fastread.CatalogReader().read(NESTED.encode(), Locator(str(path), str(path))) is not None
     fast, located = read_both(path)
     assert summary(fast) == summary(located) and not fast.problems
+
+
+def _with_one_mapping_changed() -> list[str]:
+    """NESTED with one mapping changed, in turn each of its mappings (flow and block, so each
+    record the fast reader writes a converter for, and each list of them): a curator's `x-` key
+    added, an unknown key added, a value made null, a key left out."""
+    found = []
+    for at in range(len(NESTED)):
+        if NESTED[at] == "{":
+            found += [NESTED[:at + 1] + extra + ", " + NESTED[at + 1:] for extra in ("x-note: 1", "bogus: 1")]
+            depth, start = 0, at + 1
+            for end in range(at + 1, len(NESTED)):  # its own pairs: value made null, pair left out
+                if NESTED[end] in "[{":
+                    depth += 1
+                elif NESTED[end] in "]}" and depth:
+                    depth -= 1
+                elif NESTED[end] in ",}" and not depth:
+                    key = NESTED[start:end].partition(":")[0]
+                    found.append(NESTED[:start] + key + ": " + NESTED[end:])
+                    found.append(NESTED[:start] + NESTED[end + 1:] if NESTED[end] == "," else
+                                 NESTED[:start].rstrip(", ") + NESTED[end:])
+                    if NESTED[end] == "}":
+                        break
+                    start = end + 1
+    lines = NESTED.splitlines(keepends=True)
+    for row, line in enumerate(lines):
+        key, colon, value = line.strip(" -\n").partition(":")
+        if not colon or " " in key or line.lstrip().startswith(("{", "- {", "- http")):
+            continue
+        indent = " " * (len(line) - len(line.lstrip(" -")))
+        for extra in ("x-note: 1", "bogus: 1"):
+            found.append("".join([*lines[:row + 1], f"{indent}{extra}\n", *lines[row + 1:]]))
+        if value.strip() and "- " not in line:  # a scalar or flow value of its own
+            found.append("".join([*lines[:row], f"{indent}{key}:\n", *lines[row + 1:]]))
+            found.append("".join([*lines[:row], *lines[row + 1:]]))
+    return found
+
+
+@pytest.mark.parametrize("text", _with_one_mapping_changed())
+def test_a_changed_mapping_reads_the_same_either_way(tmp_path: Path, text: str) -> None:
+    """The converters written for each record take the usual mapping; anything else goes to the
+    general converter (an `x-` key: still read fast) or to the located reader (what it reports)."""
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, located = assert_same([path])
+    if not located.problems:  # nothing to report: the fast reader reads it itself
+        assert fastread.CatalogReader().read(text.encode(), Locator(str(path), str(path))) is not None
+
+
+def test_every_change_to_a_mapping_is_tried() -> None:
+    """The variants above reach every record of NESTED: an `x-` key in each of its mappings."""
+    texts = _with_one_mapping_changed()
+    assert sum("x-note: 1," in text for text in texts) == NESTED.count("{")
+    assert len(texts) > 150
+
+
+@FUZZ
+@given(edited(NESTED, st.sampled_from(PIECES), most_edits=3, longest_cut=12))
+def test_fuzzed_nested_documents_read_the_same_either_way(tmp_path_factory: Any, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "catalog.yaml"
+    path.write_bytes(data)
+    fast, located = read_both(path)
+    assert summary(fast) == summary(located)
 
 
 @pytest.mark.parametrize("text", _with_a_duplicate_key())

@@ -5,8 +5,9 @@ column, in Python: exact, but most of the time of `validate` on a large
 catalog. Here rapidyaml parses a file in C++, emits it as JSON and msgspec
 decodes that into plain dicts and lists; the schema's declarations are then
 applied to the plain data by converters compiled from them (no object per
-node), and each object gets a `locate.LazyRef` (its file and path) instead of
-a line and column.
+node; a record's converter is written out as one function, as dataclasses
+writes `__init__`), and each object gets a `locate.LazyRef` (its file and path)
+instead of a line and column.
 
 The result must equal the located reader's, so this path only takes what it
 can read exactly as `yamlread` does, and answers None (the caller then uses
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import MISSING
 from dataclasses import fields as fields_of
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, Protocol, TypeAlias, TypeVar, cast
@@ -261,15 +263,26 @@ class Compiler:
         self.locator = locator  # the file being converted: `CatalogReader.read` sets it
         self.nodes = 0  # nodes of the file's plain data converted so far (rapidyaml's way: `count`)
         self.done: dict[int, Conv] = {}
+        self.seen: dict[int, dict[Any, Any]] = {}  # a leaf's texts read already, by declaration: `memo`
 
     def where(self, path: Path_) -> m.SourceRef:
         return LazyRef(self.locator, path)
+
+    def memo(self, t: Type[object]) -> dict[Any, Any]:
+        """The values a leaf declaration's converter made of texts it read already (by text),
+        shared with the generated converters that read it inline."""
+        return self.seen.setdefault(id(t), {})
 
     def __call__(self, t: Type[T]) -> Into[T | Invalid]:
         key = id(t)
         conv = self.done.get(key)
         if conv is None:
-            conv = self.done[key] = _compile(self, t)
+            done = self.done
+
+            def later(value: Json, path: Path_) -> object:  # `t` reached again while it is compiled
+                return done[key](value, path)
+            done[key] = later
+            conv = done[key] = _compile(self, t)
         return cast("Into[T | Invalid]", conv)  # made by _compile from `t` itself
 
 
@@ -334,7 +347,7 @@ def _str(c: Compiler, t: Str) -> Into[str]:
         return conv
     # ids repeat (every grant names a skill): a text passes once, and every use of it is then one
     # object, its hash computed once (the rules look ids up in sets and dicts millions of times)
-    accepted: dict[str, str] = {}
+    accepted: dict[str, str] = c.memo(t)
 
     def known(value: Json, path: Path_) -> str:
         if type(value) is str:
@@ -378,7 +391,7 @@ def _num(c: Compiler, t: Num) -> Into[float]:
 
 
 def _date(c: Compiler, t: DateT) -> Into[date]:
-    days: dict[str, date] = {}  # texts read already: catalogs repeat their review dates
+    days: dict[str, date] = c.memo(t)  # texts read already: catalogs repeat their review dates
 
     def conv(value: Json, path: Path_) -> date:
         if type(value) is str and len(value) == 10:
@@ -450,9 +463,10 @@ def _list(c: Compiler, t: ListOf[T]) -> Conv:
     scalars = _is_leaf(t.item)  # one scalar each: no path, never INVALID
     if isinstance(t.item, ScalarOr) and _is_leaf(t.item.scalar):
         return _list_of_scalar_or(c, t.item)
-    pairs = _pair_shape(c, t.item)
-    if pairs is not None:
-        return _list_of_pairs(c, t.item, pairs)
+    if type(t.item) is Record:  # (not a subclass: CostObj's converter checks more)
+        written = _written_list(c, t.item)
+        if written is not None:
+            return written
 
     def conv(value: Json, path: Path_) -> tuple[T | Invalid, ...]:
         nonlocal item
@@ -496,40 +510,6 @@ def _list_of_scalar_or(c: Compiler, t: ScalarOr[S, T]) -> Conv:
                 if text is INVALID:  # pragma: no cover - a leaf raises Fallback instead
                     raise Fallback
                 out.append(lift(text))
-        return tuple(out)
-    return conv
-
-
-class _Pair(NamedTuple):
-    """A `Record` of two scalar keys that fill its model's first two fields, then `where` (a grant)."""
-
-    keys: frozenset[str]
-    first: str
-    one: Conv
-    second: str
-    two: Conv
-    model: Callable[..., object]
-
-
-def _list_of_pairs(c: Compiler, t: Type[object], shape: _Pair) -> Conv:
-    """A list of two-key records with a `where` (grants): `_exact`'s pair, inline in the loop."""
-    every, first, one, second, two, model = shape
-    general = c(t)
-
-    def conv(value: Json, path: Path_) -> tuple[object, ...]:
-        if type(value) is not list:
-            raise Fallback
-        c.nodes += len(value)
-        locator = c.locator
-        out = []
-        for i, child in enumerate(value):
-            if type(child) is dict and child.keys() == every:
-                c.nodes += 2
-                out.append(model(one(child[first], path), two(child[second], path), LazyRef(locator, (*path, i))))
-            else:
-                got = general(child, (*path, i))
-                if got is not INVALID:
-                    out.append(got)
         return tuple(out)
     return conv
 
@@ -620,64 +600,9 @@ def _obj(c: Compiler, t: Obj[T]) -> Conv:
         if has_id and "id" not in values:
             return INVALID
         return build(values, c.where(path))
-    return _exact(c, t, conv) if isinstance(t, Record) else conv
-
-
-def _model_fields(record: Record[T]) -> list[str]:
-    """The field names of a Record's model (a dataclass: Record checks)."""
-    model = cast("type[DataclassInstance]", record.model)
-    return [f.name for f in fields_of(model)]
-
-
-def _attrs(record: Record[T]) -> list[str]:
-    """The model field each key of `record` fills, in the keys' order ("" for none)."""
-    return [key if spec.attr is None else spec.attr for key, spec in record.fields.items()]
-
-
-def _pair_shape(c: Compiler, t: Type[object]) -> _Pair | None:
-    """`t` as a `_Pair`, or None when it is not one."""
-    if not isinstance(t, Record) or t.build != t.make or t.derive is not None or not t.has_where:
-        return None
-    if len(t.fields) != 2 or not all(_is_leaf(spec.type) for spec in t.fields.values()):
-        return None
-    if _model_fields(t) != [*_attrs(t), "where"]:
-        return None
-    (first, one), (second, two) = ((key, c(spec.type)) for key, spec in t.fields.items())
-    return _Pair(frozenset(t.fields), first, one, second, two, t.model)
-
-
-def _exact(c: Compiler, t: Record[T], general: Conv) -> Conv:
-    """For a `Record` of scalars whose keys fill its model's fields in order (a grant: skill,
-    level, then `where`): a mapping with every declared key, and no other, builds the model
-    from the converted values as they come; anything else goes to the general converter."""
-    if t.build != t.make or t.derive is not None:
-        return general
-    keys = list(t.fields)
-    names = _model_fields(t)
-    if names[:len(keys)] != _attrs(t) or names[len(keys):] not in ([], ["where"]) or \
-            not all(_is_leaf(spec.type) for spec in t.fields.values()):
-        return general
-    pairs = [(key, c(spec.type)) for key, spec in t.fields.items()]
-    every = frozenset(keys)
-    model, with_where = t.model, t.has_where
-    size = len(every)
-    if len(pairs) == 2 and with_where:  # a grant, a skill requirement: hundreds of thousands of them
-        (first, one), (second, two) = pairs
-
-        def pair(value: Json, path: Path_) -> object:
-            if type(value) is dict and value.keys() == every:
-                c.nodes += 2
-                return model(one(value[first], path), two(value[second], path), LazyRef(c.locator, path))
-            return general(value, path)
-        return pair
-
-    def conv(value: Json, path: Path_) -> object:
-        if type(value) is dict and value.keys() == every:
-            c.nodes += size
-            args = [convert(value[key], path) for key, convert in pairs]
-            return model(*args, LazyRef(c.locator, path)) if with_where else model(*args)
-        return general(value, path)
-    return conv
+    if not isinstance(t, Record):
+        return conv
+    return _written(c, t, conv) or conv
 
 
 def _record_builder(c: Compiler, t: Record[T]) -> Callable[[Values, Path_], T | Invalid] | None:
@@ -728,6 +653,202 @@ def _record_builder(c: Compiler, t: Record[T]) -> Callable[[Values, Path_], T | 
             kwargs["where"] = LazyRef(c.locator, path)
         return model(**kwargs)
     return build
+
+
+def _leaf_source(c: Compiler, t: Type[object], x: str, name: str, ns: dict[str, object]) -> list[str]:
+    """Statements that convert the plain value in variable `x` (at path `p`) in place as `c(t)`
+    does (a leaf: never INVALID): the common case inline, the converter called for the rest. The
+    names they use are put in `ns`, each starting with `name`."""
+    ns[name] = c(t)
+    call = f"{x} = {name}({x}, p)"
+    if isinstance(t, Str) and t.pattern is not None:  # an id: `_str`'s texts accepted already, by text
+        ns[f"{name}_seen"] = c.memo(t)
+        return [f"y = {name}_seen.get({x}) if type({x}) is str else None", f"{x} = {call[len(x) + 3:]} if y is None else y"]
+    if isinstance(t, Str) and not (isinstance(t, Url) and t.multiline):  # `_str` with nothing to resolve
+        ns[f"{name}_first"] = _RESOLVABLE_FIRST
+        test = f"type({x}) is not str or not {x} or {x}[0] in {name}_first" + \
+            ("" if t.multiline else f' or "\\n" in {x}') + f" or not {x}.strip()"
+        if isinstance(t, Url):  # and `_url`'s check
+            ns[f"{name}_url"] = HTTP_URL.match
+            test += f" or not {name}_url({x})"
+        return [f"if {test}:", f"    {call}"]
+    if isinstance(t, Num):  # `_num` and `_real` when in bounds (NaN is not)
+        ns[f"{name}_low"] = -NUMBER_LIMIT if t.minimum is None else max(t.minimum, -NUMBER_LIMIT)
+        ns[f"{name}_high"] = NUMBER_LIMIT if t.maximum is None else t.maximum
+        kinds = f"type({x}) is int" if t.integer else f"(type({x}) is int or type({x}) is float)"
+        test = f"{kinds} and {name}_low <= {x} <= {name}_high"
+        if isinstance(t, Real):
+            return [f"if {test}:", f"    {x} = float({x})", "else:", f"    {x} = float({name}({x}, p))"]
+        return [f"if not ({test}):", f"    {call}"]
+    if isinstance(t, DateT):  # `_date`'s texts read already
+        ns[f"{name}_seen"] = c.memo(t)
+        return [f"y = {name}_seen.get({x}) if type({x}) is str else None", f"{x} = {call[len(x) + 3:]} if y is None else y"]
+    if isinstance(t, Enum):
+        ns[f"{name}_plain"] = frozenset(value for value in t.values if _plain_text(value))
+        return [f"if type({x}) is not str or {x} not in {name}_plain:", f"    {call}"]
+    if isinstance(t, LevelT):  # a number 1-4 or a level's name as `_level` reads them
+        by: dict[int | str, m.Level] = {lv.value: lv for lv in m.Level}
+        ns[f"{name}_by"] = by | {text: lv for text, lv in LEVEL_NAMES.items() if _plain_text(text)}
+        return [f"y = {name}_by.get({x}) if type({x}) is int or type({x}) is str else None",
+                f"{x} = {call[len(x) + 3:]} if y is None else y"]
+    return [call]
+
+
+class _Lines(NamedTuple):
+    """How a written record's statements hand over what they made (each a list of lines)."""
+
+    done: Callable[[str], list[str]]  # the model object, from an expression
+    maybe: Callable[[str], list[str]]  # the model object or INVALID
+    invalid: list[str]  # INVALID
+    general: list[str]  # the mapping, to the general converter
+    counted: list[str]  # add `len(value)` to the nodes converted
+
+
+def _record_lines(c: Compiler, t: Record[T], ns: dict[str, object], out: _Lines) -> list[str] | None:
+    """Statements that convert the mapping `value` (a dict) at path `p` as the general converter
+    of `t` does, written for `t` as dataclasses writes `__init__`: each declared key read
+    directly, then, when the mapping has no other key and no null, each value converted (a
+    common scalar inline) and the model built in one call with every field in order. The same
+    model object, INVALID or Fallback as the general converter gives; a mapping with anything
+    else (an unknown or `x-` key, a null value) goes to the general converter. None when `t` is
+    not a record this can write. Names the lines use are put in `ns`."""
+    if t.build != t.make:
+        return None
+    declared = fields_of(cast("type[DataclassInstance]", t.model))
+    if not all(f.init and not f.kw_only and f.default_factory is MISSING for f in declared):
+        return None  # (a default made per object would be one object for all here)
+    attrs = {key: key if spec.attr is None else spec.attr for key, spec in t.fields.items()}
+    filled = [attr for attr in attrs.values() if attr]
+    if len(set(filled)) != len(filled) or "where" in filled:
+        return None
+    ns.update({"Fallback": Fallback, "INVALID": INVALID, "c": c, "LazyRef": LazyRef, "model": t.model})
+    var = {key: f"x{i}" for i, key in enumerate(t.fields)}
+    leaves = {key for key, spec in t.fields.items() if _is_leaf(spec.type)}
+    always = {key for key in leaves if t.fields[key].required}  # there and never INVALID past the checks
+    # a value left out or rejected: INVALID (`values` leaves it out), or in a record built here
+    # (no `derive`, no default computed from the other keys) what `make` gives its field
+    by_values = t.derive is not None or any(
+        callable(spec.default) and key not in always for key, spec in t.fields.items())
+    instead: dict[str, str] = {}
+    by_field = {f.name: f for f in declared}
+    for key, attr in attrs.items():
+        f = by_field.get(attr)
+        if by_values or f is None or key == "id":  # (an object without its id is INVALID)
+            continue
+        default = NO_DEFAULT if f.default is MISSING else f.default
+        if t.fields[key].default is not NO_DEFAULT:
+            default = t.fields[key].default  # (not callable: by_values is False)
+        if default is not NO_DEFAULT:
+            ns[f"d_{attr}"] = default
+            instead[key] = f"d_{attr}"
+    # 1. every key read; a required one missing or null: the general converter raises Fallback
+    lines = ["get = value.get"]
+    lines += [f"{var[key]} = get({key!r})" for key in t.fields]
+    required = [var[key] for key, spec in t.fields.items() if spec.required]
+    if required:
+        lines += [f"if {' is None or '.join(required)} is None:", "    raise Fallback"]
+    # 2. no other key, no null: else the general converter (nothing converted yet)
+    optional = [var[key] for key, spec in t.fields.items() if not spec.required]
+    present = " + ".join([str(len(required)), *(f"({x} is not None)" for x in optional)])
+    lines += [f"if {present} != len(value):", *("    " + line for line in out.general)]
+    lines += out.counted
+    # 3. each value converted
+    for key, spec in t.fields.items():
+        x = var[key]
+        if key in leaves:
+            convert = _leaf_source(c, spec.type, x, f"{x}c", ns)
+        else:
+            ns[f"{x}c"] = _on_first_use(c, spec.type, ns, f"{x}c")
+            convert = [f"{x} = {x}c({x}, (*p, {key!r}))"]
+            if key in instead:
+                convert += [f"if {x} is INVALID:", f"    {x} = {instead[key]}"]
+        if spec.required:
+            lines += convert
+        else:
+            lines += [f"if {x} is None:", f"    {x} = {instead.get(key, 'INVALID')}", "else:",
+                      *("    " + line for line in convert)]
+    # 4. INVALID where `make` (and `_record_builder`) says so: a required key without a default, or
+    # `id`, rejected; a model field without a default not filled
+    for key, spec in t.fields.items():
+        if key not in always and key not in instead and \
+                ((spec.required and spec.default is NO_DEFAULT) or key == "id"):
+            lines += [f"if {var[key]} is INVALID:", *("    " + line for line in out.invalid)]
+    if by_values:
+        builder = _record_builder(c, t)
+        if builder is None:  # pragma: no cover - refused above for the same reasons
+            return None
+        ns["build"] = builder
+        lines.append("values = {}")
+        for key, x in var.items():
+            lines += [f"if {x} is not INVALID:", f"    values[{key!r}] = {x}"]
+        return lines + out.maybe("build(values, p)")
+    by_attr = {attr: key for key, attr in attrs.items() if attr}
+    args = []
+    for f in declared:
+        filler = by_attr.get(f.name)
+        if f.name == "where":
+            args.append("LazyRef(c.locator, p)")
+        elif filler is None:
+            if f.default is MISSING:
+                return None  # a field no key fills: always INVALID (the general converter says so)
+            ns[f"d_{f.name}"] = f.default
+            args.append(f"d_{f.name}")
+        else:
+            if filler not in instead and filler not in always:
+                lines += [f"if {var[filler]} is INVALID:", *("    " + line for line in out.invalid)]
+            args.append(var[filler])
+    return lines + out.done(f"model({', '.join(args)})")
+
+
+def _on_first_use(c: Compiler, t: Type[object], ns: dict[str, object], name: str) -> Conv:
+    """A converter of `t` for written code, that compiles `t` when first called and puts it in
+    `ns` as `name` in its own place: a field no file uses costs nothing (each written function
+    takes a millisecond to compile), and a declaration can reach itself."""
+    def first(value: Json, path: Path_) -> object:
+        conv = ns[name] = c(t)
+        return conv(value, path)
+    return first
+
+
+def _write(source: str, t: Record[T], ns: dict[str, object]) -> Conv:
+    """The function `conv` in `source`, named after the record in tracebacks and profiles."""
+    exec(compile(source, f"<fastread {t.what}>", "exec"), ns)  # noqa: S102 - keys (as repr) and fixed names only
+    return cast("Conv", ns["conv"])
+
+
+def _written(c: Compiler, t: Record[T], general: Conv) -> Conv | None:
+    """The converter of a `Record` written out by `_record_lines`, or None."""
+    ns: dict[str, object] = {"general": general}
+    lines = _record_lines(c, t, ns, _Lines(
+        done=lambda expr: [f"return {expr}"], maybe=lambda expr: [f"return {expr}"], invalid=["return INVALID"],
+        general=["return general(value, p)"], counted=["c.nodes += len(value)"]))
+    if lines is None:
+        return None
+    head = ["def conv(value, p):", "    if type(value) is not dict:", "        return general(value, p)"]
+    return _write("\n".join([*head, *("    " + line for line in lines)]) + "\n", t, ns)
+
+
+def _written_list(c: Compiler, t: Record[T]) -> Conv | None:
+    """The converter of a list of `t`, with `_record_lines` in its loop (grants: hundreds of
+    thousands of them), or None: only for a record of scalars (a call per item matters there)."""
+    if not all(_is_leaf(spec.type) for spec in t.fields.values()):
+        return None
+    ns: dict[str, object] = {"record": c(t)}  # an item that is not a mapping: the record's converter
+    lines = _record_lines(c, t, ns, _Lines(
+        done=lambda expr: [f"append({expr})", "continue"],
+        maybe=lambda expr: [f"got = {expr}", "if got is not INVALID:", "    append(got)", "continue"],
+        invalid=["continue"],
+        general=["got = record(value, p)", "if got is not INVALID:", "    append(got)", "continue"],
+        counted=["nodes += len(value)"]))
+    if lines is None:
+        return None
+    head = ["def conv(values, path):", "    if type(values) is not list:", "        raise Fallback",
+            "    nodes = len(values)", "    out = []", "    append = out.append",
+            "    for i, value in enumerate(values):", "        p = (*path, i)",
+            "        if type(value) is not dict:", "            got = record(value, p)",
+            "            if got is not INVALID:", "                append(got)", "            continue"]
+    tail = ["    c.nodes += nodes", "    return tuple(out)"]
+    return _write("\n".join([*head, *("        " + line for line in lines), *tail]) + "\n", t, ns)
 
 
 def _cost(c: Compiler, t: CostObj) -> Conv:
