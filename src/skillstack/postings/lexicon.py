@@ -87,6 +87,15 @@ def key(text: str) -> str:
     return " ".join(words(text))
 
 
+def _key_after(first: str, then: str, text: str) -> str:
+    """`key(text)` of `text` = `first` (one token, as `words` gives it), a space and something
+    whose key is `then`: put together without reading `text` again when `first` is ASCII (then
+    lower-casing the whole is lower-casing each part)."""
+    if not first.isascii():
+        return key(text)
+    return f"{first} {then}" if then else first
+
+
 @dataclass(frozen=True)
 class Entry:
     kind: str  # skill | credential | esco
@@ -409,10 +418,11 @@ class _Builder:
             issuer_words, issuer_first = known
             bare = _PARENS.sub("", name).strip() if "(" in name else name.strip()
             add(key(cid), cid, "credential", cid, cid, "id", "", 0)
-            add(key(name), name, "credential", cid, name, "name", "", 0)
+            name_words = words(name)
+            add(" ".join(name_words), name, "credential", cid, name, "name", "", 0)
             lead = _LEAD.sub("", bare) if ":" in bare else bare
             for variant in (bare,) if lead == bare else (bare, lead):
-                toks = words(variant)
+                toks = name_words if variant == name else words(variant)
                 variant_key = " ".join(toks)
                 named_issuer = not issuer_words.isdisjoint(toks)
                 if named_issuer or not CREDENTIAL_WORDS.isdisjoint(toks) or "+" in variant:
@@ -420,10 +430,11 @@ class _Builder:
                 if named_issuer:
                     rest = " ".join(t for t in toks if t not in issuer_words)
                     if rest and ("+" in rest or not CREDENTIAL_WORDS.isdisjoint(rest.split())):
-                        add(key(rest), rest, "credential", cid, name, "name", "", 1)
+                        # tokens joined by spaces are their own key (ASCII ones surely)
+                        add(rest if rest.isascii() else key(rest), rest, "credential", cid, name, "name", "", 1)
                 elif issuer_first:
                     phrase = f"{issuer_first} {variant}"
-                    add(key(phrase), phrase, "credential", cid, name, "name", "", 0)
+                    add(_key_after(issuer_first, variant_key, phrase), phrase, "credential", cid, name, "name", "", 0)
             for abbr in _abbreviations(name) if "(" in name else ():
                 cased = abbr if _CASED_ABBREVIATION.fullmatch(abbr) else ""
                 abbr_key = key(abbr)
@@ -431,7 +442,8 @@ class _Builder:
                     add(abbr_key, abbr, "credential", cid, abbr, "abbreviation", cased, 1)
                 if issuer_first:
                     phrase = f"{issuer_first} {abbr}"
-                    add(key(phrase), phrase, "credential", cid, abbr, "abbreviation", "", 1)
+                    add(_key_after(issuer_first, abbr_key, phrase), phrase, "credential", cid, abbr, "abbreviation", "",
+                        1)
             exam = cred.exam
             in_id = _CODE_IN_ID.search(cid)
             if in_id:
