@@ -15,11 +15,22 @@ gain experience by working, not by studying.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from skillstack.catalog import Catalog
-from skillstack.model import AllOf, AnyOf, CredentialId, CredentialReq, NOf, Requirement, SkillId, SkillReq
-from skillstack.requirements import State, atoms, holds
+from skillstack.model import (
+    AllOf,
+    AnyOf,
+    Credential,
+    CredentialId,
+    CredentialReq,
+    NOf,
+    Requirement,
+    SkillId,
+    SkillReq,
+)
+from skillstack.requirements import Atom, Placed, State, atoms, holds, walk_requirements
 
 if TYPE_CHECKING:  # networkx is imported when a graph is built, not at start-up
     import networkx as nx
@@ -178,21 +189,23 @@ the kind of an earlier one, as networkx does)."""
 
 def dependents(catalog: Catalog, skills: bool = True) -> Dependents:
     """`skills=False`: only the edges out of credentials (all `has_prerequisite_cycle` reads)."""
+    leaves, _ = walk_requirements(catalog.credentials)
+    return dependents_of(leaves, skills)
+
+
+_EDGE_KIND = {"requires": "requires", "recommends": "recommends", "awarded_for": "part_of"}
+
+
+def dependents_of(leaves: Iterable[Placed[Atom]], skills: bool = True) -> Dependents:
+    """`dependents` from the leaves of `requirements.walk_requirements` (a caller that walked the
+    requirements already)."""
     out: Dependents = {}
-    for cred in catalog.credentials:
-        cid = cred.id
-        if cred.requires or cred.recommends:  # most credentials have neither
-            for kind, reqs in (("requires", cred.requires), ("recommends", cred.recommends)):
-                for atom in atoms(reqs):
-                    if type(atom) is SkillReq:
-                        if skills:
-                            out.setdefault(skill_node(atom.skill), {})[cid] = kind
-                    elif type(atom) is CredentialReq:
-                        out.setdefault(cred_node(atom.credential), {})[cid] = kind
-        if cred.awarded_for is not None:
-            for atom in atoms([cred.awarded_for]):
-                if type(atom) is CredentialReq:
-                    out.setdefault(cred_node(atom.credential), {})[cid] = "part_of"
+    for cred, field_name, atom in leaves:
+        if type(atom) is SkillReq:
+            if skills and field_name != "awarded_for":  # a stack's parts are credentials
+                out.setdefault(skill_node(atom.skill), {})[cred.id] = field_name
+        elif type(atom) is CredentialReq:
+            out.setdefault(cred_node(atom.credential), {})[cred.id] = _EDGE_KIND[field_name]
     return out
 
 
@@ -201,90 +214,103 @@ def reachable(catalog: Catalog, state: State | None = None) -> tuple[set[str], S
     and the state reached: the fixpoint, the same whatever the order credentials are taken in. A
     credential held in `state` already is not taken again (its grants are in `state`).
 
-    Linear in the requirements and grants: each credential's needs are a tree of counters (a
-    group holds when as many of its items hold as it asks for: all, one, or n), and a skill
-    rising or a credential taken counts once for each requirement it meets; a credential is
-    taken when its tree holds. Experience and education do not change on the way: they hold or
-    not from the start."""
+    Linear in the requirements and grants: a credential that needs nothing (most of them) is
+    taken on the first walk; the needs of each other credential are a tree of counters (a group
+    holds when as many of its items hold as it asks for: all, one, or n), and a skill rising or a
+    credential taken counts once for each requirement it meets; a credential is taken when its
+    tree holds. Experience and education do not change on the way: they hold or not from the
+    start. (No nested functions: a recursive closure is a reference cycle, and a validated
+    catalog is freed by reference counting alone.)"""
     state = state or State(any_experience=True)
     skills, held = state.skills, state.credentials
-    creds = list(catalog.credentials)
+    got: set[str] = set()
+    level_of = skills.get
+    waiting: list[Credential] = []  # credentials that need something, not held
+    for cred in catalog.credentials:  # first walk: take every credential that needs nothing
+        if cred.awarded_for is not None or cred.requires:
+            if cred.id not in held:
+                waiting.append(cred)
+        elif cred.id not in held:
+            got.add(cred.id)
+            for grant in cred.grants:
+                skill, level = grant.skill, grant.level
+                if level > level_of(skill, 0):
+                    skills[skill] = level
+    held |= got
     # the counter tree: per group, how many items must hold, how many do, and its parent
-    # (a group, or -1 - i: the needs of credential i, all of which must hold)
+    # (a group, or -1 - i: the needs of waiting credential i, all of which must hold)
     need: list[int] = []
     have: list[int] = []
     parent: list[int] = []
     on_skill: dict[str, list[tuple[int, int]]] = {}  # skill -> (level asked for, group) not met yet
     on_credential: dict[str, list[int]] = {}  # credential -> groups waiting for it
-    ready: list[int] = []  # credentials whose needs hold
+    ready: list[int] = []  # waiting credentials whose needs hold
+    met: list[int] = []  # groups with one more item that holds, to count
+    for i, cred in enumerate(waiting):
+        needs = cred.requires if cred.awarded_for is None else (cred.awarded_for,)  # (cred.needs)
+        stack: list[tuple[Requirement, int]] = [(req, len(need)) for req in needs]
+        need.append(len(needs))
+        have.append(0)
+        parent.append(-1 - i)
+        while stack:
+            req, up = stack.pop()
+            if isinstance(req, SkillReq):
+                if level_of(req.skill, 0) >= req.level:
+                    met.append(up)
+                else:
+                    on_skill.setdefault(req.skill, []).append((req.level, up))
+            elif isinstance(req, CredentialReq):
+                if req.credential in held:
+                    met.append(up)
+                else:
+                    on_credential.setdefault(req.credential, []).append(up)
+            elif isinstance(req, (AllOf, AnyOf, NOf)):
+                group = len(need)
+                count = req.n if isinstance(req, NOf) else 1 if isinstance(req, AnyOf) else len(req.items)
+                need.append(count)
+                have.append(0)
+                parent.append(up)
+                if count <= 0:  # n_of 0 (or all_of nothing): holds as it is
+                    have[group] = count - 1
+                    met.append(group)
+                stack.extend((item, group) for item in req.items)
+            elif holds(req, state):  # experience, education
+                met.append(up)
+    while True:  # count what holds, take what is ready, again until nothing is
+        _count(met, need, have, parent, ready)
+        if not ready:
+            return got, state
+        while ready:
+            cred = waiting[ready.pop()]
+            cid = cred.id
+            if cid in held:
+                continue
+            got.add(cid)
+            held.add(cid)
+            met.extend(on_credential.get(cid, ()))
+            for grant in cred.grants:
+                skill, level = grant.skill, grant.level
+                before = level_of(skill, 0)
+                if level > before:
+                    skills[skill] = level
+                    for asked, group in on_skill.get(skill, ()):
+                        if before < asked <= level:
+                            met.append(group)
 
-    def met(group: int) -> None:
+
+def _count(met: list[int], need: list[int], have: list[int], parent: list[int], ready: list[int]) -> None:
+    """Count one more item holding in each group of `met` (emptied); a group that reaches what it
+    needs counts for its parent in turn, and a credential whose needs all hold is `ready`."""
+    while met:
+        group = met.pop()
         while True:
             have[group] += 1
             if have[group] != need[group]:
-                return
+                break
             group = parent[group]
             if group < 0:
                 ready.append(-1 - group)
-                return
-
-    def group_of(count: int, up: int) -> int:
-        group = len(need)
-        need.append(count)
-        have.append(0)
-        parent.append(up)
-        if count <= 0:  # n_of 0 (or all_of nothing): holds as it is
-            have[group] = count - 1
-            met(group)
-        return group
-
-    def add(req: Requirement, up: int) -> None:
-        if isinstance(req, SkillReq):
-            if skills.get(req.skill, 0) >= req.level:
-                met(up)
-            else:
-                on_skill.setdefault(req.skill, []).append((req.level, up))
-        elif isinstance(req, CredentialReq):
-            if req.credential in held:
-                met(up)
-            else:
-                on_credential.setdefault(req.credential, []).append(up)
-        elif isinstance(req, (AllOf, AnyOf, NOf)):
-            group = group_of(req.n if isinstance(req, NOf) else 1 if isinstance(req, AnyOf) else len(req.items), up)
-            for item in req.items:
-                add(item, group)
-        elif holds(req, state):  # experience, education
-            met(up)
-
-    for i, cred in enumerate(creds):
-        if cred.id in held:
-            continue
-        needs = cred.needs
-        if not needs:
-            ready.append(i)
-            continue
-        root = group_of(len(needs), -1 - i)
-        for req in needs:
-            add(req, root)
-    got: set[str] = set()
-    while ready:
-        cred = creds[ready.pop()]
-        cid = cred.id
-        if cid in held:
-            continue
-        got.add(cid)
-        held.add(cid)
-        for group in on_credential.get(cid, ()):
-            met(group)
-        for grant in cred.grants:
-            skill, level = grant.skill, grant.level
-            before = skills.get(skill, 0)
-            if level > before:
-                skills[skill] = level
-                for asked, group in on_skill.get(skill, ()):
-                    if before < asked <= level:
-                        met(group)
-    return got, state
+                break
 
 
 def has_prerequisite_cycle(deps: Dependents) -> bool:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 
 from skillstack.model import (
     AllOf,
     AnyOf,
+    Credential,
     CredentialReq,
     EducationHeld,
     EducationReq,
@@ -103,6 +104,7 @@ def all_hold(reqs: Iterable[Requirement], state: State) -> bool:
 
 
 Atom = Union[SkillReq, CredentialReq, ExperienceReq, EducationReq]
+T = TypeVar("T")
 
 
 def atoms(reqs: Iterable[Requirement]) -> Iterator[Atom]:
@@ -112,6 +114,41 @@ def atoms(reqs: Iterable[Requirement]) -> Iterator[Atom]:
             yield from atoms(req.items)
         else:
             yield req
+
+
+Placed = tuple[Credential, str, T]
+"""A requirement with the credential and the field ('requires', 'recommends', 'awarded_for') it is in."""
+
+
+def walk_requirements(credentials: Iterable[Credential]) -> tuple[list[Placed[Atom]], list[Placed[Requirement]]]:
+    """Every leaf, and every group (all_of, any_of, n_of), of the credentials' `requires`,
+    `recommends` and `awarded_for`, in that order for each credential, depth first (a group before
+    its items): one walk for all who ask about them.
+
+    >>> leaves, groups = walk_requirements([catalog.credentials["ahima-chda"]])
+    >>> [(field, type(req).__name__) for _, field, req in groups + leaves]
+    [('requires', 'AnyOf'), ('requires', 'CredentialReq'), ('requires', 'ExperienceReq')]
+    """
+    leaves: list[Placed[Atom]] = []
+    groups: list[Placed[Requirement]] = []
+    for cred in credentials:
+        if cred.requires:
+            _walk(cred, "requires", cred.requires, leaves, groups)
+        if cred.recommends:
+            _walk(cred, "recommends", cred.recommends, leaves, groups)
+        if cred.awarded_for is not None:
+            _walk(cred, "awarded_for", (cred.awarded_for,), leaves, groups)
+    return leaves, groups
+
+
+def _walk(cred: Credential, field_name: str, reqs: Iterable[Requirement], leaves: list[Placed[Atom]],
+          groups: list[Placed[Requirement]]) -> None:
+    for req in reqs:
+        if isinstance(req, (AllOf, AnyOf, NOf)):
+            groups.append((cred, field_name, req))
+            _walk(cred, field_name, req.items, leaves, groups)
+        else:
+            leaves.append((cred, field_name, req))
 
 
 def credentials_named(reqs: Iterable[Requirement]) -> set[str]:

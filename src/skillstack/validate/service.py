@@ -10,6 +10,7 @@ from pathlib import Path
 from skillstack.catalog import Catalog, build_catalog
 from skillstack.errors import InputError
 from skillstack.loader import RawCatalog, catalog_files, load_raw, paused_gc
+from skillstack.model import Credential, Role
 from skillstack.problems import Problem
 from skillstack.validate.context import RuleContext
 from skillstack.validate.rules import OPT_IN_RULES, RULES
@@ -41,11 +42,13 @@ def check_raw(raw: RawCatalog, today: date | None = None, enable: Iterable[str] 
     """
     catalog = build_catalog(raw)
     day = today or date.today()
-    problems = list(raw.problems) + _run_rules(RuleContext(raw, catalog, day, frozenset(enable)), errors_only)
-    problems += _problems_of_duplicates(raw, day, frozenset(enable), errors_only)
+    ctx = RuleContext(raw, catalog, day, frozenset(enable))
+    problems = list(raw.problems) + _run_rules(ctx, errors_only)
+    problems += _problems_of_duplicates(ctx, errors_only)
     kept = problems
     if any(p.level == "warning" for p in problems):  # (finding an entry's line may re-read its file)
-        allowed = {(obj.where, rule) for obj in [*catalog.credentials, *catalog.roles] for rule in obj.allow_warnings}
+        entries: list[Credential | Role] = [*ctx.walk.allowing, *ctx.roles]  # the credentials that name any
+        allowed = {(obj.where, rule) for obj in entries for rule in obj.allow_warnings}
         kept = [p for p in problems if p.level == "error" or (p.where, p.rule) not in allowed]
     # a file that could not be read at all comes first: it may explain much of the rest
     return Validation(sorted(set(kept), key=lambda p: (p.file not in raw.unread, p)), raw.files, catalog)
@@ -59,14 +62,14 @@ def _run_rules(ctx: RuleContext, errors_only: bool = False) -> list[Problem]:
     return problems
 
 
-def _problems_of_duplicates(raw: RawCatalog, today: date, enabled: frozenset[str] = frozenset(),
-                            errors_only: bool = False) -> list[Problem]:
+def _problems_of_duplicates(ctx: RuleContext, errors_only: bool = False) -> list[Problem]:
     """The problems inside later definitions of a duplicated id, which the catalog (first
     definition wins) does not hold: the rules run again with the last definition winning,
     and only problems located inside those definitions are kept."""
+    raw = ctx.raw
     spans: list[tuple[str, int, int]] = []
-    for kind in (raw.skills, raw.credentials, raw.roles):
-        if len({o.id for o in kind}) == len(kind):
+    for name, kind in (("skill", raw.skills), ("credential", raw.credentials), ("role", raw.roles)):
+        if not ctx.defined_twice(name):
             continue  # no id defined twice (most catalogs): nothing to pair up
         objects = [(o.id, o.where) for o in kind]
         last = {ident: where for ident, where in objects}  # the last definition of each id
@@ -85,7 +88,7 @@ def _problems_of_duplicates(raw: RawCatalog, today: date, enabled: frozenset[str
         later = [s for s in starts[file] if s > line]
         bounded.append((file, line, min(later) if later else 1 << 62))
     flipped = replace(raw, skills=raw.skills[::-1], credentials=raw.credentials[::-1], roles=raw.roles[::-1])
-    found = _run_rules(RuleContext(flipped, build_catalog(flipped), today, enabled), errors_only)
+    found = _run_rules(RuleContext(flipped, build_catalog(flipped), ctx.today, ctx.enabled), errors_only)
     return [p for p in found if any(p.file == f and lo <= p.line < hi for f, lo, hi in bounded)]
 
 

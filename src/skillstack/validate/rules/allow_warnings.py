@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from skillstack.model import Credential, Role
 from skillstack.problems import Problem, ProblemLevel
 from skillstack.textmatch import suggest
 from skillstack.validate.context import RuleContext
@@ -31,7 +32,8 @@ def rule_levels() -> dict[str, str]:
 def check(ctx: RuleContext) -> Iterator[Problem]:
     levels = rule_levels()
     warnings = sorted(rule for rule, level in levels.items() if level == "warning")
-    for obj in [*ctx.catalog.credentials, *ctx.catalog.roles]:
+    entries: list[Credential | Role] = [*ctx.walk.allowing, *ctx.roles]  # the credentials that name any
+    for obj in entries:
         for rule in obj.allow_warnings:
             if levels.get(rule) == "warning":
                 continue

@@ -19,15 +19,20 @@ LEVEL: ProblemLevel = "error"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    """Each skill has at most one parent, so each loop is found once, whichever skill the walk
+    that finds it starts from, and it is written from its smallest id: no order to keep."""
     skills = ctx.catalog.skills
+    parent = ctx.skill_walk.broader  # skill -> its broader skill, for those that name one
     done: set[str] = set()
-    for skill in sorted(skills, key=lambda s: s.id):
+    for start in parent:
         path: list[str] = []
-        current: str | None = skill.id
-        while current is not None and current in skills and current not in done and current not in path:
+        on_path: set[str] = set()
+        current: str = start
+        while current in parent and current not in done and current not in on_path:
             path.append(current)
-            current = skills[current].broader
-        if current is not None and current in path:
+            on_path.add(current)
+            current = parent[current]
+        if current in on_path:
             ring = path[path.index(current):]
             i = ring.index(min(ring))  # start the loop at its smallest id, so it reads the same every run
             loop = [*ring[i:], *ring[:i], ring[i]]

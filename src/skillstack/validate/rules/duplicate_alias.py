@@ -23,10 +23,11 @@ LEVEL: ProblemLevel = "error"
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     owner: dict[str, str] = {}
-    for skill in ctx.catalog.skills:
-        for text in dict.fromkeys([skill.id, skill.name]):
-            owner.setdefault(normalize(text), skill.id)
-    for skill in ctx.catalog.skills:
+    walk = ctx.skill_walk
+    for ident, name in zip(walk.ids, walk.names, strict=True):  # every id, then its name (normalised once)
+        owner.setdefault(normalize(ident), ident)
+        owner.setdefault(name, ident)
+    for skill in walk.aliased:
         for alias in skill.aliases:
             other = owner.setdefault(normalize(alias), skill.id)
             if other != skill.id:

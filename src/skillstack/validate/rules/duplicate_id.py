@@ -21,6 +21,8 @@ LEVEL: ProblemLevel = "error"
 def check(ctx: RuleContext) -> Iterator[Problem]:
     raw = ctx.raw
     for kind, objects in (("skill", raw.skills), ("credential", raw.credentials), ("role", raw.roles)):
+        if not ctx.defined_twice(kind):
+            continue  # every id once (most catalogs): nothing to walk
         first: dict[str, object] = {}
         for obj in objects:
             seen = first.setdefault(obj.id, obj.where)

@@ -28,10 +28,12 @@ LEVEL: ProblemLevel = "error"
 def check(ctx: RuleContext) -> Iterator[Problem]:
     creds = ctx.catalog.credentials
     reachable, _ = ctx.reachable
-    for role in ctx.catalog.roles:
+    for role in ctx.roles:
         for item in role.expects:
+            if item.importance != "essential":
+                continue
             named = credentials_named([item.requirement])
-            if item.importance != "essential" or not named or not named <= {c for c in named if c in creds}:
+            if not named or not named <= {c for c in named if c in creds}:
                 continue  # unknown ids are role-expectation's to report
             usable = {c for c in named if c in reachable and creds[c].status != "retired"}
             if holds(item.requirement, State(credentials=set(usable), any_experience=True)):

@@ -20,7 +20,7 @@ LEVEL: ProblemLevel = "warning"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for cred in ctx.catalog.credentials:
+    for cred in ctx.walk.no_grants:
         if not cred.grants and not cred.is_stack:
             yield Problem.at(cred.where, LEVEL, ID,
                              f"credential {cred.id} grants no skills; list what a holder can show")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from skillstack.model import Credential
+from skillstack.model import Credential, Role
 from skillstack.problems import Problem, ProblemLevel
 from skillstack.validate.context import RuleContext
 
@@ -19,7 +19,8 @@ LEVEL: ProblemLevel = "warning"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for obj in [*ctx.catalog.credentials, *ctx.catalog.roles]:
+    entries: list[Credential | Role] = [*ctx.walk.insecure, *ctx.roles]  # the credentials with a url not https
+    for obj in entries:
         urls = [obj.url if isinstance(obj, Credential) else "", *(s.url for s in obj.sources)]
         for url in urls:
             if url and not url.startswith("https://"):

@@ -18,7 +18,7 @@ LEVEL: ProblemLevel = "warning"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for cred in ctx.catalog.credentials:
+    for cred in ctx.walk.no_sources:
         if not cred.sources:
             yield Problem.at(cred.where, LEVEL, ID,
                              f"credential {cred.id} has no sources; add the pages its cost, hours and rules "

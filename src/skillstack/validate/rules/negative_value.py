@@ -18,7 +18,7 @@ LEVEL: ProblemLevel = "error"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for cred in ctx.catalog.credentials:
+    for cred in ctx.walk.numbers:  # the credentials with a number out of the ordinary
         for name, value in (("cost", cred.cost.amount), ("hours", cred.hours),
                             ("validity_years", cred.validity_years or 0)):
             if value < 0:

@@ -23,7 +23,7 @@ LEVEL: ProblemLevel = "warning"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for cred in ctx.catalog.credentials:
+    for cred in ctx.walk.foreign:
         if cred.cost.currency != "USD":
             yield Problem.at(cred.where, LEVEL, ID,
                              f"{cred.id} costs {money(cred.cost.amount, cred.cost.currency)}; budgets are in USD: "

@@ -21,7 +21,7 @@ LEVEL: ProblemLevel = "warning"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for cred in ctx.catalog.credentials:
+    for cred in ctx.walk.lifecycle:  # those with a status or a retires date
         if cred.status != "retired" and cred.retires is not None and cred.retires < ctx.today:
             yield Problem.at(cred.where, LEVEL, ID,
                              f"credential {cred.id} is {cred.status} but retired on {cred.retires}; set "

@@ -22,7 +22,7 @@ LEVEL: ProblemLevel = "warning"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for cred in ctx.catalog.credentials:
+    for cred in ctx.walk.lifecycle:  # those not active among them
         if cred.status != "active" and cred.superseded_by is None:
             yield Problem.at(cred.where, LEVEL, ID,
                              f"credential {cred.id} is {cred.status} but names no superseded_by; add the "

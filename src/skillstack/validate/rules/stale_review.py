@@ -14,16 +14,16 @@ Failing example::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 
 from skillstack.model import Source, SourceRef, fact_reviewed
 from skillstack.problems import Problem, ProblemLevel
-from skillstack.validate.context import RuleContext
+from skillstack.validate.context import MAX_REVIEW_AGE, RuleContext
 from skillstack.validate.rules.unconfirmed_fact import credential_facts, role_facts
 
 ID = "stale-review"
 LEVEL: ProblemLevel = "warning"
-MAX_AGE = timedelta(days=365)
+MAX_AGE = MAX_REVIEW_AGE
 
 
 def _per_fact(ctx: RuleContext, kind: str, ident: str, where: SourceRef, sources: tuple[Source, ...],
@@ -45,7 +45,7 @@ def _per_fact(ctx: RuleContext, kind: str, ident: str, where: SourceRef, sources
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     objects: list[tuple[str, str, SourceRef, date | None]] = []
-    for c in ctx.catalog.credentials:
+    for c in ctx.walk.review:  # the others were reviewed in the last 12 months, with no dated source
         if any(s.reviewed for s in c.sources):
             yield from _per_fact(ctx, "credential", c.id, c.where, c.sources, credential_facts(c), c.last_reviewed)
         else:

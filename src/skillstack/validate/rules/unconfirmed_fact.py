@@ -75,8 +75,8 @@ def _problems(kind: str, ident: str, where: m.SourceRef, weak: dict[str, list[st
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for cred in ctx.catalog.credentials:
-        if any(s.kind for s in cred.sources):  # only plain URLs: nothing typed to judge by (see _weak)
+    for cred in ctx.walk.typed:  # a source with a kind: only plain URLs have nothing typed to judge by (see _weak)
+        if any(s.kind for s in cred.sources):
             yield from _problems("credential", cred.id, cred.where, _weak(cred.sources, credential_facts(cred), {}))
     for role in ctx.catalog.roles:
         extra = {"salary": role.salary.kind} if role.salary is not None else {}

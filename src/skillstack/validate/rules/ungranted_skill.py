@@ -22,10 +22,9 @@ LEVEL: ProblemLevel = "warning"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    catalog = ctx.catalog
     best = ctx.best_grants  # skill -> its highest grant (granters at a level exist iff it is that high)
-    for role in catalog.roles:
-        for need in role.requires:
+    for role, needs in ctx.short_needs:  # above the level reachable: the best grant is no lower than it
+        for need in needs:
             if need.skill not in ctx.skill_ids or best.get(need.skill, 0) >= need.level:
                 continue
             top = best.get(need.skill, 0)

@@ -20,9 +20,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from skillstack.catalog import Index
-from skillstack.model import CredentialReq, SourceRef
+from skillstack.model import CredentialReq, SkillReq, SourceRef
 from skillstack.problems import Problem, ProblemLevel
-from skillstack.requirements import atoms
 from skillstack.schema import quote
 from skillstack.validate.context import RuleContext, suggestions, where_of
 
@@ -56,32 +55,33 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
 def _unknown(ctx: RuleContext) -> Iterator[tuple[Problem, str]]:
     cat = ctx.catalog
     skills, credentials = ctx.skill_ids, ctx.credential_ids
-    for skill in cat.skills:
-        if skill.broader and skill.broader not in skills:
-            yield _problem(cat.skills, skill.broader, skill.where, f"broader of skill {skill.id}")
+    for ident, broader in ctx.skill_walk.broader.items():
+        if broader not in skills:
+            skill = cat.skills[ident]
+            yield _problem(cat.skills, broader, skill.where, f"broader of skill {skill.id}")
     unknown_grants = ctx.best_grants.keys() - skills  # most catalogs: none, and no grant is walked again
-    for cred in cat.credentials:
-        if unknown_grants:
+    if unknown_grants:
+        for cred in ctx.credentials:
             for grant in cred.grants:
                 if grant.skill in unknown_grants:
                     yield _problem(cat.skills, grant.skill, where_of(grant.where, cred.where), f"grants of {cred.id}")
-        if cred.requires or cred.recommends:  # most credentials have neither
-            for field_name, reqs in (("requires", cred.requires), ("recommends", cred.recommends)):
-                for atom in atoms(reqs):
-                    where = where_of(atom.where, cred.where)
-                    if isinstance(atom, CredentialReq):
-                        if atom.credential not in credentials:
-                            yield _problem(cat.credentials, atom.credential, where, f"{field_name} of {cred.id}")
-                    elif hasattr(atom, "skill") and atom.skill not in skills:
-                        yield _problem(cat.skills, atom.skill, where, f"{field_name} of {cred.id}")
+    for cred, field_name, atom in ctx.requirements[0]:  # every leaf of requires, recommends, awarded_for
+        if field_name == "awarded_for":
+            continue  # a stack's parts are stack-part's to check
+        if type(atom) is CredentialReq:
+            if atom.credential not in credentials:
+                yield _problem(cat.credentials, atom.credential, where_of(atom.where, cred.where),
+                               f"{field_name} of {cred.id}")
+        elif type(atom) is SkillReq and atom.skill not in skills:
+            yield _problem(cat.skills, atom.skill, where_of(atom.where, cred.where), f"{field_name} of {cred.id}")
+    for cred in ctx.walk.lifecycle:  # those with a superseded_by among them
         if cred.superseded_by is not None and cred.superseded_by not in credentials:
             yield _problem(cat.credentials, cred.superseded_by, cred.where, f"superseded_by of {cred.id}")
+    for cred in ctx.walk.discounted:
         for discount in cred.discounts:
             after = discount.after_credential
             if after is not None and after not in credentials:
                 yield _problem(cat.credentials, after, where_of(discount.where, cred.where),
                                f"discounts of {cred.id}")
-    for role in cat.roles:
-        for need in role.requires:
-            if need.skill not in skills:
-                yield _problem(cat.skills, need.skill, where_of(need.where, role.where), f"requires of role {role.id}")
+    for role, need in ctx.unknown_needs:  # skills roles require that no file defines
+        yield _problem(cat.skills, need.skill, where_of(need.where, role.where), f"requires of role {role.id}")

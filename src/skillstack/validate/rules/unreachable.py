@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from skillstack.problems import Problem, ProblemLevel
-from skillstack.requirements import State
 from skillstack.validate.context import RuleContext
 
 ID = "unreachable"
@@ -24,16 +23,15 @@ LEVEL: ProblemLevel = "warning"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    got, levels = ctx.reachable
-    for cred in ctx.catalog.credentials:
-        if cred.id not in got:
-            what = "its parts" if cred.is_stack else "its requirements"
-            yield Problem.at(cred.where, LEVEL, ID,
-                             f"credential {cred.id} can never be earned from scratch: {what} are never met")
-    state = State(skills={k: v for k, v in levels.items()})  # type: ignore[misc]
-    for role in ctx.catalog.roles:
-        short = [(n.skill, int(n.level)) for n in role.requires  # essential and important needs not met
-                 if n.importance != "optional" and state.level(n.skill) < n.level]
+    got, _ = ctx.reachable
+    if len(got) < len(ctx.credentials):  # (most catalogs: every credential is reachable)
+        for cred in ctx.credentials:
+            if cred.id not in got:
+                what = "its parts" if cred.is_stack else "its requirements"
+                yield Problem.at(cred.where, LEVEL, ID,
+                                 f"credential {cred.id} can never be earned from scratch: {what} are never met")
+    for role, needs in ctx.short_needs:  # the skills each role requires above the level reachable
+        short = [(n.skill, int(n.level)) for n in needs if n.importance != "optional"]
         if short:
             shown = ", ".join(f"{s} at {lv}" for s, lv in short)
             yield Problem.at(role.where, LEVEL, ID,

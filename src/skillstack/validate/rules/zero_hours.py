@@ -20,7 +20,7 @@ LEVEL: ProblemLevel = "warning"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for cred in ctx.catalog.credentials:
+    for cred in ctx.walk.numbers:  # hours 0 or less among them
         if cred.hours == 0 and not cred.is_stack:
             yield Problem.at(cred.where, LEVEL, ID,
                              f"credential {cred.id} has zero hours; estimate learning and exam preparation")
