@@ -347,6 +347,20 @@ def test_competencies_become_grants_only_when_aligned_to_catalog_skills() -> Non
     assert records[CTID_A]["x-ctdl"]["competencies_notes"] == ["Triage"]
 
 
+@pytest.mark.parametrize("level", [True, 2.0, "2"], ids=["true", "2.0", "text"])
+def test_a_skill_level_that_is_not_an_integer_makes_a_competency_note_not_a_grant(tmp_path: Path, level: Any) -> None:
+    # `true == 1` and `2.0 == 2`: taken as levels, they were written as `level: true` / `level: 2.0`,
+    # which the catalog refuses
+    ours = {"ceterms:framework": "https://skillstack.dev/ns/skills", "ceterms:codedNotation": "sql",
+            "ceterms:targetNodeName": {"en": "SQL"}, "skillstack:level": level}
+    result = import_ctdl([("in.json", bundle(record(CTID_A, "Course", teaches=[ours])))])
+    (made,) = result.files["in"]
+    assert "grants" not in made and made["x-ctdl"]["competencies_notes"] == ["SQL"]
+    for stem, text in result.catalog_files().items():
+        (tmp_path / f"{stem}.yaml").write_text(text, encoding="utf-8")
+    assert validate_paths([tmp_path], None).errors == 0
+
+
 def test_ctids_compare_case_insensitively_and_duplicates_are_reported() -> None:
     upper = record(CTID_A.upper().replace("CE-", "ce-"))
     result = import_ctdl([("a.json", bundle(upper)), ("b.json", bundle(record(CTID_A)))])

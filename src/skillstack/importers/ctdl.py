@@ -597,7 +597,9 @@ def _skill_of(item: Any) -> dict[str, Any] | None:
         return None
     skill = text(item.get(CE + "codedNotation"))
     level = item.get(EXT + "level", 1)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", skill) or level not in (1, 2, 3, 4):
+    # an integer: `true` and `2.0` are == 1 and 2, but the catalog's YAML would say `level: true`, `level: 2.0`
+    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", skill) or isinstance(level, bool) or not isinstance(level, int) \
+            or level not in (1, 2, 3, 4):
         return None
     return {"skill": skill, "level": level}
 
