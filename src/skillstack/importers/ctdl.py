@@ -34,14 +34,15 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import Literal, NotRequired, TypedDict, final
 
 from skillstack import model as m
 from skillstack.importers import Notice, NoticeLevel
+from skillstack.importers.jsonvalue import Json, JsonObject, as_list, is_object
 from skillstack.money import money
 
 CE = "ceterms:"
@@ -113,12 +114,125 @@ _DURATION_RE = re.compile(r"^P(?:(?P<y>\d+(?:\.\d+)?)Y)?(?:(?P<mo>\d+(?:\.\d+)?)
                           r"(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<mi>\d+(?:\.\d+)?)M)?"
                           r"(?:(?P<s>\d+(?:\.\d+)?)S)?)?$")
 
+Say = Callable[[Json], str]  # `text`, or `exact` for records `export ctdl` wrote
+NoteKind = Literal["requires", "recommends", "competencies", "status"]
+Notes = dict[NoteKind, list[str]]  # prose kept in x-ctdl as `<kind>_notes`, in the order first noted
+ConditionKey = Literal["requires", "recommends"]
+
+
+# the requirement items a condition profile becomes (final, so that `"credential" in item` tells them apart)
+@final
+class CredentialItem(TypedDict):
+    credential: str
+
+
+@final
+class SkillItem(TypedDict):
+    skill: str
+    level: int
+
+
+@final
+class ExperienceItem(TypedDict):
+    experience: str
+    years: int | float
+
+
+@final
+class EducationItem(TypedDict):
+    education: str
+    field: NotRequired[str]
+    accredited: NotRequired[bool]
+
+
+Leaf = CredentialItem | SkillItem | ExperienceItem | EducationItem
+
+
+@final
+class AllOfItem(TypedDict):
+    all_of: list[Leaf]
+
+
+@final
+class AnyOfItem(TypedDict):
+    any_of: list[Leaf | AllOfItem]
+
+
+# a `requires` / `recommends` item; a JSON object is a group `export ctdl` carried in the catalog's own shape
+RequirementItem = Leaf | AllOfItem | AnyOfItem | JsonObject
+
+
+class Subscription(TypedDict):
+    monthly: float
+    provider: str
+
+
+class CostRecord(TypedDict, total=False):
+    amount: float
+    currency: str
+    note: str
+    subscription: Subscription
+    retake: float
+    training: float
+
+
+class OccupationEntry(TypedDict):
+    """One `occupationType` in `x-ctdl.occupations`: `roles` are the catalog roles with its code."""
+
+    name: str
+    code: NotRequired[str]
+    roles: NotRequired[list[str]]
+
+
+class OccupationLink(TypedDict):
+    """One `occupationType` of an imported credential, as `import ctdl --format json` lists it."""
+
+    credential: str
+    code: str
+    name: str
+    roles: list[str]
+
+
+class CtdlExtra(TypedDict):
+    """`x-ctdl`: where the credential was read, and what the catalog has no field for."""
+
+    ctid: str
+    type: str
+    file: str
+    record: NotRequired[str]
+    occupations: NotRequired[list[OccupationEntry]]
+    requires_notes: NotRequired[list[str]]
+    recommends_notes: NotRequired[list[str]]
+    competencies_notes: NotRequired[list[str]]
+    status_notes: NotRequired[list[str]]
+
+
+NOTE_KEYS: dict[NoteKind, Literal["requires_notes", "recommends_notes", "competencies_notes", "status_notes"]] = {
+    "requires": "requires_notes", "recommends": "recommends_notes", "competencies": "competencies_notes",
+    "status": "status_notes"}
+
+# an imported credential, its keys set in the catalog's layout order; `skillstack:` terms of records
+# `export ctdl` wrote are copied as the JSON they are (`_misfits` checks them against the catalog schema)
+CredentialRecord = TypedDict("CredentialRecord", {
+    "id": str, "name": str, "issuer": str, "provider": NotRequired[str], "kind": NotRequired[str],
+    "url": NotRequired[str], "description": NotRequired[str], "level": NotRequired[str],
+    "format": NotRequired[str], "cost": NotRequired[CostRecord], "discounts": NotRequired[list[Json]],
+    "hours": NotRequired[float], "grants": NotRequired[list[SkillItem]],
+    "requires": NotRequired[list[RequirementItem]], "recommends": NotRequired[list[RequirementItem]],
+    "awarded_for": NotRequired[JsonObject | AllOfItem], "credit": NotRequired[list[Json]],
+    "validity_years": NotRequired[float], "renewal": NotRequired[str], "accreditation": NotRequired[list[str]],
+    "verification": NotRequired[str], "status": NotRequired[str], "retires": NotRequired[date],
+    "superseded_by": NotRequired[str], "exam": NotRequired[str], "last_reviewed": NotRequired[str],
+    "sources": NotRequired[Sequence[Json]], "allow_warnings": NotRequired[list[Json]],
+    "x-ctdl": NotRequired[CtdlExtra],
+})
+
 
 @dataclass
 class Node:
     """One JSON-LD node and where it was read."""
 
-    data: dict[str, Any]
+    data: JsonObject
     file: str
     doc: int  # index of its document, which scopes blank-node ids
 
@@ -137,21 +251,18 @@ class Node:
         match = CTID_RE.search(str(self.data.get("@id", "")))
         return match.group(0).lower() if match else ""
 
-    def get(self, key: str) -> Any:
+    def get(self, key: str) -> Json:
         return self.data.get(CE + key)
 
-    def list(self, key: str) -> list[Any]:
-        value = self.data.get(CE + key)
-        if value is None:
-            return []
-        return value if isinstance(value, list) else [value]
+    def list(self, key: str) -> list[Json]:
+        return as_list(self.data.get(CE + key))
 
 
 @dataclass
 class CtdlImport:
     """What `import_ctdl` made: output file stem -> credential records, and every notice."""
 
-    files: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    files: dict[str, list[CredentialRecord]] = field(default_factory=dict)
     notices: list[Notice] = field(default_factory=list)
 
     @property
@@ -159,7 +270,7 @@ class CtdlImport:
         return sum(len(records) for records in self.files.values())
 
     @property
-    def occupations(self) -> list[dict[str, Any]]:
+    def occupations(self) -> list[OccupationLink]:
         """Every `occupationType` link: `{credential, code, name, roles}` (roles empty when none matched)."""
         return [{"credential": r["id"], "code": o.get("code", ""), "name": o["name"], "roles": o.get("roles", [])}
                 for records in self.files.values() for r in records for o in r["x-ctdl"].get("occupations", [])]
@@ -180,7 +291,7 @@ class CtdlImport:
                 for stem, records in self.files.items()}
 
 
-def text(value: Any) -> str:
+def text(value: Json) -> str:
     """A CTDL language map (`{"en-US": ...}`), list or plain string as one string (English first)."""
     if value is None:
         return ""
@@ -198,16 +309,17 @@ def text(value: Any) -> str:
     return str(value)
 
 
-def documents(file: str, data: Any) -> list[list[dict[str, Any]]]:
+def documents(file: str, data: object) -> list[list[JsonObject]]:
     """The JSON-LD documents in one parsed input: a record, a `@graph` bundle, an envelope, or a list of these."""
     if isinstance(data, list):
         return [doc for item in data for doc in documents(file, item)]
-    if not isinstance(data, dict):
+    if not is_object(data):
         return []
     if "envelope_type" in data or "decoded_resource" in data or "resource_encoding" in data:
-        resource = data.get("decoded_resource")
-        if not isinstance(resource, dict) and isinstance(data.get("resource"), str):
-            resource = _jws_payload(data["resource"])
+        resource: object = data.get("decoded_resource")
+        encoded = data.get("resource")
+        if not isinstance(resource, dict) and isinstance(encoded, str):
+            resource = _jws_payload(encoded)
         return documents(file, resource) if resource is not None else []
     if "@graph" in data:
         graph = data["@graph"]
@@ -217,7 +329,7 @@ def documents(file: str, data: Any) -> list[list[dict[str, Any]]]:
     return []
 
 
-def _jws_payload(token: str) -> Any:
+def _jws_payload(token: str) -> object:
     parts = token.split(".")
     if len(parts) != 3:
         return None
@@ -240,9 +352,11 @@ def parse_duration(value: str) -> tuple[float | None, bool]:
     return round(parts.get("h", 0.0) + parts.get("mi", 0.0) / 60 + parts.get("s", 0.0) / 3600, 2), False
 
 
-def parse_years(value: Any) -> float | None:
+def parse_years(value: Json) -> float | None:
     """An ISO 8601 duration in years (`P3Y` -> 3.0, `P18M` -> 1.5); None for anything else."""
-    match = _DURATION_RE.match(value.strip()) if isinstance(value, str) else None
+    if not isinstance(value, str):
+        return None
+    match = _DURATION_RE.match(value.strip())
     if not match or value.strip() in ("P", "PT"):
         return None
     parts = {k: float(v) for k, v in match.groupdict().items() if v is not None}
@@ -251,7 +365,7 @@ def parse_years(value: Any) -> float | None:
     return round(parts.get("y", 0.0) + parts.get("mo", 0.0) / 12, 6)
 
 
-def currency_code(raw: Any) -> str | None:
+def currency_code(raw: Json) -> str | None:
     """ISO 4217 code for a CTDL currency ('USD', 'US Dollar'); None when it cannot be told."""
     name = text(raw)
     if re.fullmatch(r"[A-Za-z]{3}", name):
@@ -259,7 +373,7 @@ def currency_code(raw: Any) -> str | None:
     return CURRENCIES.get(re.sub(r"\s+", " ", name.lower()).strip())
 
 
-def _local(node_ref: Any) -> str:
+def _local(node_ref: Json) -> str:
     """`costType:Tuition` (or a URL ending in it) -> `Tuition`."""
     value = text(node_ref)
     return re.split(r"[:/#]", value)[-1] if value else ""
@@ -283,7 +397,7 @@ class _Ctx:
             level = "warning"
         self.notices.append(Notice(node.file, node.ctid, level, message))
 
-    def resolve(self, node: Node, ref: Any) -> Node | str:
+    def resolve(self, node: Node, ref: Json) -> Node | str:
         """A target as a node of the input, or the CTID / URL it names when it is not in the input."""
         if isinstance(ref, dict):
             if "@id" not in ref:
@@ -298,7 +412,7 @@ class _Ctx:
         return match.group(0).lower() if match else ref
 
 
-def index(inputs: Sequence[tuple[str, Any]]) -> tuple[list[Node], dict[str, Node], dict[tuple[int, str], Node]]:
+def index(inputs: Sequence[tuple[str, object]]) -> tuple[list[Node], dict[str, Node], dict[tuple[int, str], Node]]:
     nodes: list[Node] = []
     by_ctid: dict[str, Node] = {}
     blanks: dict[tuple[int, str], Node] = {}
@@ -317,7 +431,7 @@ def index(inputs: Sequence[tuple[str, Any]]) -> tuple[list[Node], dict[str, Node
     return nodes, by_ctid, blanks
 
 
-def import_ctdl(inputs: Sequence[tuple[str, Any]], *, lenient: bool = False,
+def import_ctdl(inputs: Sequence[tuple[str, object]], *, lenient: bool = False,
                 roles_by_onet: Mapping[str, Sequence[str]] | None = None) -> CtdlImport:
     """Parsed CTDL inputs `(file name, JSON)` -> catalog credential records grouped by input file.
 
@@ -362,7 +476,7 @@ def import_ctdl(inputs: Sequence[tuple[str, Any]], *, lenient: bool = False,
     return out
 
 
-def _misfits(record: dict[str, Any]) -> list[str]:
+def _misfits(record: CredentialRecord) -> list[str]:
     """Schema errors of one imported credential, read back as the catalog reads it."""
     from pathlib import Path
 
@@ -396,7 +510,7 @@ def _parts(chosen: list[Node], ctx: _Ctx) -> dict[str, list[str]]:
     return parts
 
 
-def _credential_target(node: Node, ref: Any, ctx: _Ctx, what: str) -> str | None:
+def _credential_target(node: Node, ref: Json, ctx: _Ctx, what: str) -> str | None:
     target = ctx.resolve(node, ref)
     if isinstance(target, Node):
         if target.ctid in ctx.imported:
@@ -408,7 +522,7 @@ def _credential_target(node: Node, ref: Any, ctx: _Ctx, what: str) -> str | None
     return None
 
 
-def exact(value: Any) -> str:
+def exact(value: Json) -> str:
     """Like `text`, but the string as written (no stripping): for records `export ctdl` wrote."""
     if isinstance(value, str):
         return value
@@ -419,12 +533,13 @@ def exact(value: Any) -> str:
     return text(value)
 
 
-def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[str, Sequence[str]]
+                ) -> CredentialRecord:
     own = ctx.own(node)  # written by `export ctdl`: strings kept exactly, skillstack: terms read
     say = exact if own else text
-    record: dict[str, Any] = {"id": ctx.imported[node.ctid], "name": say(node.get("name")) or node.ctid}
+    name = say(node.get("name")) or node.ctid
     issuer, provider = _organisations(node, ctx, say)
-    record["issuer"] = issuer
+    record: CredentialRecord = {"id": ctx.imported[node.ctid], "name": name, "issuer": issuer}
     if provider and (own or provider != issuer):
         record["provider"] = provider
     record["kind"] = KINDS[node.type]
@@ -437,21 +552,25 @@ def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[
     level = _level(node)
     if level:
         record["level"] = level
-    if own and isinstance(node.data.get(EXT + "format"), str):
-        record["format"] = node.data[EXT + "format"]
-    notes: dict[str, list[str]] = {}
+    fmt = node.data.get(EXT + "format") if own else None
+    if isinstance(fmt, str):
+        record["format"] = fmt
+    notes: Notes = {}
     sources = [str(node.data.get("@id") or node.ctid)]
     cost = _own_cost(node) if own else _cost(node, ctx, sources)
     if cost is not None:
         record["cost"] = cost
-    _copy_ext(own, node, record, "discounts", "discounts", list)
+    discounts = _ext_list(own, node, "discounts")
+    if discounts:
+        record["discounts"] = discounts
     hours = _hours(node, ctx)
     if hours is not None:
         record["hours"] = hours
     grants = _grants(node, notes)
     if grants:
         record["grants"] = grants
-    for key in ("requires", "recommends"):
+    keys: tuple[ConditionKey, ...] = ("requires", "recommends")
+    for key in keys:
         items = _conditions(node, key, ctx, notes)
         if items:
             record[key] = items
@@ -460,7 +579,9 @@ def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[
         record["awarded_for"] = awarded
     elif parts:
         record["awarded_for"] = {"all_of": [{"credential": p} for p in parts]}
-    _copy_ext(own, node, record, "credit", "credit", list)
+    credit = _ext_list(own, node, "credit")
+    if credit:
+        record["credit"] = credit
     validity = [y for y in (parse_years(v) for v in node.list("renewalFrequency")) if y is not None]
     if validity:
         record["validity_years"] = validity[0]
@@ -471,10 +592,16 @@ def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[
     accreditation = _accreditation(node, ctx, say)
     if accreditation:
         record["accreditation"] = accreditation
-    _copy_ext(own, node, record, "verification", "verification", str)
+    verification = _ext_str(own, node, "verification")
+    if verification:
+        record["verification"] = verification
     _lifecycle(node, ctx, record, notes)
-    _copy_ext(own, node, record, "exam", "exam", str)
-    _copy_ext(own, node, record, "lastReviewed", "last_reviewed", str)
+    exam = _ext_str(own, node, "exam")
+    if exam:
+        record["exam"] = exam
+    reviewed = _ext_str(own, node, "lastReviewed")
+    if reviewed:
+        record["last_reviewed"] = reviewed
     if own:
         # the exported record is a copy of a catalog entry: its sources are the entry's own (x-ctdl.record
         # names the copy)
@@ -483,25 +610,32 @@ def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[
             record["sources"] = [s["url"] if isinstance(s, dict) and set(s) == {"url"} else s for s in own_sources]
     else:
         record["sources"] = sources
-    _copy_ext(own, node, record, "allowWarnings", "allow_warnings", list)
-    extra: dict[str, Any] = {"ctid": node.ctid, "type": CE + node.type, "file": re.split(r"[\\/]", node.file)[-1]}
+    allow = _ext_list(own, node, "allowWarnings")
+    if allow:
+        record["allow_warnings"] = allow
+    extra: CtdlExtra = {"ctid": node.ctid, "type": CE + node.type, "file": re.split(r"[\\/]", node.file)[-1]}
     if own:
         extra["record"] = sources[0]
     occupations = _occupations(node, roles_by_onet, ctx)
     if occupations:
         extra["occupations"] = occupations
-    extra.update({f"{k}_notes": v for k, v in notes.items() if v})
+    for kind, words in notes.items():
+        if words:
+            extra[NOTE_KEYS[kind]] = words
     record["x-ctdl"] = extra
     return record
 
 
-def _copy_ext(own: bool, node: Node, record: dict[str, Any], term: str, key: str, kind: type) -> None:
-    """A `skillstack:` property `export ctdl` wrote, copied as is (`_misfits` checks its shape)."""
-    if not own:
-        return
-    value = node.data.get(EXT + term)
-    if isinstance(value, kind) and value:
-        record[key] = value
+def _ext_list(own: bool, node: Node, term: str) -> list[Json] | None:
+    """A non-empty list in a `skillstack:` property `export ctdl` wrote, as is (`_misfits` checks its shape)."""
+    value = node.data.get(EXT + term) if own else None
+    return value if isinstance(value, list) and value else None
+
+
+def _ext_str(own: bool, node: Node, term: str) -> str | None:
+    """A non-empty string in a `skillstack:` property `export ctdl` wrote, as is."""
+    value = node.data.get(EXT + term) if own else None
+    return value if isinstance(value, str) and value else None
 
 
 def _level(node: Node) -> str:
@@ -510,7 +644,7 @@ def _level(node: Node) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-def _lifecycle(node: Node, ctx: _Ctx, record: dict[str, Any], notes: dict[str, list[str]]) -> None:
+def _lifecycle(node: Node, ctx: _Ctx, record: CredentialRecord, notes: Notes) -> None:
     """`lifeCycleStatusType` (else `credentialStatusType`) -> status; `expirationDate` -> retires;
     `supersededBy` -> superseded_by."""
     for key in ("lifeCycleStatusType", "credentialStatusType"):
@@ -539,7 +673,7 @@ def _lifecycle(node: Node, ctx: _Ctx, record: dict[str, Any], notes: dict[str, l
             ctx.notice(node, "error", f"supersededBy {label} is not a credential in the input")
 
 
-def _accreditation(node: Node, ctx: _Ctx, say: Any) -> list[str]:
+def _accreditation(node: Node, ctx: _Ctx, say: Say) -> list[str]:
     names = []
     for ref in node.list("accreditedBy"):
         target = ctx.resolve(node, ref)
@@ -548,17 +682,16 @@ def _accreditation(node: Node, ctx: _Ctx, say: Any) -> list[str]:
     return names
 
 
-def _own_cost(node: Node) -> dict[str, Any] | None:
+def _own_cost(node: Node) -> CostRecord | None:
     """The cost `export ctdl` wrote: AggregateCost (amount, currency, note), a per-month subscription,
     the re-examination fee (retake) and optional training."""
-    cost: dict[str, Any] = {}
+    cost: CostRecord = {}
     for profile in node.list("estimatedCost"):
         price = profile.get(CE + "price") if isinstance(profile, dict) else None
         if not isinstance(profile, dict) or isinstance(price, bool) or not isinstance(price, (int, float)):
             continue
-        price = profile[CE + "price"]
         kinds = [_local(t.get(CE + "targetNode") if isinstance(t, dict) else t)
-                 for t in _as_list(profile.get(CE + "directCostType"))]
+                 for t in as_list(profile.get(CE + "directCostType"))]
         if text(profile.get(CE + "paymentPattern")) == "per month":
             cost["subscription"] = {"monthly": price, "provider": text(profile.get(EXT + "provider"))}
         elif "AggregateCost" in kinds:
@@ -573,13 +706,13 @@ def _own_cost(node: Node) -> dict[str, Any] | None:
     return cost or None
 
 
-def _grants(node: Node, notes: dict[str, list[str]]) -> list[dict[str, Any]]:
+def _grants(node: Node, notes: Notes) -> list[SkillItem]:
     """`teaches`, and `requires` profiles marked `skillstack:grants`: alignments to catalog skills
     (framework `SKILLS_FRAMEWORK`) -> grants; other competencies -> notes."""
     alignments = list(node.list("teaches"))
     for profile in node.list("requires"):
         if isinstance(profile, dict) and profile.get(EXT + "grants") is True:
-            alignments += _as_list(profile.get(CE + "targetCompetency"))
+            alignments += as_list(profile.get(CE + "targetCompetency"))
     grants = []
     for item in alignments:
         skill = _skill_of(item)
@@ -591,7 +724,7 @@ def _grants(node: Node, notes: dict[str, list[str]]) -> list[dict[str, Any]]:
     return grants
 
 
-def _skill_of(item: Any) -> dict[str, Any] | None:
+def _skill_of(item: Json) -> SkillItem | None:
     """A catalog skill alignment `{skill, level}`, or None for any other competency."""
     if not isinstance(item, dict) or text(item.get(CE + "framework")) != SKILLS_FRAMEWORK:
         return None
@@ -604,7 +737,7 @@ def _skill_of(item: Any) -> dict[str, Any] | None:
     return {"skill": skill, "level": level}
 
 
-def _organisations(node: Node, ctx: _Ctx, say: Any = text) -> tuple[str, str]:
+def _organisations(node: Node, ctx: _Ctx, say: Say = text) -> tuple[str, str]:
     names = []
     for key in ("ownedBy", "offeredBy"):
         name = ""
@@ -635,18 +768,18 @@ class _Price:
     currency: str
 
 
-def _number(value: Any) -> float | None:
+def _number(value: Json) -> float | None:
     """A CTDL number (JSON number or numeric text) as a float; None for anything else, true and
     false included (JSON booleans are not 1 and 0)."""
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None
     try:
         return float(value)
-    except (TypeError, ValueError):
+    except ValueError:
         return None
 
 
-def _prices(node: Node, profiles: Iterable[Any], ctx: _Ctx) -> list[_Price]:
+def _prices(node: Node, profiles: Iterable[Json], ctx: _Ctx) -> list[_Price]:
     out: list[_Price] = []
     for profile in profiles:
         if not isinstance(profile, dict):
@@ -669,7 +802,7 @@ def _prices(node: Node, profiles: Iterable[Any], ctx: _Ctx) -> list[_Price]:
     return out
 
 
-def _cost(node: Node, ctx: _Ctx, sources: list[str]) -> dict[str, Any] | None:
+def _cost(node: Node, ctx: _Ctx, sources: list[str]) -> CostRecord | None:
     prices = _prices(node, node.list("estimatedCost"), ctx)
     for ref in node.list("commonCosts"):
         manifest = ctx.resolve(node, ref)
@@ -737,8 +870,8 @@ def _hours(node: Node, ctx: _Ctx) -> float | None:
     return None
 
 
-def _conditions(node: Node, key: str, ctx: _Ctx, notes: dict[str, list[str]]) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
+def _conditions(node: Node, key: ConditionKey, ctx: _Ctx, notes: Notes) -> list[RequirementItem]:
+    items: list[RequirementItem] = []
     prose: list[str] = notes.setdefault(key, [])
     for profile in node.list(key):
         if not isinstance(profile, dict) or profile.get(EXT + "grants") is True:
@@ -748,7 +881,7 @@ def _conditions(node: Node, key: str, ctx: _Ctx, notes: dict[str, list[str]]) ->
             items.append(carried)  # a group CTDL cannot nest, in the catalog's own shape (validate checks it)
             continue
         group = _condition_group(node, profile, key, ctx, notes)
-        alternatives = [g for alt in _as_list(profile.get(CE + "alternativeCondition")) if isinstance(alt, dict)
+        alternatives = [g for alt in as_list(profile.get(CE + "alternativeCondition")) if isinstance(alt, dict)
                         for g in [_condition_group(node, alt, key, ctx, notes)] if g]
         if alternatives and group:
             items.append({"any_of": [_one(group), *(_one(g) for g in alternatives)]})
@@ -761,21 +894,17 @@ def _conditions(node: Node, key: str, ctx: _Ctx, notes: dict[str, list[str]]) ->
     return items
 
 
-def _one(group: list[dict[str, Any]]) -> dict[str, Any]:
+def _one(group: list[Leaf]) -> Leaf | AllOfItem:
     return group[0] if len(group) == 1 else {"all_of": group}
 
 
-def _as_list(value: Any) -> list[Any]:
-    return [] if value is None else value if isinstance(value, list) else [value]
-
-
-def _profile_words(profile: dict[str, Any], say: Any = text) -> list[str]:
+def _profile_words(profile: JsonObject, say: Say = text) -> list[str]:
     return [w for w in (say(profile.get(CE + "name")), say(profile.get(CE + "description")),
                         say(profile.get(CE + "condition"))) if w]
 
 
-def _condition_group(node: Node, profile: dict[str, Any], key: str, ctx: _Ctx,
-                     notes: dict[str, list[str]]) -> list[dict[str, Any]]:
+def _condition_group(node: Node, profile: JsonObject, key: ConditionKey, ctx: _Ctx,
+                     notes: Notes) -> list[Leaf]:
     """One condition profile -> the requirement items it states (all needed), plus its prose.
 
     Credential targets in the input -> `{credential}`; catalog skill competencies ->
@@ -786,9 +915,9 @@ def _condition_group(node: Node, profile: dict[str, Any], key: str, ctx: _Ctx,
     area = text(profile.get(CE + "experience"))
     if area:
         words.append(area)
-    group: list[dict[str, Any]] = []
+    group: list[Leaf] = []
     for target_key in _TARGETS:
-        for ref in _as_list(profile.get(CE + target_key)):
+        for ref in as_list(profile.get(CE + target_key)):
             target = ctx.resolve(node, ref)
             if isinstance(target, Node) and target.ctid in ctx.imported:
                 if target.ctid != node.ctid:
@@ -802,7 +931,7 @@ def _condition_group(node: Node, profile: dict[str, Any], key: str, ctx: _Ctx,
             else:
                 words.append(f"{target} (not in the input)")
                 ctx.notice(node, "error", f"{key} {target_key} {target} is not in the input")
-    for item in _as_list(profile.get(CE + "targetCompetency")):
+    for item in as_list(profile.get(CE + "targetCompetency")):
         skill = _skill_of(item)
         if skill is not None:
             group.append(skill)
@@ -819,7 +948,7 @@ def _condition_group(node: Node, profile: dict[str, Any], key: str, ctx: _Ctx,
     return group
 
 
-def _experience(node: Node, profile: dict[str, Any], ctx: _Ctx) -> dict[str, Any] | None:
+def _experience(node: Node, profile: JsonObject, ctx: _Ctx) -> ExperienceItem | None:
     """`yearsOfExperience` N -> `{experience: AREA, years: N}`: the area is the profile's `experience`
     text (else its `name`); without either, or with N not a number of years, it stays prose."""
     years = profile.get(CE + "yearsOfExperience")
@@ -838,8 +967,8 @@ def _experience(node: Node, profile: dict[str, Any], ctx: _Ctx) -> dict[str, Any
     return {"experience": area, "years": int(value) if value == int(value) else value}
 
 
-def _education(target: Node) -> dict[str, Any]:
-    item: dict[str, Any] = {"education": DEGREE_LEVELS[target.type].label}
+def _education(target: Node) -> EducationItem:
+    item: EducationItem = {"education": DEGREE_LEVELS[target.type].label}
     subject = next((text(s.get(CE + "targetNodeName")) for s in target.list("subject") if isinstance(s, dict)), "")
     if subject:
         item["field"] = subject
@@ -848,7 +977,7 @@ def _education(target: Node) -> dict[str, Any]:
     return item
 
 
-def _occupations(node: Node, roles_by_onet: Mapping[str, Sequence[str]], ctx: _Ctx) -> list[dict[str, Any]]:
+def _occupations(node: Node, roles_by_onet: Mapping[str, Sequence[str]], ctx: _Ctx) -> list[OccupationEntry]:
     """`occupationType` -> `{name, code, roles}`: the catalog roles whose O*NET code is the code, or
     shares its 6-digit SOC code; a code no role has is a warning naming it."""
     out = []
@@ -856,7 +985,7 @@ def _occupations(node: Node, roles_by_onet: Mapping[str, Sequence[str]], ctx: _C
         if not isinstance(item, dict):
             continue
         code = text(item.get(CE + "codedNotation"))
-        entry: dict[str, Any] = {"name": text(item.get(CE + "targetNodeName")) or code}
+        entry: OccupationEntry = {"name": text(item.get(CE + "targetNodeName")) or code}
         if code:
             entry["code"] = code
             roles = sorted({r for key, ids in roles_by_onet.items()

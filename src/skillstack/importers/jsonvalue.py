@@ -8,14 +8,20 @@ them are typed records (TypedDicts beside the code that makes them).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TypeAlias
+from typing import TypeAlias, TypeGuard
 
 # a value json.loads gave: narrow it with isinstance (a dict is a JsonObject, a list a list[Json])
 Json: TypeAlias = "dict[str, Json] | list[Json] | str | int | float | bool | None"
-JsonObject: TypeAlias = "dict[str, Json]"
+JsonObject: TypeAlias = dict[str, "Json"]
 # a value to write as JSON: its containers read-only, so a list of objects is a list of JSON values
 JsonData: TypeAlias = "Mapping[str, JsonData] | Sequence[JsonData] | str | int | float | bool | None"
-JsonMap: TypeAlias = "dict[str, JsonData]"  # a JSON object being built
+JsonMap: TypeAlias = dict[str, "JsonData"]  # a JSON object being built
+
+
+def is_object(value: object) -> TypeGuard[JsonObject]:
+    """Whether a value json.loads gave is a JSON object (its keys are strings and its values Json, as
+    json.loads makes them): the one place an input's outer value is narrowed from `object`."""
+    return isinstance(value, dict)
 
 
 def as_list(value: Json) -> list[Json]:
