@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from skillstack import cache
+from skillstack import cache, locate
 from skillstack.cache import cache_dir, load_catalog
 from skillstack.errors import InputError
 from skillstack.model import SourceRef
@@ -368,12 +368,12 @@ def test_every_location_reads_back_from_the_cache_as_it_was_read(catalog: Path) 
             assert _locations(cached.catalog.index(kind)[obj.id], []) == expected, obj.id
 
 
-@pytest.mark.parametrize("places", [1, 2, cache.PLACES])
+@pytest.mark.parametrize("places", [1, 2, locate.PLACES])
 def test_locations_read_back_however_many_places_a_file_can_name(catalog: Path, monkeypatch: pytest.MonkeyPatch,
                                                                   places: int) -> None:
     # a location is stored as one number (its index and its place: file, key, tail) while the
     # file can name its place; past that, as its path: slower, never wrong
-    monkeypatch.setattr(cache, "PLACES", places)
+    monkeypatch.setattr(locate, "PLACES", places)
     fresh = load_catalog([catalog])
     cached = load_catalog([catalog])
     assert cached.from_cache

@@ -52,7 +52,7 @@ from operator import attrgetter, gt, itemgetter
 from pathlib import Path
 from typing import Any
 
-from skillstack import __version__, model
+from skillstack import __version__, locate, model
 from skillstack.catalog import Catalog, Grants, Record, Stacks
 from skillstack.errors import InputError
 from skillstack.fileio import write_bytes_atomic
@@ -65,9 +65,9 @@ from skillstack.loader import (
     read_file,
     resolve_paths,
 )
-from skillstack.locate import LazyRef, Locator
+from skillstack.locate import LazyRef, Locator, places
 
-CACHE_FORMAT = 10
+CACHE_FORMAT = 11
 KEEP = 4
 ORPHAN_SECONDS = 600.0
 """A temp file this old was left by a writer that died (a write takes about a second)."""
@@ -334,6 +334,7 @@ class _Codec:
         self.classes: list[type] = classes
         self.codes = {cls: i for i, cls in enumerate(classes)}
         self.packers: dict[type, Callable[[Any], Packed]] = {}
+        self.rows: dict[int, Callable[[Any], Packed]] = {}  # class code -> an object's row (`_rows`)
         self.unpackers: list[list[tuple[int, Callable[[Any], Any]]]] = []
         self.files: dict[str, int] = {}
         self.shown: list[str] = []
@@ -342,16 +343,11 @@ class _Codec:
         self.keys: dict[str, int] = {}  # a path's mapping keys, stored as -1, -2, ... (one byte each)
         self.steps: dict[str | int, int] = {}  # a path's steps as stored (list indexes as they are)
         self.key_names: list[str] = []
-        # the tails of paths after (key, list index), as stored: a credential's 7 locations share
-        # a few dozen tails across the catalog ("grants", 0), so each is kept once
-        self.tails: dict[tuple[str | int, ...], int] = {}
-        self.tail_steps: list[list[int]] = []
-        self.tail_paths: list[tuple[str | int, ...]] = []
-        # the places of paths: (locator, key, tail) -> code; a location (key, index, *tail) in
-        # a file is stored as one number, index * PLACES + code (see `_where_expression`)
-        self.places = _Places(self)
-        self.place_rows: list[Any] = []  # [file, key step, tail code] of each place, flat
-        self.place_refs: list[tuple[Locator, str | int, tuple[str | int, ...]] | None] = []
+        # a location (key, index, *tail) in a file is stored as one number, index * PLACES + the
+        # number of its place in `locate.places` (see `_where_expression`); read back, the places
+        self.place_rows: dict[int, list[Any]] = {}  # place number -> [file, key, tail]
+        self.place_refs: dict[int, tuple[Locator, str | int, tuple[str | int, ...]]] = {}
+        self._ours: dict[Locator, bool] = {}  # packing: whether a file is one of the catalog's
         for names, hints in fields:
             unpacks = []
             for i, name in enumerate(names):
@@ -375,6 +371,9 @@ class _Codec:
             if all(a in (str, int, float, bool) for a in present):
                 return None, None
         elif origin is tuple:
+            if len(args) == 2 and args[1] is Ellipsis and _row_class(args[0]):
+                code = self.codes[args[0]]
+                return lambda v: [self._row(code)(x) for x in v], self._rows(args[0])
             if len(args) == 2 and args[1] is Ellipsis:
                 pack, unpack = self._converters(args[0])
                 return (None if pack is None else lambda v: [pack(x) for x in v],
@@ -398,6 +397,32 @@ class _Codec:
         packers = self.packers or self._compile()
         return packers[type(obj)](obj)
 
+    def _row(self, code: int) -> Callable[[Any], Packed]:
+        if not self.rows:
+            self._compile()
+        return self.rows[code]
+
+    def _rows(self, cls: type) -> Callable[[list[list[Any]]], tuple[Any, ...]]:
+        """The objects of a tuple of `cls` from their rows as stored (a row: the field values in
+        order, without the class code that a value of a union needs): built by the class itself,
+        each value converted first where its type needs it (worked out on first use: a class may
+        hold itself)."""
+        convert: list[tuple[int, Callable[[Any], Any]]] | None = None
+
+        def objects(rows: list[list[Any]]) -> tuple[Any, ...]:
+            nonlocal convert
+            if convert is None:
+                names, hints = _shape()[1][self.codes[cls]]
+                convert = [(i, unpack) for i, name in enumerate(names)
+                           if (unpack := self._converters(hints[name])[1]) is not None]
+            if not convert:
+                return tuple(itertools.starmap(cls, rows))
+            for row in rows:
+                for i, conv in convert:
+                    row[i] = conv(row[i])
+            return tuple(itertools.starmap(cls, rows))
+        return objects
+
     def _compile(self) -> dict[type, Callable[[Any], Packed]]:
         """A packer for each class, from an object to [code, its field values in order, each
         converted], written out as one function like dataclasses writes `__init__`: packing
@@ -405,15 +430,18 @@ class _Codec:
         (None and empty tuples stay as they are, locations are packed by one closure).
         Compiled on first use: a warm load only unpacks."""
         classes, fields, _ = _shape()
-        namespace: dict[str, Any] = {"P": self.packers, "W": self._where_packer(), "LZ": LazyRef,
-                                     "PL": self.places}
+        namespace: dict[str, Any] = {"P": self.packers, "R": self.rows, "W": self._where_packer(), "LZ": LazyRef,
+                                     "PN": self.number}
         self._inlined: set[type] = set()
+        self._helpers: list[str] = []
         source = []
         for cls, (names, hints) in zip(classes, fields, strict=True):
             code = self.codes[cls]
             values = [self._expression(hints[name], f"o.{name}", namespace) for name in names]
             source.append(f"def p{code}(o):\n    return ({', '.join([str(code), *values])})\n")
-        exec("".join(source), namespace)  # noqa: S102 - field names and converters' names only
+            source.append(f"def r{code}(o):\n    return ({', '.join(values)},)\n")
+        exec("".join(source + self._helpers), namespace)  # noqa: S102 - field names and converters' names only
+        self.rows.update({self.codes[cls]: namespace[f"r{self.codes[cls]}"] for cls in classes})
         self.packers.update({cls: namespace[f"p{self.codes[cls]}"] for cls in classes})
         return self.packers
 
@@ -443,16 +471,11 @@ class _Codec:
         elif origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             item = f"v{len(namespace)}"
             namespace[item] = None
+            if _row_class(args[0]):
+                return self._rows_expression(args[0], var, first, item, namespace)
             inner = self._expression(args[0], item, namespace)
             return value if inner == item else f"([{inner} for {item} in {var}] if {first} else ())"
         elif isinstance(hint, type) and dataclasses.is_dataclass(hint):
-            if value.isidentifier() and hint not in self._inlined:  # an item of a tuple: packed in place
-                code = self.codes[hint]
-                self._inlined.add(hint)
-                names, hints = _shape()[1][code]
-                values = [self._expression(hints[name], f"{value}.{name}", namespace) for name in names]
-                self._inlined.discard(hint)
-                return f"({', '.join([str(code), *values])})"
             return f"P[type({first})]({var})"
         pack = self._converters(hint)[0]  # plain values as they are; anything else by its converter
         if pack is None:
@@ -460,32 +483,65 @@ class _Codec:
         namespace[f"c{var}"] = pack
         return f"c{var}({value})"
 
+    def _rows_expression(self, cls: type, var: str, first: str, item: str, namespace: dict[str, Any]) -> str:
+        """Source of a tuple of `cls` objects (`var`, read by `first`) as stored: a list of rows,
+        each the object's field values in order, converted, without the class (the field's type
+        says it; see `_rows`). Rows of plain values are made by one attrgetter, in C; the others
+        are written out in place (or, for a class that holds itself, by its row function)."""
+        code = self.codes[cls]
+        names, hints = _shape()[1][code]
+        if cls in self._inlined:
+            return f"([R[{code}]({item}) for {item} in {var}] if {first} else ())"
+        self._inlined.add(cls)
+        values = [self._expression(hints[name], f"{item}.{name}", namespace) for name in names]
+        self._inlined.discard(cls)
+        rows = f"[({', '.join(values)},) for {item} in {var}]"
+        plain = [value == f"{item}.{name}" for name, value in zip(names, values, strict=True)]
+        if len(names) < 2 or not all(keep or _location(hints[name]) for name, keep in zip(names, plain, strict=True)):
+            return f"({rows} if {first} else ())"
+        getter = f"g{len(namespace)}"
+        namespace[getter] = attrgetter(*(name if keep else f"{name}.code" for name, keep in zip(names, plain, strict=True)))
+        if all(plain):
+            return f"(list(map({getter}, {var})) if {first} else ())"
+        # locations numbered by the fast reader (`code`, `_where_expression`): the rows made in C;
+        # any other location (one not numbered, a SourceRef, None) has no `code`: written out
+        helper = f"f{len(namespace)}"
+        namespace[helper] = None
+        self._helpers.append(f"def {helper}({var}):\n    try:\n        return list(map({getter}, {var}))\n"
+                             f"    except AttributeError:\n        return {rows}\n")
+        return f"({helper}({var}) if {first} else ())"
+
     def _where_expression(self, value: str, namespace: dict[str, Any]) -> str:
         """Source of `value` (a location or None) as stored, inlined in a compiled packer (368,000
         locations at 50k credentials): a location (key, list index, *tail) not yet located is one
-        number, index * PLACES + the code of its place (file, key, tail); anything else is left to
-        W (`_where_packer`), which stores it the same way or as (file, line, column) or [file, path]."""
+        number, index * PLACES + the number of its place (file, key, tail) in `locate.places`; the
+        fast reader numbers most of them as it makes them (`code`). Anything else is left to W
+        (`_where_packer`), which stores it the same way or as (file, line, column) or [file, path]."""
         n = len(namespace)
         namespace[f"w{n}"] = None  # reserves the names
         w, d, p, h, i, c = (f"{x}{n}" for x in "wdphic")
-        return (f'(W({w}) if type({w} := {value}) is not LZ or "_at" in ({d} := {w}.__dict__) '
+        return (f'({c} if type({w} := {value}) is LZ and ({c} := ({d} := {w}.__dict__).get("code")) is not None '
+                f'else W({w}) if type({w}) is not LZ or "_at" in {d} '
                 f'or len({p} := {d}["path"]) < 2 or type({h} := {p}[0]) is not str '
                 f"or type({i} := {p}[1]) is not int or {i} < 0 "
-                f'or ({c} := PL[{d}["locator"], {h}, {p}[2:]]) >= {PLACES} else {i} * {PLACES} + {c})')
+                f'or ({c} := PN({d}["locator"], {h}, {p}[2:])) >= {locate.PLACES} else {i} * {locate.PLACES} + {c})')
 
     def _where_packer(self) -> Callable[[model.SourceRef | None], Packed | int | None]:
         """A location as stored (see `_where_expression`), one call each."""
-        files, places, pack_path, lazy = self.files, self.places, self._pack_path, LazyRef
+        files, number, pack_path, lazy = self.files, self.number, self._pack_path, LazyRef
 
         def where(where: model.SourceRef | None) -> Packed | int | None:
             if type(where) is lazy:
                 fields = where.__dict__
+                code = fields.get("code")
+                if code is not None:
+                    return typing.cast(int, code)
                 if "_at" not in fields:
                     path = fields["path"]
                     if len(path) > 1 and type(head := path[0]) is str and type(index := path[1]) is int and index >= 0:
-                        code = places[fields["locator"], head, path[2:]]
-                        if code < PLACES:
-                            return index * PLACES + code
+                        place = number(fields["locator"], head, path[2:])
+                        if place < locate.PLACES:
+                            return index * locate.PLACES + place
                     return [files.get(fields["file"], fields["file"]), pack_path(path)]
             if where is None:
                 return None
@@ -522,8 +578,8 @@ class _Codec:
 
     def _unpack_where(self, data: list[Any] | int) -> model.SourceRef:
         if type(data) is int:
-            index, code = divmod(data, PLACES)
-            locator, head, tail = self.place_refs[code] or self._place(code)
+            index, code = divmod(data, locate.PLACES)
+            locator, head, tail = self.place_refs.get(code) or self._place(code)
             return LazyRef(locator, (head, index, *tail))
         if not isinstance(data, list):
             raise _Damaged("a location")
@@ -540,36 +596,51 @@ class _Codec:
             locator = self.locators[file] = Locator(shown, source)
         return locator
 
+    def number(self, locator: Locator, head: str, tail: tuple[str | int, ...]) -> int:
+        """The number of a place (`locate.places`) of one of the catalog's files; PLACES for a
+        file that is not one of them (its locations are stored with their file's name and path)."""
+        ours = self._ours.get(locator)
+        if ours is None:
+            index = self.files.get(locator.shown)
+            ours = self._ours[locator] = index is not None and self.resolved[index] == locator.source
+        return places.number(locator, head, tail) if ours else locate.PLACES
+
+    def own_places(self, names: list[str], resolved: list[str]) -> dict[int, list[Any]]:
+        """The places of the catalog's files (`names` as shown, `resolved` where they are read),
+        numbered by `locate.places` (this process's), as stored: number -> [file, key, tail].
+        Locations of other files are stored as paths (see `number`)."""
+        out: dict[int, list[Any]] = {}
+        rows = places.rows
+        for index, (name, source) in enumerate(zip(names, resolved, strict=True)):
+            for number in places.by_file.get((source, name), ()):
+                if number < locate.PLACES:
+                    _, _, head, tail = rows[number]
+                    out[number] = [index, head, list(tail)]
+        return out
+
     def _place(self, code: int) -> tuple[Locator, str | int, tuple[str | int, ...]]:
         """The place `code` of a cache file read back: (locator, key, tail), made on first use."""
-        file, head, tail = self.place_rows[3 * code:3 * code + 3]
-        place = self.place_refs[code] = (self._locator(file), self.key_names[-head - 1] if head < 0 else head,
-                                         self.tail_paths[tail])
+        row = self.place_rows.get(code)
+        if row is None or len(row) != 3:
+            raise _Damaged("a location's place")
+        file, head, tail = row
+        if not isinstance(file, int) or not isinstance(head, str) or not isinstance(tail, list):
+            raise _Damaged("a place")
+        place = self.place_refs[code] = (self._locator(file), head, tuple(tail))
         return place
 
 
-class _Places(dict[tuple[Any, str, tuple[str | int, ...]], int]):
-    """(locator, key, tail) -> its code, a new one made (and its row stored) when first met."""
-
-    def __init__(self, codec: _Codec) -> None:
-        super().__init__()
-        self.codec = codec
-
-    def __missing__(self, key: tuple[Any, str, tuple[str | int, ...]]) -> int:
-        codec = self.codec
-        locator, head, tail = key
-        code = self[key] = len(self)
-        if code < PLACES:
-            tail_code = codec.tails.get(tail)
-            if tail_code is None:
-                tail_code = codec.tails[tail] = len(codec.tail_steps)
-                codec.tail_steps.append(codec._pack_path(tail))
-            codec.place_rows += [codec.files.get(locator.shown, locator.shown), codec._pack_path((head,))[0], tail_code]
-        return code
+def _location(hint: Any) -> bool:
+    """Whether `hint` is a location's: SourceRef, or SourceRef | None."""
+    return hint is model.SourceRef or (typing.get_origin(hint) in (typing.Union, types.UnionType)
+                                       and [a for a in typing.get_args(hint) if a is not type(None)] == [model.SourceRef])
 
 
-PLACES = 1 << 16
-"""How many places a cache file can name (more are stored as paths: slower, not wrong)."""
+def _row_class(hint: Any) -> bool:
+    """Whether a tuple of `hint` is stored as rows (`_Codec._rows`): a dataclass, not a location."""
+    return isinstance(hint, type) and dataclasses.is_dataclass(hint) and hint is not model.SourceRef
+
+
 _ID, _SECOND = attrgetter("id"), itemgetter(1)
 
 
@@ -706,6 +777,7 @@ def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
     catalog = loaded.catalog
     codec = _codec()
     codec.files = {name: i for i, name in enumerate(catalog.files)}
+    codec.resolved = list(resolved)
     pack = codec.pack
     out = _Writer()
     out.blob("meta", {"files": resolved, "info": pack(catalog.info)})
@@ -718,9 +790,8 @@ def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
     stacks = catalog.stack_index
     out.blob("stacks", {"all": stacks.every, "loose": stacks.loose})
     out.table("stacks_by_part", stacks.by_part)
-    out.blob("places", codec.place_rows)  # after every object: the places of their locations,
-    out.blob("keys", list(codec.keys))  # the mapping keys their paths use
-    out.blob("tails", codec.tail_steps)  # and the tails of those paths
+    out.blob("places", codec.own_places(catalog.files, resolved))  # after every object: the places of their locations,
+    out.blob("keys", list(codec.keys))  # then the mapping keys of paths stored whole
     return out.finish()
 
 
@@ -1030,9 +1101,9 @@ def _open_cache(cache_file: Path, resolved: list[str], shown: list[str]) -> Load
         codec.shown = list(shown)
         codec.resolved = list(resolved)
         codec.key_names = [str(k) for k in file.blob("keys")]
-        codec.tail_paths = [codec._unpack_path(steps) for steps in file.blob("tails")]
         codec.place_rows = file.blob("places")
-        codec.place_refs = [None] * (len(codec.place_rows) // 3)
+        if not isinstance(codec.place_rows, dict):
+            raise _Damaged("places")
         store = _Store(file, codec, codec.unpack(meta["info"]), list(shown))
     except Exception:  # noqa: BLE001 - a damaged, foreign or older cache is rebuilt, never trusted
         file.close()

@@ -702,6 +702,7 @@ class _Lines(NamedTuple):
     invalid: list[str]  # INVALID
     general: list[str]  # the mapping, to the general converter
     counted: list[str]  # add `len(value)` to the nodes converted
+    where: str = "LazyRef(c.locator, p)"  # the object's location (`p`: its path)
 
 
 def _record_lines(c: Compiler, t: Record[T], ns: dict[str, object], out: _Lines) -> list[str] | None:
@@ -787,7 +788,7 @@ def _record_lines(c: Compiler, t: Record[T], ns: dict[str, object], out: _Lines)
     for f in declared:
         filler = by_attr.get(f.name)
         if f.name == "where":
-            args.append("LazyRef(c.locator, p)")
+            args.append(out.where)
         elif filler is None:
             if f.default is MISSING:
                 return None  # a field no key fills: always INVALID (the general converter says so)
@@ -839,11 +840,12 @@ def _written_list(c: Compiler, t: Record[T]) -> Conv | None:
         maybe=lambda expr: [f"got = {expr}", "if got is not INVALID:", "    append(got)", "continue"],
         invalid=["continue"],
         general=["got = record(value, p)", "if got is not INVALID:", "    append(got)", "continue"],
-        counted=["nodes += len(value)"]))
+        counted=["nodes += len(value)"], where="at(i)"))
     if lines is None:
         return None
     head = ["def conv(values, path):", "    if type(values) is not list:", "        raise Fallback",
             "    nodes = len(values)", "    out = []", "    append = out.append",
+            "    at = c.locator.items(path)",  # item i's location, numbered as made: the cache stores the number
             "    for i, value in enumerate(values):", "        p = (*path, i)",
             "        if type(value) is not dict:", "            got = record(value, p)",
             "            if got is not INVALID:", "                append(got)", "            continue"]

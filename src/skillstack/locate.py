@@ -12,6 +12,7 @@ This module imports nothing heavy: the cache builds LazyRefs on the warm path.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -22,19 +23,89 @@ if TYPE_CHECKING:  # the located reader is imported only when a position is aske
     from skillstack.yamlread import Node
 
 Path_ = tuple[str | int, ...]
+Place = tuple[str, str, str, Path_]
+"""A place: a file (where it is read, its name as shown), a top-level key and the tail of a path
+after (key, list index): ("...", "credentials.yaml", "credentials", ("grants", 3))."""
+
+PLACES = 1 << 16
+"""How many places `places` numbers: a location (key, index, *tail) is one number, index *
+PLACES + its place's number (the cache stores locations so); past it, locations keep paths."""
+
+
+class Places:
+    """The places of locations, numbered once a process (append-only): so a location made by
+    the fast reader is a number as it is made, and the cache stores that number as it is."""
+
+    def __init__(self) -> None:
+        self.rows: list[Place] = []
+        self.numbers: dict[Place, int] = {}
+        self.by_file: dict[tuple[str, str], list[int]] = {}  # (source, shown) -> its places' numbers
+
+    def number(self, locator: Locator, head: str, tail: Path_) -> int:
+        """The place of (`locator`'s file, `head`, `tail`), numbered when first met."""
+        key = (locator.source, locator.shown, head, tail)
+        found = self.numbers.get(key)
+        if found is None:
+            with _numbering:  # a new place: numbered once, whichever thread gets here first
+                found = self.numbers.get(key)
+                if found is None:
+                    found = len(self.rows)
+                    self.rows.append(key)
+                    self.by_file.setdefault((locator.source, locator.shown), []).append(found)
+                    self.numbers[key] = found
+        return found
+
+    def path(self, code: int) -> Path_:
+        """The path of the location numbered `code`."""
+        index, place = divmod(code, PLACES)
+        _, _, head, tail = self.rows[place]
+        return (head, index, *tail)
+
+
+places = Places()
+_numbering = threading.Lock()
 
 
 class Locator:
     """Line and column of paths in one file (`shown` is its name in messages; `source`
     where to read it, or `data` its bytes as read)."""
 
-    __slots__ = ("_data", "_root", "shown", "source")
+    __slots__ = ("_data", "_items", "_root", "shown", "source")
 
     def __init__(self, shown: str, source: str, data: bytes | None = None) -> None:
         self.shown = shown
         self.source = source
         self._data = data
         self._root: Node | Literal[False] | None = None  # False: the file cannot be read any more
+        self._items: dict[tuple[str, Path_], list[int]] = {}
+
+    def items(self, path: Path_) -> Callable[[int], SourceRef]:
+        """The location of item i of the list at `path` in this file, as a function of i: a
+        LazyRef numbered as it is made when `path` is (key, list index, ...) (no path tuple
+        per item, and the cache stores the number as it is), else one with its path."""
+        head, index = (path[0], path[1]) if len(path) > 1 else (None, None)
+        if type(head) is not str or type(index) is not int or index < 0:
+            return lambda i: LazyRef(self, (*path, i))
+        tail = path[2:]
+        numbers = self._items.get((head, tail))
+        if numbers is None:
+            numbers = self._items[head, tail] = []
+        places_at, new, shown, locator = PLACES, LazyRef.__new__, self.shown, self
+        base = index * places_at
+
+        def item(i: int) -> SourceRef:
+            if i >= len(numbers):
+                numbers.extend(places.number(locator, head, (*tail, n)) for n in range(len(numbers), i + 1))
+            place = numbers[i]
+            if place >= places_at:
+                return LazyRef(locator, (*path, i))
+            ref = new(LazyRef)
+            fields = ref.__dict__
+            fields["file"] = shown
+            fields["locator"] = locator
+            fields["code"] = base + place
+            return ref
+        return item
 
     def __reduce__(self) -> tuple[type[Locator], tuple[str, str]]:
         return (Locator, (self.shown, self.source))
@@ -85,13 +156,22 @@ class LazyRef(SourceRef):
     Equal to, and hashed like, the SourceRef of the same place."""
 
     locator: Locator
-    path: Path_
 
     def __init__(self, locator: Locator, path: Path_) -> None:
         fields = self.__dict__  # frozen: set directly (one a grant of a 50k catalog; a third faster than update())
         fields["file"] = locator.shown
         fields["locator"] = locator
         fields["path"] = path
+
+    @property
+    def path(self) -> Path_:
+        """The path of the node in its file's data; a LazyRef made by `Locator.items` keeps
+        its place's number (`code`) instead, and the path is worked out from it when asked."""
+        fields = self.__dict__
+        path: Path_ | None = fields.get("path")
+        if path is None:
+            path = fields["path"] = places.path(fields["code"])
+        return path
 
     def _position(self) -> tuple[int, int]:
         found = self.__dict__.get("_at")
