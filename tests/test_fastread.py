@@ -359,6 +359,16 @@ def test_a_duplicate_key_at_any_depth_goes_to_the_located_reader(tmp_path: Path,
     assert summary(fast) == summary(located)
 
 
+def test_a_file_whose_json_is_twice_its_yaml_takes_the_fast_path(tmp_path: Path) -> None:
+    """rapidyaml's JSON goes into a buffer one and a half times the file; more is emitted again."""
+    text = "skills:\n  - {id: py, name: Python, aliases: [" + ",".join(f"a{i % 10}" for i in range(20_000)) + "]}\n"
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert fastread.CatalogReader().read(text.encode(), Locator(str(path), str(path))) is not None
+    fast, _ = assert_same([path])
+    assert len(fast.skills[0].aliases) == 20_000
+
+
 def test_a_lazy_where_is_found_once_and_equals_the_located_one(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_text("# a comment\n\nskills:\n  - id: sql\n    name: SQL\n  -   {id: py, name: Python}\n")

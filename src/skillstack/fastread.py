@@ -156,14 +156,15 @@ def parse(data: bytes) -> tuple[dict[str, Json], int] | None:
     caller: the decoded data then holds fewer nodes than the tree (`count`)."""
     if suspect(data) or not _shallow(data):
         return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+    if not data.isascii():  # (ASCII is UTF-8: a file of 1 MB needs no text made of it to know)
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
     # `&`, `*` or `!` where a node could start: an anchor, an alias or a tag, or only text
     # (`R&D, & more`, a `* ` bullet in a block scalar)? Both parsers must read none
     maybe = (b"!" in data or b"&" in data or b"*" in data) and _MAYBE_PROPERTY.search(data) is not None
-    if maybe and has_node_properties(text):
+    if maybe and has_node_properties(data.decode("utf-8")):
         return None
     import msgspec
     import ryml
@@ -175,12 +176,24 @@ def parse(data: bytes) -> tuple[dict[str, Json], int] | None:
             tree = ryml.parse_in_arena(data)
         if maybe and _ryml_properties(tree):
             return None
-        root = msgspec.json.decode(ryml.emit_json(tree))
+        root = msgspec.json.decode(_json(tree, len(data)))
     except Exception:  # noqa: BLE001 - any failure: the located reader says what is wrong
         return None
     if type(root) is not dict:
         return None
     return root, tree.size()
+
+
+def _json(tree: object, size: int) -> memoryview | str:
+    """The tree as JSON text, emitted into a buffer of about the size it takes (a YAML file of
+    `size` bytes): `ryml.emit_json` measures the text first, then emits it, then decodes it into
+    a `str`, three passes where one does."""
+    import ryml
+
+    try:
+        return cast("memoryview", ryml.emit_json_in_place(tree, bytearray(size + size // 2 + 4096)))
+    except IndexError:  # more than that (quotes and escapes): measured, then emitted
+        return cast("str", ryml.emit_json(tree))
 
 
 class _Tree(Protocol):
