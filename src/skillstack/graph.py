@@ -246,12 +246,29 @@ def reachable(catalog: Catalog, state: State | None = None) -> tuple[set[str], S
     on_credential: dict[str, list[int]] = {}  # credential -> groups waiting for it
     ready: list[int] = []  # waiting credentials whose needs hold
     met: list[int] = []  # groups with one more item that holds, to count
+    stack: list[tuple[Requirement, int]] = []  # requirements to place in the tree, under their group
     for i, cred in enumerate(waiting):
         needs = cred.requires if cred.awarded_for is None else (cred.awarded_for,)  # (cred.needs)
-        stack: list[tuple[Requirement, int]] = [(req, len(need)) for req in needs]
+        root = len(need)
         need.append(len(needs))
-        have.append(0)
         parent.append(-1 - i)
+        holding = 0  # the skills and credentials among `needs` that hold already (most needs are those)
+        for req in needs:
+            if type(req) is SkillReq:
+                if level_of(req.skill, 0) >= req.level:
+                    holding += 1
+                else:
+                    on_skill.setdefault(req.skill, []).append((req.level, root))
+            elif type(req) is CredentialReq:
+                if req.credential in held:
+                    holding += 1
+                else:
+                    on_credential.setdefault(req.credential, []).append(root)
+            else:
+                stack.append((req, root))
+        have.append(holding)
+        if holding == len(needs):
+            ready.append(i)
         while stack:
             req, up = stack.pop()
             if isinstance(req, SkillReq):

@@ -27,6 +27,7 @@ class CredentialWalk:
 
     ids: list[str] = field(default_factory=list)  # every credential's, in order
     needy: list[Credential] = field(default_factory=list)  # requires, recommends or awarded_for
+    stacks: list[Credential] = field(default_factory=list)  # awarded_for
     lifecycle: list[Credential] = field(default_factory=list)  # not active, a retires date, or superseded_by
     numbers: list[Credential] = field(default_factory=list)  # hours <= 0, a negative cost or validity, credit
     foreign: list[Credential] = field(default_factory=list)  # cost not in USD
@@ -43,7 +44,7 @@ def walk_credentials(credentials: list[Credential], today: date) -> CredentialWa
     """One walk: what each rule about credentials must look at (see `CredentialWalk`)."""
     walk = CredentialWalk()
     ids = walk.ids
-    needy, lifecycle, numbers, foreign = walk.needy, walk.lifecycle, walk.numbers, walk.foreign
+    needy, stacks, lifecycle, numbers, foreign = walk.needy, walk.stacks, walk.lifecycle, walk.numbers, walk.foreign
     no_grants, no_sources, discounted, allowing = walk.no_grants, walk.no_sources, walk.discounted, walk.allowing
     insecure, review, typed = walk.insecure, walk.review, walk.typed
     try:
@@ -53,7 +54,10 @@ def walk_credentials(credentials: list[Credential], today: date) -> CredentialWa
     https = "https://"
     for cred in credentials:
         ids.append(cred.id)
-        if cred.requires or cred.recommends or cred.awarded_for is not None:
+        if cred.awarded_for is not None:
+            needy.append(cred)
+            stacks.append(cred)
+        elif cred.requires or cred.recommends:
             needy.append(cred)
         if cred.status != "active" or cred.retires is not None or cred.superseded_by is not None:
             lifecycle.append(cred)

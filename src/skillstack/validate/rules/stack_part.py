@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from skillstack.model import CredentialReq
 from skillstack.problems import Problem, ProblemLevel
+from skillstack.requirements import atoms
 from skillstack.validate.context import RuleContext, suggestions, where_of
 
 ID = "stack-part"
@@ -24,17 +25,18 @@ LEVEL: ProblemLevel = "error"
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     creds = ctx.catalog.credentials
-    for cred, field_name, atom in ctx.requirements[0]:  # every leaf of requires, recommends, awarded_for
-        if field_name != "awarded_for":
+    for cred in ctx.walk.stacks:
+        if cred.awarded_for is None:
             continue
-        where = where_of(atom.where, cred.where)
-        if not isinstance(atom, CredentialReq):
-            yield Problem.at(where, LEVEL, ID,
-                             f"stack {cred.id} is awarded for credentials only; move this to `requires`")
-        elif atom.credential == cred.id:
-            yield Problem.at(where, LEVEL, ID, f"stack {cred.id} lists itself as a part")
-        elif atom.credential not in creds:
-            close = suggestions(creds, atom.credential, limit=1)
-            hint = f"; did you mean {close[0]!r}?" if close else "; add that credential or remove the part"
-            yield Problem.at(where, LEVEL, ID,
-                             f"stack {cred.id} has a part {atom.credential!r} that does not exist{hint}")
+        for atom in atoms([cred.awarded_for]):
+            where = where_of(atom.where, cred.where)
+            if not isinstance(atom, CredentialReq):
+                yield Problem.at(where, LEVEL, ID,
+                                 f"stack {cred.id} is awarded for credentials only; move this to `requires`")
+            elif atom.credential == cred.id:
+                yield Problem.at(where, LEVEL, ID, f"stack {cred.id} lists itself as a part")
+            elif atom.credential not in creds:
+                close = suggestions(creds, atom.credential, limit=1)
+                hint = f"; did you mean {close[0]!r}?" if close else "; add that credential or remove the part"
+                yield Problem.at(where, LEVEL, ID,
+                                 f"stack {cred.id} has a part {atom.credential!r} that does not exist{hint}")
