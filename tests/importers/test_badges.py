@@ -3,6 +3,8 @@ tampering, keys, revocation and dates each with a passing and a failing case; pr
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import subprocess
 import sys
@@ -416,6 +418,19 @@ def test_status_list_counts_only_when_its_issuer_and_proof_hold() -> None:
     foreign = {**listing, "issuer": "https://someone-else.example.org/"}
     result = check(rel, fetcher=lambda u: foreign if u == url else fetch(u))
     assert result.verdict == "verified" and any("not by the credential's issuer" in w for w in result.warnings)
+
+
+def test_a_status_list_that_does_not_inflate_makes_the_credential_invalid_not_an_internal_error() -> None:
+    rel = "ob30/bit-string-list/credential-status-revoked.json"
+    listing = json.loads((FILES / "ob30/bit-string-list/testlist").read_text())
+    url = json.loads((FILES / rel).read_text())["credentialStatus"]["statusListCredential"]
+    packed = gzip.compress(bytes(16))
+    broken = packed[:10] + b"\xff\xff\xff\xff" + packed[14:]  # a gzip header, then a deflate block zlib refuses
+    unproofed = {k: v for k, v in listing.items() if k != "proof"}  # used (with a warning), so it is decoded
+    unproofed["credentialSubject"] = {**listing["credentialSubject"],
+                                      "encodedList": "u" + base64.urlsafe_b64encode(broken).decode().rstrip("=")}
+    result = check(rel, fetcher=lambda u: unproofed if u == url else fetch(u))
+    assert (result.verdict, result.reason) == ("invalid", f"the status list {url} cannot be decoded")
 
 
 @pytest.mark.parametrize(("suite", "words"), [

@@ -761,7 +761,7 @@ def _ob3_status(result: BadgeResult, body: dict[str, Any], fetch: Fetch,
             encoded = subject["encodedList"]
             raw = encoded.removeprefix("u")
             bits = gzip.decompress(_b64(raw))
-        except (ValueError, OSError, EOFError):
+        except (ValueError, OSError, EOFError, zlib.error):
             findings["status"] = ("invalid", f"the status list {url} cannot be decoded")
             continue
         if index < 0 or index >= len(bits) * 8:
