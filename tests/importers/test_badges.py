@@ -17,6 +17,7 @@ import yaml
 
 from skillstack.importers.badges import BadgeResult, check_file, jws_parts, payload
 from skillstack.importers.held import HeldChange, Match, add_held, match
+from skillstack.importers.jsonvalue import as_list
 from strategies import entry_point
 
 ROOT = Path(__file__).parents[1] / "data" / "imports" / "openbadges"
@@ -431,6 +432,67 @@ def test_a_status_list_that_does_not_inflate_makes_the_credential_invalid_not_an
                                       "encodedList": "u" + base64.urlsafe_b64encode(broken).decode().rstrip("=")}
     result = check(rel, fetcher=lambda u: unproofed if u == url else fetch(u))
     assert (result.verdict, result.reason) == ("invalid", f"the status list {url} cannot be decoded")
+
+
+# ---- members of the wrong JSON type: findings, not Python exceptions ("malformed (AttributeError: ...)") ----------
+
+
+def _b64json(value: Any) -> str:
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+
+def test_a_jws_whose_header_is_not_an_object_cannot_be_decoded() -> None:
+    body = json.loads((FILES / "ob30/simple-did-key-method.json").read_text())
+    result = check_file("x.jwt", f"{_b64json([])}.{_b64json(body)}.c2ln".encode(), fetch, NOW)
+    assert (result.verdict, result.reason) == ("unreadable", "the JWS cannot be decoded")
+
+
+def test_an_issuer_id_that_is_not_a_string_is_no_id() -> None:
+    body = json.loads((FILES / "ob30/simple-did-key-method.json").read_text())
+    body["issuer"]["id"] = 5
+    result = check_file("x.json", json.dumps(body).encode(), fetch, NOW)
+    assert (result.verdict, result.reason, result.issuer_id) == (
+        "invalid", "the credential has no issuer with an id", "")
+
+
+def test_a_proof_value_that_is_not_a_string_is_invalid() -> None:
+    body = json.loads((FILES / "ob30/simple-did-key-method.json").read_text())
+    body["proof"] = [{**p, "proofValue": 5} for p in as_list(body["proof"])]
+    result = check_file("x.json", json.dumps(body).encode(), fetch, NOW)
+    assert (result.verdict, result.reason) == ("invalid", "the proof's proofValue is not a string")
+
+
+def test_a_status_index_that_is_null_cannot_be_decoded() -> None:
+    rel = "ob30/bit-string-list/credential-status-revoked.json"
+    body = json.loads((FILES / rel).read_text())
+    body["credentialStatus"]["statusListIndex"] = None
+    result = check(rel, json.dumps(body).encode())
+    url = body["credentialStatus"]["statusListCredential"]
+    assert ("status", f"invalid: the status list {url} cannot be decoded") in result.findings.items()
+
+
+def test_a_public_key_pem_that_is_not_text_is_no_key() -> None:
+    def odd_key(url: str) -> Any:
+        doc = fetch(url)
+        return {**doc, "publicKeyPem": {"kty": "RSA"}} if isinstance(doc, dict) and "publicKeyPem" in doc else doc
+    result = check("ob20/simple-not-revoked.jwt", fetcher=odd_key)
+    assert (result.verdict, result.reason) == ("unverifiable-offline", "the issuer's public key is not in the input")
+
+
+def test_an_embedded_revocation_list_is_read_as_a_linked_one_is() -> None:
+    rel = "ob20/simple-not-revoked.jwt"
+    assertion_id = jws_parts((FILES / rel).read_text().strip())[1]["id"]  # type: ignore[index]
+
+    def embedding(revoked: list[str]) -> Any:
+        def fetcher(url: str) -> Any:
+            doc = fetch(url)
+            if isinstance(doc, dict) and isinstance(doc.get("revocationList"), str):
+                listing = fetch(doc["revocationList"])
+                return {**doc, "revocationList": {**listing, "revokedAssertions": revoked}}
+            return doc
+        return fetcher
+    assert check(rel, fetcher=embedding([assertion_id])).verdict == "revoked"
+    assert check(rel, fetcher=embedding([])).verdict == "verified"
 
 
 @pytest.mark.parametrize(("suite", "words"), [

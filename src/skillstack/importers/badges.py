@@ -40,10 +40,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict, cast
 from urllib.parse import urlsplit
 
-Fetch = Callable[[str], Any]
+from skillstack.importers.jsonvalue import Json, JsonObject, as_list, member
+
+if TYPE_CHECKING:
+    from joserfc.jwk import Key
+
+Fetch = Callable[[str], Json]  # a document of the input by its URL (a JSON value, or a compact JWS), else None
+Signed = tuple[JsonObject, Json, bytes, bytes]  # a compact JWS: header, payload, signing input, signature
 
 VC_V1 = "https://www.w3.org/2018/credentials/v1"
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
@@ -73,6 +79,25 @@ VERDICTS = ("invalid", "tampered", "revoked", "expired", "not-yet-valid", "verif
             "supporting", "unreadable")
 
 
+class BadgeJson(TypedDict):
+    """One result in `import badges --format json` (before the match the profile update adds)."""
+
+    file: str
+    verdict: str
+    reason: str
+    spec: str
+    format: str
+    name: str
+    issuer: str
+    issuer_id: str
+    achievement_id: str
+    alignments: list[dict[str, str]]
+    earned: str | None
+    expires: str | None
+    warnings: list[str]
+    checks: dict[str, str]
+
+
 @dataclass
 class BadgeResult:
     """One input credential (or supporting document) and what was found."""
@@ -92,7 +117,7 @@ class BadgeResult:
     expires: date | None = None
     findings: dict[str, str] = field(default_factory=dict)  # check -> what it found
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> BadgeJson:
         return {"file": self.file, "verdict": self.verdict, "reason": self.reason, "spec": self.spec,
                 "format": self.format, "name": self.name, "issuer": self.issuer, "issuer_id": self.issuer_id,
                 "achievement_id": self.achievement_id, "alignments": self.alignments,
@@ -104,7 +129,7 @@ class BadgeResult:
 # ---- reading the payload out of JSON, JWS, PNG and SVG -----------------------------------
 
 
-def payload(data: bytes) -> tuple[str, Any]:
+def payload(data: bytes) -> tuple[str, Json]:
     """(format, JSON object or compact JWS string) carried by the bytes of a badge file."""
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "baked-png", _png_payload(data)
@@ -119,7 +144,7 @@ def payload(data: bytes) -> tuple[str, Any]:
         return "unreadable", None
 
 
-def _png_payload(data: bytes) -> Any:
+def _png_payload(data: bytes) -> Json:
     at = 8
     while at + 8 <= len(data):
         (size,) = struct.unpack(">I", data[at:at + 4])
@@ -140,7 +165,7 @@ def _png_payload(data: bytes) -> Any:
     return None
 
 
-def _svg_payload(text: str) -> Any:
+def _svg_payload(text: str) -> Json:
     match = re.search(r"<openbadges:(?:assertion|credential)\b([^>]*?)(/>|>(.*?)</openbadges:)", text, re.DOTALL)
     if not match:
         return None
@@ -152,7 +177,7 @@ def _svg_payload(text: str) -> Any:
     return _text_payload(inner)
 
 
-def _text_payload(text: str) -> Any:
+def _text_payload(text: str) -> Json:
     text = text.strip()
     if text.startswith("{"):
         try:
@@ -166,10 +191,13 @@ def _b64(part: str) -> bytes:
     return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
 
 
-def jws_parts(token: str) -> tuple[dict[str, Any], Any, bytes, bytes] | None:
+def jws_parts(token: str) -> Signed | None:
     try:
         head, body, sig = token.split(".")
-        return json.loads(_b64(head)), json.loads(_b64(body)), f"{head}.{body}".encode(), _b64(sig)
+        header = json.loads(_b64(head))
+        if not isinstance(header, dict):
+            return None  # a JOSE header is a JSON object
+        return header, json.loads(_b64(body)), f"{head}.{body}".encode(), _b64(sig)
     except (ValueError, UnicodeDecodeError):
         return None
 
@@ -211,10 +239,10 @@ def _verify_ed25519(key: bytes, signature: bytes, data: bytes) -> bool:
 
 # ---- JSON-LD -----------------------------------------------------------------------------
 
-_LOADED: dict[str, Any] = {}
+_LOADED: dict[str, Json] = {}
 
 
-def _document_loader(url: str, _options: Any = None) -> dict[str, Any]:
+def _document_loader(url: str, _options: object = None) -> dict[str, Json]:
     name = BUNDLED.get(url.rstrip("#"))
     if name is None:
         from pyld.jsonld import JsonLdError
@@ -226,7 +254,7 @@ def _document_loader(url: str, _options: Any = None) -> dict[str, Any]:
     return {"contextUrl": None, "documentUrl": url, "document": _LOADED[name]}
 
 
-def canonical(doc: dict[str, Any]) -> bytes:
+def canonical(doc: JsonObject) -> bytes:
     from pyld import jsonld
 
     text = jsonld.normalize(doc, {"algorithm": "URDNA2015", "format": "application/n-quads",
@@ -234,15 +262,15 @@ def canonical(doc: dict[str, Any]) -> bytes:
     return str(text).encode("utf-8")
 
 
-def defined_terms(contexts: list[Any]) -> set[str]:
+def defined_terms(contexts: list[Json]) -> set[str]:
     """Every term the credential's contexts define (bundled ones read from disk)."""
     out: set[str] = set()
 
-    def walk(ctx: Any) -> None:
+    def walk(ctx: Json) -> None:
         if isinstance(ctx, str):
             name = BUNDLED.get(ctx)
             if name:
-                walk(_document_loader(ctx)["document"].get("@context"))
+                walk(member(_document_loader(ctx)["document"], "@context"))
         elif isinstance(ctx, list):
             for item in ctx:
                 walk(item)
@@ -258,16 +286,12 @@ def defined_terms(contexts: list[Any]) -> set[str]:
 # ---- the checks ----------------------------------------------------------------------------
 
 
-def _types(value: Any) -> list[str]:
+def _types(value: Json) -> list[str]:
     raw = value.get("type", value.get("@type")) if isinstance(value, dict) else None
     return [raw] if isinstance(raw, str) else [t for t in raw if isinstance(t, str)] if isinstance(raw, list) else []
 
 
-def _as_list(value: Any) -> list[Any]:
-    return [] if value is None else value if isinstance(value, list) else [value]
-
-
-def _when(text: Any) -> datetime | None:
+def _when(text: Json) -> datetime | None:
     if not isinstance(text, str):
         return None
     try:
@@ -277,24 +301,26 @@ def _when(text: Any) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _ident(value: Any) -> str:
-    return value.get("id", "") if isinstance(value, dict) else value if isinstance(value, str) else ""
+def _ident(value: Json) -> str:
+    ident = value.get("id", "") if isinstance(value, dict) else value
+    return ident if isinstance(ident, str) else ""  # an id is a URI: any other value is no id
 
 
 def local_fetcher(documents: Iterable[bytes], folders: Sequence[tuple[str, Path]],
                   read: Callable[[Path], bytes]) -> Fetch:
     """URL -> document, from the given files' own ids, or a file under a folder that stands for a
     URL prefix (`--resolve PREFIX=FOLDER`, read with `read` on first use); never the network."""
-    by_id: dict[str, Any] = {}
+    by_id: dict[str, Json] = {}
     for data in documents:
         _fmt, body = payload(data)
         if isinstance(body, str) and not body.startswith("http"):
             parts = jws_parts(body)
             body = parts[1] if parts else None
-        if isinstance(body, dict) and isinstance(body.get("id"), str):
-            by_id.setdefault(body["id"], body)
+        ident = body.get("id") if isinstance(body, dict) else None
+        if isinstance(ident, str):
+            by_id.setdefault(ident, body)
 
-    def fetch(url: str) -> Any:
+    def fetch(url: str) -> Json:
         if url in by_id:
             return by_id[url]
         for prefix, folder in folders:
@@ -317,7 +343,7 @@ def check_file(file: str, data: bytes, fetch: Fetch, now: datetime) -> BadgeResu
     if body is None:
         result.reason = "no JSON, JWS or baked credential found"
         return result
-    signed: tuple[dict[str, Any], Any, bytes, bytes] | None = None
+    signed: Signed | None = None
     if isinstance(body, str):
         if body.startswith("http"):
             fetched = fetch(body)
@@ -344,9 +370,9 @@ def check_file(file: str, data: bytes, fetch: Fetch, now: datetime) -> BadgeResu
     return result
 
 
-def _dispatch(result: BadgeResult, body: dict[str, Any], signed: Any, fetch: Fetch, now: datetime) -> None:
+def _dispatch(result: BadgeResult, body: JsonObject, signed: Signed | None, fetch: Fetch, now: datetime) -> None:
     types = _types(body)
-    contexts = _as_list(body.get("@context"))
+    contexts = as_list(body.get("@context"))
     if "Assertion" in types or (OB2_CONTEXT in contexts and "BadgeClass" not in types and "recipient" in body):
         result.spec = "OB2.0"
         _ob2(result, body, signed, fetch, now)
@@ -376,7 +402,7 @@ def _decide(result: BadgeResult, findings: dict[str, tuple[str, str]]) -> None:
                 return
 
 
-def _dates(result: BadgeResult, issued: Any, expires: Any, now: datetime,
+def _dates(result: BadgeResult, issued: Json, expires: Json, now: datetime,
            findings: dict[str, tuple[str, str]], issued_name: str, expires_name: str) -> None:
     start, end = _when(issued), _when(expires)
     result.earned = start.date() if start else None
@@ -392,7 +418,7 @@ def _dates(result: BadgeResult, issued: Any, expires: Any, now: datetime,
 # ---- Open Badges 2.0 -------------------------------------------------------------------------
 
 
-def _ob2(result: BadgeResult, body: dict[str, Any], signed: Any, fetch: Fetch, now: datetime) -> None:
+def _ob2(result: BadgeResult, body: JsonObject, signed: Signed | None, fetch: Fetch, now: datetime) -> None:
     findings: dict[str, tuple[str, str]] = {}
     badge = body.get("badge")
     badge = fetch(badge) if isinstance(badge, str) else badge
@@ -402,14 +428,15 @@ def _ob2(result: BadgeResult, body: dict[str, Any], signed: Any, fetch: Fetch, n
         result.name = str(badge.get("name", ""))
         result.achievement_id = _ident(badge)
         result.alignments = [{k: str(a.get(k, "")) for k in ("targetName", "targetUrl", "targetCode") if a.get(k)}
-                             for a in _as_list(badge.get("alignment")) if isinstance(a, dict)]
+                             for a in as_list(badge.get("alignment")) if isinstance(a, dict)]
     if isinstance(issuer_doc, dict):
         result.issuer, result.issuer_id = str(issuer_doc.get("name", "")), _ident(issuer_doc)
     for key in ("recipient", "badge", "verification", "issuedOn"):
         if key not in body:
             findings["schema"] = ("invalid", f"the assertion has no {key}")
     _dates(result, body.get("issuedOn"), body.get("expires"), now, findings, "issuedOn", "expires")
-    verification: dict[str, Any] = body["verification"] if isinstance(body.get("verification"), dict) else {}
+    given = body.get("verification")
+    verification: JsonObject = given if isinstance(given, dict) else {}
     kind = str(verification.get("type", "")).lower()
     if signed is not None or kind in ("signed", "signedbadge"):
         _ob2_signed(result, body, signed, issuer_doc, fetch, findings)
@@ -421,17 +448,18 @@ def _ob2(result: BadgeResult, body: dict[str, Any], signed: Any, fetch: Fetch, n
     _decide(result, findings)
 
 
-def _ob2_hosted(result: BadgeResult, body: dict[str, Any], issuer: dict[str, Any],
+def _ob2_hosted(result: BadgeResult, body: JsonObject, issuer: JsonObject,
                 findings: dict[str, tuple[str, str]]) -> None:
     """OB 2.0 hosted verification policy: startsWith, then allowedOrigins (default: the issuer id's host)."""
     assertion_id, issuer_id = _ident(body), _ident(issuer)
-    policy: dict[str, Any] = issuer["verification"] if isinstance(issuer.get("verification"), dict) else {}
-    starts = [str(s) for s in _as_list(policy.get("startsWith"))]
+    given = issuer.get("verification")
+    policy: JsonObject = given if isinstance(given, dict) else {}
+    starts = [str(s) for s in as_list(policy.get("startsWith"))]
     if starts and not any(assertion_id.startswith(s) for s in starts):
         findings["hosted"] = ("invalid", (f"assertion id {assertion_id} does not start with any of {starts}, "
                                          "its issuer's verification policy"))
         return
-    origins = [str(o) for o in _as_list(policy.get("allowedOrigins"))] or (
+    origins = [str(o) for o in as_list(policy.get("allowedOrigins"))] or (
         [urlsplit(issuer_id).netloc] if issuer_id.startswith("http") else [])
     if not origins or not issuer_id.startswith("http"):
         result.warnings.append(f"issuer {issuer_id} has no HTTP domain to enforce the hosted verification "
@@ -443,21 +471,22 @@ def _ob2_hosted(result: BadgeResult, body: dict[str, Any], issuer: dict[str, Any
                                                   "which needs the network"))
 
 
-def _ob2_signed(result: BadgeResult, body: dict[str, Any], signed: Any, issuer: Any, fetch: Fetch,
+def _ob2_signed(result: BadgeResult, body: JsonObject, signed: Signed | None, issuer: Json, fetch: Fetch,
                 findings: dict[str, tuple[str, str]]) -> None:
     if signed is None:
         findings["signature"] = ("unverifiable-offline", "a signed assertion given without its JWS")
         return
     header, _payload, signing_input, signature = signed
-    creator = body.get("verification", {}).get("creator") if isinstance(body.get("verification"), dict) else None
-    keys = [creator] if creator else []
+    creator = member(body.get("verification"), "creator")
+    keys: list[Json] = [creator] if creator else []
     if isinstance(issuer, dict):
-        keys += [k for k in _as_list(issuer.get("publicKey")) if k not in keys]
+        keys += [k for k in as_list(issuer.get("publicKey")) if k not in keys]
     pem = None
     for ref in keys:
         doc = fetch(ref) if isinstance(ref, str) else ref
-        if isinstance(doc, dict) and doc.get("publicKeyPem"):
-            pem = doc["publicKeyPem"]
+        found = member(doc, "publicKeyPem")
+        if isinstance(found, str) and found:  # PEM text; any other value is not a key
+            pem = found
             break
     if pem is None:
         findings["signature"] = ("unverifiable-offline", "the issuer's public key is not in the input")
@@ -465,23 +494,24 @@ def _ob2_signed(result: BadgeResult, body: dict[str, Any], signed: Any, issuer: 
         findings["signature"] = ("verified", "")
     else:
         findings["signature"] = ("tampered", "the JWS signature does not match the issuer's key")
-    if isinstance(issuer, dict) and issuer.get("revocationList"):
-        revocations = fetch(issuer["revocationList"])
+    listed = member(issuer, "revocationList")
+    if listed:
+        revocations = fetch(listed) if isinstance(listed, str) else listed  # by URL, or embedded as badge and issuer may be
         if not isinstance(revocations, dict):
             result.warnings.append("the issuer's revocation list is not in the input")
         else:
-            revoked = [r if isinstance(r, str) else _ident(r) for r in _as_list(revocations.get("revokedAssertions"))]
+            revoked = [r if isinstance(r, str) else _ident(r) for r in as_list(revocations.get("revokedAssertions"))]
             if _ident(body) in revoked or body.get("uid") in revoked:
                 findings["revocation"] = ("revoked", "listed in the issuer's revocation list")
 
 
-def _verify_pem(pem: str, header: dict[str, Any], signing_input: bytes, signature: bytes) -> bool:
+def _verify_pem(pem: str, header: JsonObject, signing_input: bytes, signature: bytes) -> bool:
     from joserfc.jwk import RSAKey
 
     return _jws_verifies(RSAKey.import_key(pem), header, signing_input, signature)
 
 
-def _jws_verifies(key: Any, header: dict[str, Any], signing_input: bytes, signature: bytes) -> bool:
+def _jws_verifies(key: Key, header: JsonObject, signing_input: bytes, signature: bytes) -> bool:
     """A compact JWS checked by joserfc with the algorithm its header names (keys may sit in the header,
     so the header may be longer than joserfc's default limit)."""
     from joserfc import jws
@@ -501,20 +531,20 @@ def _jws_verifies(key: Any, header: dict[str, Any], signing_input: bytes, signat
 # ---- Open Badges 3.0 / CLR 2.0 ------------------------------------------------------------------
 
 
-def _ob3(result: BadgeResult, body: dict[str, Any], signed: Any, fetch: Fetch, now: datetime) -> None:
+def _ob3(result: BadgeResult, body: JsonObject, signed: Signed | None, fetch: Fetch, now: datetime) -> None:
     findings: dict[str, tuple[str, str]] = {}
     issuer = body.get("issuer")
     result.issuer_id = _ident(issuer)
     result.issuer = str(issuer.get("name", "")) if isinstance(issuer, dict) else ""
-    subject: Any = next(iter(_as_list(body.get("credentialSubject"))), {})
+    subject: Json = next(iter(as_list(body.get("credentialSubject"))), {})
     achievement = subject.get("achievement", {}) if isinstance(subject, dict) else {}
     result.name = str(achievement.get("name") or body.get("name", "")) if isinstance(achievement, dict) else ""
     result.achievement_id = _ident(achievement)
     if isinstance(achievement, dict):
         result.alignments = [{k: str(a.get(k, "")) for k in ("targetName", "targetUrl", "targetCode") if a.get(k)}
-                             for a in _as_list(achievement.get("alignment")) if isinstance(a, dict)]
+                             for a in as_list(achievement.get("alignment")) if isinstance(a, dict)]
     _ob3_schema(result, body, findings)
-    v1 = VC_V1 in _as_list(body.get("@context"))
+    v1 = VC_V1 in as_list(body.get("@context"))
     _dates(result, body.get("issuanceDate" if v1 and "validFrom" not in body else "validFrom"),
            body.get("expirationDate" if v1 and "validUntil" not in body else "validUntil"), now, findings,
            "validFrom", "validUntil")
@@ -528,8 +558,8 @@ def _ob3(result: BadgeResult, body: dict[str, Any], signed: Any, fetch: Fetch, n
     _decide(result, findings)
 
 
-def _ob3_schema(result: BadgeResult, body: dict[str, Any], findings: dict[str, tuple[str, str]]) -> None:
-    contexts = _as_list(body.get("@context"))
+def _ob3_schema(result: BadgeResult, body: JsonObject, findings: dict[str, tuple[str, str]]) -> None:
+    contexts = as_list(body.get("@context"))
     types = _types(body)
     if not contexts or contexts[0] not in (VC_V1, VC_V2):
         findings["context"] = ("invalid", f"the first @context must be {VC_V2} (or {VC_V1})")
@@ -541,16 +571,16 @@ def _ob3_schema(result: BadgeResult, body: dict[str, Any], findings: dict[str, t
     subject_type = "ClrSubject" if "ClrCredential" in types else "AchievementSubject"
     expected = {"ClrCredential": "ClrSubject", "EndorsementCredential": "EndorsementSubject"}
     subject_type = next((v for k, v in expected.items() if k in types), "AchievementSubject")
-    for subject in _as_list(body.get("credentialSubject")):
+    for subject in as_list(body.get("credentialSubject")):
         if not isinstance(subject, dict) or subject_type not in _types(subject):
             findings["schema"] = ("invalid", f"credentialSubject type must include {subject_type}")
-        for res in _as_list(subject.get("result") if isinstance(subject, dict) else None):
+        for res in as_list(subject.get("result") if isinstance(subject, dict) else None):
             if "Result" not in _types(res):
                 findings["schema"] = ("invalid", "a credentialSubject result's type must include Result")
-    for evidence in _as_list(body.get("evidence")):
+    for evidence in as_list(body.get("evidence")):
         if "Evidence" not in _types(evidence):
             findings["schema"] = ("invalid", "an evidence item's type must include Evidence")
-    proofs = [p for p in _as_list(body.get("proof")) if isinstance(p, dict)]
+    proofs = [p for p in as_list(body.get("proof")) if isinstance(p, dict)]
     if proofs:
         terms = defined_terms(contexts)
         for proof in proofs:
@@ -561,7 +591,7 @@ def _ob3_schema(result: BadgeResult, body: dict[str, Any], findings: dict[str, t
     del result
 
 
-def _ob3_jwt(signed: Any, findings: dict[str, tuple[str, str]]) -> None:
+def _ob3_jwt(signed: Signed, findings: dict[str, tuple[str, str]]) -> None:
     header, _body, signing_input, signature = signed
     jwk = header.get("jwk")
     if not isinstance(jwk, dict):
@@ -571,7 +601,7 @@ def _ob3_jwt(signed: Any, findings: dict[str, tuple[str, str]]) -> None:
     from joserfc.jwk import JWKRegistry
 
     try:
-        key = JWKRegistry.import_key(jwk)
+        key = JWKRegistry.import_key(cast("dict[str, str | list[str]]", jwk))  # joserfc checks its members
     except (JoseError, ValueError, TypeError) as exc:
         findings["signature"] = ("invalid", f"the JWT header's key cannot be used ({exc})")
         return
@@ -594,9 +624,9 @@ _UNCHECKED = {
 }
 
 
-def _ob3_proof(result: BadgeResult, body: dict[str, Any], findings: dict[str, tuple[str, str]],
+def _ob3_proof(result: BadgeResult, body: JsonObject, findings: dict[str, tuple[str, str]],
                fetch: Fetch | None = None) -> None:
-    proofs = [p for p in _as_list(body.get("proof")) if isinstance(p, dict)]
+    proofs = [p for p in as_list(body.get("proof")) if isinstance(p, dict)]
     usable = [p for p in proofs if p.get("proofPurpose") == "assertionMethod" and (
         "Ed25519Signature2020" in _types(p) or ("DataIntegrityProof" in _types(p)
                                                 and p.get("cryptosuite") in ("eddsa-rdfc-2022", "eddsa-2022")))]
@@ -623,6 +653,9 @@ def _ob3_proof(result: BadgeResult, body: dict[str, Any], findings: dict[str, tu
                                             f"{result.issuer_id}"))
         return
     signature = proof.get("proofValue", "")
+    if not isinstance(signature, str):
+        findings["signature"] = ("invalid", "the proof's proofValue is not a string")
+        return
     try:
         raw_signature = base58_decode(signature[1:]) if signature.startswith("z") else b""
     except ValueError:
@@ -680,12 +713,12 @@ def resolve_key(method: str, fetch: Fetch) -> tuple[bytes, str | None] | tuple[s
     return "unverifiable-offline", f"the key {method} is not in the input ({where} would resolve it offline)"
 
 
-def _method_entry(doc: dict[str, Any], method: str, base: str) -> dict[str, Any] | None:
+def _method_entry(doc: JsonObject, method: str, base: str) -> JsonObject | None:
     """The verification method `method` in a DID, controller or key document."""
     if doc.get("id") == method and any(k in doc for k in ("publicKeyMultibase", "publicKeyJwk", "publicKeyBase58")):
         return doc
     for key in ("verificationMethod", "assertionMethod", "publicKey"):
-        for entry in _as_list(doc.get(key)):
+        for entry in as_list(doc.get(key)):
             if not isinstance(entry, dict):
                 continue
             ident = str(entry.get("id", ""))
@@ -694,7 +727,7 @@ def _method_entry(doc: dict[str, Any], method: str, base: str) -> dict[str, Any]
     return None
 
 
-def _entry_key(entry: dict[str, Any]) -> bytes | None:
+def _entry_key(entry: JsonObject) -> bytes | None:
     multibase = entry.get("publicKeyMultibase")
     if isinstance(multibase, str):
         return ed25519_key(multibase)
@@ -715,14 +748,14 @@ def _entry_key(entry: dict[str, Any]) -> bytes | None:
     return None
 
 
-def _ob3_status(result: BadgeResult, body: dict[str, Any], fetch: Fetch,
+def _ob3_status(result: BadgeResult, body: JsonObject, fetch: Fetch,
                 findings: dict[str, tuple[str, str]]) -> None:
     """Bitstring Status List / StatusList2021 entries, against a status list credential in the input.
 
     The list is used only when its issuer is the credential's and its own proof does not fail;
     a list whose proof cannot be checked offline is used with a warning."""
     warnings = result.warnings
-    for status in _as_list(body.get("credentialStatus")):
+    for status in as_list(body.get("credentialStatus")):
         if not isinstance(status, dict):
             continue
         kinds = _types(status)
@@ -735,8 +768,8 @@ def _ob3_status(result: BadgeResult, body: dict[str, Any], fetch: Fetch,
             listing_jwt = jws_parts(listing)
             listing = listing_jwt[1] if listing_jwt else None
         subject = listing.get("credentialSubject") if isinstance(listing, dict) else None
-        if not isinstance(listing, dict) or not isinstance(subject, dict) \
-                or not isinstance(subject.get("encodedList"), str):
+        encoded = subject.get("encodedList") if isinstance(subject, dict) else None
+        if not isinstance(listing, dict) or not isinstance(subject, dict) or not isinstance(encoded, str):
             warnings.append(f"its status list {url} is not in the input; revocation not checked")
             continue
         list_issuer = _ident(listing.get("issuer"))
@@ -756,12 +789,14 @@ def _ob3_status(result: BadgeResult, body: dict[str, Any], fetch: Fetch,
             continue
         if verdict != "verified":
             warnings.append(f"its status list {url} is used, but its own proof is not checked offline ({why})")
+        position = status.get("statusListIndex", -1)
         try:
-            index = int(status.get("statusListIndex", -1))
-            encoded = subject["encodedList"]
+            index = int(position) if isinstance(position, (str, int, float)) else None  # null, [], {}: no index
             raw = encoded.removeprefix("u")
             bits = gzip.decompress(_b64(raw))
         except (ValueError, OSError, EOFError, zlib.error):
+            index = None
+        if index is None:
             findings["status"] = ("invalid", f"the status list {url} cannot be decoded")
             continue
         if index < 0 or index >= len(bits) * 8:
