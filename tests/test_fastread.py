@@ -133,7 +133,11 @@ SCALARS = ["012", "'012'", '"012"', "802.11", "'802.11'", "1.50", "'1.50'", "~",
            "'2026-10-01'", "\"2026-10-01\"", "2026-02-30", "20261001", "'20261001'", "yes", "no", "on", "''", "x",
            "sql", "'sql'", "A & B", "a: b", "'a: b'", "[]", "{}", "[a, b]", "{a: 1}", "-", "'-'", "1", "4", "5",
            "intermediate", "'intermediate'", "|-\n      012", ">-\n      2026-10-01", "\"\\u0031\"", "'it''s'",
-           "9" * 25, "1" * 120, "1." + "0" * 120, "'x' # comment", "x #: y", "\"\\t\"", "!!str 12", "&a 1", "*a"]
+           "9" * 25, "1" * 120, "1." + "0" * 120, "'x' # comment", "x #: y", "\"\\t\"", "!!str 12", "&a 1", "*a",
+           *(f'"a\\{escape}b"' for escape in ("u202e", "u2066", "x85", "N", "x9f", "x7f", "e", "r", "0", "u2028",
+                                               "ufeff", "uffff", "\\", "/", "x41"))]
+"""Escapes in double quotes make characters the file's bytes do not show (a control character
+or a bidirectional override that the schema refuses, a carriage return, a NUL)."""
 
 
 VALID = {"ident": "c1", "name": "Course", "issuer": "Org", "hours": "10", "exam": "X1", "reviewed": "2026-10-01",

@@ -176,7 +176,10 @@ def parse(data: bytes) -> tuple[dict[str, Json], int] | None:
             tree = ryml.parse_in_arena(data)
         if maybe and _ryml_properties(tree):
             return None
-        root = msgspec.json.decode(_json(tree, len(data)))
+        text = _json(tree, len(data))
+        if b"\\" in data and _escaped(text):
+            return None
+        root = msgspec.json.decode(text)
     except Exception:  # noqa: BLE001 - any failure: the located reader says what is wrong
         return None
     if type(root) is not dict:
@@ -194,6 +197,16 @@ def _json(tree: object, size: int) -> memoryview | str:
         return cast("memoryview", ryml.emit_json_in_place(tree, bytearray(size + size // 2 + 4096)))
     except IndexError:  # more than that (quotes and escapes): measured, then emitted
         return cast("str", ryml.emit_json(tree))
+
+
+def _escaped(text: memoryview | str) -> bool:
+    """Whether rapidyaml's JSON of a file holds a character its bytes did not show, made by an
+    escape in double quotes: a control character, a bidirectional override or another character
+    `suspect` looks for (rapidyaml writes them as they are), or a carriage return (written `\\r`;
+    a backslash and an r in the text read so too, and go to the located reader with it)."""
+    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text.tobytes()
+    return bool(raw.translate(None, _PRINTABLE)) or b"\\r" in raw or \
+        ((b"\xc2" in raw or b"\xef" in raw or b"\xe2" in raw) and _SUSPECT_HIGH.search(raw) is not None)
 
 
 class _Tree(Protocol):
