@@ -500,7 +500,10 @@ def _list(c: Compiler, t: ListOf[T]) -> Conv:
             raise Fallback
         c.nodes += len(value)
         if item is None:
-            item = c(t.item)
+            target = t.item
+            while isinstance(target, Ref):  # (requirements: `_ref` would look it up per item)
+                target = target.target()
+            item = c(target)
         if scalars:  # (a leaf never answers INVALID)
             return tuple([item(child, path) for child in value])
         out: list[T | Invalid] = []
@@ -513,31 +516,19 @@ def _list(c: Compiler, t: ListOf[T]) -> Conv:
 
 
 def _list_of_scalar_or(c: Compiler, t: ScalarOr[S, T]) -> Conv:
-    """A list of `ScalarOr` items whose scalar is a leaf (sources: URLs or {url, kind...}): a
-    scalar item needs no path of its own."""
-    scalar, lift = c(t.scalar), t.lift
-    mapping: Into[T | Invalid] | None = None
-
-    def conv(value: Json, path: Path_) -> tuple[T, ...]:
-        nonlocal mapping
-        if type(value) is not list:
-            raise Fallback
-        c.nodes += len(value)
-        out: list[T] = []
-        for i, child in enumerate(value):
-            if type(child) is dict:
-                if mapping is None:
-                    mapping = c(t.mapping)
-                got = mapping(child, (*path, i))
-                if got is not INVALID:
-                    out.append(got)
-            else:
-                text = scalar(child, path)
-                if text is INVALID:  # pragma: no cover - a leaf raises Fallback instead
-                    raise Fallback
-                out.append(lift(text))
-        return tuple(out)
-    return conv
+    """A list of `ScalarOr` items whose scalar is a leaf (sources: URLs or {url, kind...}),
+    written out with the scalar's conversion inline: a scalar item needs no path of its own."""
+    ns: dict[str, object] = {"Fallback": Fallback, "INVALID": INVALID, "c": c, "lift": t.lift}
+    ns["mapping"] = _on_first_use(c, t.mapping, ns, "mapping")
+    lines = ["def conv(values, path):", "    if type(values) is not list:", "        raise Fallback",
+             "    c.nodes += len(values)", "    out = []", "    append = out.append",
+             "    for i, value in enumerate(values):", "        if type(value) is dict:",
+             "            got = mapping(value, (*path, i))", "            if got is not INVALID:",
+             "                append(got)", "            continue",
+             *("        " + line for line in _leaf_source(c, t.scalar, "value", "scalar", ns, "path")),
+             "        append(lift(value))", "    return tuple(out)"]
+    exec(compile("\n".join(lines) + "\n", "<fastread list>", "exec"), ns)  # noqa: S102 - fixed names only
+    return cast("Conv", ns["conv"])
 
 
 def _ref(c: Compiler, t: Ref[T]) -> Into[T | Invalid]:
@@ -681,12 +672,14 @@ def _record_builder(c: Compiler, t: Record[T]) -> Callable[[Values, Path_], T | 
     return build
 
 
-def _leaf_source(c: Compiler, t: Type[object], x: str, name: str, ns: dict[str, object]) -> list[str]:
-    """Statements that convert the plain value in variable `x` (at path `p`) in place as `c(t)`
-    does (a leaf: never INVALID): the common case inline, the converter called for the rest. The
-    names they use are put in `ns`, each starting with `name`."""
+def _leaf_source(c: Compiler, t: Type[object], x: str, name: str, ns: dict[str, object],
+                 path: str = "p") -> list[str]:
+    """Statements that convert the plain value in variable `x` (at the path in variable `path`:
+    a leaf's converter does not use it) in place as `c(t)` does (a leaf: never INVALID): the
+    common case inline, the converter called for the rest. The names they use are put in `ns`,
+    each starting with `name`."""
     ns[name] = c(t)
-    call = f"{x} = {name}({x}, p)"
+    call = f"{x} = {name}({x}, {path})"
     if isinstance(t, Str) and t.pattern is not None:  # an id: `_str`'s texts accepted already, by text
         ns[f"{name}_seen"] = c.memo(t)
         return [f"y = {name}_seen.get({x}) if type({x}) is str else None", f"{x} = {call[len(x) + 3:]} if y is None else y"]
@@ -704,7 +697,7 @@ def _leaf_source(c: Compiler, t: Type[object], x: str, name: str, ns: dict[str, 
         kinds = f"type({x}) is int" if t.integer else f"(type({x}) is int or type({x}) is float)"
         test = f"{kinds} and {name}_low <= {x} <= {name}_high"
         if isinstance(t, Real):
-            return [f"if {test}:", f"    {x} = float({x})", "else:", f"    {x} = float({name}({x}, p))"]
+            return [f"if {test}:", f"    {x} = float({x})", "else:", f"    {x} = float({name}({x}, {path}))"]
         return [f"if not ({test}):", f"    {call}"]
     if isinstance(t, DateT):  # `_date`'s texts read already
         ns[f"{name}_seen"] = c.memo(t)
@@ -729,6 +722,14 @@ class _Lines(NamedTuple):
     general: list[str]  # the mapping, to the general converter
     counted: list[str]  # add `len(value)` to the nodes converted
     where: str = "LazyRef(c.locator, p)"  # the object's location (`p`: its path)
+    leaf_path: str = "p"  # the path given to a scalar's converter (which does not use it)
+
+
+def _by_values(t: Record[T]) -> bool:
+    """Whether `_record_lines` builds `t` from its values by key, with `_record_builder`: it
+    derives fields, or computes a default from the other keys (one not always there)."""
+    return t.derive is not None or any(callable(spec.default) and not (spec.required and _is_leaf(spec.type))
+                                       for spec in t.fields.values())
 
 
 def _record_lines(c: Compiler, t: Record[T], ns: dict[str, object], out: _Lines) -> list[str] | None:
@@ -754,8 +755,7 @@ def _record_lines(c: Compiler, t: Record[T], ns: dict[str, object], out: _Lines)
     always = {key for key in leaves if t.fields[key].required}  # there and never INVALID past the checks
     # a value left out or rejected: INVALID (`values` leaves it out), or in a record built here
     # (no `derive`, no default computed from the other keys) what `make` gives its field
-    by_values = t.derive is not None or any(
-        callable(spec.default) and key not in always for key, spec in t.fields.items())
+    by_values = _by_values(t)
     instead: dict[str, str] = {}
     by_field = {f.name: f for f in declared}
     for key, attr in attrs.items():
@@ -783,7 +783,7 @@ def _record_lines(c: Compiler, t: Record[T], ns: dict[str, object], out: _Lines)
     for key, spec in t.fields.items():
         x = var[key]
         if key in leaves:
-            convert = _leaf_source(c, spec.type, x, f"{x}c", ns)
+            convert = _leaf_source(c, spec.type, x, f"{x}c", ns, out.leaf_path)
         else:
             ns[f"{x}c"] = _on_first_use(c, spec.type, ns, f"{x}c")
             convert = [f"{x} = {x}c({x}, (*p, {key!r}))"]
@@ -858,23 +858,20 @@ def _written(c: Compiler, t: Record[T], general: Conv) -> Conv | None:
 def _written_list(c: Compiler, t: Record[T]) -> Conv | None:
     """The converter of a list of `t`, with `_record_lines` in its loop (grants: hundreds of
     thousands of them), or None: only for a record of scalars (a call per item matters there)."""
-    if not all(_is_leaf(spec.type) for spec in t.fields.values()):
-        return None
+    if _by_values(t) or not all(_is_leaf(spec.type) for spec in t.fields.values()):
+        return None  # (so no item needs a path of its own but where it goes to `record`)
     ns: dict[str, object] = {"record": c(t)}  # an item that is not a mapping: the record's converter
+    general = ["got = record(value, (*path, i))", "if got is not INVALID:", "    append(got)", "continue"]
     lines = _record_lines(c, t, ns, _Lines(
-        done=lambda expr: [f"append({expr})", "continue"],
-        maybe=lambda expr: [f"got = {expr}", "if got is not INVALID:", "    append(got)", "continue"],
-        invalid=["continue"],
-        general=["got = record(value, p)", "if got is not INVALID:", "    append(got)", "continue"],
-        counted=["nodes += len(value)"], where="at(i)"))
+        done=lambda expr: [f"append({expr})", "continue"], maybe=lambda expr: [], invalid=["continue"],
+        general=general, counted=["nodes += len(value)"], where="at(i)", leaf_path="path"))
     if lines is None:
         return None
     head = ["def conv(values, path):", "    if type(values) is not list:", "        raise Fallback",
             "    nodes = len(values)", "    out = []", "    append = out.append",
             "    at = c.locator.items(path)",  # item i's location, numbered as made: the cache stores the number
-            "    for i, value in enumerate(values):", "        p = (*path, i)",
-            "        if type(value) is not dict:", "            got = record(value, p)",
-            "            if got is not INVALID:", "                append(got)", "            continue"]
+            "    for i, value in enumerate(values):",
+            "        if type(value) is not dict:", *("            " + line for line in general)]
     tail = ["    c.nodes += nodes", "    return tuple(out)"]
     return _write("\n".join([*head, *("        " + line for line in lines), *tail]) + "\n", t, ns)
 
@@ -903,16 +900,22 @@ def _discount(c: Compiler, t: DiscountT) -> Conv:
 
 def _requirement(c: Compiler, t: RequirementT) -> Into[m.Requirement | Invalid]:
     """RequirementT.convert on plain data: the one shape a requirement names."""
-    req_keys = frozenset(REQUIREMENT_KEYS)
-    shapes = {kind: c(shape) for kind, shape in t.shapes.items()}
+    shapes = {kind: c(t.shapes[kind]) for kind in REQUIREMENT_KEYS}
+    get = shapes.get
 
     def conv(value: Json, path: Path_) -> m.Requirement | Invalid:
         if type(value) is not dict:
             raise Fallback
-        kinds = [k for k in value if k in req_keys]
-        if len(kinds) != 1:
+        shape = None
+        for key in value:
+            named = get(key)
+            if named is not None:
+                if shape is not None:  # two kinds
+                    raise Fallback
+                shape = named
+        if shape is None:
             raise Fallback
-        return shapes[kinds[0]](value, path)
+        return shape(value, path)
     return conv
 
 

@@ -153,7 +153,7 @@ COST = ScalarOr(
         "retake": F(Num(minimum=0, maximum=MONEY_LIMIT), description="a retake fee: shown, never added to a plan"),
         "training": F(Num(minimum=0, maximum=MONEY_LIMIT), description="optional training: shown, never added to a plan"),
     }),
-    lambda amount: m.Cost(amount),
+    m.Cost,
 )
 _FACTS = F(ListOf(Enum(*m.FACTS)), description="the fact groups this page backs; omitted: all of them")
 SOURCE_OBJ = Record("source", m.Source, {
@@ -164,7 +164,7 @@ SOURCE_OBJ = Record("source", m.Source, {
     "reviewed": F(DateT(), description="when a curator last re-read this page for these facts"),
     "note": F(Str(multiline=True)),
 }, derive=lambda v: {"facts": tuple(dict.fromkeys(_FACTS.get(v, "facts") or ()))})
-SOURCE = ScalarOr(Url("a URL (kind unknown, backs every fact)"), SOURCE_OBJ, lambda url: m.Source(url))
+SOURCE = ScalarOr(Url("a URL (kind unknown, backs every fact)"), SOURCE_OBJ, m.Source)
 SOURCES = ListOf(SOURCE, description="where the facts were read: URLs or {url, kind, facts, reviewed}")
 _AFTER_ISSUER = F(Str("an issuer, as written in credentials' `issuer`"))
 _AFTER_CREDENTIAL = F(IdRef())
