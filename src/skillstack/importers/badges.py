@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, cast
 from urllib.parse import urlsplit
 
-from skillstack.importers.jsonvalue import Json, JsonObject, as_list, member
+from skillstack.importers.jsonvalue import Json, JsonObject, as_list, member, objects
 
 if TYPE_CHECKING:
     from joserfc.jwk import Key
@@ -428,7 +428,7 @@ def _ob2(result: BadgeResult, body: JsonObject, signed: Signed | None, fetch: Fe
         result.name = str(badge.get("name", ""))
         result.achievement_id = _ident(badge)
         result.alignments = [{k: str(a.get(k, "")) for k in ("targetName", "targetUrl", "targetCode") if a.get(k)}
-                             for a in as_list(badge.get("alignment")) if isinstance(a, dict)]
+                             for a in objects(badge.get("alignment"))]
     if isinstance(issuer_doc, dict):
         result.issuer, result.issuer_id = str(issuer_doc.get("name", "")), _ident(issuer_doc)
     for key in ("recipient", "badge", "verification", "issuedOn"):
@@ -542,7 +542,7 @@ def _ob3(result: BadgeResult, body: JsonObject, signed: Signed | None, fetch: Fe
     result.achievement_id = _ident(achievement)
     if isinstance(achievement, dict):
         result.alignments = [{k: str(a.get(k, "")) for k in ("targetName", "targetUrl", "targetCode") if a.get(k)}
-                             for a in as_list(achievement.get("alignment")) if isinstance(a, dict)]
+                             for a in objects(achievement.get("alignment"))]
     _ob3_schema(result, body, findings)
     v1 = VC_V1 in as_list(body.get("@context"))
     _dates(result, body.get("issuanceDate" if v1 and "validFrom" not in body else "validFrom"),
@@ -580,7 +580,7 @@ def _ob3_schema(result: BadgeResult, body: JsonObject, findings: dict[str, tuple
     for evidence in as_list(body.get("evidence")):
         if "Evidence" not in _types(evidence):
             findings["schema"] = ("invalid", "an evidence item's type must include Evidence")
-    proofs = [p for p in as_list(body.get("proof")) if isinstance(p, dict)]
+    proofs = objects(body.get("proof"))
     if proofs:
         terms = defined_terms(contexts)
         for proof in proofs:
@@ -626,7 +626,7 @@ _UNCHECKED = {
 
 def _ob3_proof(result: BadgeResult, body: JsonObject, findings: dict[str, tuple[str, str]],
                fetch: Fetch | None = None) -> None:
-    proofs = [p for p in as_list(body.get("proof")) if isinstance(p, dict)]
+    proofs = objects(body.get("proof"))
     usable = [p for p in proofs if p.get("proofPurpose") == "assertionMethod" and (
         "Ed25519Signature2020" in _types(p) or ("DataIntegrityProof" in _types(p)
                                                 and p.get("cryptosuite") in ("eddsa-rdfc-2022", "eddsa-2022")))]

@@ -42,7 +42,7 @@ from typing import Literal, NotRequired, TypedDict, final
 
 from skillstack import model as m
 from skillstack.importers import Notice, NoticeLevel
-from skillstack.importers.jsonvalue import Json, JsonObject, as_list, is_object
+from skillstack.importers.jsonvalue import Json, JsonObject, as_list, is_object, objects
 from skillstack.money import money
 
 CE = "ceterms:"
@@ -253,6 +253,10 @@ class Node:
 
     def get(self, key: str) -> Json:
         return self.data.get(CE + key)
+
+    def objects(self, key: str) -> list[JsonObject]:
+        """The JSON objects among the values of `ceterms:key` (profiles, alignments); other values are left out."""
+        return objects(self.data.get(CE + key))
 
     def list(self, key: str) -> list[Json]:
         return as_list(self.data.get(CE + key))
@@ -585,8 +589,7 @@ def _credential(node: Node, ctx: _Ctx, parts: list[str], roles_by_onet: Mapping[
     validity = [y for y in (parse_years(v) for v in node.list("renewalFrequency")) if y is not None]
     if validity:
         record["validity_years"] = validity[0]
-    renewal = [w for profile in node.list("renewal") if isinstance(profile, dict)
-               for w in _profile_words(profile, say)]
+    renewal = [w for profile in node.objects("renewal") for w in _profile_words(profile, say)]
     if renewal:
         record["renewal"] = "; ".join(renewal)
     accreditation = _accreditation(node, ctx, say)
@@ -847,9 +850,7 @@ def num_text(value: float) -> str:
 def _hours(node: Node, ctx: _Ctx) -> float | None:
     found: list[float] = []
     calendar: list[str] = []
-    for profile in node.list("estimatedDuration"):
-        if not isinstance(profile, dict):
-            continue
+    for profile in node.objects("estimatedDuration"):
         exact = profile.get(CE + "exactDuration")
         values = [exact] if exact else [profile.get(CE + "minimumDuration"), profile.get(CE + "maximumDuration")]
         for raw in values:
@@ -881,7 +882,7 @@ def _conditions(node: Node, key: ConditionKey, ctx: _Ctx, notes: Notes) -> list[
             items.append(carried)  # a group CTDL cannot nest, in the catalog's own shape (validate checks it)
             continue
         group = _condition_group(node, profile, key, ctx, notes)
-        alternatives = [g for alt in as_list(profile.get(CE + "alternativeCondition")) if isinstance(alt, dict)
+        alternatives = [g for alt in objects(profile.get(CE + "alternativeCondition"))
                         for g in [_condition_group(node, alt, key, ctx, notes)] if g]
         if alternatives and group:
             items.append({"any_of": [_one(group), *(_one(g) for g in alternatives)]})
@@ -981,9 +982,7 @@ def _occupations(node: Node, roles_by_onet: Mapping[str, Sequence[str]], ctx: _C
     """`occupationType` -> `{name, code, roles}`: the catalog roles whose O*NET code is the code, or
     shares its 6-digit SOC code; a code no role has is a warning naming it."""
     out = []
-    for item in node.list("occupationType"):
-        if not isinstance(item, dict):
-            continue
+    for item in node.objects("occupationType"):
         code = text(item.get(CE + "codedNotation"))
         entry: OccupationEntry = {"name": text(item.get(CE + "targetNodeName")) or code}
         if code:
