@@ -42,7 +42,7 @@ import types
 import typing
 import zlib
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -345,7 +345,9 @@ class _Codec:
         self.key_names: list[str] = []
         # a location (key, index, *tail) in a file is stored as one number, index * PLACES + the
         # number of its place in `locate.places` (see `_where_expression`); read back, the places
-        self.place_rows: dict[int, list[Any]] = {}  # place number -> [file, key, tail]
+        self.place_rows: list[int] = []  # [number, file, key step, tail code] of each place, flat
+        self.place_numbers: list[int] = []  # their numbers, in order
+        self.tail_paths: list[tuple[str | int, ...]] = []
         self.place_refs: dict[int, tuple[Locator, str | int, tuple[str | int, ...]]] = {}
         self._ours: dict[Locator, bool] = {}  # packing: whether a file is one of the catalog's
         for names, hints in fields:
@@ -605,28 +607,35 @@ class _Codec:
             ours = self._ours[locator] = index is not None and self.resolved[index] == locator.source
         return places.number(locator, head, tail) if ours else locate.PLACES
 
-    def own_places(self, names: list[str], resolved: list[str]) -> dict[int, list[Any]]:
+    def own_places(self, names: list[str], resolved: list[str]) -> tuple[list[int], list[list[int]]]:
         """The places of the catalog's files (`names` as shown, `resolved` where they are read),
-        numbered by `locate.places` (this process's), as stored: number -> [file, key, tail].
-        Locations of other files are stored as paths (see `number`)."""
-        out: dict[int, list[Any]] = {}
+        numbered by `locate.places` (this process's), as stored: [number, file, key step, tail
+        code] of each, by number, flat (small numbers, read back in a few kilobytes; locations of
+        other files are stored as paths, see `number`); and the tails as paths' steps, each once."""
         rows = places.rows
-        for index, (name, source) in enumerate(zip(names, resolved, strict=True)):
-            for number in places.by_file.get((source, name), ()):
-                if number < locate.PLACES:
-                    _, _, head, tail = rows[number]
-                    out[number] = [index, head, list(tail)]
-        return out
+        ours = sorted((number, index) for index, (name, source) in enumerate(zip(names, resolved, strict=True))
+                      for number in places.by_file.get((source, name), ()) if number < locate.PLACES)
+        flat: list[int] = []
+        tails: dict[tuple[str | int, ...], int] = {}
+        steps: list[list[int]] = []
+        for number, index in ours:
+            _, _, head, tail = rows[number]
+            code = tails.get(tail)
+            if code is None:
+                code = tails[tail] = len(steps)
+                steps.append(self._pack_path(tail))
+            flat += [number, index, self._pack_path((head,))[0], code]
+        return flat, steps
 
     def _place(self, code: int) -> tuple[Locator, str | int, tuple[str | int, ...]]:
         """The place `code` of a cache file read back: (locator, key, tail), made on first use."""
-        row = self.place_rows.get(code)
-        if row is None or len(row) != 3:
+        rows, numbers = self.place_rows, self.place_numbers
+        at = bisect_left(numbers, code)
+        if at == len(numbers) or numbers[at] != code:
             raise _Damaged("a location's place")
-        file, head, tail = row
-        if not isinstance(file, int) or not isinstance(head, str) or not isinstance(tail, list):
-            raise _Damaged("a place")
-        place = self.place_refs[code] = (self._locator(file), head, tuple(tail))
+        file, head, tail = rows[4 * at + 1:4 * at + 4]
+        place = self.place_refs[code] = (self._locator(file), self.key_names[-head - 1] if head < 0 else head,
+                                         self.tail_paths[tail])
         return place
 
 
@@ -790,8 +799,10 @@ def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
     stacks = catalog.stack_index
     out.blob("stacks", {"all": stacks.every, "loose": stacks.loose})
     out.table("stacks_by_part", stacks.by_part)
-    out.blob("places", codec.own_places(catalog.files, resolved))  # after every object: the places of their locations,
-    out.blob("keys", list(codec.keys))  # then the mapping keys of paths stored whole
+    rows, tails = codec.own_places(catalog.files, resolved)  # after every object: the places of
+    out.blob("places", rows)  # their locations,
+    out.blob("tails", tails)  # the tails of those places' paths
+    out.blob("keys", list(codec.keys))  # and the mapping keys of the paths
     return out.finish()
 
 
@@ -1101,9 +1112,11 @@ def _open_cache(cache_file: Path, resolved: list[str], shown: list[str]) -> Load
         codec.shown = list(shown)
         codec.resolved = list(resolved)
         codec.key_names = [str(k) for k in file.blob("keys")]
+        codec.tail_paths = [codec._unpack_path(steps) for steps in file.blob("tails")]
         codec.place_rows = file.blob("places")
-        if not isinstance(codec.place_rows, dict):
+        if not isinstance(codec.place_rows, list) or len(codec.place_rows) % 4:
             raise _Damaged("places")
+        codec.place_numbers = codec.place_rows[::4]
         store = _Store(file, codec, codec.unpack(meta["info"]), list(shown))
     except Exception:  # noqa: BLE001 - a damaged, foreign or older cache is rebuilt, never trusted
         file.close()
