@@ -150,10 +150,12 @@ def _shallow(data: bytes) -> bool:
     return not brackets
 
 
-def parse(data: bytes) -> tuple[dict[str, Json], int] | None:
+def parse(data: bytes, buffer: bytearray | None = None) -> tuple[dict[str, Json], int] | None:
     """The plain data of one catalog file (dict at the top) and the number of nodes rapidyaml
     read (the root included), or None: see the module doc. A duplicate key is found by the
-    caller: the decoded data then holds fewer nodes than the tree (`count`)."""
+    caller: the decoded data then holds fewer nodes than the tree (`count`). `buffer`: where
+    rapidyaml writes its JSON, grown as needed (a reader keeps one for all its files: a fresh
+    megabyte per file is a fresh mapping of memory, a page fault every 4 KB)."""
     if suspect(data) or not _shallow(data):
         return None
     if not data.isascii():  # (ASCII is UTF-8: a file of 1 MB needs no text made of it to know)
@@ -176,10 +178,12 @@ def parse(data: bytes) -> tuple[dict[str, Json], int] | None:
             tree = ryml.parse_in_arena(data)
         if maybe and _ryml_properties(tree):
             return None
-        text = _json(tree, len(data))
-        if b"\\" in data and _escaped(text):
-            return None
-        root = msgspec.json.decode(text)
+        if buffer is None:
+            buffer = bytearray()
+        with _json(tree, len(data), buffer) as text:
+            if b"\\" in data and _escaped(text):
+                return None
+            root = msgspec.json.decode(text)
     except Exception:  # noqa: BLE001 - any failure: the located reader says what is wrong
         return None
     if type(root) is not dict:
@@ -187,24 +191,30 @@ def parse(data: bytes) -> tuple[dict[str, Json], int] | None:
     return root, tree.size()
 
 
-def _json(tree: object, size: int) -> memoryview | str:
-    """The tree as JSON text, emitted into a buffer of about the size it takes (a YAML file of
-    `size` bytes): `ryml.emit_json` measures the text first, then emits it, then decodes it into
-    a `str`, three passes where one does."""
+def _json(tree: object, size: int, buffer: bytearray) -> memoryview:
+    """The tree as JSON text, emitted into `buffer` (grown to about what a YAML file of `size`
+    bytes takes, or to what it takes): `ryml.emit_json` measures the text first, then emits it,
+    then decodes it into a `str`, three passes where one does. Release the view when done."""
     import ryml
 
-    try:
-        return cast("memoryview", ryml.emit_json_in_place(tree, bytearray(size + size // 2 + 4096)))
-    except IndexError:  # more than that (quotes and escapes): measured, then emitted
-        return cast("str", ryml.emit_json(tree))
+    root, least = tree.root_id(), size + size // 2 + 4096  # type: ignore[attr-defined]
+    if len(buffer) < least:
+        buffer.extend(bytes(least - len(buffer)))
+    failed, length = ryml.emit_json_to_substr(tree, root, buffer)
+    if failed:  # more than that (quotes and escapes): `length` is what it takes
+        buffer.extend(bytes(length - len(buffer)))
+        failed, length = ryml.emit_json_to_substr(tree, root, buffer)
+        if failed:  # pragma: no cover - rapidyaml said how much it needs
+            raise IndexError(length)
+    return memoryview(buffer)[:length]
 
 
-def _escaped(text: memoryview | str) -> bool:
+def _escaped(text: memoryview) -> bool:
     """Whether rapidyaml's JSON of a file holds a character its bytes did not show, made by an
     escape in double quotes: a control character, a bidirectional override or another character
     `suspect` looks for (rapidyaml writes them as they are), or a carriage return (written `\\r`;
     a backslash and an r in the text read so too, and go to the located reader with it)."""
-    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text.tobytes()
+    raw = text.tobytes()
     return bool(raw.translate(None, _PRINTABLE)) or b"\\r" in raw or \
         ((b"\xc2" in raw or b"\xef" in raw or b"\xe2" in raw) and _SUSPECT_HIGH.search(raw) is not None)
 
@@ -955,12 +965,13 @@ class CatalogReader:
         import ryml  # noqa: F401
 
         self.compiler = Compiler(Locator("", ""))
+        self.buffer = bytearray()  # rapidyaml's JSON of each file in turn: `parse`
         self.convert = self.compiler(CATALOG_FILE)
 
     def read(self, data: bytes, locator: Locator) -> Values | None:
         """The converted values of one catalog file (as `CATALOG_FILE.convert` returns them
         for a file without problems), or None: use the located reader."""
-        parsed = parse(data)
+        parsed = parse(data, self.buffer)
         if parsed is None:
             return None
         root, size = parsed
