@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -772,14 +773,15 @@ class _Price:
 
 
 def _number(value: Json) -> float | None:
-    """A CTDL number (JSON number or numeric text) as a float; None for anything else, true and
-    false included (JSON booleans are not 1 and 0)."""
+    """A CTDL number (JSON number or numeric text) as a finite float; None for anything else, true and
+    false included (JSON booleans are not 1 and 0), and infinity and NaN (`"1e400"`, `"nan"`)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
         return None
+    return number if math.isfinite(number) else None
 
 
 def _prices(node: Node, profiles: Iterable[Json], ctx: _Ctx) -> list[_Price]:
