@@ -139,6 +139,14 @@ def test_a_price_that_is_not_a_number_is_left_out_with_a_warning(price: Any) -> 
     assert notices == ([] if price is None else [f"warning: cost {price!r} is not a number; left out"])
 
 
+@pytest.mark.parametrize("price", [1e308, "100000000.01", -2e8])
+def test_a_price_over_the_catalog_limit_is_left_out_with_a_warning(price: Any) -> None:
+    # 1e308 stopped the import in money() (OverflowError, exit 3); the others were written and failed validate
+    records, notices = one(record(CTID_A, estimatedCost=[cost(price), cost("250", kind="Application")]))
+    assert records[CTID_A]["cost"]["amount"] == 250
+    assert notices == [f"warning: cost {price!r} is over 100,000,000; left out"]
+
+
 def test_alternatives_are_never_summed_but_different_cost_types_are() -> None:
     records, _ = one(record(CTID_A, estimatedCost=[cost(4000), cost(9000), cost(100, kind="Application")]))
     assert records[CTID_A]["cost"]["amount"] == 4100  # cheapest tuition + the application fee

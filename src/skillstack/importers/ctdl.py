@@ -44,7 +44,7 @@ from typing import Literal, NotRequired, TypedDict, final
 from skillstack import model as m
 from skillstack.importers import Notice, NoticeLevel
 from skillstack.importers.jsonvalue import Json, JsonObject, as_list, is_object, objects
-from skillstack.money import money
+from skillstack.money import MONEY_LIMIT, money
 
 CE = "ceterms:"
 # properties `export ctdl` writes for what CTDL has no term for (docs/ctdl.md), in their own namespace
@@ -795,6 +795,9 @@ def _prices(node: Node, profiles: Iterable[Json], ctx: _Ctx) -> list[_Price]:
         amount = _number(price)
         if amount is None:
             ctx.notice(node, "warning", f"cost {price!r} is not a number; left out")
+            continue
+        if abs(amount) > MONEY_LIMIT:  # the catalog's limit; far beyond it money() cannot even write it
+            ctx.notice(node, "warning", f"cost {price!r} is over {MONEY_LIMIT:,}; left out")
             continue
         code = currency_code(profile.get(CE + "currency", "USD"))
         if code is None:
