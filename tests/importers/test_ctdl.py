@@ -147,6 +147,14 @@ def test_a_price_over_the_catalog_limit_is_left_out_with_a_warning(price: Any) -
     assert notices == [f"warning: cost {price!r} is over 100,000,000; left out"]
 
 
+@pytest.mark.parametrize("price", [-5, "-0.01"])
+def test_a_negative_price_is_left_out_with_a_warning(price: Any) -> None:
+    # written as it was, the imported file failed validate (a cost is 0 or more)
+    records, notices = one(record(CTID_A, estimatedCost=[cost(price), cost("250", kind="Application")]))
+    assert records[CTID_A]["cost"]["amount"] == 250
+    assert notices == [f"warning: cost {price!r} is negative; left out"]
+
+
 def test_alternatives_are_never_summed_but_different_cost_types_are() -> None:
     records, _ = one(record(CTID_A, estimatedCost=[cost(4000), cost(9000), cost(100, kind="Application")]))
     assert records[CTID_A]["cost"]["amount"] == 4100  # cheapest tuition + the application fee

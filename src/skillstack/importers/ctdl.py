@@ -799,6 +799,9 @@ def _prices(node: Node, profiles: Iterable[Json], ctx: _Ctx) -> list[_Price]:
         if abs(amount) > MONEY_LIMIT:  # the catalog's limit; far beyond it money() cannot even write it
             ctx.notice(node, "warning", f"cost {price!r} is over {MONEY_LIMIT:,}; left out")
             continue
+        if amount < 0:  # the catalog's costs are 0 or more: written, it would fail validate
+            ctx.notice(node, "warning", f"cost {price!r} is negative; left out")
+            continue
         code = currency_code(profile.get(CE + "currency", "USD"))
         if code is None:
             ctx.notice(node, "warning", f"currency {text(profile.get(CE + 'currency'))!r} is not known; cost left out")
