@@ -1,3 +1,3 @@
 """skillstack: plan micro-credential pathways from a YAML catalog."""
 
-__version__ = "0.6.0"
+__version__ = "0.7.0"
