@@ -22,11 +22,11 @@ from hypothesis import strategies as st
 
 from skillstack import fastread
 from skillstack.catalog import build_catalog
-from skillstack.graph import SkillGraph, dependents, has_prerequisite_cycle, reachable
+from skillstack.graph import SkillGraph, dependents_of, has_prerequisite_cycle, reachable
 from skillstack.loader import RawCatalog, catalog_files, load_raw, read_file, shipped_catalog
 from skillstack.locate import LazyRef, Locator
 from skillstack.model import SourceRef
-from skillstack.requirements import State, all_hold
+from skillstack.requirements import State, all_hold, walk_requirements
 from skillstack.validate.service import check_raw, validate_paths
 from strategies import edited
 
@@ -401,12 +401,14 @@ def _reachable_by_sweeps(catalog: Any) -> tuple[set[str], State]:
 @pytest.mark.parametrize("path", catalogs(), ids=catalog_id)
 def test_validate_s_dict_graph_answers_as_the_networkx_graph(path: Path) -> None:
     catalog = build_catalog(load_raw([path]))
-    graph, deps = SkillGraph(catalog), dependents(catalog)
+    graph, deps = SkillGraph(catalog), dependents_of(walk_requirements(catalog.credentials)[0])
     got, state = reachable(catalog)
     again, state_again = _reachable_by_sweeps(catalog)
     assert (got, state.skills, state.credentials) == (again, state_again.skills, state_again.credentials)
     assert has_prerequisite_cycle(deps) == bool(graph.prerequisite_cycles())
-    assert dependents(catalog, skills=False) == {n: out for n, out in deps.items() if n.startswith("credential:")}
+    edges = {(u, v, kind) for u, v, kind in graph.g.edges(data="kind") if kind in ("requires", "recommends", "part_of")
+             and u.startswith("credential:")}
+    assert {(node, f"credential:{cid}", kind) for node, out in deps.items() for cid, kind in out.items()} == edges
 
 
 @pytest.mark.parametrize("path", [shipped_catalog(), DATA / "rules" / "unreachable" / "fail"],

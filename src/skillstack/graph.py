@@ -30,7 +30,7 @@ from skillstack.model import (
     SkillId,
     SkillReq,
 )
-from skillstack.requirements import Atom, Placed, State, atoms, holds, walk_requirements
+from skillstack.requirements import Atom, Placed, State, atoms, holds
 
 if TYPE_CHECKING:  # networkx is imported when a graph is built, not at start-up
     import networkx as nx
@@ -182,29 +182,19 @@ class SkillGraph:
 # ---- the same questions on plain dicts, for validate (no networkx graph to build) -----------
 
 Dependents = dict[str, dict[str, str]]
-"""Node (`skill:ID`, `credential:ID`) -> {credential id: edge kind}: the credential edges of the
-graph, in the graph's order and with its kinds (a later edge between the same nodes replaces
-the kind of an earlier one, as networkx does)."""
-
-
-def dependents(catalog: Catalog, skills: bool = True) -> Dependents:
-    """`skills=False`: only the edges out of credentials (all `has_prerequisite_cycle` reads)."""
-    leaves, _ = walk_requirements(catalog.credentials)
-    return dependents_of(leaves, skills)
-
+"""Credential node (`credential:ID`) -> {credential id: edge kind}: the edges between credentials
+in the graph, in the graph's order and with its kinds (a later edge between the same nodes
+replaces the kind of an earlier one, as networkx does)."""
 
 _EDGE_KIND = {"requires": "requires", "recommends": "recommends", "awarded_for": "part_of"}
 
 
-def dependents_of(leaves: Iterable[Placed[Atom]], skills: bool = True) -> Dependents:
-    """`dependents` from the leaves of `requirements.walk_requirements` (a caller that walked the
-    requirements already)."""
+def dependents_of(leaves: Iterable[Placed[Atom]]) -> Dependents:
+    """The edges between credentials, from the leaves of `requirements.walk_requirements` (all
+    `has_prerequisite_cycle` reads: a cycle runs through credentials only)."""
     out: Dependents = {}
     for cred, field_name, atom in leaves:
-        if type(atom) is SkillReq:
-            if skills and field_name != "awarded_for":  # a stack's parts are credentials
-                out.setdefault(skill_node(atom.skill), {})[cred.id] = field_name
-        elif type(atom) is CredentialReq:
+        if type(atom) is CredentialReq:
             out.setdefault(cred_node(atom.credential), {})[cred.id] = _EDGE_KIND[field_name]
     return out
 

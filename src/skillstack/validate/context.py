@@ -158,7 +158,7 @@ class RuleContext:
     def dependents(self) -> Dependents:
         """The edges out of credentials in the graph, as dicts (validate builds no networkx graph
         unless a rule needs one: a cycle's path)."""
-        return dependents_of(self.requirements[0], skills=False)
+        return dependents_of(self.requirements[0])
 
     @cached_property
     def reachable(self) -> tuple[set[str], dict[str, int]]:
