@@ -6,7 +6,8 @@ scientist to the MITx capstone exam with its four courses waived, and a nurse go
 informatics to a Google Cloud data exam for data analysis, and a security engineer to PenTest+, an
 offensive exam, for network security, and a customer service representative to Cisco's IT help-desk
 exam for customer service and to a people-manager course for communication, and a medical records
-specialist to an AI in healthcare specialization for electronic health records. The fixes are catalog facts
+specialist to an AI in healthcare specialization for electronic health records, and a digital forensics
+analyst to a customer service course for communication. The fixes are catalog facts
 (see CHANGELOG.md); these tests keep them.
 """
 
@@ -123,3 +124,16 @@ def test_systems_administrator_expectations_are_dod_work_role_451(tmp_path: Path
         assert "public.cyber.mil/dcwf-work-role/system-administrator" in group["source"]
     assert important["met"]
     assert accepted & set(_steps(doc))
+
+
+def test_forensics_analyst_reports_findings_with_a_security_credential(tmp_path: Path) -> None:
+    """A forensics analyst's communication is reporting findings (DCWF 212 task 541), not customer
+    service: no customer service course in the pathway, and the pathway still covers the role."""
+    doc = _plan(tmp_path, "--role", "digital-forensics-analyst")
+    steps = _steps(doc)
+    assert not [s for s in steps if "customer-service" in s or s.startswith("saylor-cust")], steps
+    closer = {c: s["credential"] for s in doc["steps"] for c in s["closes"]}
+    assert closer["communication"] == closer["forensic-reporting"] == "comptia-cysa-plus", closer
+    assert {"digital-forensics", "incident-response", "operating-systems", "security-fundamentals",
+            "networking-fundamentals"} <= set(closer), closer
+    assert not doc["open"] and all(e["met"] for e in doc["expected"]), doc["expected"]
