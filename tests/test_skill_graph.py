@@ -5,11 +5,15 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+
 from skillstack.catalog import Catalog, build_catalog
-from skillstack.graph import SkillGraph, reachable
+from skillstack.graph import SkillGraph, reachable, reachable_among
 from skillstack.loader import load_raw, shipped_catalog
 from skillstack.model import Level
+from skillstack.plan.problem import PlanProblem
 from skillstack.requirements import State
+from strategies import as_catalog, problems
 
 TWICE = """skills:
   - {id: sql, name: SQL}
@@ -98,3 +102,57 @@ def test_reachable_is_the_fixpoint_whatever_the_order_and_the_edge_kinds(tmp_pat
                                           experience={"it": 2.0}))
     assert got == {"advanced", "either", "two-of"}
     assert state.skills == {"sql": 2, "python": 3} and state.credentials == got | {"gate"}
+
+
+CHAINED = """skills:
+  - {id: sql, name: SQL}
+  - {id: python, name: Python}
+  - {id: stats, name: Stats}
+credentials:
+  - {id: easy, name: Easy, issuer: X, kind: course, grants: [{skill: sql, level: 1}]}
+  - {id: mid, name: Mid, issuer: X, kind: course, requires: [{skill: sql, level: 1}], grants: [{skill: sql, level: 2}]}
+  - {id: top, name: Top, issuer: X, kind: course, requires: [{skill: sql, level: 2}], grants: [{skill: python, level: 3}]}
+  - {id: loop-a, name: Loop A, issuer: X, kind: course, requires: [{credential: loop-b}], grants: [{skill: stats, level: 1}]}
+  - {id: loop-b, name: Loop B, issuer: X, kind: course, requires: [{skill: stats, level: 1}], grants: [{skill: stats, level: 2}]}
+  - {id: door, name: Door, issuer: X, kind: course, requires: [{any_of: [{credential: loop-a}, {skill: python, level: 3}]}],
+     grants: [{skill: stats, level: 1}]}
+  - {id: pair, name: Pair, issuer: X, kind: program, awarded_for: {all_of: [{credential: easy}, {credential: door}]},
+     grants: [{skill: stats, level: 3}]}
+  - {id: lost, name: Lost, issuer: X, kind: course, requires: [{skill: stats, level: 4}, {credential: nowhere}],
+     grants: [{skill: python, level: 1}]}
+"""
+
+
+def test_reachable_among_walks_back_through_chains_groups_and_cycles(tmp_path: Path) -> None:
+    """A credential two prerequisites deep, one whose only way in is a cycle's skill, and one that
+    needs a skill nothing grants high enough: each answered as the walk over every credential does."""
+    (tmp_path / "cat.yaml").write_text(CHAINED, encoding="utf-8")
+    catalog = build_catalog(load_raw([tmp_path]))
+    everything = reachable(catalog)[0]
+    assert everything == {"easy", "mid", "top", "door", "loop-b", "loop-a", "pair"}
+    for ident in [c.id for c in catalog.credentials] + ["nowhere"]:
+        assert reachable_among(build_catalog(load_raw([tmp_path])), [ident]) == {ident} & everything, ident
+    assert reachable_among(catalog, ["top", "lost", "pair"]) == {"top", "pair"}
+
+
+def test_reachable_among_is_reachable_on_the_shipped_and_test_catalogs(data: Path) -> None:
+    folders = [shipped_catalog(), *sorted((data / "catalogs").iterdir()),
+               *sorted(p for p in (data / "rules").glob("*/*") if p.is_dir())]
+    for folder in folders:
+        catalog = build_catalog(load_raw([folder]))
+        ids = [c.id for c in catalog.credentials]
+        everything = reachable(catalog)[0]
+        assert reachable_among(catalog, ids) == everything, folder
+        for ident in ids[:40]:
+            assert reachable_among(catalog, [ident]) == {ident} & everything, (folder, ident)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problems())
+def test_reachable_among_is_reachable_on_drawn_catalogs(p: PlanProblem) -> None:
+    catalog, _ = as_catalog(p)
+    ids = [c.id for c in catalog.credentials]
+    everything = reachable(catalog)[0]
+    assert reachable_among(catalog, [*ids, "outside"]) == everything
+    for ident in ids:
+        assert reachable_among(catalog, [ident]) == {ident} & everything, ident

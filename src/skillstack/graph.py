@@ -211,12 +211,61 @@ def reachable(catalog: Catalog, state: State | None = None) -> tuple[set[str], S
     tree holds. Experience and education do not change on the way: they hold or not from the
     start. (No nested functions: a recursive closure is a reference cycle, and a validated
     catalog is freed by reference counting alone.)"""
+    return _reachable(catalog.credentials, state)
+
+
+def reachable_among(catalog: Catalog, targets: Iterable[str]) -> set[str]:
+    """Which of the credential ids `targets` are obtainable from scratch (any experience): the
+    same answer as `reachable(catalog)` gives for them, found by walking back from them through
+    the catalog's `granter_index` (no walk over every credential's grants when the catalog keeps
+    that index, or builds it anyway).
+
+    The walk keeps every credential that could be a step towards a target: a target; a credential
+    a kept one names; for a skill a kept one needs at a level, one granter of it at that level that
+    needs nothing (obtainable at once), or every granter when none does. Whatever `reachable`
+    takes on the way to a kept credential is then kept too, so the fixpoint over the kept ones
+    takes the same targets.
+
+    >>> sorted(reachable_among(catalog, ["google-data-analytics", "no-such-id"]))
+    ['google-data-analytics']
+    """
+    creds = catalog.credentials
+    granters = catalog.granter_index
+    kept: dict[str, Credential] = {}
+    todo = [t for t in targets if t in creds]
+    wanted = set(todo)
+    while todo:
+        cid = todo.pop()
+        if cid in kept:
+            continue
+        cred = kept[cid] = creds[cid]
+        if cred.awarded_for is None and not cred.requires:
+            continue
+        for atom in atoms(cred.needs):
+            if type(atom) is CredentialReq:
+                if atom.credential in creds:
+                    todo.append(atom.credential)
+            elif type(atom) is SkillReq:
+                granting = [g for level, g in granters.get(atom.skill, ()) if level >= atom.level]
+                for g in granting:
+                    other = creds[g]
+                    if other.awarded_for is None and not other.requires:
+                        todo.append(g)  # obtainable at once: the skill's need holds
+                        break
+                else:
+                    todo.extend(granting)
+    got, _ = _reachable(kept.values(), None)
+    return got & wanted
+
+
+def _reachable(credentials: Iterable[Credential], state: State | None) -> tuple[set[str], State]:
+    """`reachable` over `credentials` (each id once)."""
     state = state or State(any_experience=True)
     skills, held = state.skills, state.credentials
     got: set[str] = set()
     level_of = skills.get
     waiting: list[Credential] = []  # credentials that need something, not held
-    for cred in catalog.credentials:  # first walk: take every credential that needs nothing
+    for cred in credentials:  # first walk: take every credential that needs nothing
         if cred.awarded_for is not None or cred.requires:
             if cred.id not in held:
                 waiting.append(cred)

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from skillstack.cli import app
-from skillstack.loader import load_raw
+from skillstack.loader import load_raw, shipped_catalog
 from skillstack.validate.rules import READING_RULES, RULES
 from skillstack.validate.service import check_raw
 
@@ -66,3 +66,16 @@ def test_the_error_rules_alone_find_every_error(rule: str, data: Path) -> None:
     errors = check_raw(load_raw(paths), today, errors_only=True).problems
     assert [p for p in errors if p.level == "error"] == [p for p in every if p.level == "error"]
     assert set(errors) <= set(every)
+
+
+def test_the_error_rules_alone_find_every_error_in_every_example_catalog(data: Path) -> None:
+    """As above, on the passing examples, the test catalogs and the shipped one: the error rules
+    alone ask the catalog's granter index what the walk from scratch tells the warnings."""
+    folders = [shipped_catalog(), *sorted((data / "catalogs").iterdir()),
+               *sorted(p for p in (data / "rules").glob("*/*") if p.is_dir())]
+    today = date(2026, 11, 1)
+    for folder in folders:
+        every = check_raw(load_raw([folder]), today).problems
+        errors = check_raw(load_raw([folder]), today, errors_only=True).problems
+        assert [p for p in errors if p.level == "error"] == [p for p in every if p.level == "error"], folder
+        assert set(errors) <= set(every), folder

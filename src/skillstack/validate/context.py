@@ -4,13 +4,14 @@ the rules share, each built once (one walk over the credentials finds the few ea
 
 from __future__ import annotations
 
+from collections.abc import Iterable, KeysView
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
 
 from skillstack.catalog import Catalog, Index
-from skillstack.graph import Dependents, SkillGraph, dependents_of, reachable
+from skillstack.graph import Dependents, SkillGraph, dependents_of, reachable, reachable_among
 from skillstack.loader import RawCatalog
 from skillstack.model import Credential, Requirement, Role, RoleSkill, Skill, SourceRef
 from skillstack.requirements import Atom, Placed, walk_requirements
@@ -119,12 +120,18 @@ def walk_skills(skills: list[Skill]) -> SkillWalk:
 
 @dataclass
 class RuleContext:
-    """`catalog` is `build_catalog(raw)`: the first definition of each id of `raw`."""
+    """`catalog` is `build_catalog(raw)`: the first definition of each id of `raw`.
+
+    `errors_only`: only the rules that find errors run, for a command that goes on to plan with
+    the catalog: they then ask the catalog's `granter_index` (which that command builds anyway)
+    what they would otherwise find in `reachable` (a walk over every grant that only the
+    warnings need)."""
 
     raw: RawCatalog
     catalog: Catalog
     today: date = field(default_factory=date.today)
     enabled: frozenset[str] = frozenset()  # opt-in rules switched on (validate --enable)
+    errors_only: bool = False
 
     @cached_property
     def graph(self) -> SkillGraph:
@@ -166,6 +173,21 @@ class RuleContext:
         got, state = reachable(self.catalog)
         return got, {k: int(v) for k, v in state.skills.items()}
 
+    def reachable_of(self, ids: Iterable[str]) -> set[str]:
+        """Those of the credential ids `ids` reachable from scratch: from `reachable` unless only
+        the error rules run and it is not at hand (then by walking back from them)."""
+        if self.errors_only and "reachable" not in self.__dict__:
+            return reachable_among(self.catalog, ids)
+        got = self.reachable[0]
+        return {i for i in ids if i in got}
+
+    @cached_property
+    def granted(self) -> KeysView[str]:
+        """Every skill id credentials grant (known or not), for unknown-reference."""
+        if self.errors_only and "reachable" not in self.__dict__:
+            return self.catalog.granter_index.keys()
+        return self.best_grants.keys()
+
     @cached_property
     def short_needs(self) -> list[tuple[Role, list[RoleSkill]]]:
         """Per role (in order), the skills it requires above the level reachable from scratch, in
@@ -176,6 +198,9 @@ class RuleContext:
     @cached_property
     def unknown_needs(self) -> list[tuple[Role, RoleSkill]]:
         """The skills roles require that the catalog does not define, in order."""
+        if self.errors_only and "_role_needs" not in self.__dict__:  # no levels reached to compare with
+            known = self.skill_ids
+            return [(role, need) for role in self.roles for need in role.requires if need.skill not in known]
         return self._role_needs[1]
 
     @cached_property

@@ -42,7 +42,7 @@ def check_raw(raw: RawCatalog, today: date | None = None, enable: Iterable[str] 
     """
     catalog = build_catalog(raw)
     day = today or date.today()
-    ctx = RuleContext(raw, catalog, day, frozenset(enable))
+    ctx = RuleContext(raw, catalog, day, frozenset(enable), errors_only)
     problems = list(raw.problems) + _run_rules(ctx, errors_only)
     problems += _problems_of_duplicates(ctx, errors_only)
     kept = problems
@@ -88,7 +88,7 @@ def _problems_of_duplicates(ctx: RuleContext, errors_only: bool = False) -> list
         later = [s for s in starts[file] if s > line]
         bounded.append((file, line, min(later) if later else 1 << 62))
     flipped = replace(raw, skills=raw.skills[::-1], credentials=raw.credentials[::-1], roles=raw.roles[::-1])
-    found = _run_rules(RuleContext(flipped, build_catalog(flipped), ctx.today, ctx.enabled), errors_only)
+    found = _run_rules(RuleContext(flipped, build_catalog(flipped), ctx.today, ctx.enabled, errors_only), errors_only)
     return [p for p in found if any(p.file == f and lo <= p.line < hi for f, lo, hi in bounded)]
 
 

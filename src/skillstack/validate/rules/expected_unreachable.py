@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from skillstack.model import Expectation, Role
 from skillstack.problems import Problem, ProblemLevel
 from skillstack.requirements import State, credentials_named, holds
 from skillstack.validate.context import RuleContext, where_of
@@ -27,7 +28,7 @@ LEVEL: ProblemLevel = "error"
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     creds = ctx.catalog.credentials
-    reachable, _ = ctx.reachable
+    essential: list[tuple[Role, Expectation, set[str]]] = []
     for role in ctx.roles:
         for item in role.expects:
             if item.importance != "essential":
@@ -35,10 +36,15 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             named = credentials_named([item.requirement])
             if not named or not named <= {c for c in named if c in creds}:
                 continue  # unknown ids are role-expectation's to report
-            usable = {c for c in named if c in reachable and creds[c].status != "retired"}
-            if holds(item.requirement, State(credentials=set(usable), any_experience=True)):
-                continue
-            why = "; ".join(f"{c} is retired" if creds[c].status == "retired" else f"{c} can never be earned"
-                            for c in sorted(named - usable))
-            yield Problem.at(where_of(item.where, role.where), LEVEL, ID,
-                             f"role {role.id} expects essential credentials no pathway can give ({why})")
+            essential.append((role, item, named))
+    if not essential:
+        return
+    reachable = ctx.reachable_of({c for _, _, named in essential for c in named})
+    for role, item, named in essential:
+        usable = {c for c in named if c in reachable and creds[c].status != "retired"}
+        if holds(item.requirement, State(credentials=set(usable), any_experience=True)):
+            continue
+        why = "; ".join(f"{c} is retired" if creds[c].status == "retired" else f"{c} can never be earned"
+                        for c in sorted(named - usable))
+        yield Problem.at(where_of(item.where, role.where), LEVEL, ID,
+                         f"role {role.id} expects essential credentials no pathway can give ({why})")

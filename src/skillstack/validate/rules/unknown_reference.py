@@ -59,7 +59,7 @@ def _unknown(ctx: RuleContext) -> Iterator[tuple[Problem, str]]:
         if broader not in skills:
             skill = cat.skills[ident]
             yield _problem(cat.skills, broader, skill.where, f"broader of skill {skill.id}")
-    unknown_grants = ctx.best_grants.keys() - skills  # most catalogs: none, and no grant is walked again
+    unknown_grants = ctx.granted - skills  # most catalogs: none, and no grant is walked again
     if unknown_grants:
         for cred in ctx.credentials:
             for grant in cred.grants:
