@@ -1,0 +1,115 @@
+"""The cache's unpackers, written out per class (`_Codec._unpacker`): every model class read
+back exactly as it was stored, field by field (locations and other fields that equality skips
+included), types and all."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import date
+from enum import Enum
+from typing import Any
+
+import msgspec
+import pytest
+
+from skillstack import cache, model
+from skillstack.cache import load_catalog
+from skillstack.model import SourceRef
+
+
+def _same(a: object, b: object, where: str = "") -> None:
+    """`a` and `b` alike in every field, compare=False ones too, and of the same types."""
+    if isinstance(a, SourceRef):
+        assert isinstance(b, SourceRef), where
+        assert (a.file, a.line, a.col) == (b.file, b.line, b.col), where
+        return
+    assert type(a) is type(b), f"{where}: {type(a).__name__} != {type(b).__name__}"
+    if dataclasses.is_dataclass(a):
+        for field in dataclasses.fields(a):
+            _same(getattr(a, field.name), getattr(b, field.name), f"{where}.{field.name}")
+    elif isinstance(a, tuple):
+        assert len(a) == len(b), where  # type: ignore[arg-type]
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):  # type: ignore[call-overload]
+            _same(x, y, f"{where}[{i}]")
+    else:
+        assert a == b, where
+
+
+def _sample(hint: Any, depth: int = 0) -> Any:
+    """A value of type `hint`, none of its fields left at their defaults (unions: their first
+    member; a requirement nests one level)."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hasattr(hint, "__supertype__"):
+        return _sample(hint.__supertype__, depth)
+    if origin in (typing.Union, types.UnionType):
+        present = [a for a in args if a is not type(None)]
+        if present[0] is model.SkillReq and depth < 2:
+            return _sample(model.AllOf, depth)  # an object holding objects of a union
+        return _sample(present[0], depth)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return (_sample(args[0], depth + 1), _sample(args[0], depth + 1))
+        return tuple(_sample(a, depth + 1) for a in args)
+    if hint is SourceRef:
+        return SourceRef("elsewhere.yaml", 7, 9)
+    if dataclasses.is_dataclass(hint):
+        assert isinstance(hint, type)
+        hints = typing.get_type_hints(hint)
+        return hint(**{f.name: _sample(hints[f.name], depth + 1) for f in dataclasses.fields(hint)})
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return list(hint)[-1]
+    return {str: "text", int: 3, float: 2.5, bool: True, date: date(2026, 1, 2)}[hint]
+
+
+def _round_trip(codec: cache._Codec, obj: object) -> object:
+    stored = msgspec.msgpack.decode(msgspec.msgpack.encode(codec.pack(obj)))
+    return codec.unpack(stored)
+
+
+MODEL_CLASSES = cache._shape()[0]
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
+def test_every_model_class_reads_back_field_for_field(cls: type) -> None:
+    codec = cache._codec()
+    obj = _sample(cls)
+    _same(_round_trip(codec, obj), obj, cls.__name__)
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
+def test_every_optional_field_reads_back_when_empty(cls: type) -> None:
+    codec = cache._codec()
+    full = _sample(cls)
+    hints = typing.get_type_hints(cls)
+    empty = {f.name: None for f in dataclasses.fields(cls) if type(None) in typing.get_args(hints[f.name])}
+    empty |= {f.name: () for f in dataclasses.fields(cls) if typing.get_origin(hints[f.name]) is tuple
+              and typing.get_args(hints[f.name])[-1] is Ellipsis}
+    obj = dataclasses.replace(full, **empty)
+    _same(_round_trip(codec, obj), obj, cls.__name__)
+
+
+def test_a_stored_object_of_the_wrong_length_is_refused() -> None:
+    codec = cache._codec()
+    stored = list(msgspec.msgpack.decode(msgspec.msgpack.encode(codec.pack(_sample(model.Grant)))))
+    with pytest.raises(ValueError):
+        codec.unpack([*stored, "extra"])
+    with pytest.raises(ValueError):
+        codec.unpack(stored[:-1])
+
+
+def test_the_shipped_catalog_reads_back_from_the_cache_field_for_field() -> None:
+    from skillstack.loader import shipped_catalog
+
+    fresh = load_catalog([shipped_catalog()])
+    cached = load_catalog([shipped_catalog()])
+    assert cached.from_cache and not fresh.from_cache
+    _same(cached.catalog.info, fresh.catalog.info, "info")
+    for kind in ("skill", "credential", "role"):
+        originals = list(fresh.catalog.index(kind))
+        read = list(cached.catalog.index(kind).each())  # the bulk read, then one by one
+        assert [o.id for o in read] == [o.id for o in originals]
+        for obj, again in zip(originals, read, strict=True):
+            _same(again, obj, obj.id)
+            _same(cached.catalog.index(kind)[obj.id], obj, obj.id)
