@@ -900,6 +900,15 @@ def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
     return out.finish()
 
 
+def read_back(obj: Any) -> Any:
+    """`obj` (a model object) as a warm load gives it back: packed as the cache stores it, through
+    MessagePack, and unpacked; every field of every model class must come back as it was."""
+    import msgspec
+
+    codec = _codec()
+    return codec.unpack(msgspec.msgpack.decode(msgspec.msgpack.encode(codec.pack(obj))))
+
+
 def unpack_grants(packed: list[list[Any]]) -> Grants:
     """A skill's grants as stored: [level, credential id] pairs."""
     return tuple((level, cid) for level, cid in packed)
