@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -336,7 +339,6 @@ def test_a_catalog_reached_through_links_is_keyed_by_its_real_files(catalog: Pat
 
 def _locations(obj: object, out: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """(file, line, column) of every location in `obj` and the objects inside it, in order."""
-    import dataclasses
 
     if isinstance(obj, SourceRef):
         out.append((obj.file, obj.line, obj.col))
@@ -382,3 +384,39 @@ def test_locations_read_back_however_many_places_a_file_can_name(catalog: Path, 
             expected = _locations(obj, [])
             assert len(expected) > (kind != "skill") and all(line > 0 for _, line, _ in expected)
             assert _locations(cached.catalog.index(kind)[obj.id], []) == expected, obj.id
+
+
+def test_the_fast_reader_numbers_every_location_it_makes_and_they_read_back_as_they_were(tmp_path: Path) -> None:
+    # objects' own locations and nested ones (requirements and their groups, discounts, a role's
+    # skills and expectations) are numbered as they are read (`code`): packing stores the numbers
+    root = Path(__file__).resolve().parents[1]
+    folder = tmp_path / "small"
+    subprocess.run([sys.executable, str(root / "bench" / "gen_catalog.py"), "small", str(folder)],
+                   check=True, capture_output=True)
+    fresh = load_catalog([folder])
+    assert not fresh.from_cache
+    cached = load_catalog([folder])
+    assert cached.from_cache
+    nested = 0
+    for kind in ("skill", "credential", "role"):
+        for obj in fresh.catalog.index(kind):
+            refs = _refs(obj, [])
+            assert all(type(ref) is locate.LazyRef and "code" in ref.__dict__ for ref in refs), obj.id
+            nested += len(refs) - 1
+            expected = _locations(obj, [])
+            assert _locations(cached.catalog.index(kind)[obj.id], []) == expected, obj.id
+            assert [ref.path for ref in _refs(cached.catalog.index(kind)[obj.id], [])] == \
+                [ref.path for ref in refs], obj.id
+    assert nested > 1000
+
+
+def _refs(obj: object, out: list[SourceRef]) -> list[SourceRef]:
+    if isinstance(obj, SourceRef):
+        out.append(obj)
+    elif dataclasses.is_dataclass(obj):
+        for field in dataclasses.fields(obj):
+            _refs(getattr(obj, field.name), out)
+    elif isinstance(obj, tuple):
+        for item in obj:
+            _refs(item, out)
+    return out

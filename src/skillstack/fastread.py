@@ -6,8 +6,8 @@ catalog. Here rapidyaml parses a file in C++, emits it as JSON and msgspec
 decodes that into plain dicts and lists; the schema's declarations are then
 applied to the plain data by converters compiled from them (no object per
 node; a record's converter is written out as one function, as dataclasses
-writes `__init__`), and each object gets a `locate.LazyRef` (its file and path)
-instead of a line and column.
+writes `__init__`), and each object gets a `locate.LazyRef` (its file and path,
+numbered as it is made: `Locator.at`) instead of a line and column.
 
 The result must equal the located reader's, so this path only takes what it
 can read exactly as `yamlread` does, and answers None (the caller then uses
@@ -39,7 +39,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, Protocol, TypeAlias, TypeVar, cast
 
 from skillstack import model as m
-from skillstack.locate import LazyRef, Locator, Path_
+from skillstack.locate import Locator, Path_
 from skillstack.safe_text import HTTP_URL, is_http_url
 from skillstack.schema.catalog import (
     CATALOG_FILE,
@@ -308,7 +308,7 @@ class Compiler:
         self.seen: dict[int, dict[Any, Any]] = {}  # a leaf's texts read already, by declaration: `memo`
 
     def where(self, path: Path_) -> m.SourceRef:
-        return LazyRef(self.locator, path)
+        return self.locator.at(path)
 
     def memo(self, t: Type[object]) -> dict[Any, Any]:
         """The values a leaf declaration's converter made of texts it read already (by text),
@@ -683,7 +683,7 @@ def _record_builder(c: Compiler, t: Record[T]) -> Callable[[Values, Path_], T | 
         if not needed <= kwargs.keys():
             return INVALID
         if with_where:
-            kwargs["where"] = LazyRef(c.locator, path)
+            kwargs["where"] = c.locator.at(path)
         return model(**kwargs)
     return build
 
@@ -737,7 +737,7 @@ class _Lines(NamedTuple):
     invalid: list[str]  # INVALID
     general: list[str]  # the mapping, to the general converter
     counted: list[str]  # add `len(value)` to the nodes converted
-    where: str = "LazyRef(c.locator, p)"  # the object's location (`p`: its path)
+    where: str = "c.locator.at(p)"  # the object's location (`p`: its path), numbered as made
     leaf_path: str = "p"  # the path given to a scalar's converter (which does not use it)
 
 
@@ -765,7 +765,7 @@ def _record_lines(c: Compiler, t: Record[T], ns: dict[str, object], out: _Lines)
     filled = [attr for attr in attrs.values() if attr]
     if len(set(filled)) != len(filled) or "where" in filled:
         return None
-    ns.update({"Fallback": Fallback, "INVALID": INVALID, "c": c, "LazyRef": LazyRef, "model": t.model})
+    ns.update({"Fallback": Fallback, "INVALID": INVALID, "c": c, "model": t.model})
     var = {key: f"x{i}" for i, key in enumerate(t.fields)}
     leaves = {key for key, spec in t.fields.items() if _is_leaf(spec.type)}
     always = {key for key in leaves if t.fields[key].required}  # there and never INVALID past the checks

@@ -70,7 +70,7 @@ class Locator:
     """Line and column of paths in one file (`shown` is its name in messages; `source`
     where to read it, or `data` its bytes as read)."""
 
-    __slots__ = ("_data", "_items", "_root", "shown", "source")
+    __slots__ = ("_at", "_data", "_items", "_root", "shown", "source")
 
     def __init__(self, shown: str, source: str, data: bytes | None = None) -> None:
         self.shown = shown
@@ -78,6 +78,26 @@ class Locator:
         self._data = data
         self._root: Node | Literal[False] | None = None  # False: the file cannot be read any more
         self._items: dict[tuple[str, Path_], list[int]] = {}
+        self._at: dict[tuple[str, Path_], int] = {}  # (key, tail) -> its place's number: `at`
+
+    def at(self, path: Path_) -> SourceRef:
+        """The location of the node at `path` in this file: a LazyRef numbered as it is made when
+        `path` is (key, list index, ...), as `items` makes them (the cache stores the number as it
+        is, without working it out again), else one with its path."""
+        if len(path) < 2 or type(head := path[0]) is not str or type(index := path[1]) is not int or index < 0:
+            return LazyRef(self, path)
+        key = (head, path[2:])
+        place = self._at.get(key)
+        if place is None:
+            place = self._at[key] = places.number(self, head, key[1])
+        if place >= PLACES:
+            return LazyRef(self, path)
+        ref = LazyRef.__new__(LazyRef)
+        fields = ref.__dict__
+        fields["file"] = self.shown
+        fields["locator"] = self
+        fields["code"] = index * PLACES + place
+        return ref
 
     def items(self, path: Path_) -> Callable[[int], SourceRef]:
         """The location of item i of the list at `path` in this file, as a function of i: a
