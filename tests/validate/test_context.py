@@ -12,7 +12,7 @@ import pytest
 from skillstack.catalog import build_catalog
 from skillstack.loader import load_raw, shipped_catalog
 from skillstack.problems import Problem
-from skillstack.validate.context import CredentialWalk, RuleContext
+from skillstack.validate.context import ERRORS_READ, CredentialWalk, RuleContext, walk_credentials
 from skillstack.validate.rules import OPT_IN_RULES, RULES
 
 DATA = Path(__file__).parents[1] / "data"
@@ -71,3 +71,15 @@ def test_the_example_s_retired_and_impossible_requirements_are_reported(tmp_path
     raw = load_raw(folders(tmp_path)[:1])
     rules = {p.rule for listed in found(RuleContext(raw, build_catalog(raw), today)).values() for p in listed}
     assert {"retired-dependency", "impossible-group", "unreachable"} <= rules
+
+
+def test_the_walk_for_the_error_rules_fills_their_lists_as_the_full_walk_does(tmp_path: Path) -> None:
+    for folder in folders(tmp_path):
+        credentials = list(build_catalog(load_raw([folder])).credentials)
+        for today in TODAYS[::2]:
+            full, lean = walk_credentials(credentials, today), walk_credentials(credentials, today, errors_only=True)
+            for name in ERRORS_READ:
+                assert getattr(lean, name) == getattr(full, name), (folder, name)
+            for name in {f.name for f in fields(CredentialWalk)} - set(ERRORS_READ):
+                with pytest.raises(AssertionError, match="only warnings read"):
+                    list(getattr(lean, name))  # no error rule reads it: reading it is a mistake

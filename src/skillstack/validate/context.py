@@ -4,8 +4,8 @@ the rules share, each built once (one walk over the credentials finds the few ea
 
 from __future__ import annotations
 
-from collections.abc import Iterable, KeysView
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, KeysView
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
@@ -41,8 +41,29 @@ class CredentialWalk:
     typed: list[Credential] = field(default_factory=list)  # a source with a kind
 
 
-def walk_credentials(credentials: list[Credential], today: date) -> CredentialWalk:
-    """One walk: what each rule about credentials must look at (see `CredentialWalk`)."""
+CREDENTIAL_LISTS = tuple(f.name for f in fields(CredentialWalk))
+
+
+class _Unwalked(list[Credential]):
+    """A list of `CredentialWalk` that the walk for the error rules alone leaves out: only rules
+    that find warnings read it, and reading it is a mistake (tests run each error rule so)."""
+
+    def __iter__(self) -> Iterator[Credential]:
+        raise AssertionError("a list of the credential walk that only warnings read was read by an error rule")
+
+    def __len__(self) -> int:
+        raise AssertionError("a list of the credential walk that only warnings read was read by an error rule")
+
+
+ERRORS_READ = ("ids", "needy", "stacks", "lifecycle", "numbers", "discounted", "allowing")
+"""The lists of `CredentialWalk` the error rules read (`walk_credentials(errors_only=True)`)."""
+
+
+def walk_credentials(credentials: list[Credential], today: date, errors_only: bool = False) -> CredentialWalk:
+    """One walk: what each rule about credentials must look at (see `CredentialWalk`); with
+    `errors_only`, only the lists in ERRORS_READ (no source, url or review date is looked at)."""
+    if errors_only:
+        return _walk_for_errors(credentials)
     walk = CredentialWalk()
     ids = walk.ids
     needy, stacks, lifecycle, numbers, foreign = walk.needy, walk.stacks, walk.lifecycle, walk.numbers, walk.foreign
@@ -92,6 +113,31 @@ def walk_credentials(credentials: list[Credential], today: date) -> CredentialWa
             insecure.append(cred)
         if kinds:
             typed.append(cred)
+    return walk
+
+
+def _walk_for_errors(credentials: list[Credential]) -> CredentialWalk:
+    unwalked: dict[str, Any] = {f: _Unwalked() for f in CREDENTIAL_LISTS if f not in ERRORS_READ}
+    walk = CredentialWalk(**unwalked)
+    ids = walk.ids
+    needy, stacks, lifecycle, numbers = walk.needy, walk.stacks, walk.lifecycle, walk.numbers
+    discounted, allowing = walk.discounted, walk.allowing
+    for cred in credentials:  # (as walk_credentials does for these lists)
+        ids.append(cred.id)
+        if cred.awarded_for is not None:
+            needy.append(cred)
+            stacks.append(cred)
+        elif cred.requires or cred.recommends:
+            needy.append(cred)
+        if cred.status != "active" or cred.retires is not None or cred.superseded_by is not None:
+            lifecycle.append(cred)
+        cost = cred.cost
+        if cred.hours <= 0 or cost.amount < 0 or (cred.validity_years or 0) < 0 or cred.credit:
+            numbers.append(cred)
+        if cred.discounts:
+            discounted.append(cred)
+        if cred.allow_warnings:
+            allowing.append(cred)
     return walk
 
 
@@ -153,7 +199,7 @@ class RuleContext:
     @cached_property
     def walk(self) -> CredentialWalk:
         """The credentials each rule about credentials looks at, found in one walk."""
-        return walk_credentials(self.credentials, self.today)
+        return walk_credentials(self.credentials, self.today, self.errors_only)
 
     @cached_property
     def requirements(self) -> tuple[list[Placed[Atom]], list[Placed[Requirement]]]:
