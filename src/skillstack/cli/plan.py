@@ -89,7 +89,7 @@ def plan(
     from skillstack.plan.service import alternatives as pareto
     from skillstack.plan.service import plan as make_plan
     from skillstack.profile import Flags, from_today
-    from skillstack.report.outputs import PLAN, PlanReport
+    from skillstack.report.plan_report import PLAN, PlanReport
 
     flags = Flags(roles=listed(role), have=listed(have), holds=listed(holds), experience=listed(experience),
                   exclude=listed(exclude), budget=budget, hours_per_week=hours_per_week,

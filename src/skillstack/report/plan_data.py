@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from skillstack.audit import Audit, RoleAudit, SkillLine
 from skillstack.catalog import Catalog
 from skillstack.model import AnyOf, CredentialReq, CurrentSalary, ExperienceReq
 from skillstack.pay import pay, role_pay
@@ -16,6 +15,9 @@ from skillstack.plan.solve import criteria_of
 from skillstack.report.jsonify import citation, source_keys
 from skillstack.report.provenance import pay_dict, price_origin
 from skillstack.requirements import describe, requirement_data
+
+if TYPE_CHECKING:  # a plan's JSON does not import the audit service (four dataclasses a warm plan skips)
+    from skillstack.audit import Audit, RoleAudit, SkillLine
 
 
 def plan_dict(catalog: Catalog, plan: Plan, alternatives: list[Plan] | None = None,
