@@ -7,9 +7,17 @@ runs: `skillstack plan` does not import or build the other fifteen.
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
-from skillstack.cli import app as _app_module  # the module; the name `app` is the Typer app (below)
+_collecting = gc.isenabled()
+gc.disable()  # see `app.unscanned`: importing the app (typer and all) makes tens of thousands of lasting objects
+try:
+    from skillstack.cli import app as _app_module  # the module; the name `app` is the Typer app (below)
+finally:
+    gc.freeze()
+    if _collecting:
+        gc.enable()
 
 if TYPE_CHECKING:
     import typer

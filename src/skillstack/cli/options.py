@@ -86,10 +86,13 @@ def load_learner(catalog: list[Path] | None, profile: Path | None, flags: Flags,
                  posting: list[Path] | None = None) -> tuple[Catalog, Profile]:
     """The checked catalog and the learner: the profile file (if any) with the flags over it, and
     the role that job postings ask for as the target when `posting` names any."""
-    from skillstack.cache import load_catalog
-    from skillstack.profile import ProfileInput, learner_profile, read_profile
+    from skillstack.cli.app import unscanned
 
-    cat = load_catalog(catalog_paths(catalog), progress=note).catalog
+    with unscanned():  # the cache's and the profile's modules, and the decoder's
+        from skillstack.cache import load_catalog
+        from skillstack.profile import ProfileInput, learner_profile, read_profile
+
+        cat = load_catalog(catalog_paths(catalog), progress=note).catalog
     posted = None
     if posting:
         from skillstack.cli.posting import read_texts

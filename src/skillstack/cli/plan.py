@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from skillstack.cli.app import app
+from skillstack.cli.app import app, unscanned
 from skillstack.cli.options import (
     BudgetOpt,
     CatalogOpt,
@@ -85,11 +85,12 @@ def plan(
       skillstack plan --role data-analyst --have excel:3 --budget 500 -q
       skillstack plan -p - --format json < me.yaml
     """
-    from skillstack.holdings import counting_in_progress
-    from skillstack.plan.service import alternatives as pareto
-    from skillstack.plan.service import plan as make_plan
-    from skillstack.profile import Flags, from_today
-    from skillstack.report.plan_report import PLAN, PlanReport
+    with unscanned():
+        from skillstack.holdings import counting_in_progress
+        from skillstack.plan.service import alternatives as pareto
+        from skillstack.plan.service import plan as make_plan
+        from skillstack.profile import Flags, from_today
+        from skillstack.report.plan_report import PLAN, PlanReport
 
     flags = Flags(roles=listed(role), have=listed(have), holds=listed(holds), experience=listed(experience),
                   exclude=listed(exclude), budget=budget, hours_per_week=hours_per_week,
