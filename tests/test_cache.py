@@ -420,3 +420,15 @@ def _refs(obj: object, out: list[SourceRef]) -> list[SourceRef]:
         for item in obj:
             _refs(item, out)
     return out
+
+
+def test_the_names_stored_for_lookups_are_the_catalogs_records(catalog: Path) -> None:
+    # packing takes each object's record (id, name, aliases, issuer, provider) off its packed values
+    fresh = load_catalog([catalog])
+    cached = load_catalog([catalog])
+    assert cached.from_cache
+    for kind in ("skill", "credential", "role"):
+        expected = fresh.catalog.index(kind).records()
+        assert expected and cached.catalog.index(kind).records() == expected
+    assert cached.catalog.skills.records()[0] == ("sql", "SQL", ("structured query language",), "", "")
+    assert cached.catalog.credentials.records()[0] == ("sql-basics", "SQL Basics", (), "Acme U", "")

@@ -352,6 +352,7 @@ class _Codec:
         self.tail_paths: list[tuple[str | int, ...]] = []
         self.place_refs: dict[int, tuple[Locator, str | int, tuple[str | int, ...]]] = {}
         self._ours: dict[Locator, bool] = {}  # packing: whether a file is one of the catalog's
+        self._recorders: dict[type | None, Callable[..., Iterator[Packed]]] = {}  # `packed_with_records`
 
     def _converters(self, hint: Any) -> tuple[Callable[[Any], Any] | None, Callable[[Any], Any] | None]:
         """(pack, unpack) for a value of type `hint`; None where the value stays as it is."""
@@ -483,8 +484,9 @@ class _Codec:
     def _rows_expression(self, cls: type, var: str, first: str, item: str, namespace: dict[str, Any]) -> str:
         """Source of a tuple of `cls` objects (`var`, read by `first`) as stored: a list of rows,
         each the object's field values in order, converted, without the class (the field's type
-        says it; see `_rows`). Rows of plain values are made by one attrgetter, in C; the others
-        are written out in place (or, for a class that holds itself, by its row function)."""
+        says it; see `_rows`), written out in place (or, for a class that holds itself, by its row
+        function): a list comprehension, cheaper than an attrgetter per row (as it reads `.code`
+        of a location, see below)."""
         code = self.codes[cls]
         names, hints = _shape()[1][code]
         if cls in self._inlined:
@@ -494,19 +496,39 @@ class _Codec:
         self._inlined.discard(cls)
         rows = f"[({', '.join(values)},) for {item} in {var}]"
         plain = [value == f"{item}.{name}" for name, value in zip(names, values, strict=True)]
-        if len(names) < 2 or not all(keep or _location(hints[name]) for name, keep in zip(names, plain, strict=True)):
+        if all(plain) or not all(keep or _location(hints[name]) for name, keep in zip(names, plain, strict=True)):
             return f"({rows} if {first} else ())"
-        getter = f"g{len(namespace)}"
-        namespace[getter] = attrgetter(*(name if keep else f"{name}.code" for name, keep in zip(names, plain, strict=True)))
-        if all(plain):
-            return f"(list(map({getter}, {var})) if {first} else ())"
-        # locations numbered by the fast reader (`code`, `_where_expression`): the rows made in C;
+        # locations numbered by the fast reader (`code`, `_where_expression`): read as they are;
         # any other location (one not numbered, a SourceRef, None) has no `code`: written out
+        fast = ", ".join(f"{item}.{name}" if keep else f"{item}.{name}.code" for name, keep in zip(names, plain, strict=True))
         helper = f"f{len(namespace)}"
         namespace[helper] = None
-        self._helpers.append(f"def {helper}({var}):\n    try:\n        return list(map({getter}, {var}))\n"
+        self._helpers.append(f"def {helper}({var}):\n    try:\n        return [({fast},) for {item} in {var}]\n"
                              f"    except AttributeError:\n        return {rows}\n")
         return f"({helper}({var}) if {first} else ())"
+
+    def packed_with_records(self, objects: list[Any], add: Callable[[Record], None]) -> Iterator[Packed]:
+        """`objects` (skills, credentials or roles) packed, one at a time; as each is, its record
+        (`catalog.Index.records`: id, name, aliases, issuer, provider; "" or () where the class has
+        no such field) goes to `add`, read off the values just packed (the object's own would be
+        read from memory again)."""
+        packers = self.packers or self._compile()
+        classes = set(map(type, objects))
+        cls = classes.pop() if len(classes) == 1 else None
+        recorder = self._recorders.get(cls)
+        if recorder is None:
+            parts = ["obj.id", "obj.name", 'tuple(getattr(obj, "aliases", ()))', 'getattr(obj, "issuer", "")',
+                     'getattr(obj, "provider", "")']  # objects of several classes: as `catalog._record` reads them
+            if cls is not None:
+                names, hints = _shape()[1][self.codes[cls]]
+                parts = [(repr(absent) if name not in hints else f"row[{names.index(name) + 1}]"
+                          if self._converters(hints[name])[0] is None else part)  # a value packed as it is
+                         for name, absent, part in zip(_RECORD_FIELDS, _RECORD_ABSENT, parts, strict=True)]
+            namespace: dict[str, Any] = {}
+            exec("def recorder(objects, pack, add):\n    for obj in objects:\n"  # noqa: S102 - fixed names only
+                 f"        row = pack[type(obj)](obj)\n        add(({', '.join(parts)},))\n        yield row\n", namespace)
+            recorder = self._recorders[cls] = namespace["recorder"]
+        return typing.cast(Iterator[Packed], recorder(objects, packers, add))
 
     def _where_expression(self, value: str, namespace: dict[str, Any]) -> str:
         """Source of `value` (a location or None) as stored, inlined in a compiled packer (368,000
@@ -745,6 +767,8 @@ def _row_class(hint: Any) -> bool:
 
 
 _ID, _SECOND = attrgetter("id"), itemgetter(1)
+_RECORD_FIELDS = ("id", "name", "aliases", "issuer", "provider")
+_RECORD_ABSENT = ("", "", (), "", "")  # a record's value for a field its class has not (`catalog._record`)
 
 
 def _optional(conv: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
@@ -885,10 +909,10 @@ def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
     out = _Writer()
     out.blob("meta", {"files": resolved, "info": pack(catalog.info)})
     for kind in ("skill", "credential", "role"):
-        index = catalog.index(kind)
-        objects: list[model.Skill | model.Credential | model.Role] = list(index)
-        out.columns(kind, list(map(_ID, objects)), map(pack, objects))
-        out.blob(f"records:{kind}", zlib.compress(out.encoder.encode(index.records()), 1))  # read rarely
+        objects: list[model.Skill | model.Credential | model.Role] = list(catalog.index(kind))
+        records: list[Record] = []  # `Index.records`, taken from each object as packed
+        out.columns(kind, list(map(_ID, objects)), codec.packed_with_records(objects, records.append))
+        out.blob(f"records:{kind}", zlib.compress(out.encoder.encode(records), 1))  # read rarely
     out.table("granters", catalog.granter_index)  # (level, credential id) pairs: encoded in C
     stacks = catalog.stack_index
     out.blob("stacks", {"all": stacks.every, "loose": stacks.loose})

@@ -78,19 +78,18 @@ class Locator:
         self._data = data
         self._root: Node | Literal[False] | None = None  # False: the file cannot be read any more
         self._items: dict[tuple[str, Path_], list[int]] = {}
-        self._at: dict[tuple[str, Path_], int] = {}  # (key, tail) -> its place's number: `at`
+        self._at: dict[str, dict[Path_, int]] = {}  # key -> tail -> its place's number: `at`
 
     def at(self, path: Path_) -> SourceRef:
         """The location of the node at `path` in this file: a LazyRef numbered as it is made when
         `path` is (key, list index, ...), as `items` makes them (the cache stores the number as it
         is, without working it out again), else one with its path."""
-        if len(path) < 2 or type(head := path[0]) is not str or type(index := path[1]) is not int or index < 0:
-            return LazyRef(self, path)
-        key = (head, path[2:])
-        place = self._at.get(key)
-        if place is None:
-            place = self._at[key] = places.number(self, head, key[1])
-        if place >= PLACES:
+        try:
+            place = self._at[path[0]][path[2:]]  # type: ignore[index]
+            index = path[1]
+        except (KeyError, IndexError):
+            return self._first_at(path)
+        if type(index) is not int or index < 0 or place >= PLACES:
             return LazyRef(self, path)
         ref = LazyRef.__new__(LazyRef)
         fields = ref.__dict__
@@ -98,6 +97,14 @@ class Locator:
         fields["locator"] = self
         fields["code"] = index * PLACES + place
         return ref
+
+    def _first_at(self, path: Path_) -> SourceRef:
+        """`at` for a place this file has not met yet (numbered, then kept), or a path of another shape."""
+        if len(path) < 2 or type(head := path[0]) is not str or type(path[1]) is not int:
+            return LazyRef(self, path)
+        tail = path[2:]
+        self._at.setdefault(head, {})[tail] = places.number(self, head, tail)
+        return self.at(path)
 
     def items(self, path: Path_) -> Callable[[int], SourceRef]:
         """The location of item i of the list at `path` in this file, as a function of i: a
