@@ -122,7 +122,7 @@ def test_an_unwritable_folder_is_an_input_error(tmp_path: Path, monkeypatch: pyt
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(fileio.tempfile, "mkstemp", denied)
+    monkeypatch.setattr("tempfile.mkstemp", denied)
     with pytest.raises(InputError) as caught:
         write_text_atomic(tmp_path / "x.md", "x")
     message = str(caught.value)

@@ -29,7 +29,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from skillstack.errors import InputError
@@ -103,6 +102,8 @@ def write_bytes_atomic(path: Path, data: bytes, *, private: bool = False) -> Non
         if folder.exists():
             raise InputError(f"{shown}: {folder} is not a folder; check the path")
         raise InputError(f"{shown}: the folder {folder} does not exist; create it first")
+    import tempfile  # here: a command that writes nothing does not import it (nor `random`), 2 ms
+
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
