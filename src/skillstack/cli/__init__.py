@@ -42,7 +42,37 @@ def main() -> None:
         from typer._completion_classes import completion_init
 
         completion_init()
-    _app_module.app()
+    _app_module.keep_for_exit()
+    try:
+        _app_module.app()
+    except SystemExit as exc:
+        if _app_module.anything_kept() and (exc.code is None or isinstance(exc.code, int)):
+            _exit_now(int(exc.code or 0))
+        raise
+
+
+def _exit_now(code: int) -> None:
+    """End the process with `code` once its output is written and the atexit handlers have run
+    (a program that calls `main` may have registered some), without freeing what the command
+    kept (`app.keep_until_exit`): nothing else is left to do (no thread of ours still running,
+    no open file but stdout and stderr). If the output cannot be flushed, return: the
+    interpreter's own exit then reports it as it always did."""
+    import atexit
+    import os
+    import sys
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    atexit._run_exitfuncs()  # (they run once: the interpreter's exit would run them, os._exit does not)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # a handler's own output: as the interpreter's exit would, go on
+    os._exit(code)
 
 
 __all__ = ["app", "main"]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from skillstack.cli import completion
+from skillstack.cli.app import keep_until_exit
 from skillstack.cli.output import note, warn
 from skillstack.model import HOURS_PER_WEEK
 from skillstack.money import MONEY_LIMIT
@@ -93,6 +94,7 @@ def load_learner(catalog: list[Path] | None, profile: Path | None, flags: Flags,
         from skillstack.profile import ProfileInput, learner_profile, read_profile
 
         cat = load_catalog(catalog_paths(catalog), progress=note).catalog
+    keep_until_exit(cat)
     posted = None
     if posting:
         from skillstack.cli.posting import read_texts

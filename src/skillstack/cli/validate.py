@@ -5,7 +5,7 @@ from pathlib import Path
 
 import typer
 
-from skillstack.cli.app import app
+from skillstack.cli.app import app, keep_until_exit
 from skillstack.cli.options import CatalogOpt, catalog_paths, parse_date
 from skillstack.cli.output import print_report
 from skillstack.errors import ExitCode
@@ -55,6 +55,7 @@ def validate(
         if name not in known:
             raise UsageError(f"--enable {name}: no such opt-in rule; choose from {', '.join(sorted(known))}")
     result = validate_paths(paths or catalog_paths(catalog), parse_date(today, "--today"), enable or ())
+    keep_until_exit(result)
     print_report(VALIDATE.report(fmt.value, ValidateReport(result, quiet=quiet, verbose=verbose)))
     failed = result.errors > 0 or (strict and result.warnings > 0)
     raise typer.Exit(ExitCode.NO if failed else ExitCode.OK)
