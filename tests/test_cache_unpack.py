@@ -96,3 +96,31 @@ def test_the_shipped_catalog_reads_back_from_the_cache_field_for_field() -> None
         for obj, again in zip(originals, read, strict=True):
             _same(again, obj, obj.id)
             _same(cached.catalog.index(kind)[obj.id], obj, obj.id)
+
+
+def test_some_fields_of_every_object_read_back_as_the_objects_have_them() -> None:
+    from skillstack.loader import shipped_catalog
+
+    fresh = load_catalog([shipped_catalog()]).catalog
+    cached = load_catalog([shipped_catalog()]).catalog
+    asked = {"skill": ("id", "aliases", "where", "broader"),
+             "credential": ("id", "cost", "grants", "last_reviewed", "where", "requires", "status"),
+             "role": ("requires", "id", "salary", "expects")}
+    first = next(iter(cached.credentials.records()))[0]
+    in_memory = cached.credentials[first]  # one object already read: its values come from it
+    for kind, fields in asked.items():
+        expected = [tuple(getattr(obj, name) for name in fields) for obj in fresh.index(kind)]
+        for got in (list(cached.index(kind).each_values(*fields)), list(fresh.index(kind).each_values(*fields))):
+            assert len(got) == len(expected)
+            for values, want in zip(got, expected, strict=True):
+                _same(values, want, f"{kind} {want}")
+    assert cached.credentials.decoded == [first] and cached.credentials[first] is in_memory
+
+
+def test_a_field_the_class_does_not_have_is_refused() -> None:
+    from skillstack.loader import shipped_catalog
+
+    load_catalog([shipped_catalog()])
+    cached = load_catalog([shipped_catalog()]).catalog
+    with pytest.raises(Exception, match="no field 'nonsense'"):
+        list(cached.credentials.each_values("id", "nonsense"))

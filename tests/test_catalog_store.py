@@ -38,6 +38,10 @@ class DictObjects:
         for ident in self.objects:
             yield ident, None if ident in skip else self[ident]
 
+    def each_values(self, fields: tuple[str, ...], skip: Container[str]) -> Iterator[tuple[str, Any]]:
+        for ident, obj in self.each(skip):
+            yield ident, None if obj is None else tuple(getattr(obj, name) for name in fields)
+
     def records(self) -> list[Record]:
         return self.stored_records
 

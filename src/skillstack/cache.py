@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from skillstack import __version__, locate, model
-from skillstack.catalog import Catalog, Grants, Record, Stacks
+from skillstack.catalog import Catalog, Grants, Record, Stacks, Values
 from skillstack.errors import InputError
 from skillstack.fileio import write_bytes_atomic
 from skillstack.loader import (
@@ -592,28 +592,52 @@ class _Codec:
         """The object stored as `data`, [class code, field values], by its class's unpacker."""
         return self.unpackers[data[0]](data)
 
+    def values(self, fields: tuple[str, ...]) -> Callable[[list[Any]], Values]:
+        """From an object as stored to the values of its fields `fields`, in that order, as
+        `unpack` would give them (without making the object or converting its other fields): one
+        function written out for each class met (`_unpacker`); ValueError for a field the class
+        does not have."""
+        written: dict[int, Callable[[list[Any]], Values]] = {}
+
+        def values(data: list[Any]) -> Values:
+            code = data[0]
+            found = written.get(code)
+            if found is None:
+                found = written[code] = self._unpacker(code, fields)
+            return found(data)
+        return values
+
     def _first_unpack(self, data: list[Any]) -> Any:
         """Unpack `data`, the first object of its class: its unpacker is written out first."""
         code = data[0]
         unpacker = self.unpackers[code] = self._unpacker(code)
         return unpacker(data)
 
-    def _unpacker(self, code: int) -> Callable[[list[Any]], Any]:
+    def _unpacker(self, code: int, fields: tuple[str, ...] | None = None) -> Callable[[list[Any]], Any]:
         """The unpacker of class `code`: from [code, field values] to the object, written out as
         one function (like `_compile` for packing): the values unpacked into names in one step
         (the wrong number of them raises), each converted in place where its type needs it (a
         location, an enum, a date, an object, a tuple), and the class called once. Reading every
         credential of a 50,000-credential catalog converts 1.5 million values: nothing is called
         that need not be. Objects in other fields go through `unpack` (`U`), so each class is
-        written out only when an object of it is first read."""
+        written out only when an object of it is first read. With `fields`: the tuple of those
+        fields' values instead (`values`)."""
         names, hints = _shape()[1][code]
         namespace: dict[str, Any] = {
             "C": self.classes[code], "U": self.unpackers, "LZ": LazyRef, "P": locate.PLACES,
             "PR": self.place_refs, "PF": self._place, "UW": self._unpack_where, "FD": date.fromisoformat,
             "SM": itertools.starmap}
-        fields = [f"f{i}" for i in range(len(names))]
-        values = [self._unpack_expression(hints[name], field, namespace) for name, field in zip(names, fields, strict=True)]
-        source = f"def u(d):\n    _, {''.join(f + ', ' for f in fields)}= d\n    return C({', '.join(values)})\n"
+        stored = [f"f{i}" for i in range(len(names))]
+        if fields is None:
+            values = [self._unpack_expression(hints[name], value, namespace) for name, value in zip(names, stored, strict=True)]
+            made = f"C({', '.join(values)})"
+        else:
+            unknown = [name for name in fields if name not in names]
+            if unknown:
+                raise ValueError(f"{self.classes[code].__name__} has no field {unknown[0]!r}")
+            values = [self._unpack_expression(hints[name], stored[names.index(name)], namespace) for name in fields]
+            made = f"({''.join(value + ', ' for value in values)})"
+        source = f"def u(d):\n    _, {''.join(f + ', ' for f in stored)}= d\n    return {made}\n"
         exec(source, namespace)  # noqa: S102 - field names and converters' names only
         return typing.cast(Callable[[list[Any]], Any], namespace["u"])
 
@@ -1099,12 +1123,15 @@ class _Table(Mapping[str, Any]):
     def __len__(self) -> int:
         return self.count
 
-    def each(self, skip: Container[str] = frozenset()) -> Iterator[tuple[str, Any]]:
+    def each(self, skip: Container[str] = frozenset(),
+             convert: Callable[[Any], Any] | None = None) -> Iterator[tuple[str, Any]]:
         """Every (key, value) in stored order, the values read in order SEQUENTIAL_READ bytes at a
         time (not a lookup and a read for each key: at 200,000 credentials that was 9 s of the
-        first `plan --posting`), each checked and decoded (and converted) when its turn comes;
-        None for the keys in `skip`, neither checked nor decoded."""
-        file, convert, count = self.file, self.convert, self.count
+        first `plan --posting`), each checked and decoded (and converted, by `convert` if given, else
+        the table's converter) when its turn comes; None for the keys in `skip`, neither checked
+        nor decoded."""
+        file, count = self.file, self.count
+        convert = convert or self.convert
         try:
             offsets = file.words(self.offsets_at, True, 0, count + 1)
             crcs = file.words(self.crcs_at, False, 0, count)
@@ -1146,7 +1173,12 @@ class _Objects(_Table):
 
     def __init__(self, file: _CacheFile, kind: str, codec: _Codec) -> None:
         super().__init__(file, file.tables[kind], codec.unpack)
-        self.kind = kind
+        self.kind, self.codec = kind, codec
+
+    def each_values(self, fields: tuple[str, ...], skip: Container[str]) -> Iterator[tuple[str, Values | None]]:
+        """(id, the values of `fields`) of every object in stored order (`each`), only those fields
+        converted and no object made (`_Codec.values`)."""
+        return self.each(skip, self.codec.values(fields))
 
     def records(self) -> list[Record]:
         file = self.file

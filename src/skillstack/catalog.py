@@ -68,6 +68,10 @@ def _record(obj: Skill | Credential | Role) -> Record:
             getattr(obj, "provider", ""))
 
 
+Values = tuple[object, ...]
+"""Some fields' values of one object (`Index.each_values`), in the order asked for."""
+
+
 class Objects(Protocol[T_co]):
     """Objects of one kind by id, kept out of memory until asked for: what an `Index` is built
     over when a store (the cache, `cache.py`) holds the catalog. How it keeps them is its own."""
@@ -87,6 +91,11 @@ class Objects(Protocol[T_co]):
     def each(self, skip: Container[str], /) -> Iterator[tuple[str, T_co | None]]:
         """(id, object) of every object, in catalog order, read in one pass and not kept; None
         for the ids in `skip` (not read)."""
+        ...
+
+    def each_values(self, fields: tuple[str, ...], skip: Container[str], /) -> Iterator[tuple[str, Values | None]]:
+        """(id, the values of the fields `fields` in that order) of every object, like `each`, only
+        those fields read; None for the ids in `skip` (not read)."""
         ...
 
     def records(self) -> list[Record]:
@@ -185,6 +194,20 @@ class Index(Generic[T]):
         objects = self._objects
         return chain((objects[key] if obj is None else obj for key, obj in self._stored.each(objects)),
                      [objects[key] for key in self._added])
+
+    def each_values(self, *fields: str) -> Iterator[Values]:
+        """The values of the fields `fields` (in that order) of every object, in order, like `each`;
+        over a store only those fields are read from an object not yet in memory (reading five
+        fields of 50,000 credentials costs a fraction of reading the credentials)."""
+        def values(obj: T) -> Values:
+            return tuple(getattr(obj, name) for name in fields)
+
+        if self._stored is None:
+            return map(values, list(self._objects.values()))
+        objects = self._objects
+        return chain((values(objects[key]) if got is None else got
+                      for key, got in self._stored.each_values(fields, objects)),
+                     map(values, [objects[key] for key in self._added]))
 
     @property
     def decoded(self) -> list[str]:

@@ -34,10 +34,15 @@ from bisect import bisect_left
 from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from skillstack.catalog import Catalog
 from skillstack.loader import paused_gc
+
+if TYPE_CHECKING:
+    from skillstack.model import Cost
+
+    _CredentialFields = tuple[str, str, str, str, str, Cost, str]
 
 _SEP = r"\s,;:()\[\]{}\"!?|*/\\<>=~_\-\u2013\u2014"
 _EDGE = ".'\u2019`"
@@ -408,13 +413,13 @@ class _Builder:
         coded: dict[str, set[str]] = {}
         noted: dict[str, set[str]] = {}
         issuers: dict[tuple[str, str], tuple[frozenset[str], str]] = {}
-        for cred in catalog.credentials.each():
-            cid, name = cred.id, cred.name
-            known = issuers.get((cred.issuer, cred.provider))
+        # only the fields read here are read from a cache (a fifth of reading whole credentials)
+        fields = catalog.credentials.each_values("id", "name", "issuer", "provider", "exam", "cost", "description")
+        for cid, name, issuer, provider, exam, cost, description in cast("Iterator[_CredentialFields]", fields):
+            known = issuers.get((issuer, provider))
             if known is None:
-                first = words(cred.issuer)
-                known = issuers[cred.issuer, cred.provider] = (frozenset(first + words(cred.provider)),
-                                                               first[0] if first else "")
+                first = words(issuer)
+                known = issuers[issuer, provider] = (frozenset(first + words(provider)), first[0] if first else "")
             issuer_words, issuer_first = known
             bare = _PARENS.sub("", name).strip() if "(" in name else name.strip()
             add(key(cid), cid, "credential", cid, cid, "id", "", 0)
@@ -444,13 +449,12 @@ class _Builder:
                     phrase = f"{issuer_first} {abbr}"
                     add(_key_after(issuer_first, abbr_key, phrase), phrase, "credential", cid, abbr, "abbreviation", "",
                         1)
-            exam = cred.exam
             in_id = _CODE_IN_ID.search(cid)
             if in_id:
                 exam += " " + in_id.group(1).upper()
             for code in {m.group(0) for m in EXAM_CODE.finditer(f"{name} {exam}")}:
                 coded.setdefault(code, set()).add(cid)
-            note = f"{cred.cost.note} {cred.description}"
+            note = f"{cost.note} {description}"
             for code in {m.group(0) for m in EXAM_CODE.finditer(note)} if "-" in note else ():
                 noted.setdefault(code, set()).add(cid)
         for code, owners in noted.items():
@@ -469,17 +473,17 @@ class _Builder:
         """Adds every skill's phrases; the ESCO concepts the skills link (uuid -> the first skill)."""
         add = self._add
         direct: dict[str, str] = {}
-        for skill in catalog.skills.each():
-            sid, name = skill.id, skill.name
+        fields = catalog.skills.each_values("id", "name", "aliases", "esco")
+        for sid, name, aliases, esco in cast("Iterator[tuple[str, str, tuple[str, ...], str]]", fields):
             add(key(name), name, "skill", sid, name, "name", "", 10)
             plain = _PARENS.sub("", name).strip() if "(" in name else name.strip()
             if plain and plain != name:
                 add(key(plain), plain, "skill", sid, name, "name", "", 10)
-            for alias in skill.aliases:
+            for alias in aliases:
                 add(key(alias), alias, "skill", sid, alias, "alias", "", 11)
             add(key(sid), sid, "skill", sid, sid, "id", "", 10)
-            if skill.esco and "/esco/skill/" in skill.esco:
-                direct.setdefault(skill.esco.rsplit("/", 1)[-1], sid)
+            if esco and "/esco/skill/" in esco:
+                direct.setdefault(esco.rsplit("/", 1)[-1], sid)
         return direct
 
     def _add_esco(self, esco: Mapping[str, EscoLabels], direct: Mapping[str, str]) -> None:
