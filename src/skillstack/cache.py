@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from itertools import repeat
-from operator import attrgetter, gt, itemgetter
+from operator import gt, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -474,7 +474,17 @@ class _Codec:
             inner = self._expression(args[0], item, namespace)
             return value if inner == item else f"([{inner} for {item} in {var}] if {first} else ())"
         elif isinstance(hint, type) and dataclasses.is_dataclass(hint):
-            return f"P[type({first})]({var})"
+            if hint in self._inlined or hint is model.SourceRef:
+                return f"P[type({first})]({var})"
+            # one class (a credential's cost): written out in place, its packer called only for
+            # an object of another class
+            code = self.codes[hint]
+            self._inlined.add(hint)
+            names, hints = _shape()[1][code]
+            values = [self._expression(hints[name], f"{var}.{name}", namespace) for name in names]
+            self._inlined.discard(hint)
+            namespace[f"k{code}"] = hint
+            return f"(({', '.join([str(code), *values])}) if type({first}) is k{code} else P[type({var})]({var}))"
         pack = self._converters(hint)[0]  # plain values as they are; anything else by its converter
         if pack is None:
             return value
@@ -507,11 +517,12 @@ class _Codec:
                              f"    except AttributeError:\n        return {rows}\n")
         return f"({helper}({var}) if {first} else ())"
 
-    def packed_with_records(self, objects: list[Any], add: Callable[[Record], None]) -> Iterator[Packed]:
+    def packed_with_records(self, objects: list[Any], add: Callable[[Record], None],
+                            add_id: Callable[[str], None]) -> Iterator[Packed]:
         """`objects` (skills, credentials or roles) packed, one at a time; as each is, its record
         (`catalog.Index.records`: id, name, aliases, issuer, provider; "" or () where the class has
-        no such field) goes to `add`, read off the values just packed (the object's own would be
-        read from memory again)."""
+        no such field) goes to `add` and its id to `add_id`, read off the values just packed (the
+        object's own would be read from memory again)."""
         packers = self.packers or self._compile()
         classes = set(map(type, objects))
         cls = classes.pop() if len(classes) == 1 else None
@@ -525,10 +536,11 @@ class _Codec:
                           if self._converters(hints[name])[0] is None else part)  # a value packed as it is
                          for name, absent, part in zip(_RECORD_FIELDS, _RECORD_ABSENT, parts, strict=True)]
             namespace: dict[str, Any] = {}
-            exec("def recorder(objects, pack, add):\n    for obj in objects:\n"  # noqa: S102 - fixed names only
-                 f"        row = pack[type(obj)](obj)\n        add(({', '.join(parts)},))\n        yield row\n", namespace)
+            exec("def recorder(objects, pack, add, add_id):\n    for obj in objects:\n"  # noqa: S102 - fixed names only
+                 f"        row = pack[type(obj)](obj)\n        record = ({', '.join(parts)},)\n"
+                 "        add(record)\n        add_id(record[0])\n        yield row\n", namespace)
             recorder = self._recorders[cls] = namespace["recorder"]
-        return typing.cast(Iterator[Packed], recorder(objects, packers, add))
+        return typing.cast(Iterator[Packed], recorder(objects, packers, add, add_id))
 
     def _where_expression(self, value: str, namespace: dict[str, Any]) -> str:
         """Source of `value` (a location or None) as stored, inlined in a compiled packer (368,000
@@ -790,7 +802,7 @@ def _row_class(hint: Any) -> bool:
     return isinstance(hint, type) and dataclasses.is_dataclass(hint) and hint is not model.SourceRef
 
 
-_ID, _SECOND = attrgetter("id"), itemgetter(1)
+_SECOND = itemgetter(1)
 _RECORD_FIELDS = ("id", "name", "aliases", "issuer", "provider")
 _RECORD_ABSENT = ("", "", (), "", "")  # a record's value for a field its class has not (`catalog._record`)
 
@@ -909,9 +921,10 @@ class _Writer:
             raise ValueError(f"table {name}: {len(names)} keys, {len(offsets) - 1} values")
         with memoryview(buffer) as view:
             crcs = array("I", map(zlib.crc32, map(view.__getitem__, map(slice, offsets[:-1], offsets[1:]))))
-        slots, size = _slots(map(zlib.crc32, map(str.encode, names)), len(names))
-        key_offsets = array("Q", itertools.accumulate(map(len, map(str.encode, names)), initial=len(buffer)))
-        buffer += "".join(names).encode()  # UTF-8: the keys' bytes one after another
+        keys = list(map(str.encode, names))  # UTF-8, once: each name is read from memory once
+        slots, size = _slots(map(zlib.crc32, keys), len(keys))
+        key_offsets = array("Q", itertools.accumulate(map(len, keys), initial=len(buffer)))
+        buffer += b"".join(keys)  # the keys' bytes one after another
         self.tables[name] = [len(names), self._array(offsets), self._array(crcs), self._array(key_offsets),
                              self._array(slots), size]
 
@@ -935,7 +948,8 @@ def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
     for kind in ("skill", "credential", "role"):
         objects: list[model.Skill | model.Credential | model.Role] = list(catalog.index(kind))
         records: list[Record] = []  # `Index.records`, taken from each object as packed
-        out.columns(kind, list(map(_ID, objects)), codec.packed_with_records(objects, records.append))
+        ids: list[str] = []  # filled as the objects are packed (`columns` reads it after them)
+        out.columns(kind, ids, codec.packed_with_records(objects, records.append, ids.append))
         out.blob(f"records:{kind}", zlib.compress(out.encoder.encode(records), 1))  # read rarely
     out.table("granters", catalog.granter_index)  # (level, credential id) pairs: encoded in C
     stacks = catalog.stack_index
