@@ -26,6 +26,11 @@ CASES = [
     ["plan", "--catalog", str(shipped_catalog()), "--role", "data-analyst", "--budget", "1", "--today",
      "2026-12-01", "--start", "2026-12-01"],
     ["plan", "--catalog", str(DATA / "rules" / "unknown-reference" / "fail"), "--role", "x"],
+    ["roles", "--catalog", str(shipped_catalog())],
+    ["search", "sql", "--catalog", str(shipped_catalog())],
+    ["show", "sql", "--catalog", str(shipped_catalog())],
+    ["show", "no-such-thing", "--catalog", str(shipped_catalog())],
+    ["graph", "--role", "data-analyst", "--catalog", str(shipped_catalog())],
 ]
 
 

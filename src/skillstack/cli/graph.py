@@ -5,7 +5,7 @@ from pathlib import Path
 
 import typer
 
-from skillstack.cli.app import app
+from skillstack.cli.app import app, keep_until_exit
 from skillstack.cli.options import CatalogOpt, catalog_paths, parse_date
 from skillstack.cli.output import print_report, warn
 from skillstack.errors import UsageError
@@ -48,6 +48,7 @@ def graph(
     if role and profile:
         raise UsageError("--role and --profile each choose a graph; pass one of them")
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
+    keep_until_exit(cat)
     learner = None
     if profile is not None:
         from skillstack.profile import read_learner

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
-from skillstack.cli.app import app
+from skillstack.cli.app import app, keep_until_exit
 from skillstack.cli.options import (
     BudgetOpt,
     CatalogOpt,
@@ -100,6 +100,7 @@ def init(
     if path.exists() and not force:
         raise InputError(f"{path} already exists; pass --force to overwrite it or choose another path")
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
+    keep_until_exit(cat)
     starter = Starter(name=name or "", roles=listed(role), have=listed(have), budget=budget,
                       hours_per_week=hours_per_week or DEFAULT_HOURS_PER_WEEK, start=parse_date(start, "--start"))
     if sys.stdin.isatty() and not (name or role or have or budget or hours_per_week):

@@ -6,7 +6,7 @@ from pathlib import Path
 import typer
 
 from skillstack.cli import completion
-from skillstack.cli.app import app
+from skillstack.cli.app import app, keep_until_exit
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
 from skillstack.cli.output import print_report, warn, write_or_save
 from skillstack.errors import ExitCode
@@ -46,6 +46,7 @@ def search(
     from skillstack.report.outputs import SEARCH, SearchReport
 
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
+    keep_until_exit(cat)
     kinds = tuple(k.value for k in kind) if kind else KINDS
     hits = run_search(cat, text, kinds, limit)
     print_report(SEARCH.report(fmt.value, SearchReport(text, hits)))
@@ -73,6 +74,7 @@ def show(
     from skillstack.report.outputs import SHOW, ShowReport
 
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
+    keep_until_exit(cat)
     obj, warning = find(cat, ident)
     if warning:
         warn(warning)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from skillstack.cli.app import app
+from skillstack.cli.app import app, keep_until_exit
 from skillstack.cli.options import CatalogOpt, Fmt, FormatOpt, catalog_paths
 from skillstack.cli.output import print_report
 from skillstack.errors import InputError, UsageError
@@ -82,6 +82,7 @@ def posting(
         raise UsageError("- (standard input) can be given once")
     texts = read_texts(files)
     cat = load_catalog(catalog_paths(catalog), progress=note).catalog
+    keep_until_exit(cat)
     results = read_postings(cat, texts, kind.value)
     draft = posting_role(cat, results, role_id, role_name or "", min_share) if role_id else None
     written = None

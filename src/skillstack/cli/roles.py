@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from skillstack.cli.app import app
+from skillstack.cli.app import app, keep_until_exit
 from skillstack.cli.options import (
     CatalogOpt,
     Fmt,
@@ -58,6 +58,7 @@ def roles(
         from skillstack.cache import load_catalog
 
         cat = load_catalog(catalog_paths(catalog), progress=note).catalog
+        keep_until_exit(cat)
     if field is not None:
         field, reading = resolve_field(cat, field)
         if reading:
