@@ -1,5 +1,6 @@
-"""The cache's unpackers, written out per class: every model class read back exactly as it was
-stored, field by field (locations and other fields that equality skips included), types and all."""
+"""The cache's unpackers, the general one and each class's written out: every model class read
+back exactly as it was stored, field by field (locations and other fields that equality skips
+included), types and all, by either."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from skillstack import model
+from skillstack import cache, model
 from skillstack.cache import load_catalog, read_back
 from skillstack.model import SourceRef
 
@@ -61,17 +62,25 @@ def _sample(hint: Any, depth: int = 0) -> Any:
     return {str: "text", int: 3, float: 2.5, bool: True, date: date(2026, 1, 2)}[hint]
 
 
+@pytest.fixture(params=[0, 10**9], ids=["written", "general"])
+def unpacker(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Objects unpacked by each class's own unpacker from the first, or by the general one only."""
+    monkeypatch.setattr(cache, "WRITE_AFTER", request.param)
+
+
 MODEL_CLASSES = sorted((c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)),
                        key=lambda c: c.__name__)
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
+@pytest.mark.usefixtures("unpacker")
 def test_every_model_class_reads_back_field_for_field(cls: type) -> None:
     obj = _sample(cls)
     _same(read_back(obj), obj, cls.__name__)
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
+@pytest.mark.usefixtures("unpacker")
 def test_every_optional_field_reads_back_when_empty(cls: type) -> None:
     full = _sample(cls)
     hints = typing.get_type_hints(cls)
@@ -82,7 +91,10 @@ def test_every_optional_field_reads_back_when_empty(cls: type) -> None:
     _same(read_back(obj), obj, cls.__name__)
 
 
-def test_the_shipped_catalog_reads_back_from_the_cache_field_for_field() -> None:
+@pytest.mark.parametrize("write_after", [0, 3, 10**9])
+def test_the_shipped_catalog_reads_back_from_the_cache_field_for_field(monkeypatch: pytest.MonkeyPatch,
+                                                                      write_after: int) -> None:
+    monkeypatch.setattr(cache, "WRITE_AFTER", write_after)
     from skillstack.loader import shipped_catalog
 
     fresh = load_catalog([shipped_catalog()])

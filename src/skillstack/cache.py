@@ -318,6 +318,11 @@ def _housekeeping(folder: Path) -> None:
 # ---- the codec: model objects <-> plain values --------------------------------------------
 
 
+WRITE_AFTER = 48
+"""How many objects of a class the cache unpacks by the general unpacker before writing out the
+class's own (`_Codec._general`): writing one out costs 0.2-0.5 ms and saves a few microseconds an
+object, so a warm plan (a few objects of most classes) writes out one or two, a bulk read all."""
+
 Packed = tuple[Any, ...] | list[Any]
 """An object as stored: [class code, field values]; packers make tuples (cheaper to make and
 free than lists), msgpack reads them back as lists."""
@@ -335,7 +340,7 @@ class _Codec:
         self.codes = {cls: i for i, cls in enumerate(classes)}
         self.packers: dict[type, Callable[[Any], Packed]] = {}
         self.rows: dict[int, Callable[[Any], Packed]] = {}  # class code -> an object's row (`_rows`)
-        # class code -> its unpacker (`_unpacker`), each written out on its first use
+        # class code -> its unpacker: the general one (`_general`), then its own (`_unpacker`)
         self.unpackers: list[Callable[[list[Any]], Any]] = [self._first_unpack] * len(classes)
         self._inlining: set[type] = set()  # unpacking: the row classes being written out in place
         self.files: dict[str, int] = {}
@@ -620,10 +625,31 @@ class _Codec:
         return values
 
     def _first_unpack(self, data: list[Any]) -> Any:
-        """Unpack `data`, the first object of its class: its unpacker is written out first."""
+        """Unpack `data`, the first object of its class, by the class's general unpacker."""
         code = data[0]
-        unpacker = self.unpackers[code] = self._unpacker(code)
+        unpacker = self.unpackers[code] = self._general(code)
         return unpacker(data)
+
+    def _general(self, code: int) -> Callable[[list[Any]], Any]:
+        """An unpacker of class `code` made without writing code out: each field that needs it
+        converted by its converter (`_converters`), the class called with the values. Cheap to
+        make, slower to run: after WRITE_AFTER objects the class's own unpacker is written out
+        (`_unpacker`) and takes over."""
+        names, hints = _shape()[1][code]
+        convert = [(i, conv) for i, name in enumerate(names) if (conv := self._converters(hints[name])[1]) is not None]
+        cls, unpackers, left = self.classes[code], self.unpackers, WRITE_AFTER
+
+        def unpack(data: list[Any]) -> Any:
+            nonlocal left
+            left -= 1
+            if left < 0:
+                written = unpackers[code] = self._unpacker(code)
+                return written(data)
+            values = data[1:]
+            for i, conv in convert:
+                values[i] = conv(values[i])
+            return cls(*values)
+        return unpack
 
     def _unpacker(self, code: int, fields: tuple[str, ...] | None = None) -> Callable[[list[Any]], Any]:
         """The unpacker of class `code`: from [code, field values] to the object, written out as
