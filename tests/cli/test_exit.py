@@ -63,3 +63,12 @@ def test_atexit_handlers_still_run(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines() == ["handler ran"]
     assert done.stdout.startswith("0 errors, 0 warnings")
+
+
+def test_a_profiler_still_writes_its_results(tmp_path: Path) -> None:
+    out = tmp_path / "profile.out"
+    env = {**os.environ, "NO_COLOR": "1", "SKILLSTACK_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "skillstack", "validate",
+                           str(shipped_catalog())], capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 0

@@ -55,12 +55,16 @@ def _exit_now(code: int) -> None:
     """End the process with `code` once its output is written and the atexit handlers have run
     (a program that calls `main` may have registered some), without freeing what the command
     kept (`app.keep_until_exit`): nothing else is left to do (no thread of ours still running,
-    no open file but stdout and stderr). If the output cannot be flushed, return: the
-    interpreter's own exit then reports it as it always did."""
+    no open file but stdout and stderr). Return instead, and let the interpreter exit as it
+    always did, under a profiler or a tracer (`python -m cProfile`, coverage, a debugger: they
+    write their results after `main` returns), or when the output cannot be flushed (the
+    interpreter's exit then reports it)."""
     import atexit
     import os
     import sys
 
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return
     try:
         sys.stdout.flush()
         sys.stderr.flush()
