@@ -30,7 +30,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import hashlib
 import itertools
 import os
 import re
@@ -50,7 +49,7 @@ from enum import Enum
 from itertools import repeat
 from operator import gt, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skillstack import __version__, locate, model
 from skillstack.catalog import Catalog, Grants, Record, Stacks, Values
@@ -66,6 +65,17 @@ from skillstack.loader import (
     resolve_paths,
 )
 from skillstack.locate import LazyRef, Locator, places
+
+if TYPE_CHECKING:
+    import hashlib
+
+try:  # SHA-256 as CPython builds it in, without hashlib's loading OpenSSL (2-3 ms of a warm plan)
+    from _sha256 import sha256  # CPython 3.11
+except ImportError:  # pragma: no cover - another Python
+    try:
+        from _sha2 import sha256  # CPython 3.12 and later
+    except ImportError:
+        from hashlib import sha256
 
 CACHE_FORMAT = 11
 KEEP = 4
@@ -149,7 +159,7 @@ without its size or time moving: such files are always read and hashed."""
 def _keyed() -> hashlib._Hash:
     """A hash started with what every key depends on besides the files: the cache format,
     skillstack's version and the shape of the model's classes."""
-    return hashlib.sha256(f"{CACHE_FORMAT}:{__version__}:{_fingerprint()}".encode())
+    return sha256(f"{CACHE_FORMAT}:{__version__}:{_fingerprint()}".encode())
 
 
 def _stamp(files: list[Path], resolved: list[str]) -> tuple[str, float]:
@@ -171,7 +181,7 @@ def _digest(contents: list[tuple[Path, bytes]], resolved: list[str]) -> str:
     """The cache key: `_keyed`, then each file's resolved path and contents."""
     digest = _keyed()
     for (_, data), real in zip(contents, resolved, strict=True):
-        digest.update(real.encode() + b"\0" + hashlib.sha256(data).digest())
+        digest.update(real.encode() + b"\0" + sha256(data).digest())
     return digest.hexdigest()[:32]
 
 
@@ -866,7 +876,7 @@ def _fingerprint() -> str:
         source = None
     if source is None:
         return _shape()[2]
-    return hashlib.sha256(b"model.py:" + source).hexdigest()[:16]
+    return sha256(b"model.py:" + source).hexdigest()[:16]
 
 
 @functools.cache
@@ -877,7 +887,7 @@ def _shape() -> tuple[list[type], list[tuple[list[str], dict[str, Any]]], str]:
     fields = [_fields(code) for code in range(len(classes))]
     shape = [f"{cls.__name__}({','.join(f'{n}:{hints[n]}' for n in names)})"
              for cls, (names, hints) in zip(classes, fields, strict=True)]
-    return classes, fields, hashlib.sha256(";".join(shape).encode()).hexdigest()[:16]
+    return classes, fields, sha256(";".join(shape).encode()).hexdigest()[:16]
 
 
 def _codec() -> _Codec:
