@@ -203,7 +203,9 @@ def cache_write(folder: Path) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "catalog-bench.skc"
         t0 = time.process_time()
-        if hasattr(cache, "pack_catalog"):
+        if hasattr(cache, "_write_with"):  # written as it is packed, as a first load does
+            cache._write_with(target, lambda out: cache.pack_catalog(loaded, resolved, out))
+        elif hasattr(cache, "pack_catalog"):
             cache._write(target, lambda: cache.pack_catalog(loaded, resolved))
         else:
             import pickle

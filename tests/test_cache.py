@@ -432,3 +432,28 @@ def test_the_names_stored_for_lookups_are_the_catalogs_records(catalog: Path) ->
         assert expected and cached.catalog.index(kind).records() == expected
     assert cached.catalog.skills.records()[0] == ("sql", "SQL", ("structured query language",), "", "")
     assert cached.catalog.credentials.records()[0] == ("sql-basics", "SQL Basics", (), "Acme U", "")
+
+
+@pytest.mark.parametrize(("spill", "batch"), [(1, 1), (64, 3), (cache.SPILL, cache.BATCH)])
+def test_a_cache_written_as_it_is_packed_has_the_bytes_packed_in_memory(
+        catalog: Path, monkeypatch: pytest.MonkeyPatch, spill: int, batch: int) -> None:
+    # the first load writes its cache file a buffer at a time (`pack_catalog` given the file)
+    import io
+
+    monkeypatch.setenv("SKILLSTACK_NO_CACHE", "1")
+    loaded = load_catalog([catalog])
+    resolved = [str((catalog / name).resolve()) for name in loaded.catalog.files]
+    whole = bytes(cache.pack_catalog(loaded, resolved))
+    monkeypatch.setattr(cache, "SPILL", spill)
+    monkeypatch.setattr(cache, "BATCH", batch)
+    streamed = io.BytesIO()
+    assert not cache.pack_catalog(loaded, resolved, streamed)
+    assert streamed.getvalue() == whole
+    monkeypatch.delenv("SKILLSTACK_NO_CACHE")
+    first = load_catalog([catalog])
+    assert not first.from_cache
+    (written,) = cache_dir().glob("catalog-*.skc")
+    assert written.read_bytes() == whole
+    again = load_catalog([catalog])
+    assert again.from_cache
+    assert [_locations(c, []) for c in again.catalog.credentials] == [_locations(c, []) for c in loaded.catalog.credentials]

@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from typer.testing import CliRunner
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 from skillstack import fileio
 from skillstack.cli import app
 from skillstack.errors import InputError
-from skillstack.fileio import find_files, read_input_bytes, write_bytes_atomic, write_text_atomic
+from skillstack.fileio import find_files, read_input_bytes, write_atomic_with, write_bytes_atomic, write_text_atomic
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,6 +83,25 @@ def test_a_new_file_gets_the_umask(tmp_path: Path, mask: int, mode: int) -> None
 def test_a_private_file_is_owner_only(tmp_path: Path, umask_022: object) -> None:
     write_bytes_atomic(tmp_path / "cache.bin", b"x", private=True)
     assert stat.S_IMODE((tmp_path / "cache.bin").stat().st_mode) == 0o600
+
+
+def test_a_file_written_piece_by_piece_replaces_the_old_one_only_when_complete(tmp_path: Path) -> None:
+    target = tmp_path / "cache.bin"
+    target.write_bytes(b"old")
+
+    def fill(out: BinaryIO) -> None:
+        out.write(b"new ")
+        assert target.read_bytes() == b"old"  # the old file stays until the new one is whole
+        out.write(b"bytes")
+    write_atomic_with(target, fill, private=True)
+    assert target.read_bytes() == b"new bytes" and leftovers(tmp_path) == []
+
+    def broken(out: BinaryIO) -> None:
+        out.write(b"half")
+        raise TypeError("an object the cache cannot store")
+    with pytest.raises(TypeError):
+        write_atomic_with(target, broken)
+    assert target.read_bytes() == b"new bytes" and leftovers(tmp_path) == []
 
 
 @posix_only

@@ -46,15 +46,15 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from itertools import repeat
+from itertools import islice, repeat
 from operator import gt, itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from skillstack import __version__, locate, model
 from skillstack.catalog import Catalog, Grants, Record, Stacks, Values
 from skillstack.errors import InputError
-from skillstack.fileio import write_bytes_atomic
+from skillstack.fileio import write_atomic_with, write_bytes_atomic
 from skillstack.loader import (
     RawCatalog,
     catalog_files,
@@ -144,7 +144,7 @@ def load_catalog(paths: Iterable[Path], progress: Callable[[str], None] | None =
     loaded = _open_cache(cache_file, resolved, shown)
     if loaded is None:
         loaded = _build(contents, progress, places=places)
-        _write(cache_file, lambda: pack_catalog(loaded, resolved))
+        _write_with(cache_file, lambda out: pack_catalog(loaded, resolved, out))
         _housekeeping(folder)
     if time.time() - newest > RACY_SECONDS:
         _write(stamp_file, lambda: digest.encode("ascii"))
@@ -293,6 +293,18 @@ def _write(file: Path, data: Callable[[], bytes]) -> None:
         with paused_gc():  # a fresh heap of millions of objects: the collector would rescan it all
             payload = data()
         write_bytes_atomic(file, payload, private=True)
+        os.chmod(file, 0o600)
+    except (OSError, InputError, TypeError, ValueError):
+        pass  # a read-only cache directory, or an object the codec cannot store: only costs speed
+
+
+def _write_with(file: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """`_write` of what `fill` writes to the file as it makes it (a catalog: `pack_catalog`)."""
+    if file.exists() and not _ours(file):
+        return
+    try:
+        with paused_gc():  # a fresh heap of millions of objects: the collector would rescan it all
+            write_atomic_with(file, fill, private=True)
         os.chmod(file, 0o600)
     except (OSError, InputError, TypeError, ValueError):
         pass  # a read-only cache directory, or an object the codec cannot store: only costs speed
@@ -910,6 +922,12 @@ _START = struct.Struct("<8sI")
 _TRAILER = struct.Struct("<QQI8s")
 
 
+SPILL = 1 << 20
+"""Bytes a `_Writer` given a file holds before it writes them (a few hundred objects)."""
+BATCH = 2048
+"""Values a `_Writer` encodes before it takes their checksums (and may write them out)."""
+
+
 def _slots_for(count: int) -> int:
     size = 8
     while size < 2 * count:
@@ -933,25 +951,37 @@ def _slots(key_crcs: Iterable[int], count: int) -> tuple[array[int], int]:
 
 class _Writer:
     """A cache file's bytes, encoded straight into one buffer (no bytes object for each value or
-    key, no copy to join them): `finish` hands the buffer over."""
+    key, no copy to join them): `finish` hands the buffer over. Given a file (`out`), the buffer
+    is written to it whenever it holds SPILL bytes, and emptied: the file is never held in memory
+    whole (at 50,000 credentials 43 MB that would be faulted in, then copied out cold)."""
 
-    def __init__(self) -> None:
+    def __init__(self, out: BinaryIO | None = None) -> None:
         import msgspec
 
         self.buffer = bytearray(_START.pack(MAGIC, CACHE_FORMAT))
+        self.out = out
+        self.base = 0  # the bytes written to `out` so far: the buffer starts at this offset
         self.encoder = msgspec.msgpack.Encoder()
         self.blobs: dict[str, list[int]] = {}
         self.tables: dict[str, list[int]] = {}
 
     @property
     def size(self) -> int:
-        return len(self.buffer)
+        return self.base + len(self.buffer)
 
     def _add(self, data: bytes) -> int:
         """Append `data`; its offset."""
-        at = len(self.buffer)
+        at = self.size
         self.buffer += data
+        self._spill()
         return at
+
+    def _spill(self, last: bool = False) -> None:
+        buffer = self.buffer
+        if self.out is not None and (len(buffer) >= SPILL or last):
+            self.out.write(buffer)
+            self.base += len(buffer)
+            del buffer[:]
 
     def blob(self, name: str, value: Any) -> None:
         data = self.encoder.encode(value)
@@ -976,39 +1006,51 @@ class _Writer:
 
     def columns(self, name: str, names: list[str], values: Iterable[Any]) -> None:
         """A table of `names` -> `values` (in the same order; `names` is read once the values are)."""
-        buffer = self.buffer
-        offsets = array("Q", [len(buffer)])
-        # each value encoded at the buffer's end, and the end taken after each: loops in C (zip
-        # asks the encoding first, so it stops when the values do)
-        offsets.extend(map(_SECOND, zip(map(self.encoder.encode_into, values, repeat(buffer), repeat(-1)),
-                                        map(len, repeat(buffer)), strict=False)))
+        values = iter(values)
+        offsets = array("Q", [self.size])
+        crcs = array("I")
+        encode = self.encoder.encode_into
+        while True:  # BATCH values at a time, each batch's checksums taken while its bytes are fresh
+            buffer, base = self.buffer, self.base
+            # each value encoded at the buffer's end, and the end taken after each: loops in C (zip
+            # asks the encoding first, so it stops when the values do)
+            ends = array("Q", map(_SECOND, zip(map(encode, islice(values, BATCH), repeat(buffer), repeat(-1)),
+                                               map(len, repeat(buffer)), strict=False)))
+            if not ends:
+                break
+            with memoryview(buffer) as view:
+                starts = itertools.chain((offsets[-1] - base,), ends[:-1])
+                crcs.extend(map(zlib.crc32, map(view.__getitem__, map(slice, starts, ends))))
+            offsets.extend(map(base.__add__, ends))
+            self._spill()
         if len(offsets) != len(names) + 1:
             raise ValueError(f"table {name}: {len(names)} keys, {len(offsets) - 1} values")
-        with memoryview(buffer) as view:
-            crcs = array("I", map(zlib.crc32, map(view.__getitem__, map(slice, offsets[:-1], offsets[1:]))))
         keys = list(map(str.encode, names))  # UTF-8, once: each name is read from memory once
         slots, size = _slots(map(zlib.crc32, keys), len(keys))
-        key_offsets = array("Q", itertools.accumulate(map(len, keys), initial=len(buffer)))
-        buffer += b"".join(keys)  # the keys' bytes one after another
+        key_offsets = array("Q", itertools.accumulate(map(len, keys), initial=self.size))
+        self._add(b"".join(keys))  # the keys' bytes one after another
         self.tables[name] = [len(names), self._array(offsets), self._array(crcs), self._array(key_offsets),
                              self._array(slots), size]
 
     def finish(self) -> bytes:
+        """The file's bytes (written to `out` when given: then the last of them, already written)."""
         header = self.encoder.encode({"blobs": self.blobs, "tables": self.tables})
         at = self._add(header)
         self._add(_TRAILER.pack(at, len(header), zlib.crc32(header), MAGIC))
+        self._spill(last=True)
         data, self.buffer = self.buffer, bytearray()
         return typing.cast(bytes, data)  # a bytearray: written as it is, not copied into bytes
 
 
-def pack_catalog(loaded: Loaded, resolved: list[str]) -> bytes:
-    """A checked catalog as a cache file's bytes; `resolved` are its files' real paths."""
+def pack_catalog(loaded: Loaded, resolved: list[str], file: BinaryIO | None = None) -> bytes:
+    """A checked catalog as a cache file's bytes; `resolved` are its files' real paths. Given a
+    `file`, the bytes are written to it as they are made, and not returned (b"")."""
     catalog = loaded.catalog
     codec = _codec()
     codec.files = {name: i for i, name in enumerate(catalog.files)}
     codec.resolved = list(resolved)
     pack = codec.pack
-    out = _Writer()
+    out = _Writer(file)
     out.blob("meta", {"files": resolved, "info": pack(catalog.info)})
     for kind in ("skill", "credential", "role"):
         objects: list[model.Skill | model.Credential | model.Role] = list(catalog.index(kind))

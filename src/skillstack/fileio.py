@@ -1,7 +1,7 @@
 """Every file skillstack writes or reads on a user's behalf goes through here.
 
-Writing (`write_text_atomic`, `write_bytes_atomic`): the one writer for every command
-(`plan --ics`, `report`, `graph -o`, `schema -o`, `init`, the cache).
+Writing (`write_text_atomic`, `write_bytes_atomic`, `write_atomic_with`): the one writer for
+every command (`plan --ics`, `report`, `graph -o`, `schema -o`, `init`, the cache).
 
 - The data goes to a temp file in the target's own folder, then replaces the target in
   one rename, so a reader never sees half a file and an interrupted write leaves the old
@@ -29,7 +29,9 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from skillstack.errors import InputError
 
@@ -85,6 +87,13 @@ def write_bytes_atomic(path: Path, data: bytes, *, private: bool = False) -> Non
     `private=True` creates a new file readable by its owner only (for caches); otherwise a
     new file gets the umask's permissions. An existing file keeps its own.
     """
+    write_atomic_with(path, lambda out: out.write(data), private=private)
+
+
+def write_atomic_with(path: Path, fill: Callable[[BinaryIO], object], *, private: bool = False) -> None:
+    """`write_bytes_atomic` of what `fill` writes to the (temp) file it is given, as it makes it:
+    a large file (the cache) is never held in memory whole. If `fill` raises, the temp file is
+    removed and the target left as it was."""
     shown = path
     link = path.expanduser()
     # a link (or a chain of them) is followed to the file it names, which is what gets replaced
@@ -110,7 +119,7 @@ def write_bytes_atomic(path: Path, data: bytes, *, private: bool = False) -> Non
         raise InputError(_os_message(folder, f"write {shown} in folder", exc)) from None
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            fill(out)
             out.flush()
             if existing is not None:
                 if hasattr(os, "fchown") and (existing.st_uid, existing.st_gid) != (os.geteuid(), os.getegid()):
