@@ -277,6 +277,8 @@ def test_a_quick_first_load_says_nothing(catalog: Path, monkeypatch: pytest.Monk
 
 
 def test_a_warm_plan_imports_no_yaml_reader_and_no_schema(tmp_path: Path) -> None:
+    # nor what it does not use: the other commands' reports, the audit service, tempfile (it
+    # writes nothing), OpenSSL (hashlib's; the cache's SHA-256 is Python's built-in one)
     import subprocess
     import sys
 
@@ -284,7 +286,8 @@ def test_a_warm_plan_imports_no_yaml_reader_and_no_schema(tmp_path: Path) -> Non
     code = ("import sys\nfrom skillstack.cli import app\n"
             f"try:\n    app(['plan', '--catalog', {str(mini)!r}, '--role', 'analyst', '--format', 'json'], "
             "standalone_mode=False)\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m in ('yaml', 'ryml', 'networkx') or m.startswith(("
+            "print(sorted(m for m in sys.modules if m in ('yaml', 'ryml', 'networkx', 'tempfile', 'hashlib', "
+            "'skillstack.report.outputs', 'skillstack.audit') or m.startswith(("
             "'skillstack.schema', 'skillstack.yamlread', 'skillstack.fastread'))), file=sys.stderr)")
     env = {**os.environ, "SKILLSTACK_CACHE_DIR": str(tmp_path / "warm")}
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
