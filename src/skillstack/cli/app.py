@@ -98,21 +98,6 @@ def unscanned() -> Iterator[None]:
             gc.enable()
 
 
-@contextmanager
-def collector_off() -> Iterator[None]:
-    """The cyclic garbage collector off for a command's run, then as it was: a warm `plan` makes
-    a few thousand objects and next to no cycles, and the collections it ran (14, 2.7 ms; one of
-    them a full one, 1.8 ms) found nothing to free (peak memory the same with it off, even for
-    `--alternatives 10`). Reference counting still frees what goes."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def load_commands(names: Iterable[str] = COMMANDS) -> None:
     """Import the modules that register the commands `names` (each registers its own on `app`)."""
     with unscanned():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from skillstack.cli.app import app, collector_off, unscanned
+from skillstack.cli.app import app, unscanned
 from skillstack.cli.options import (
     BudgetOpt,
     CatalogOpt,
@@ -85,37 +85,36 @@ def plan(
       skillstack plan --role data-analyst --have excel:3 --budget 500 -q
       skillstack plan -p - --format json < me.yaml
     """
-    with collector_off():  # a plan makes few objects and no cycles to speak of (see `collector_off`)
-        with unscanned():
-            from skillstack.holdings import counting_in_progress
-            from skillstack.plan.service import alternatives as pareto
-            from skillstack.plan.service import plan as make_plan
-            from skillstack.profile import Flags, from_today
-            from skillstack.report.plan_report import PLAN, PlanReport
+    with unscanned():
+        from skillstack.holdings import counting_in_progress
+        from skillstack.plan.service import alternatives as pareto
+        from skillstack.plan.service import plan as make_plan
+        from skillstack.profile import Flags, from_today
+        from skillstack.report.plan_report import PLAN, PlanReport
 
-        flags = Flags(roles=listed(role), have=listed(have), holds=listed(holds), experience=listed(experience),
-                      exclude=listed(exclude), budget=budget, hours_per_week=hours_per_week,
-                      start=parse_date(start, "--start"), deadline=parse_date(deadline, "--deadline"),
-                      optimize=optimize.value if optimize else None, with_optional=with_optional,
-                      issuers=listed(issuer), strict_recommendations=strict_recommendations, education=education)
-        cat, learner = load_learner(catalog, profile, flags, posting)
-        if not learner.targets:
-            raise InputError("no target role: pass --role ROLE or list `targets` in the profile")
-        day = today_from(today)
-        learner, moved = from_today(learner, day)
-        for warning in moved:
-            warn(warning)
-        learner, doing = counting_in_progress(cat, learner)
-        for line in doing:
-            note(line)
-        result = make_plan(cat, learner, day)
-        options = pareto(cat, learner, day, alternatives) if alternatives else []
-        if ics is not None:
-            from skillstack.fileio import write_text_atomic
-            from skillstack.plan.service import plan_renewals
-            from skillstack.report.calendar import plan_ics
+    flags = Flags(roles=listed(role), have=listed(have), holds=listed(holds), experience=listed(experience),
+                  exclude=listed(exclude), budget=budget, hours_per_week=hours_per_week,
+                  start=parse_date(start, "--start"), deadline=parse_date(deadline, "--deadline"),
+                  optimize=optimize.value if optimize else None, with_optional=with_optional,
+                  issuers=listed(issuer), strict_recommendations=strict_recommendations, education=education)
+    cat, learner = load_learner(catalog, profile, flags, posting)
+    if not learner.targets:
+        raise InputError("no target role: pass --role ROLE or list `targets` in the profile")
+    day = today_from(today)
+    learner, moved = from_today(learner, day)
+    for warning in moved:
+        warn(warning)
+    learner, doing = counting_in_progress(cat, learner)
+    for line in doing:
+        note(line)
+    result = make_plan(cat, learner, day)
+    options = pareto(cat, learner, day, alternatives) if alternatives else []
+    if ics is not None:
+        from skillstack.fileio import write_text_atomic
+        from skillstack.plan.service import plan_renewals
+        from skillstack.report.calendar import plan_ics
 
-            write_text_atomic(ics, plan_ics(cat, result, learner.name, plan_renewals(cat, learner, result)))
-        print_report(PLAN.report(fmt.value, PlanReport(cat, result, options if alternatives else None, learner.name,
-                                               learner.current_salary, quiet=quiet, verbose=verbose, calendar=ics)))
-        raise typer.Exit(ExitCode.OK if result.feasible and result.eligible else ExitCode.NO)
+        write_text_atomic(ics, plan_ics(cat, result, learner.name, plan_renewals(cat, learner, result)))
+    print_report(PLAN.report(fmt.value, PlanReport(cat, result, options if alternatives else None, learner.name,
+                                           learner.current_salary, quiet=quiet, verbose=verbose, calendar=ics)))
+    raise typer.Exit(ExitCode.OK if result.feasible and result.eligible else ExitCode.NO)
