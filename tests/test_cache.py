@@ -460,3 +460,20 @@ def test_a_cache_written_as_it_is_packed_has_the_bytes_packed_in_memory(
     again = load_catalog([catalog])
     assert again.from_cache
     assert [_locations(c, []) for c in again.catalog.credentials] == [_locations(c, []) for c in loaded.catalog.credentials]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the folder is worked out here on Linux only")
+@pytest.mark.parametrize("xdg", [None, "/tmp/xdg-cache", "relative/cache", ""])
+def test_the_default_cache_folder_is_the_one_platformdirs_names(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path, xdg: str | None) -> None:
+    from platformdirs import user_cache_dir
+
+    monkeypatch.delenv("SKILLSTACK_CACHE_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert cache_dir() == Path(user_cache_dir("skillstack"))
+    if xdg is None:
+        assert cache_dir() == tmp_path / ".cache" / "skillstack"

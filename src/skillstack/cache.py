@@ -35,6 +35,7 @@ import os
 import re
 import stat
 import struct
+import sys
 import threading
 import time
 import types
@@ -91,9 +92,16 @@ class Loaded:
 
 
 def cache_dir() -> Path:
+    """$SKILLSTACK_CACHE_DIR, else the user's cache folder as platformdirs names it. On Linux with
+    no $XDG_CACHE_HOME and an absolute $HOME that is $HOME/.cache/skillstack, said here: importing
+    platformdirs (and the tempfile and shutil it imports) costs 5-10 ms of every warm command."""
     env = os.environ.get("SKILLSTACK_CACHE_DIR")
     if env:
         return Path(env)
+    home = os.environ.get("HOME", "")
+    if (sys.platform == "linux" and "XDG_CACHE_HOME" not in os.environ and os.path.isabs(home)
+            and "ANDROID_DATA" not in os.environ and not hasattr(sys, "getandroidapilevel")):
+        return Path(home, ".cache", "skillstack")
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("skillstack"))
