@@ -63,17 +63,18 @@ def walk_credentials(credentials: list[Credential], today: date, errors_only: bo
     """One walk: what each rule about credentials must look at (see `CredentialWalk`); with
     `errors_only`, only the lists in ERRORS_READ (no source, url or review date is looked at)."""
     if errors_only:
-        return _walk_for_errors(credentials)
-    walk = CredentialWalk()
+        unwalked: dict[str, Any] = {f: _Unwalked() for f in CREDENTIAL_LISTS if f not in ERRORS_READ}
+        return _walk_for_errors(credentials, CredentialWalk(**unwalked))
+    walk = _walk_for_errors(credentials, CredentialWalk())
+    _walk_for_warnings(credentials, today, walk)
+    return walk
+
+
+def _walk_for_errors(credentials: list[Credential], walk: CredentialWalk) -> CredentialWalk:
+    """Fill the lists of ERRORS_READ."""
     ids = walk.ids
-    needy, stacks, lifecycle, numbers, foreign = walk.needy, walk.stacks, walk.lifecycle, walk.numbers, walk.foreign
-    no_grants, no_sources, discounted, allowing = walk.no_grants, walk.no_sources, walk.discounted, walk.allowing
-    insecure, review, typed = walk.insecure, walk.review, walk.typed
-    try:
-        fresh = today - MAX_REVIEW_AGE  # reviewed on this day or later (and not after today): fresh
-    except OverflowError:
-        fresh = date.min
-    https = "https://"
+    needy, stacks, lifecycle, numbers = walk.needy, walk.stacks, walk.lifecycle, walk.numbers
+    discounted, allowing = walk.discounted, walk.allowing
     for cred in credentials:
         ids.append(cred.id)
         if cred.awarded_for is not None:
@@ -86,14 +87,27 @@ def walk_credentials(credentials: list[Credential], today: date, errors_only: bo
         cost = cred.cost
         if cred.hours <= 0 or cost.amount < 0 or (cred.validity_years or 0) < 0 or cred.credit:
             numbers.append(cred)
-        if cost.currency != "USD":
-            foreign.append(cred)
-        if not cred.grants:
-            no_grants.append(cred)
         if cred.discounts:
             discounted.append(cred)
         if cred.allow_warnings:
             allowing.append(cred)
+    return walk
+
+
+def _walk_for_warnings(credentials: list[Credential], today: date, walk: CredentialWalk) -> None:
+    """Fill the lists that only rules finding warnings read (those not in ERRORS_READ)."""
+    foreign, no_grants, no_sources = walk.foreign, walk.no_grants, walk.no_sources
+    insecure, review, typed = walk.insecure, walk.review, walk.typed
+    try:
+        fresh = today - MAX_REVIEW_AGE  # reviewed on this day or later (and not after today): fresh
+    except OverflowError:
+        fresh = date.min
+    https = "https://"
+    for cred in credentials:
+        if cred.cost.currency != "USD":
+            foreign.append(cred)
+        if not cred.grants:
+            no_grants.append(cred)
         reviewed = cred.last_reviewed
         dated = reviewed is None or not fresh <= reviewed <= today
         url = cred.url
@@ -113,32 +127,6 @@ def walk_credentials(credentials: list[Credential], today: date, errors_only: bo
             insecure.append(cred)
         if kinds:
             typed.append(cred)
-    return walk
-
-
-def _walk_for_errors(credentials: list[Credential]) -> CredentialWalk:
-    unwalked: dict[str, Any] = {f: _Unwalked() for f in CREDENTIAL_LISTS if f not in ERRORS_READ}
-    walk = CredentialWalk(**unwalked)
-    ids = walk.ids
-    needy, stacks, lifecycle, numbers = walk.needy, walk.stacks, walk.lifecycle, walk.numbers
-    discounted, allowing = walk.discounted, walk.allowing
-    for cred in credentials:  # (as walk_credentials does for these lists)
-        ids.append(cred.id)
-        if cred.awarded_for is not None:
-            needy.append(cred)
-            stacks.append(cred)
-        elif cred.requires or cred.recommends:
-            needy.append(cred)
-        if cred.status != "active" or cred.retires is not None or cred.superseded_by is not None:
-            lifecycle.append(cred)
-        cost = cred.cost
-        if cred.hours <= 0 or cost.amount < 0 or (cred.validity_years or 0) < 0 or cred.credit:
-            numbers.append(cred)
-        if cred.discounts:
-            discounted.append(cred)
-        if cred.allow_warnings:
-            allowing.append(cred)
-    return walk
 
 
 @dataclass
