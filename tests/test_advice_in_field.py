@@ -7,7 +7,8 @@ informatics to a Google Cloud data exam for data analysis, and a security engine
 offensive exam, for network security, and a customer service representative to Cisco's IT help-desk
 exam for customer service and to a people-manager course for communication, and a medical records
 specialist to an AI in healthcare specialization for electronic health records, and a digital forensics
-analyst to a customer service course for communication. The fixes are catalog facts
+analyst to a customer service course for communication, and an AI engineer to the IBM Data Analyst
+certificate for Python. The fixes are catalog facts
 (see CHANGELOG.md); these tests keep them.
 """
 
@@ -137,3 +138,24 @@ def test_forensics_analyst_reports_findings_with_a_security_credential(tmp_path:
     assert {"digital-forensics", "incident-response", "operating-systems", "security-fundamentals",
             "networking-fundamentals"} <= set(closer), closer
     assert not doc["open"] and all(e["met"] for e in doc["expected"]), doc["expected"]
+
+
+DATA_ANALYST_CERTIFICATES = {"ibm-data-analyst", "google-data-analytics", "meta-data-analyst",
+                             "deeplearning-ai-data-analytics", "google-business-intelligence"}
+
+
+def test_ai_engineer_learns_python_without_a_data_analyst_certificate(tmp_path: Path) -> None:
+    """Python 2 comes from a Python certification (freeCodeCamp's, whose curriculum is Python from
+    basics to algorithms, five projects and an exam), not from a data analyst certificate taken
+    for its Python courses; and a data engineer is not sent to an Azure AI developer exam for
+    databases (AI-200's data content is Azure's own data services)."""
+    doc = _plan(tmp_path, "--role", "ai-engineer")
+    steps = _steps(doc)
+    assert not DATA_ANALYST_CERTIFICATES & set(steps), steps
+    closer = {c: s["credential"] for s in doc["steps"] for c in s["closes"]}
+    assert closer["python"] == "freecodecamp-python-v9", closer
+    assert {"generative-ai", "llm-application-development", "prompt-engineering", "apis",
+            "cloud-ai-services", "responsible-ai"} <= set(closer), closer
+    assert not doc["open"]
+    doc = _plan(tmp_path, "--role", "data-engineer")
+    assert "azure-ai-cloud-developer-ai-200" not in _steps(doc), _steps(doc)
