@@ -8,7 +8,8 @@ offensive exam, for network security, and a customer service representative to C
 exam for customer service and to a people-manager course for communication, and a medical records
 specialist to an AI in healthcare specialization for electronic health records, and a digital forensics
 analyst to a customer service course for communication, and an AI engineer to the IBM Data Analyst
-certificate for Python. The fixes are catalog facts
+certificate for Python, and a business analyst and a health information technologist to Cisco's
+Introduction to Data Science, an overview of data jobs, for data analysis. The fixes are catalog facts
 (see CHANGELOG.md); these tests keep them.
 """
 
@@ -159,3 +160,15 @@ def test_ai_engineer_learns_python_without_a_data_analyst_certificate(tmp_path: 
     assert not doc["open"]
     doc = _plan(tmp_path, "--role", "data-engineer")
     assert "azure-ai-cloud-developer-ai-200" not in _steps(doc), _steps(doc)
+
+
+def test_data_analysis_is_not_earned_from_an_overview_of_data_jobs(tmp_path: Path) -> None:
+    """Cisco's Introduction to Data Science badge says its holder understands the job functions of
+    data analytics, engineering, science and AI: no skill, so no plan takes it for data analysis."""
+    for role in ("business-analyst", "health-information-technologist"):
+        doc = _plan(tmp_path, "--role", role)
+        steps = _steps(doc)
+        assert "cisco-introduction-to-data-science" not in steps, (role, steps)
+        closer = {c: s["credential"] for s in doc["steps"] for c in s["closes"]}
+        assert "data-analysis" in closer, (role, closer)
+        assert not doc["open"], role
