@@ -172,3 +172,13 @@ def test_data_analysis_is_not_earned_from_an_overview_of_data_jobs(tmp_path: Pat
         closer = {c: s["credential"] for s in doc["steps"] for c in s["closes"]}
         assert "data-analysis" in closer, (role, closer)
         assert not doc["open"], role
+
+
+def test_ai_engineer_responsible_ai_comes_from_the_ai_developer_exam(tmp_path: Path) -> None:
+    """AI-103 examines responsible AI for generative AI and agents (safety filters, guardrails,
+    safety evaluations: a skill group of its first domain), so no AI literacy course is added."""
+    doc = _plan(tmp_path, "--role", "ai-engineer")
+    steps = _steps(doc)
+    assert "google-ai-essentials" not in steps, steps
+    closer = {c: s["credential"] for s in doc["steps"] for c in s["closes"]}
+    assert closer["responsible-ai"] == closer["generative-ai"] == "azure-ai-apps-agents-developer-ai-103", closer
